@@ -1,0 +1,234 @@
+/**
+ * The Imagine API contract as AceData Cloud serves it (see shared reference `imagine-api.md`).
+ * Types plus runtime schemas for every request, response, task and error body. Shared by the
+ * browser client and the local engine, so the two cannot drift. No React, no DOM.
+ *
+ * Response schemas are lenient where the reference marks a point UNCERTAIN (optional `success`,
+ * numbers sent as strings, extra fields) and strict where a wrong value would mislead the UI.
+ */
+import { z } from 'zod';
+
+/** Every action the reference names. Unknown strings still pass through as `string`. */
+export const KNOWN_ACTIONS = [
+  'generate',
+  'upscale1',
+  'upscale2',
+  'upscale3',
+  'upscale4',
+  'variation1',
+  'variation2',
+  'variation3',
+  'variation4',
+  'reroll',
+  'upscale_2x',
+  'upscale_4x',
+  'variation_subtle',
+  'variation_strong',
+  'variation_region',
+  'zoom_out_2x',
+  'zoom_out_1_5x',
+  'pan_left',
+  'pan_right',
+  'pan_up',
+  'pan_down',
+  'upscale_subtle',
+  'upscale_creative',
+  'square',
+  'redo_upscale_2x',
+  'redo_upscale_4x',
+  'redo_upscale_subtle',
+  'redo_upscale_creative',
+] as const;
+
+/** A known action name. */
+export type KnownAction = (typeof KNOWN_ACTIONS)[number];
+/** An action: a known one, or any string the provider adds later (kept, not rejected). */
+export type Action = KnownAction | (string & {});
+
+/** The actions a finished 2×2 grid offers (reference §2.1). */
+export const GRID_ACTIONS: readonly KnownAction[] = [
+  'upscale1',
+  'upscale2',
+  'upscale3',
+  'upscale4',
+  'reroll',
+  'variation1',
+  'variation2',
+  'variation3',
+  'variation4',
+];
+
+/** The actions an upscaled single image offers (reference §2.1). */
+export const UPSCALED_ACTIONS: readonly KnownAction[] = [
+  'upscale_2x',
+  'upscale_4x',
+  'variation_subtle',
+  'variation_strong',
+  'zoom_out_2x',
+  'zoom_out_1_5x',
+  'pan_left',
+  'pan_right',
+  'pan_up',
+  'pan_down',
+];
+
+export const MODES = ['fast', 'relax', 'turbo'] as const;
+/** Generation speed; belongs in the request, never in the prompt. */
+export type Mode = (typeof MODES)[number];
+
+/** POST /midjourney/imagine body. */
+export const imagineRequestSchema = z.looseObject({
+  prompt: z.string().optional(),
+  action: z.string().optional(),
+  image_id: z.string().optional(),
+  /** Base64 JPEG (or PNG), no `data:` prefix, exactly the image's raw size. */
+  mask: z.string().optional(),
+  mode: z.enum(MODES).optional(),
+  translation: z.boolean().optional(),
+  split_images: z.boolean().optional(),
+  timeout: z.number().optional(),
+  callback_url: z.string().optional(),
+  async: z.boolean().optional(),
+  trace_id: z.string().optional(),
+  version: z.string().optional(),
+  hd: z.boolean().optional(),
+  quality: z.string().optional(),
+  style_reference: z.boolean().optional(),
+  moodboard: z.boolean().optional(),
+});
+/** POST /midjourney/imagine body. */
+export type ImagineRequest = z.infer<typeof imagineRequestSchema>;
+
+/** Numbers the provider sometimes types as strings (OAS says "string"; examples send numbers). */
+const num = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]);
+
+/** `{code, message}` as the provider sends it; kept word for word. */
+export const errorDetailSchema = z.looseObject({
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+/**
+ * An imagine response: a final body, one NDJSON line, or a callback body. Success fields are
+ * optional because a failure body (`success: false`) carries only `error` and ids.
+ */
+export const imagineResponseSchema = z.looseObject({
+  success: z.boolean().optional(),
+  task_id: z.string().optional(),
+  trace_id: z.string().optional(),
+  image_id: z.string().optional(),
+  image_url: z.string().optional(),
+  image_width: num.optional(),
+  image_height: num.optional(),
+  raw_image_url: z.string().optional(),
+  raw_image_width: num.optional(),
+  raw_image_height: num.optional(),
+  progress: num.optional(),
+  actions: z.array(z.string()).optional(),
+  sub_image_urls: z.array(z.string()).optional(),
+  error: errorDetailSchema.optional(),
+});
+/** An imagine response body or NDJSON line. */
+export type ImagineResponse = z.infer<typeof imagineResponseSchema>;
+
+/** The immediate body of an async submission: `{task_id}` (with or without `success`). */
+export const asyncAcceptedSchema = z.looseObject({
+  success: z.boolean().optional(),
+  task_id: z.string(),
+  trace_id: z.string().optional(),
+});
+export type AsyncAccepted = z.infer<typeof asyncAcceptedSchema>;
+
+/** POST /midjourney/tasks body. `task_id` is accepted as an alias of `id` (reference §6). */
+export const tasksRequestSchema = z.looseObject({
+  action: z.enum(['retrieve', 'retrieve_batch']).optional(),
+  id: z.string().optional(),
+  task_id: z.string().optional(),
+  trace_id: z.string().optional(),
+  ids: z.array(z.string()).optional(),
+  trace_ids: z.array(z.string()).optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).optional(),
+});
+export type TasksRequest = z.infer<typeof tasksRequestSchema>;
+
+export const TASK_STATES = ['pending', 'generating', 'finished', 'failed'] as const;
+
+/** One stored task. There is no documented `status`: done = `finished_at` set or `response.success` boolean. */
+export const taskSchema = z.looseObject({
+  id: z.string(),
+  _id: z.string().optional(),
+  trace_id: z.string().optional(),
+  type: z.string().optional(),
+  application_id: z.string().optional(),
+  created_at: num.optional(),
+  started_at: num.optional(),
+  finished_at: num.optional().nullable(),
+  duration: num.optional().nullable(),
+  image_id: z.string().optional(),
+  request: z.record(z.string(), z.unknown()).optional().nullable(),
+  response: imagineResponseSchema.optional().nullable(),
+  state: z.string().optional(),
+});
+/** One stored task (POST /midjourney/tasks). */
+export type Task = z.infer<typeof taskSchema>;
+
+export const taskBatchSchema = z.looseObject({
+  items: z.array(taskSchema),
+  count: num.optional(),
+});
+export type TaskBatch = z.infer<typeof taskBatchSchema>;
+
+/**
+ * Both error-body shapes the reference shows: `{error:{code,message}, trace_id}` (with or without
+ * `success:false`) and the legacy top-level `{code, detail}`.
+ */
+export const errorBodySchema = z.union([
+  z.looseObject({
+    success: z.literal(false).optional(),
+    error: errorDetailSchema,
+    trace_id: z.string().optional(),
+  }),
+  z.looseObject({
+    code: z.string(),
+    detail: z.unknown().optional(),
+    message: z.string().optional(),
+    trace_id: z.string().optional(),
+  }),
+]);
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The provider's error codes with their HTTP statuses (reference §7). */
+export const ERROR_STATUS: Readonly<Record<string, number>> = {
+  bad_request: 400,
+  no_token: 400,
+  token_mismatched: 400,
+  api_not_implemented: 400,
+  invalid_token: 401,
+  token_expired: 401,
+  used_up: 403,
+  disabled: 403,
+  forbidden: 403,
+  no_api: 404,
+  too_large: 413,
+  too_many_requests: 429,
+  api_error: 500,
+  timeout: 504,
+};
+
+/** A task is finished when `finished_at` is set or its response says success either way. */
+export function isTaskFinished(task: Task): boolean {
+  return (
+    (task.finished_at !== undefined && task.finished_at !== null) ||
+    typeof task.response?.success === 'boolean' ||
+    task.state === 'finished' ||
+    task.state === 'failed'
+  );
+}
+
+/** A quadrant action's index (upscale3 → 3), or null. */
+export function quadrantOf(action: string): 1 | 2 | 3 | 4 | null {
+  const m = /^(?:upscale|variation)([1-4])$/.exec(action);
+  return m ? (Number(m[1]) as 1 | 2 | 3 | 4) : null;
+}
