@@ -1,0 +1,391 @@
+/**
+ * Lint a prompt before a credit is spent. The gateway passes prompts through unchecked and
+ * Midjourney refuses bad ones only after queueing (`bad_request` "Unrecognized argument(s)",
+ * reference §9), so the composer shows these issues while the person types. Errors are things
+ * Midjourney would refuse or that cannot work; warnings are likely mistakes it would accept.
+ */
+import {
+  MAX_IMAGE_PROMPTS,
+  MODE_PARAMS,
+  PARAM_SPECS,
+  paramSpec,
+  parseRatio,
+  splitPrompt,
+} from '../api/prompt-syntax';
+import type { ParamSpec, PromptParam } from '../api/prompt-syntax';
+import { checkImageUrl } from './reference-urls';
+
+/** One problem in a prompt, worded as what to change. */
+export interface LintIssue {
+  /** `error`: Midjourney would refuse it or it cannot work. `warning`: probably a mistake. */
+  severity: 'error' | 'warning';
+  /** The parameter concerned, lower-cased and without dashes, as written (`stylise`, `aspect`). */
+  param?: string;
+  message: string;
+}
+
+/** What the prompt is for, and where the studio runs (for its own `/attachments/` images). */
+export interface LintOptions {
+  /** The request's action; structure rules (empty prompt, lone image) apply to `generate` only. */
+  action?: string;
+  /** Passed to `checkImageUrl`; defaults to `location.origin`. */
+  origin?: string;
+}
+
+/**
+ * Real Midjourney parameters the studio has no control for (docs.midjourney.com; the reference
+ * lists `--raw`, `--hd`, `--sv`). They must not be reported as unknown; their values are not
+ * checked because their ranges vary by version.
+ */
+const OTHER_PARAMS: Readonly<Record<string, 'flag' | 'value'>> = {
+  raw: 'flag',
+  hd: 'flag',
+  draft: 'flag',
+  public: 'flag',
+  stealth: 'flag',
+  sv: 'value',
+  stop: 'value',
+  r: 'value',
+  repeat: 'value',
+  p: 'value',
+  personalize: 'value',
+  profile: 'value',
+  exp: 'value',
+  oref: 'value',
+  ow: 'value',
+  sameseed: 'value',
+};
+
+const KNOWN_NAMES: readonly string[] = [
+  ...PARAM_SPECS.flatMap((s) => [s.name, ...s.aliases]),
+  ...Object.keys(OTHER_PARAMS),
+  ...MODE_PARAMS,
+];
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Check a prompt; issues come errors first, each group in prompt order. */
+export function lintPrompt(prompt: string, opts: LintOptions = {}): LintIssue[] {
+  const action = opts.action ?? 'generate';
+  const { imageUrls, text, params } = splitPrompt(prompt);
+  const issues: LintIssue[] = [];
+
+  if (action === 'generate') issues.push(...structureIssues(imageUrls, text, params));
+  if (imageUrls.length > MAX_IMAGE_PROMPTS) {
+    const extra = imageUrls.length - MAX_IMAGE_PROMPTS;
+    issues.push({
+      severity: 'error',
+      message: `A prompt takes at most ${MAX_IMAGE_PROMPTS} image links — remove ${extra}.`,
+    });
+  }
+  imageUrls.forEach((url, i) => {
+    const check = checkImageUrl(url, opts.origin === undefined ? {} : { origin: opts.origin });
+    if (!check.ok)
+      issues.push({ severity: 'warning', message: `Image ${i + 1}: ${check.message}` });
+  });
+  for (const word of text.split(' ')) {
+    const single = singleDashParam(word);
+    if (single) {
+      issues.push({
+        severity: 'warning',
+        param: single,
+        message: `"${word}" is read as text; write --${single} (two hyphens) to make it a parameter.`,
+      });
+    }
+  }
+  for (const param of params) issues.push(...paramIssues(param));
+  issues.push(...combinationIssues(imageUrls, params));
+
+  // A stable sort keeps prompt order inside each severity.
+  return issues.sort((a, b) => rank(a) - rank(b));
+}
+
+function rank(issue: LintIssue): number {
+  return issue.severity === 'error' ? 0 : 1;
+}
+
+function structureIssues(imageUrls: string[], text: string, params: PromptParam[]): LintIssue[] {
+  if (imageUrls.length === 0 && text === '') {
+    return [
+      {
+        severity: 'error',
+        message:
+          params.length === 0
+            ? 'The prompt is empty — describe the image you want.'
+            : 'A prompt cannot be only parameters — add a description before the --parameters.',
+      },
+    ];
+  }
+  if (imageUrls.length === 1 && text === '') {
+    return [
+      {
+        severity: 'error',
+        message:
+          'Add text after the image link, or add a second image to blend (a blend needs 2–5 images).',
+      },
+    ];
+  }
+  return [];
+}
+
+function paramIssues(param: PromptParam): LintIssue[] {
+  const { name, value } = param;
+  const modes: readonly string[] = MODE_PARAMS;
+  if (modes.includes(name)) {
+    return [
+      warning(
+        name,
+        `--${name} sets speed in the prompt; remove it and set speed with Mode instead.`,
+      ),
+    ];
+  }
+  const spec = paramSpec(name);
+  if (!spec) {
+    const other = OTHER_PARAMS[name];
+    if (other === undefined) return [unknownParam(name)];
+    return other === 'flag' && value ? [flagWithValue(name, value)] : [];
+  }
+  const words = value.split(' ').filter(Boolean);
+  switch (spec.kind) {
+    case 'flag':
+      return value ? [flagWithValue(name, value)] : [];
+    case 'text':
+      return words.length === 0
+        ? [error(name, `--${name} needs words to exclude, like --${name} red, blue.`)]
+        : [];
+    case 'urls':
+      return urlsIssues(name, words);
+    default:
+      if (words.length > 1) return [extraWords(name, words.slice(1))];
+      if (spec.kind === 'number') return numberIssues(name, spec, words[0]);
+      if (spec.kind === 'ratio') return ratioIssues(name, words[0]);
+      return enumIssues(name, spec, words[0]);
+  }
+}
+
+function warning(param: string, message: string): LintIssue {
+  return { severity: 'warning', param, message };
+}
+
+function error(param: string, message: string): LintIssue {
+  return { severity: 'error', param, message };
+}
+
+function unknownParam(name: string): LintIssue {
+  const suggestion = closestName(name);
+  const hint = suggestion ? ` (did you mean --${suggestion}?)` : '';
+  return error(name, `--${name} is not a Midjourney parameter; remove it${hint}.`);
+}
+
+/**
+ * Words after a parameter's value belong to that parameter in Midjourney's grammar, which then
+ * refuses them ("Unrecognized argument(s)"). A single-hyphen `-c` is the usual cause.
+ */
+function extraWords(name: string, extra: string[]): LintIssue {
+  const dashed = extra.find((w) => singleDashParam(w));
+  if (dashed) return error(name, twoHyphens(dashed));
+  return error(
+    name,
+    `--${name} takes one value; move "${extra.join(' ')}" before the parameters or remove it.`,
+  );
+}
+
+function flagWithValue(name: string, value: string): LintIssue {
+  const dashed = value.split(' ').find((w) => singleDashParam(w));
+  if (dashed) return error(name, twoHyphens(dashed));
+  return error(
+    name,
+    `--${name} takes no value; move "${value}" before the parameters or remove it.`,
+  );
+}
+
+function twoHyphens(word: string): string {
+  return `"${word}" needs two hyphens: write --${singleDashParam(word)}.`;
+}
+
+/** `-ar` or `–ar` (en dash) for a known parameter: the name without its dash, else null. */
+function singleDashParam(word: string): string | null {
+  const m = /^[-–]([a-z]+)$/i.exec(word);
+  const name = m?.[1]?.toLowerCase();
+  return name !== undefined && KNOWN_NAMES.includes(name) ? name : null;
+}
+
+function rangeText(spec: ParamSpec): string {
+  return `${spec.min ?? 0}–${spec.max ?? '∞'}`;
+}
+
+function numberIssues(name: string, spec: ParamSpec, word: string | undefined): LintIssue[] {
+  const range = rangeText(spec);
+  if (word === undefined) return [error(name, `--${name} needs a number from ${range}.`)];
+  if (!NUMBER.test(word)) {
+    return [error(name, `--${name} needs a number from ${range}; "${word}" is not a number.`)];
+  }
+  const n = Number(word);
+  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+    return [warning(name, `--${name} ${word} is outside ${range}; use a value in that range.`)];
+  }
+  if (spec.integer && !Number.isInteger(n)) {
+    return [
+      warning(name, `--${name} takes whole numbers; use ${Math.round(n)} instead of ${word}.`),
+    ];
+  }
+  return [];
+}
+
+function ratioIssues(name: string, word: string | undefined): LintIssue[] {
+  if (word === undefined) return [error(name, `--${name} needs a ratio like 16:9.`)];
+  const decimal = /^(\d*\.?\d+):(\d*\.?\d+)$/.exec(word);
+  if (decimal && word.includes('.')) {
+    const whole = wholeRatio(Number(decimal[1]), Number(decimal[2]));
+    const fix = whole ? `write ${whole} instead of ${word}` : `use a ratio like 13:10`;
+    return [error(name, `--${name} needs whole numbers; ${fix}.`)];
+  }
+  const ratio = parseRatio(word);
+  if (!ratio) {
+    return [
+      error(name, `--${name} must be width:height in whole numbers, like 16:9 — not "${word}".`),
+    ];
+  }
+  if (ratio.w > 2 * ratio.h) {
+    return [
+      warning(
+        name,
+        `--${name} ${word} is wider than 2:1, which is experimental; use 2:1 or narrower.`,
+      ),
+    ];
+  }
+  if (ratio.h > 2 * ratio.w) {
+    return [
+      warning(
+        name,
+        `--${name} ${word} is taller than 1:2, which is experimental; use 1:2 or wider.`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** 1.3:1 → '13:10'; null when it cannot be written in Midjourney's four digits. */
+function wholeRatio(w: number, h: number): string | null {
+  if (!(w > 0 && h > 0)) return null;
+  for (let scale = 1; scale <= 1000; scale *= 10) {
+    const a = Math.round(w * scale);
+    const b = Math.round(h * scale);
+    if (Math.abs(a - w * scale) < 1e-9 && Math.abs(b - h * scale) < 1e-9) {
+      const d = gcd(a, b);
+      return a / d < 10000 && b / d < 10000 ? `${a / d}:${b / d}` : null;
+    }
+  }
+  return null;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function enumIssues(name: string, spec: ParamSpec, word: string | undefined): LintIssue[] {
+  const values = spec.values ?? [];
+  const list = values.join(', ');
+  if (word === undefined) {
+    // A bare `--niji` picks the current niji model.
+    return spec.name === 'niji' ? [] : [error(name, `--${name} needs a value: one of ${list}.`)];
+  }
+  if (values.includes(word.toLowerCase())) return [];
+  const numeric = values.every((v) => NUMBER.test(v));
+  if (numeric && !NUMBER.test(word)) {
+    return [error(name, `--${name} needs a number (one of ${list}); "${word}" is not a number.`)];
+  }
+  // A number outside the list may be a version newer than this list, so only warn.
+  return [
+    warning(name, `--${name} ${word} is not a value Midjourney documents; use one of ${list}.`),
+  ];
+}
+
+function urlsIssues(name: string, words: string[]): LintIssue[] {
+  if (words.length === 0) return [error(name, `--${name} needs at least one image link.`)];
+  const bad = words.find(
+    (w) =>
+      !/^https?:\/\/\S+?(::-?\d+(\.\d+)?)?$/i.test(w) &&
+      !/^\d+$/.test(w) &&
+      w.toLowerCase() !== 'random',
+  );
+  return bad
+    ? [
+        warning(
+          name,
+          `--${name} takes image links (or a style code); "${bad}" is neither — move it before the parameters or remove it.`,
+        ),
+      ]
+    : [];
+}
+
+function combinationIssues(imageUrls: string[], params: PromptParam[]): LintIssue[] {
+  const issues: LintIssue[] = [];
+  const counts = new Map<string, number>();
+  for (const p of params) {
+    const spec = paramSpec(p.name);
+    const key = spec?.name ?? (OTHER_PARAMS[p.name] !== undefined ? p.name : null);
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [key, count] of counts) {
+    if (count > 1) {
+      issues.push(
+        warning(
+          key,
+          `--${key} is set ${count} times; Midjourney uses only one — keep one and remove the others.`,
+        ),
+      );
+    }
+  }
+  if (counts.has('niji') && counts.has('v')) {
+    issues.push(
+      warning(
+        'niji',
+        '--niji and --v both choose the model; keep only one (--niji for the anime model).',
+      ),
+    );
+  }
+  if (counts.has('iw') && imageUrls.length === 0) {
+    issues.push(
+      warning(
+        'iw',
+        '--iw weights image prompts, but there is no image link; add one or remove --iw.',
+      ),
+    );
+  }
+  return issues;
+}
+
+/** The known name closest to a misspelling (`stylise` → `stylize`), if one is close enough. */
+function closestName(name: string): string | null {
+  if (name.length < 3) return null;
+  const limit = name.length >= 6 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = limit + 1;
+  for (const known of KNOWN_NAMES) {
+    const d = editDistance(name, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: edits plus swaps of neighbours (`chaso` → `chaos` is 1). */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
