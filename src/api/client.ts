@@ -1,0 +1,406 @@
+/**
+ * The Imagine API client: submit with any delivery (wait, NDJSON stream, async) and look up
+ * tasks. Browser and Node (only `fetch`); every reply is validated against `contract.ts` and
+ * every failure is an `ApiError`.
+ */
+import {
+  imagineResponseSchema,
+  taskBatchSchema,
+  taskSchema,
+  type ImagineRequest,
+  type ImagineResponse,
+  type Task,
+  type TaskBatch,
+} from './contract';
+import { ApiError, errorFromResponse, isApiError, toApiError } from './errors';
+import { readNdjson } from './ndjson';
+import type { z } from 'zod';
+
+/** Where and how to reach the service. */
+export interface ClientConfig {
+  /** Origin (plus optional path prefix) of the API; `''` = same origin. A trailing `/` is ignored. */
+  baseUrl: string;
+  /** API token; sent as `authorization: Bearer <token>` only when non-empty. */
+  token?: string;
+  /** A fetch to use instead of the global one (tests, proxies). */
+  fetch?: typeof fetch;
+}
+
+/** How the result comes back: one body after the wait, NDJSON progress lines, or a task id. */
+export type Delivery = 'wait' | 'stream' | 'async';
+
+/** What `imagine` yields. */
+export type ImagineEvent =
+  /** The service took the job and will not answer further here; poll tasks with `taskId`. */
+  | { type: 'accepted'; taskId: string; traceId: string }
+  /** An intermediate stream line (progress < 100, no actions yet). */
+  | { type: 'progress'; traceId: string; response: ImagineResponse }
+  /** The finished image: the final body or final stream line. */
+  | { type: 'done'; traceId: string; response: ImagineResponse };
+
+/** Options of one `imagine` call. */
+export interface ImagineOptions {
+  delivery: Delivery;
+  signal?: AbortSignal;
+}
+
+/** A task lookup key: the task id or the trace id the submission carried. */
+export type TaskKey = { id: string } | { trace_id: string };
+
+/** Query of `retrieveTasks`. */
+export interface TaskBatchQuery {
+  ids?: string[];
+  trace_ids?: string[];
+  offset?: number;
+  limit?: number;
+}
+
+const NDJSON = 'application/x-ndjson';
+
+/** A fresh trace id (UUID v4) for a submission, so it can be found in tasks if the reply is lost. */
+export function newTraceId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; a studio opened over plain http on a LAN lacks it.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function endpoint(config: ClientConfig, path: string): string {
+  return `${config.baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+function headers(config: ClientConfig, accept: string): Record<string, string> {
+  const h: Record<string, string> = { 'content-type': 'application/json', accept };
+  const token = config.token?.trim();
+  if (token) h.authorization = /^bearer\s/i.test(token) ? token : `Bearer ${token}`;
+  return h;
+}
+
+/** Keeps the token out of anything a person or a log may see, should a server echo it. */
+function redact(err: ApiError, token: string | undefined): ApiError {
+  const t = token?.trim();
+  if (t && t.length >= 4 && err.message.includes(t)) {
+    const clean = new ApiError(err.kind, err.message.split(t).join('***'), {
+      status: err.status,
+      code: err.code,
+      traceId: err.traceId,
+      taskId: err.taskId,
+      retryAfterMs: err.retryAfterMs,
+    });
+    return clean;
+  }
+  return err;
+}
+
+async function post(
+  config: ClientConfig,
+  path: string,
+  body: unknown,
+  accept: string,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  const init: RequestInit = {
+    method: 'POST',
+    headers: headers(config, accept),
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  };
+  try {
+    // Called directly (not via a detached reference) so browsers never see an unbound fetch.
+    return config.fetch
+      ? await config.fetch(endpoint(config, path), init)
+      : await fetch(endpoint(config, path), init);
+  } catch (err) {
+    throw toApiError(err, signal);
+  }
+}
+
+/** The whole body as text; a failed read becomes `network`/`aborted`. */
+async function readText(res: Response, signal: AbortSignal | undefined): Promise<string> {
+  try {
+    return await res.text();
+  } catch (err) {
+    throw toApiError(err, signal);
+  }
+}
+
+function notJson(res: Response, text: string, cause: unknown): ApiError {
+  const snippet = text.trim().slice(0, 120);
+  return new ApiError('invalid', `The server's reply is not JSON: ${snippet}`, {
+    status: res.status,
+    cause,
+  });
+}
+
+/** The whole body as JSON; an empty body is `undefined`; anything else unparsable is `invalid`. */
+async function readJson(res: Response, signal: AbortSignal | undefined): Promise<unknown> {
+  const text = await readText(res, signal);
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw notJson(res, text, cause);
+  }
+}
+
+/**
+ * A reply read in one go as a list of JSON values: one (pretty-printed or not) body, or, when it
+ * is NDJSON labelled as plain JSON (the stream's Content-Type is undocumented), one per line.
+ */
+async function readJsonValues(res: Response, signal: AbortSignal | undefined): Promise<unknown[]> {
+  const text = await readText(res, signal);
+  if (!text.trim()) return [];
+  try {
+    return [JSON.parse(text)];
+  } catch (cause) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length < 2) throw notJson(res, text, cause);
+    return lines.map((l) => {
+      try {
+        return JSON.parse(l) as unknown;
+      } catch {
+        throw notJson(res, text, cause);
+      }
+    });
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`)
+    .join('; ');
+}
+
+function validate<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError(
+      'invalid',
+      `${what} does not match the contract (${describeIssues(parsed.error)})`,
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  return parsed.data;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** A body that only says "task created" (no image fields at all). */
+function isAcceptedOnly(r: ImagineResponse): boolean {
+  return (
+    typeof r.task_id === 'string' &&
+    r.image_url === undefined &&
+    r.image_id === undefined &&
+    r.progress === undefined &&
+    r.actions === undefined
+  );
+}
+
+/** Final = progress 100, actions offered, or an image without any progress report at all. */
+function isFinal(r: ImagineResponse): boolean {
+  if (typeof r.progress === 'number' && r.progress >= 100) return true;
+  if (r.actions && r.actions.length > 0) return true;
+  return r.progress === undefined && r.image_url !== undefined;
+}
+
+function taskFailure(r: ImagineResponse, traceId: string, status?: number): ApiError {
+  const code = r.error?.code;
+  return new ApiError('task', r.error?.message || `The task failed${code ? ` (${code})` : ''}.`, {
+    ...(status === undefined ? {} : { status }),
+    ...(code ? { code } : {}),
+    traceId: r.trace_id ?? traceId,
+    ...(r.task_id ? { taskId: r.task_id } : {}),
+  });
+}
+
+/** One imagine body or line → its event; `success:false` throws a task error. */
+function classify(value: unknown, traceId: string, what: string, status: number): ImagineEvent {
+  const r = validate(imagineResponseSchema, value, what);
+  if (r.success === false || (r.error !== undefined && r.success === undefined && !r.image_url)) {
+    throw taskFailure(r, traceId, status);
+  }
+  const trace = r.trace_id ?? traceId;
+  if (isAcceptedOnly(r)) return { type: 'accepted', taskId: r.task_id!, traceId: trace };
+  return { type: isFinal(r) ? 'done' : 'progress', traceId: trace, response: r };
+}
+
+function unfinished(progress: number | undefined, how: string, details: object): ApiError {
+  const at = progress === undefined ? '' : ` at ${progress}%`;
+  return new ApiError('network', `The stream ${how}${at} before the image was finished`, details);
+}
+
+/**
+ * Turns imagine bodies (stream lines, or the values of a one-shot reply) into events: stops at
+ * the first final one; without one, throws a `network` error saying how far it got, so the jobs
+ * runner can recover the result via tasks with `traceId`/`taskId`.
+ */
+async function* eventsFrom(
+  values: AsyncIterable<unknown> | Iterable<unknown>,
+  traceId: string,
+  status: number,
+  label: (n: number) => string,
+): AsyncGenerator<ImagineEvent> {
+  let progress: number | undefined;
+  let taskId: string | undefined;
+  let accepted = false;
+  let n = 0;
+  try {
+    for await (const value of values) {
+      n += 1;
+      const event = classify(value, traceId, label(n), status);
+      if (event.type === 'accepted') {
+        accepted = true;
+        taskId = event.taskId;
+        yield event;
+        continue;
+      }
+      const p = event.response.progress;
+      if (typeof p === 'number') progress = p;
+      taskId = event.response.task_id ?? taskId;
+      yield event;
+      if (event.type === 'done') return;
+    }
+  } catch (err) {
+    if (isApiError(err) && err.kind === 'network') {
+      throw unfinished(progress, 'was cut off', {
+        traceId,
+        ...(taskId ? { taskId } : {}),
+        cause: err,
+      });
+    }
+    throw err;
+  }
+  // Accepted and nothing more: the task lives on server-side, as with async delivery.
+  if (accepted && progress === undefined) return;
+  throw unfinished(progress, 'ended', { traceId, ...(taskId ? { taskId } : {}) });
+}
+
+/**
+ * Submits an imagine job and yields what comes back: `accepted` (async), `progress` lines and
+ * `done` (stream), or just `done` (wait). Every submission carries a `trace_id` (the request's,
+ * else a new one) so a lost reply can be found with `retrieveTask({trace_id})`.
+ *
+ * Throws `ApiError`: `http` for non-2xx, `task` for `success:false`, `invalid` for a reply off the
+ * contract, `network` when the connection drops or a stream ends before its final line,
+ * `aborted` when `opts.signal` fires.
+ */
+export async function* imagine(
+  config: ClientConfig,
+  request: ImagineRequest,
+  opts: ImagineOptions,
+): AsyncGenerator<ImagineEvent> {
+  const { delivery, signal } = opts;
+  const traceId = request.trace_id || newTraceId();
+  const body: ImagineRequest = { ...request, trace_id: traceId };
+  if (delivery === 'async') body.async = true;
+  const accept = delivery === 'stream' ? NDJSON : 'application/json';
+
+  try {
+    const res = await post(config, '/midjourney/imagine', body, accept, signal);
+    if (!res.ok) {
+      const err = await errorFromResponse(res);
+      err.traceId ??= traceId;
+      throw err;
+    }
+
+    const type = (res.headers.get('content-type') ?? '').toLowerCase();
+    // The stream's Content-Type is undocumented: NDJSON (or none, when we asked for a stream) is
+    // read line by line as it arrives; anything else is read whole (one body, or NDJSON lines).
+    if (type.includes('ndjson') || (!type && delivery === 'stream')) {
+      if (!res.body) throw new ApiError('invalid', 'The server sent a stream without a body.');
+      yield* eventsFrom(
+        readNdjson(res.body, signal),
+        traceId,
+        res.status,
+        (n) => `Stream line ${n}`,
+      );
+      return;
+    }
+    const values = await readJsonValues(res, signal);
+    if (values.length === 0) {
+      throw new ApiError('invalid', 'The server sent an empty reply.', { status: res.status });
+    }
+    const label = (n: number) => (values.length > 1 ? `Line ${n} of the reply` : 'The reply');
+    yield* eventsFrom(values, traceId, res.status, label);
+  } catch (err) {
+    throw redact(toApiError(err, signal), config.token);
+  }
+}
+
+async function tasksCall(
+  config: ClientConfig,
+  body: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+): Promise<{ res: Response; json: unknown }> {
+  const res = await post(config, '/midjourney/tasks', body, 'application/json', signal);
+  if (!res.ok) return { res, json: undefined };
+  return { res, json: await readJson(res, signal) };
+}
+
+/**
+ * Looks up one task by id or trace id. `null` when the service does not know it (HTTP 404, or
+ * 200 with an empty body / no `id`). Throws `ApiError` otherwise.
+ */
+export async function retrieveTask(
+  config: ClientConfig,
+  key: TaskKey,
+  signal?: AbortSignal,
+): Promise<Task | null> {
+  const body =
+    'id' in key
+      ? { action: 'retrieve', id: key.id }
+      : { action: 'retrieve', trace_id: key.trace_id };
+  try {
+    const { res, json } = await tasksCall(config, body, signal);
+    if (!res.ok) {
+      const err = await errorFromResponse(res);
+      // `no_api` is a 404 about the path (wrong base URL), not about the task.
+      if (res.status === 404 && err.code !== 'no_api') return null;
+      throw err;
+    }
+    if (json === undefined || json === null) return null;
+    if (isObject(json) && (json.id === undefined || json.id === null || json.id === '')) {
+      const err = isObject(json.error)
+        ? (json.error as { code?: unknown; message?: unknown })
+        : undefined;
+      if (err && typeof err.message === 'string') {
+        throw new ApiError('http', err.message, {
+          status: res.status,
+          ...(typeof err.code === 'string' ? { code: err.code } : {}),
+          ...(typeof json.trace_id === 'string' ? { traceId: json.trace_id } : {}),
+        });
+      }
+      return null;
+    }
+    return validate(taskSchema, json, 'The task');
+  } catch (err) {
+    throw redact(toApiError(err, signal), config.token);
+  }
+}
+
+/** Looks up several tasks (`retrieve_batch`); with no ids it lists history by `offset`/`limit`. */
+export async function retrieveTasks(
+  config: ClientConfig,
+  query: TaskBatchQuery,
+  signal?: AbortSignal,
+): Promise<TaskBatch> {
+  const body: Record<string, unknown> = { action: 'retrieve_batch' };
+  for (const k of ['ids', 'trace_ids', 'offset', 'limit'] as const) {
+    if (query[k] !== undefined) body[k] = query[k];
+  }
+  try {
+    const { res, json } = await tasksCall(config, body, signal);
+    if (!res.ok) throw await errorFromResponse(res);
+    return validate(taskBatchSchema, json, 'The task list');
+  } catch (err) {
+    throw redact(toApiError(err, signal), config.token);
+  }
+}

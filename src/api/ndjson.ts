@@ -1,0 +1,102 @@
+/**
+ * Newline-delimited JSON reader for streamed imagine replies (`accept: application/x-ndjson`).
+ * Works on any `ReadableStream<Uint8Array>` (a fetch body in the browser or Node).
+ */
+import { ApiError, toApiError } from './errors';
+
+/** How much of a bad line an error message quotes. */
+const QUOTE_MAX = 120;
+
+function quote(line: string): string {
+  return line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX)}…` : line;
+}
+
+function abortedError(signal: AbortSignal): ApiError {
+  return new ApiError('aborted', 'The request was cancelled.', { cause: signal.reason });
+}
+
+/**
+ * Yields one parsed JSON value per non-blank line of `body`.
+ *
+ * UTF-8 is decoded across chunk borders, a trailing `\r` (CRLF) is dropped, a final line without
+ * a newline still counts. A line that is not JSON throws `ApiError('invalid')` naming the line
+ * number and text; a broken connection throws `network`; `signal` firing throws `aborted`. On
+ * abort, error or early `return` the stream is cancelled and its reader released.
+ */
+export async function* readNdjson(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<unknown> {
+  if (signal?.aborted) throw abortedError(signal);
+  const reader = body.getReader();
+  // Cancelling resolves a pending read() with done, so an abort wakes us even when the body's
+  // producer (not tied to this signal) stays silent.
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const decoder = new TextDecoder('utf-8');
+  let partial = '';
+  let lineNo = 0;
+  let finished = false;
+
+  function parse(raw: string): { value: unknown } | undefined {
+    lineNo += 1;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return undefined;
+    try {
+      return { value: JSON.parse(line) };
+    } catch (cause) {
+      throw new ApiError(
+        'invalid',
+        `Line ${lineNo} of the stream is not valid JSON: ${quote(line)}`,
+        {
+          cause,
+        },
+      );
+    }
+  }
+
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (err) {
+        throw toApiError(err, signal);
+      }
+      if (signal?.aborted) throw abortedError(signal);
+      if (chunk.done) break;
+
+      const text = decoder.decode(chunk.value, { stream: true });
+      // Only the new text is searched, so a long line arriving in many chunks stays linear.
+      let nl = text.indexOf('\n');
+      if (nl === -1) {
+        partial += text;
+        continue;
+      }
+      let start = 0;
+      let raw = partial + text.slice(0, nl);
+      partial = '';
+      for (;;) {
+        const parsed = parse(raw);
+        if (parsed) {
+          yield parsed.value;
+          if (signal?.aborted) throw abortedError(signal);
+        }
+        start = nl + 1;
+        nl = text.indexOf('\n', start);
+        if (nl === -1) break;
+        raw = text.slice(start, nl);
+      }
+      partial = text.slice(start);
+    }
+
+    const last = parse(partial + decoder.decode());
+    finished = true;
+    if (last) yield last.value;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (!finished) void reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
