@@ -62,6 +62,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Konva is heavy: it may only be imported by the mask editor's components, which load lazily.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/features/mask-editor/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'konva', message: 'Konva loads lazily with the mask editor only.' }, { name: 'react-konva', message: 'Konva loads lazily with the mask editor only.' }] },
+      ],
+    },
+  },
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: {
