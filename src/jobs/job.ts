@@ -1,0 +1,222 @@
+/**
+ * One job = one API task: what was asked, how it is delivered, where it stands and what came
+ * back. Plain data (no functions), so the same object lives in the store, in IndexedDB and in an
+ * exported history file.
+ */
+import { z } from 'zod';
+import { imagineRequestSchema, type ImagineRequest, type ImagineResponse } from '../api/contract';
+import type { Delivery } from '../api/client';
+
+/** The states of a job; see DESIGN.md "Jobs". */
+export const JOB_STATUSES = [
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'stalled',
+  'cancelled',
+] as const;
+
+/**
+ * - `queued`: waiting for a free slot; never sent while in this state.
+ * - `running`: sent (or being looked up); progress and preview update.
+ * - `done` / `failed` / `cancelled`: final (a `cancelled` task may still finish on the service).
+ * - `stalled`: no news for a while; the runner keeps checking, slowly.
+ */
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Statuses the runner still has work for (polling, sending or waiting for a slot). */
+export const ACTIVE_STATUSES: ReadonlySet<JobStatus> = new Set(['queued', 'running', 'stalled']);
+
+/** True while the job is not in a final state. */
+export function isJobActive(job: Pick<Job, 'status'>): boolean {
+  return ACTIVE_STATUSES.has(job.status);
+}
+
+/** The image (and action on it) a job was made from; absent for a fresh `generate`. */
+export interface JobParent {
+  /** The local job that produced the image, when known (lineage). */
+  jobId?: string;
+  /** The provider's `image_id` the action was applied to. */
+  imageId: string;
+  /** The action, e.g. `upscale2`, `variation_region`. */
+  action: string;
+  /** A readable label for the feed ("U2", "Vary (Region)"). */
+  label?: string;
+}
+
+/** An intermediate picture while a job runs. In memory only: its URL dies when the job ends. */
+export interface JobPreview {
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+/** The final response fields worth keeping (no `progress`, no transient fields). */
+export interface JobResult {
+  task_id?: string;
+  image_id?: string;
+  image_url?: string;
+  image_width?: number;
+  image_height?: number;
+  raw_image_url?: string;
+  raw_image_width?: number;
+  raw_image_height?: number;
+  actions: string[];
+  sub_image_urls?: string[];
+}
+
+/**
+ * Why a job failed. `kind` is the `ApiError` kind, or `lost` when the service has no record of
+ * the task (it restarted, or the submission never arrived).
+ */
+export type JobErrorKind = 'http' | 'network' | 'aborted' | 'invalid' | 'task' | 'lost';
+
+/** A failure as shown to the person; the provider's `code` and `message` verbatim. */
+export interface JobError {
+  kind: JobErrorKind;
+  code?: string;
+  message: string;
+  traceId?: string;
+  status?: number;
+}
+
+/** One job. Times are epoch milliseconds. */
+export interface Job {
+  /** Local id (UUID), stable across retries. */
+  id: string;
+  /** The `trace_id` of the current attempt; a new one on every retry. */
+  traceId: string;
+  /** The provider's task id, once known. */
+  taskId?: string;
+  /** What was sent, minus transport fields (`trace_id`, `async`) and anything token-like. */
+  request: ImagineRequest;
+  delivery: Delivery;
+  parent?: JobParent;
+  status: JobStatus;
+  /** 0–100. */
+  progress: number;
+  /** Latest intermediate picture; never persisted. */
+  preview?: JobPreview;
+  result?: JobResult;
+  error?: JobError;
+  /** Something the person should know that is not an error (e.g. a cancelled task may still finish). */
+  note?: string;
+  createdAt: number;
+  /** When the current attempt was sent (or adopted after a reload). */
+  startedAt?: number;
+  updatedAt: number;
+  finishedAt?: number;
+  /** Last time anything new was heard about the job (stream line, progress change). */
+  lastNewsAt?: number;
+  /** Submissions made so far (1 for the first; each retry adds one). */
+  attempts: number;
+}
+
+/** A job as stored and exported: never a preview. */
+export type StoredJob = Omit<Job, 'preview'>;
+
+/** Top-level request keys that could carry a secret; dropped before anything is stored. */
+const SECRET_KEY = /token|authori[sz]ation|api[-_]?key|secret|password|bearer/i;
+
+/**
+ * The request as a job keeps it: no transport fields (the runner adds `trace_id`, the client adds
+ * `async`) and no key that looks like a credential, whatever the caller put in.
+ */
+export function cleanRequest(request: ImagineRequest): ImagineRequest {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request)) {
+    if (key === 'trace_id' || key === 'async' || SECRET_KEY.test(key)) continue;
+    if (value === undefined) continue;
+    out[key] = value;
+  }
+  return out as ImagineRequest;
+}
+
+/** The job without in-memory-only fields, ready for IndexedDB or an export. */
+export function toStoredJob(job: Job): StoredJob {
+  const { preview: _preview, ...rest } = job;
+  return { ...rest, request: cleanRequest(job.request) };
+}
+
+/** The fields of a final response that a job keeps. */
+export function resultFromResponse(r: ImagineResponse): JobResult {
+  const out: JobResult = { actions: r.actions ?? [] };
+  if (r.task_id !== undefined) out.task_id = r.task_id;
+  if (r.image_id !== undefined) out.image_id = r.image_id;
+  if (r.image_url !== undefined) out.image_url = r.image_url;
+  if (r.image_width !== undefined) out.image_width = r.image_width;
+  if (r.image_height !== undefined) out.image_height = r.image_height;
+  if (r.raw_image_url !== undefined) out.raw_image_url = r.raw_image_url;
+  if (r.raw_image_width !== undefined) out.raw_image_width = r.raw_image_width;
+  if (r.raw_image_height !== undefined) out.raw_image_height = r.raw_image_height;
+  if (r.sub_image_urls !== undefined) out.sub_image_urls = r.sub_image_urls;
+  return out;
+}
+
+/** The preview of an intermediate response, if it carries a picture. */
+export function previewFromResponse(r: ImagineResponse): JobPreview | undefined {
+  const url = r.image_url ?? r.raw_image_url;
+  if (!url) return undefined;
+  const width = r.image_url ? r.image_width : r.raw_image_width;
+  const height = r.image_url ? r.image_height : r.raw_image_height;
+  return {
+    url,
+    ...(width === undefined ? {} : { width }),
+    ...(height === undefined ? {} : { height }),
+  };
+}
+
+const jobResultSchema = z.object({
+  task_id: z.string().optional(),
+  image_id: z.string().optional(),
+  image_url: z.string().optional(),
+  image_width: z.number().optional(),
+  image_height: z.number().optional(),
+  raw_image_url: z.string().optional(),
+  raw_image_width: z.number().optional(),
+  raw_image_height: z.number().optional(),
+  actions: z.array(z.string()),
+  sub_image_urls: z.array(z.string()).optional(),
+});
+
+/**
+ * A stored job, validated. Unknown keys are dropped (so a `preview`, or anything a hand-edited
+ * file adds, never reaches the database); the request is cleaned of token-like keys.
+ */
+export const storedJobSchema: z.ZodType<StoredJob> = z
+  .object({
+    id: z.string().min(1),
+    traceId: z.string().min(1),
+    taskId: z.string().min(1).optional(),
+    request: imagineRequestSchema,
+    delivery: z.enum(['wait', 'stream', 'async']),
+    parent: z
+      .object({
+        jobId: z.string().optional(),
+        imageId: z.string(),
+        action: z.string(),
+        label: z.string().optional(),
+      })
+      .optional(),
+    status: z.enum(JOB_STATUSES),
+    progress: z.number().min(0).max(100),
+    result: jobResultSchema.optional(),
+    error: z
+      .object({
+        kind: z.enum(['http', 'network', 'aborted', 'invalid', 'task', 'lost']),
+        code: z.string().optional(),
+        message: z.string(),
+        traceId: z.string().optional(),
+        status: z.number().optional(),
+      })
+      .optional(),
+    note: z.string().optional(),
+    createdAt: z.number(),
+    startedAt: z.number().optional(),
+    updatedAt: z.number(),
+    finishedAt: z.number().optional(),
+    lastNewsAt: z.number().optional(),
+    attempts: z.number().int().min(0),
+  })
+  .transform((job) => ({ ...job, request: cleanRequest(job.request) }));
