@@ -22,7 +22,6 @@ function contentSecurityPolicy(): Plugin {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
   ].join('; ');
   return {
     name: 'imagine-studio-csp',

@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: every speed and memory target of the studio, measured on this machine, printed
+ * as a table and written to bench-results.json as `{ name: { value, unit } }`.
+ * Usage: `npm run bench [-- <group> …]` with groups engine, ndjson, browser (default: all).
+ */
+import { writeFileSync } from 'node:fs';
+import { meets, type Figures } from './measure';
+import { benchEngine } from './engine';
+import { benchNdjson } from './ndjson';
+
+const groups: Record<string, () => Promise<Figures>> = {
+  engine: benchEngine,
+  ndjson: benchNdjson,
+  browser: async () => (await import('./browser')).benchBrowser(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => a in groups);
+const figures: Figures = {};
+for (const [name, run] of Object.entries(groups)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  process.stdout.write(`… ${name}\n`);
+  Object.assign(figures, await run());
+}
+
+const rows = Object.entries(figures).map(([name, f]) => ({
+  name,
+  value: `${f.value} ${f.unit}`,
+  target: f.target ? `${f.target.op} ${f.target.value} ${f.unit}` : '',
+  ok: f.target ? (meets(f) ? 'ok' : 'MISSED') : '',
+}));
+const widths = ['name', 'value', 'target', 'ok'].map((k) =>
+  Math.max(k.length, ...rows.map((r) => r[k as keyof typeof r].length)),
+);
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log(line(['name', 'value', 'target', 'ok']));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line([r.name, r.value, r.target, r.ok]));
+
+const out = Object.fromEntries(
+  Object.entries(figures).map(([name, f]) => [name, { value: f.value, unit: f.unit }]),
+);
+writeFileSync('bench-results.json', `${JSON.stringify(out, null, 2)}\n`);
+console.log('\nwrote bench-results.json');

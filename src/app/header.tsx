@@ -1,0 +1,43 @@
+import { targetLabel, useConfig } from '../jobs/config-store';
+
+/** The two views of the studio. */
+export type View = 'studio' | 'history';
+
+/** Props of {@link Header}. */
+export interface HeaderProps {
+  view: View;
+  onView: (view: View) => void;
+  onSettings: () => void;
+}
+
+/** Title, the current target, the view switch and Settings. */
+export function Header({ view, onView, onSettings }: HeaderProps) {
+  const target = useConfig((s) => s.settings.target);
+  return (
+    <header className="app-header">
+      <h1>Imagine Studio</h1>
+      <span className="target-badge" aria-label={`Target: ${targetLabel(target)}`}>
+        {targetLabel(target)}
+      </span>
+      <nav className="tabs" aria-label="Views">
+        <button
+          type="button"
+          aria-current={view === 'studio' ? 'page' : undefined}
+          onClick={() => onView('studio')}
+        >
+          Studio
+        </button>
+        <button
+          type="button"
+          aria-current={view === 'history' ? 'page' : undefined}
+          onClick={() => onView('history')}
+        >
+          History
+        </button>
+      </nav>
+      <button type="button" onClick={onSettings}>
+        Settings
+      </button>
+    </header>
+  );
+}

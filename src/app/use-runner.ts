@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { createPersistence, type Persistence } from '../jobs/persistence';
+import { createRunner, type Runner } from '../jobs/runner';
+import { clientConfig, configStore } from '../jobs/config-store';
+
+let instance: { runner: Runner; persistence: Persistence; resumed?: Promise<void> } | null = null;
+
+/** The one runner of this tab, created on first use; reads settings afresh on every send. */
+export function getRunner(): { runner: Runner; persistence: Persistence } {
+  if (!instance) {
+    const persistence = createPersistence();
+    const runner = createRunner({
+      persistence,
+      getConfig: () => {
+        const state = configStore.getState();
+        const { delivery, mode, callbackUrl } = state.settings;
+        return {
+          client: clientConfig(state),
+          delivery,
+          mode,
+          ...(delivery === 'async' && callbackUrl.trim()
+            ? { callbackUrl: callbackUrl.trim() }
+            : {}),
+        };
+      },
+    });
+    instance = { runner, persistence };
+  }
+  return instance;
+}
+
+/** The runner for components; on first mount it restores history and resumes unfinished jobs. */
+export function useRunner(): Runner {
+  const current = getRunner();
+  useEffect(() => {
+    if (instance && !instance.resumed) instance.resumed = instance.runner.resumeAll();
+  }, []);
+  return current.runner;
+}

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+
+/** Props of {@link CopyButton}. */
+export interface CopyButtonProps {
+  label: string;
+  text: () => string;
+  className?: string;
+}
+
+/** Copies text to the clipboard and says so in place ("Copied"), for a moment. */
+export function CopyButton({ label, text, className }: CopyButtonProps) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      className={className ?? 'chip'}
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(text());
+          setState('copied');
+        } catch {
+          setState('failed');
+        }
+        setTimeout(() => setState('idle'), 1500);
+      }}
+    >
+      {label}
+      <span aria-live="polite" className="copy-state">
+        {state === 'copied' ? ' ✓ Copied' : state === 'failed' ? ' — copy blocked' : ''}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,90 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { ImagineRequest } from '../../api/contract';
+import { lintPrompt } from '../../prompt/lint';
+import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
+import { draftStore, setDraftPrompt, useDraft } from './draft-store';
+import { ParametersPanel } from './parameters-panel';
+import { ReferenceImages } from './reference-images';
+import { LintLine } from './lint-line';
+
+/** Props of {@link Composer}. */
+export interface ComposerProps {
+  /** Called with a ready request; the caller owns delivery, mode and the token. */
+  onSubmit: (request: ImagineRequest) => void;
+}
+
+/** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
+export function Composer({ onSubmit }: ComposerProps) {
+  const prompt = useDraft((s) => s.prompt);
+  const translation = useDraft((s) => s.translation);
+  const [showParams, setShowParams] = useState(false);
+  const promptId = useId();
+  const issues = useMemo(() => lintPrompt(prompt), [prompt]);
+  const blocking = issues.some((i) => i.severity === 'error');
+  const blend = isBlend(prompt);
+
+  const submit = () => {
+    if (blocking) return;
+    const clean = stripModeParams(prompt).trim();
+    onSubmit({ prompt: clean, action: 'generate', ...(translation ? { translation: true } : {}) });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <section className="panel composer" aria-label="Composer">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <label htmlFor={promptId} className="composer-label">
+          Prompt
+        </label>
+        <textarea
+          id={promptId}
+          value={prompt}
+          placeholder="A lighthouse on a cliff at dusk, oil painting --ar 3:2"
+          onChange={(e) => setDraftPrompt(e.target.value)}
+          onKeyDown={onKeyDown}
+          aria-describedby={`${promptId}-lint`}
+          spellCheck
+        />
+        <LintLine id={`${promptId}-lint`} issues={issues} />
+        <ReferenceImages prompt={prompt} />
+        <details
+          className="params"
+          open={showParams}
+          onToggle={(e) => setShowParams((e.target as HTMLDetailsElement).open)}
+        >
+          <summary>Parameters</summary>
+          {showParams && <ParametersPanel prompt={prompt} />}
+        </details>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={translation}
+            onChange={(e) => draftStore.setState({ translation: e.target.checked })}
+          />
+          Translate prompt
+        </label>
+        <div className="row composer-actions">
+          <span className="hint">
+            {blend
+              ? `Blend of ${getImageUrls(prompt).length} images`
+              : 'Enter to imagine · Shift+Enter for a new line'}
+          </span>
+          <button type="submit" className="primary" disabled={blocking || prompt.trim() === ''}>
+            Imagine
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useId } from 'react';
+import { readControls, writeControl, type PromptControls } from '../../prompt/compose';
+import { setDraftPrompt } from './draft-store';
+
+const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
+const VERSIONS = [
+  { value: '', label: 'Default' },
+  { value: '7', label: 'v7' },
+  { value: '6.1', label: 'v6.1' },
+  { value: '6', label: 'v6' },
+  { value: '5.2', label: 'v5.2' },
+  { value: 'niji 6', label: 'niji 6' },
+  { value: 'niji 5', label: 'niji 5' },
+];
+const QUALITIES = ['', '.25', '.5', '1', '2', '4'];
+
+/** Props of {@link ParametersPanel}. */
+export interface ParametersPanelProps {
+  prompt: string;
+}
+
+/**
+ * Controls that write `--params` into the prompt and read them back from it, so typing
+ * `--ar 3:2` by hand moves the control and moving the control edits the text.
+ */
+export function ParametersPanel({ prompt }: ParametersPanelProps) {
+  const c = readControls(prompt);
+  const id = useId();
+  const set = <K extends keyof PromptControls>(key: K, value: PromptControls[K]) =>
+    setDraftPrompt(writeControl(prompt, key, value));
+  const num = (v: string) => (v.trim() === '' ? null : Number(v));
+  const custom = !RATIOS.includes(c.ar);
+
+  return (
+    <div className="params-grid">
+      <label className="field">
+        <span>Aspect ratio</span>
+        <select
+          value={custom ? 'custom' : c.ar}
+          onChange={(e) => e.target.value !== 'custom' && set('ar', e.target.value)}
+        >
+          {RATIOS.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+          <option value="custom">Custom…</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Custom ratio (W:H)</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          placeholder="e.g. 5:4"
+          value={custom ? c.ar : ''}
+          onChange={(e) => set('ar', e.target.value.trim() || '1:1')}
+        />
+      </label>
+      <label className="field">
+        <span>Version</span>
+        <select value={c.version} onChange={(e) => set('version', e.target.value)}>
+          {VERSIONS.map((v) => (
+            <option key={v.value} value={v.value}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberField
+        label="Stylize"
+        hint="0–1000, default 100"
+        value={c.stylize}
+        onChange={(v) => set('stylize', num(v))}
+      />
+      <NumberField
+        label="Chaos"
+        hint="0–100"
+        value={c.chaos}
+        onChange={(v) => set('chaos', num(v))}
+      />
+      <NumberField
+        label="Weird"
+        hint="0–3000"
+        value={c.weird}
+        onChange={(v) => set('weird', num(v))}
+      />
+      <label className="field">
+        <span>Quality</span>
+        <select value={c.quality ?? ''} onChange={(e) => set('quality', e.target.value || null)}>
+          {QUALITIES.map((q) => (
+            <option key={q} value={q}>
+              {q || 'Default'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberField
+        label="Seed"
+        hint="0–4294967295"
+        value={c.seed}
+        onChange={(v) => set('seed', num(v))}
+      />
+      <label className="field wide" htmlFor={`${id}-no`}>
+        <span>No (negative prompt)</span>
+        <input
+          id={`${id}-no`}
+          type="text"
+          placeholder="text, blur"
+          value={c.no}
+          onChange={(e) => set('no', e.target.value)}
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={c.tile} onChange={(e) => set('tile', e.target.checked)} />
+        Tile
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={c.raw} onChange={(e) => set('raw', e.target.checked)} />
+        Style raw
+      </label>
+    </div>
+  );
+}
+
+interface NumberFieldProps {
+  label: string;
+  hint: string;
+  value: number | null;
+  onChange: (value: string) => void;
+}
+
+function NumberField({ label, hint, value, onChange }: NumberFieldProps) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        placeholder={hint}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}

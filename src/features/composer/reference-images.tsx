@@ -1,0 +1,116 @@
+import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { addReference, removeReference } from '../../prompt/reference-urls';
+import { getImageUrls, readControls, writeControl } from '../../prompt/compose';
+import { MAX_IMAGE_PROMPTS } from '../../api/prompt-syntax';
+import { setDraftPrompt } from './draft-store';
+
+/** Props of {@link ReferenceImages}. */
+export interface ReferenceImagesProps {
+  prompt: string;
+}
+
+/** Image prompts: URLs that lead the prompt, with thumbnails, a weight, paste and drag-and-drop. */
+export function ReferenceImages({ prompt }: ReferenceImagesProps) {
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState('');
+  const id = useId();
+  const urls = getImageUrls(prompt);
+  const iw = readControls(prompt).iw;
+
+  const add = (candidate: string) => {
+    const result = addReference(prompt, candidate);
+    if ('error' in result) {
+      setError(result.error);
+      return false;
+    }
+    setDraftPrompt(result.prompt);
+    setError('');
+    setUrl('');
+    return true;
+  };
+
+  const fromTransfer = (data: DataTransfer) =>
+    (data.getData('text/uri-list') || data.getData('text/plain'))
+      .split(/\s+/)
+      .filter((s) => s && !s.startsWith('#'));
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    for (const candidate of fromTransfer(e.dataTransfer)) if (!add(candidate)) break;
+  };
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text/plain').trim();
+    if (/^\S+$/.test(text) && /^[a-z]+:/i.test(text)) {
+      e.preventDefault();
+      add(text);
+    }
+  };
+
+  return (
+    <div className="refs" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <div className="row refs-add">
+        <label htmlFor={`${id}-url`} className="visually-hidden">
+          Image URL
+        </label>
+        <input
+          id={`${id}-url`}
+          type="url"
+          placeholder={`Image URL (up to ${MAX_IMAGE_PROMPTS}) — or drop one here`}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          onPaste={onPaste}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add(url);
+            }
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-err`}
+        />
+        <button type="button" onClick={() => add(url)} disabled={url.trim() === ''}>
+          Add image
+        </button>
+      </div>
+      <p id={`${id}-err`} role={error ? 'alert' : undefined} className="field-error">
+        {error}
+      </p>
+      {urls.length > 0 && (
+        <>
+          <ul className="ref-thumbs" aria-label="Reference images">
+            {urls.map((u, i) => (
+              <li key={u}>
+                <img src={u} alt={`Reference ${i + 1}`} referrerPolicy="no-referrer" />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove reference ${i + 1}`}
+                  onClick={() => setDraftPrompt(removeReference(prompt, u))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <label className="field">
+            <span>
+              Image weight (--iw): <output>{iw ?? 1}</output>
+            </span>
+            <input
+              type="range"
+              min={0}
+              max={3}
+              step={0.25}
+              value={iw ?? 1}
+              aria-label="Image weight"
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                setDraftPrompt(writeControl(prompt, 'iw', v === 1 ? null : v));
+              }}
+            />
+          </label>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Job } from '../../jobs/job';
+import { actionLabel, isUpscaled } from './action-labels';
+import { useFeedActions } from './feed-actions';
+
+/** Props of {@link ActionBar}. */
+export interface ActionBarProps {
+  job: Job;
+  selected: number | null;
+}
+
+/**
+ * One button per action the response offers (never a hard-coded list), plus Vary (Region) on an
+ * upscaled image. The selected quadrant is highlighted on its U/V buttons.
+ */
+export function ActionBar({ job, selected }: ActionBarProps) {
+  const { act, varyRegion } = useFeedActions();
+  const actions = job.result?.actions ?? [];
+  const upscaled = isUpscaled(actions);
+  const quadrantActions = actions.filter((a) => /^(upscale|variation)[1-4]$/.test(a));
+  const others = actions.filter((a) => !quadrantActions.includes(a) && a !== 'variation_region');
+  const button = (action: string) => {
+    const q = /([1-4])$/.exec(action)?.[1];
+    const hot = quadrantActions.includes(action) && selected !== null && Number(q) === selected;
+    return (
+      <button
+        key={action}
+        type="button"
+        className={`chip action${hot ? ' hot' : ''}`}
+        onClick={() => act(job, action)}
+      >
+        {actionLabel(action)}
+      </button>
+    );
+  };
+
+  return (
+    <div className="action-bar" role="group" aria-label="Actions">
+      {quadrantActions.filter((a) => a.startsWith('upscale')).map(button)}
+      {quadrantActions.filter((a) => a.startsWith('variation')).map(button)}
+      {others.map(button)}
+      {(upscaled || actions.includes('variation_region')) && (
+        <button type="button" className="chip action" onClick={() => varyRegion(job)}>
+          {actionLabel('variation_region')}
+        </button>
+      )}
+    </div>
+  );
+}

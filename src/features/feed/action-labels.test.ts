@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { actionLabel, isUpscaled } from './action-labels';
+import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../api/contract';
+
+describe('actionLabel', () => {
+  it('names grid actions as Midjourney does', () => {
+    expect(GRID_ACTIONS.map(actionLabel)).toEqual([
+      'U1',
+      'U2',
+      'U3',
+      'U4',
+      'Reroll',
+      'V1',
+      'V2',
+      'V3',
+      'V4',
+    ]);
+  });
+
+  it('names the upscaled image actions', () => {
+    expect(UPSCALED_ACTIONS.map(actionLabel)).toEqual([
+      'Upscale 2x',
+      'Upscale 4x',
+      'Vary (Subtle)',
+      'Vary (Strong)',
+      'Zoom Out 2x',
+      'Zoom Out 1.5x',
+      'Pan Left',
+      'Pan Right',
+      'Pan Up',
+      'Pan Down',
+    ]);
+  });
+
+  it('gives unknown actions a readable label', () => {
+    expect(actionLabel('redo_upscale_2x')).toBe('Redo Upscale 2x');
+    expect(actionLabel('zoom_out_1_25x')).toBe('Zoom Out 1.25x');
+    expect(actionLabel('make_it_pop')).toBe('Make It Pop');
+  });
+
+  it('knows an upscaled image by its actions', () => {
+    expect(isUpscaled(UPSCALED_ACTIONS)).toBe(true);
+    expect(isUpscaled(GRID_ACTIONS)).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { Job } from '../../jobs/job';
+
+/**
+ * What the feed can ask of the rest of the studio. `app/` provides it (wiring the runner and the
+ * composer), so the feed imports no other feature.
+ */
+export interface FeedActions {
+  /** Run an action (U2, Zoom Out 2x, …) on a finished job's image. */
+  act: (job: Job, action: string) => void;
+  /** Open the Vary Region editor on an upscaled image. */
+  varyRegion: (job: Job) => void;
+  cancel: (jobId: string) => void;
+  retry: (jobId: string) => void;
+  checkAgain: (jobId: string) => void;
+  /** Put an image into the composer as an image prompt. */
+  referenceImage: (url: string) => void;
+  /** Open settings (from a token error). */
+  openSettings: () => void;
+}
+
+export const FeedActionsContext = createContext<FeedActions | null>(null);
+
+/** The feed's actions; throws when the app forgot to provide them. */
+export function useFeedActions(): FeedActions {
+  const actions = useContext(FeedActionsContext);
+  if (!actions) throw new Error('FeedActionsContext is missing');
+  return actions;
+}

@@ -1,0 +1,143 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useJobs } from '../../jobs/store';
+import type { Job } from '../../jobs/job';
+import { ActionBar } from './action-bar';
+import { actionLabel } from './action-labels';
+import { expectedAspect } from './aspect';
+import { Elapsed } from './elapsed';
+import { useFeedActions } from './feed-actions';
+import { JobError } from './job-error';
+import { JobImage } from './job-image';
+import { Lightbox } from './lightbox';
+import { ResultMenu } from './result-menu';
+
+/** Props of {@link JobCard}. */
+export interface JobCardProps {
+  jobId: string;
+}
+
+const STATUS_TEXT: Record<Job['status'], string> = {
+  queued: 'Queued',
+  running: 'Generating',
+  done: 'Done',
+  failed: 'Failed',
+  stalled: 'Stalled',
+  cancelled: 'Cancelled',
+};
+
+/** One job in the feed: live while it forms, then its result, actions and provenance. */
+export function JobCard({ jobId }: JobCardProps) {
+  const job = useJobs((s) => s.byId[jobId]);
+  const parent = useJobs((s) => (job?.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
+  const { act, cancel, retry, checkAgain } = useFeedActions();
+  const [selected, setSelected] = useState<number | null>(null);
+  const [open, setOpen] = useState(false);
+  if (!job) return null;
+
+  const title = job.request.prompt?.trim() || job.parent?.label || 'Untitled';
+  const actions = job.result?.actions ?? [];
+  const live = job.status === 'queued' || job.status === 'running' || job.status === 'stalled';
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (/^[1-4]$/.test(key)) setSelected(Number(key));
+    else if ((key === 'u' || key === 'v') && selected) {
+      const action = `${key === 'u' ? 'upscale' : 'variation'}${selected}`;
+      if (actions.includes(action)) act(job, action);
+    } else if (key === 'r' && actions.includes('reroll')) act(job, 'reroll');
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <article
+      id={`job-${job.id}`}
+      className={`job-card status-${job.status}`}
+      aria-label={title}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <header className="job-head">
+        <p className="job-title">{title}</p>
+        <span className={`status-chip ${job.status}`}>{STATUS_TEXT[job.status]}</span>
+        {live && job.status !== 'queued' && <span className="pct">{job.progress}%</span>}
+        <Elapsed from={job.startedAt ?? job.createdAt} to={job.finishedAt} />
+      </header>
+      {job.parent && (
+        <p className="provenance">
+          {`${actionLabel(job.parent.action)} of `}
+          {parent ? (
+            <a
+              href={`#job-${parent.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                const el = document.getElementById(`job-${parent.id}`);
+                el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+                el?.focus({ preventScroll: true });
+              }}
+            >
+              {`“${truncate(parent.request.prompt || parent.id, 48)}”`}
+            </a>
+          ) : (
+            <span>{`image ${job.parent.imageId}`}</span>
+          )}
+        </p>
+      )}
+      <JobImage
+        job={job}
+        aspect={expectedAspect(job, parent)}
+        selected={selected}
+        onSelect={setSelected}
+        onOpen={() => setOpen(true)}
+      />
+      {live && (
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="Generation progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={job.progress}
+        >
+          <div className="progress-fill" style={{ width: `${job.progress}%` }} />
+        </div>
+      )}
+      {job.status === 'done' && <ActionBar job={job} selected={selected} />}
+      {job.status === 'done' && <ResultMenu job={job} onOpen={() => setOpen(true)} />}
+      {job.status === 'failed' && <JobError job={job} />}
+      {job.status === 'stalled' && (
+        <div className="row" role="status">
+          <span className="hint">No news for a while — the job may still be running.</span>
+          <button type="button" onClick={() => checkAgain(job.id)}>
+            Check again
+          </button>
+          <button type="button" onClick={() => retry(job.id)}>
+            Retry
+          </button>
+        </div>
+      )}
+      {(job.status === 'queued' || job.status === 'running') && (
+        <div className="row">
+          <button type="button" className="ghost" onClick={() => cancel(job.id)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {job.status === 'cancelled' && (
+        <div className="row">
+          <button type="button" onClick={() => retry(job.id)}>
+            Retry
+          </button>
+        </div>
+      )}
+      {open && job.result?.raw_image_url && (
+        <Lightbox url={job.result.raw_image_url} alt={title} onClose={() => setOpen(false)} />
+      )}
+    </article>
+  );
+}
+
+function truncate(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}

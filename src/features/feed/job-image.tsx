@@ -1,0 +1,69 @@
+import type { Job } from '../../jobs/job';
+import { useLoadedSrc } from './use-loaded-src';
+
+/** Props of {@link JobImage}. */
+export interface JobImageProps {
+  job: Job;
+  aspect: number;
+  /** The grid's selected quadrant (1–4), if any. */
+  selected: number | null;
+  onSelect: (quadrant: number) => void;
+  onOpen: () => void;
+}
+
+const QUADRANTS = [1, 2, 3, 4] as const;
+
+/**
+ * The picture box: sized to the expected aspect from the start; shows the live preview while the
+ * job runs and the final image after, with the four grid quadrants clickable.
+ */
+export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImageProps) {
+  const finalUrl = job.result?.image_url;
+  const src = useLoadedSrc(finalUrl ?? job.preview?.url);
+  const isGrid = (job.result?.actions ?? []).some((a) => /^upscale[1-4]$/.test(a));
+  const label = job.request.prompt || 'Generated image';
+
+  return (
+    <div
+      className="job-image"
+      style={{ aspectRatio: String(aspect), ['--aspect' as string]: String(aspect) }}
+    >
+      {src ? (
+        <img
+          src={src}
+          alt={finalUrl ? label : `Preview at ${job.progress}%: ${label}`}
+          className={finalUrl && src === finalUrl ? 'final' : 'preview'}
+          data-progress={job.progress}
+          draggable
+          onDragStart={(e) => {
+            const raw = job.result?.raw_image_url ?? src;
+            e.dataTransfer.setData('text/uri-list', raw);
+            e.dataTransfer.setData('text/plain', raw);
+          }}
+        />
+      ) : (
+        <div className="placeholder" aria-hidden="true" />
+      )}
+      {finalUrl && isGrid && (
+        <div className="quadrants" role="group" aria-label="Grid quadrants">
+          {QUADRANTS.map((q) => (
+            <button
+              key={q}
+              type="button"
+              className="quadrant"
+              aria-label={`Quadrant ${q}`}
+              aria-pressed={selected === q}
+              onClick={() => onSelect(q)}
+              onDoubleClick={onOpen}
+            />
+          ))}
+        </div>
+      )}
+      {finalUrl && !isGrid && (
+        <button type="button" className="open-full" aria-label="Open full size" onClick={onOpen}>
+          ⤢
+        </button>
+      )}
+    </div>
+  );
+}
