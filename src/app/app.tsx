@@ -11,7 +11,7 @@ import type { Job } from '../jobs/job';
 import { configStore } from '../jobs/config-store';
 import { ErrorBoundary } from './error-boundary';
 import { Header, type View } from './header';
-import { useRunner } from './use-runner';
+import { getRunner, useRunner } from './use-runner';
 import { Toasts, toast } from './toasts';
 
 const HistoryView = lazy(() =>
@@ -84,7 +84,19 @@ export function App() {
           ) : (
             <ErrorBoundary label="history">
               <Suspense fallback={<p className="hint">Loading history…</p>}>
-                <HistoryView onOpenJob={() => setView('studio')} />
+                <HistoryView
+                  persistence={getRunner().persistence}
+                  removeJobs={(ids) => runner.remove(ids)}
+                  onOpenJob={(id) => {
+                    setView('studio');
+                    // After the studio renders, bring the job's card into view and focus.
+                    requestAnimationFrame(() => {
+                      const el = document.getElementById(`job-${id}`);
+                      el?.scrollIntoView({ block: 'center' });
+                      el?.focus({ preventScroll: true });
+                    });
+                  }}
+                />
               </Suspense>
             </ErrorBoundary>
           )}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useHistoryDeps } from './history-context';
+import type { HistoryJob } from './job-labels';
+import { useHistoryImage } from './use-history-image';
+
+/** Props of {@link HistoryImage}. */
+export interface HistoryImageProps {
+  job: HistoryJob;
+  /** Edge of the square box, in CSS pixels; fixed so nothing moves when the image arrives. */
+  size: number;
+}
+
+/**
+ * A job's final image in a fixed square box: the cached copy when there is one, lazy-loaded. The
+ * picture is decorative here (alt=""): the button or heading around it carries the prompt.
+ */
+export function HistoryImage({ job, size }: HistoryImageProps) {
+  const { persistence } = useHistoryDeps();
+  const src = useHistoryImage(persistence, job);
+  const [broken, setBroken] = useState<string | null>(null);
+  const box = { width: size, height: size };
+
+  if (!src || broken === src) {
+    const hasImage = Boolean(job.result?.image_url ?? job.result?.raw_image_url);
+    const text = !hasImage
+      ? job.status === 'done'
+        ? 'No image'
+        : job.status
+      : broken === src
+        ? 'Image expired'
+        : '';
+    return (
+      <span className="history-image placeholder" style={box} aria-hidden="true">
+        {text}
+      </span>
+    );
+  }
+  return (
+    <img
+      className="history-image"
+      style={box}
+      src={src}
+      alt=""
+      width={size}
+      height={size}
+      loading="lazy"
+      decoding="async"
+      draggable={false}
+      onError={() => setBroken(src)}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { useStore } from 'zustand';
+import { useHistoryDeps } from './history-context';
+import { HistoryImage } from './history-image';
+import { actionName, jobAction, jobTitle } from './job-labels';
+import { TILE_HEIGHT, TILE_WIDTH } from './tile-size';
+
+/** Props of {@link HistoryTile}. */
+export interface HistoryTileProps {
+  id: string;
+  selected: boolean;
+  /** The job whose lineage is open. */
+  active: boolean;
+  onToggle: (id: string) => void;
+  onOpen: (id: string) => void;
+}
+
+/**
+ * One job in the gallery: a button named by its prompt (opens the lineage) and a "Select …"
+ * checkbox. Fixed size whatever the image, status or prompt length.
+ */
+export function HistoryTile({ id, selected, active, onToggle, onOpen }: HistoryTileProps) {
+  const { store } = useHistoryDeps();
+  const job = useStore(store, (s) => s.byId[id]);
+  if (!job) return null;
+  const title = jobTitle(job);
+  const when = new Date(job.createdAt);
+
+  return (
+    <div
+      className="history-tile"
+      data-selected={selected || undefined}
+      data-status={job.status}
+      style={{ width: TILE_WIDTH, height: TILE_HEIGHT }}
+    >
+      <button
+        type="button"
+        className="history-tile-open"
+        aria-current={active || undefined}
+        onClick={() => onOpen(id)}
+      >
+        <HistoryImage job={job} size={TILE_WIDTH} />
+        <span className="history-tile-title">{title}</span>
+      </button>
+      <input
+        type="checkbox"
+        className="history-tile-check"
+        aria-label={`Select ${title}`}
+        checked={selected}
+        onChange={() => onToggle(id)}
+      />
+      <span className="history-tile-meta">
+        <span>{actionName(jobAction(job))}</span>
+        {job.status !== 'done' && (
+          <span className={`history-status ${job.status}`}>{job.status}</span>
+        )}
+        <time dateTime={when.toISOString()}>{when.toLocaleDateString()}</time>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Rect } from '@tanstack/react-virtual';
+import type { Persistence } from '../../jobs/persistence';
+import { jobsStore, type JobsStore } from '../../jobs/store';
+import { HistoryContext } from './history-context';
+import { EMPTY_FILTER, filterJobs, type HistoryFilter } from './history-filter';
+import { HistoryFilters } from './history-filters';
+import { HistoryGallery } from './history-gallery';
+import { HistoryNotice } from './history-notice';
+import { fallbackPersistence } from './history-storage';
+import { HistoryToolbar } from './history-toolbar';
+import { LineagePanel } from './lineage-panel';
+import { useHistoryActions } from './use-history-actions';
+import './history.css';
+
+/** Props of {@link HistoryView}. */
+export interface HistoryViewProps {
+  /** Show a job in the studio (the app switches view and scrolls to `#job-<id>`). */
+  onOpenJob: (jobId: string) => void;
+  /** Default: the app's jobs store. */
+  store?: JobsStore;
+  /** The tab's history storage (pass the runner's). Default: a passive one of this feature's. */
+  persistence?: Persistence;
+  /** Deletes jobs; pass the runner's `remove` so running ones stop. Default: `persistence.deleteJobs`. */
+  removeJobs?: (ids: string[]) => Promise<void>;
+  /** The gallery's size before layout measures it (and in jsdom, which has none). */
+  initialRect?: Rect;
+}
+
+const DEFAULT_RECT: Rect = { width: 960, height: 720 };
+
+/** The history: search and filters, a virtualised gallery, bulk actions, and a job's lineage. */
+export function HistoryView({ onOpenJob, store = jobsStore, ...options }: HistoryViewProps) {
+  const persistence = options.persistence ?? fallbackPersistence(store);
+  const deps = useMemo(() => ({ store, persistence }), [store, persistence]);
+  const actions = useHistoryActions(deps, options.removeJobs ?? persistence.deleteJobs);
+  const order = useStore(store, (s) => s.order);
+  const byId = useStore(store, (s) => s.byId);
+  const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [activeId, setActiveId] = useState<string | null>(null);
+
+  // Typing stays responsive: the 10,000-job pass runs at a lower priority than the keystroke.
+  const deferred = useDeferredValue(filter);
+  const shown = useMemo(() => filterJobs(order, byId, deferred), [order, byId, deferred]);
+  const selectedShown = useMemo(() => shown.filter((id) => selected.has(id)), [shown, selected]);
+
+  const toggle = useCallback((id: string) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  const selectAll = (select: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of shown) {
+        if (select) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const toolbarActions = {
+    onSelectAll: selectAll,
+    onDelete: () => {
+      const ids = selectedShown;
+      setSelected((prev) => new Set([...prev].filter((id) => !ids.includes(id))));
+      if (activeId && ids.includes(activeId)) setActiveId(null);
+      void actions.remove(ids);
+    },
+    onDownload: () => void actions.download(selectedShown),
+    onExport: () => void actions.exportAll(),
+    onImport: (file: File) => void actions.importFile(file),
+  };
+
+  return (
+    <HistoryContext.Provider value={deps}>
+      <section className="history" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <HistoryFilters filter={filter} onChange={setFilter} />
+        <HistoryToolbar
+          shown={shown.length}
+          total={order.length}
+          selected={selectedShown.length}
+          busy={actions.busy}
+          actions={toolbarActions}
+        />
+        <HistoryNotice
+          deletedCount={actions.deleted?.length ?? null}
+          message={actions.message}
+          onUndo={() => void actions.undo()}
+          onDismissUndo={actions.dismissUndo}
+        />
+        <div className="history-body" data-lineage={activeId ? 'open' : undefined}>
+          {shown.length === 0 ? (
+            <p className="empty-state">
+              {order.length === 0
+                ? 'No history yet: imagine something first.'
+                : 'Nothing matches these filters.'}
+            </p>
+          ) : (
+            <HistoryGallery
+              key={JSON.stringify(deferred)}
+              ids={shown}
+              selected={selected}
+              activeId={activeId}
+              onToggle={toggle}
+              onOpen={setActiveId}
+              initialRect={options.initialRect ?? DEFAULT_RECT}
+            />
+          )}
+          {activeId && byId[activeId] && (
+            <LineagePanel
+              jobId={activeId}
+              onSelect={setActiveId}
+              onOpenJob={onOpenJob}
+              onClose={() => setActiveId(null)}
+            />
+          )}
+        </div>
+      </section>
+    </HistoryContext.Provider>
+  );
+}

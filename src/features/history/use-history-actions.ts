@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Job } from '../../jobs/job';
+import { HistoryImportError } from '../../jobs/persistence';
+import { createNamer, exportFileName, imageExtension, promptStem } from './download-names';
+import type { HistoryDeps } from './history-context';
+import { restoreJobs, saveBlob } from './history-storage';
+import { jobTitle } from './job-labels';
+import { HISTORY_IMAGE_KEY } from './use-history-image';
+
+/** A line under the toolbar: progress, a result, or an error (announced assertively). */
+export interface HistoryMessage {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+/** How long "Deleted N — Undo" stays offered. */
+export const UNDO_MS = 10_000;
+
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The history's bulk operations and what they say: delete (with Undo), download, export, import.
+ * `removeJobs` is how jobs are deleted (the runner's `remove`, which also stops running ones).
+ */
+export function useHistoryActions(
+  { store, persistence }: HistoryDeps,
+  removeJobs: (ids: string[]) => Promise<void>,
+) {
+  const queryClient = useQueryClient();
+  const [deleted, setDeleted] = useState<Job[] | null>(null);
+  const [message, setMessage] = useState<HistoryMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  const run = useCallback(async (task: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await task();
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const remove = useCallback(
+    (ids: string[]) =>
+      run(async () => {
+        const { byId } = store.getState();
+        const jobs = ids.map((id) => byId[id]).filter((job): job is Job => job !== undefined);
+        if (jobs.length === 0) return;
+        setMessage(null);
+        try {
+          await removeJobs(jobs.map((job) => job.id));
+          setDeleted(jobs);
+        } catch (err) {
+          setMessage({ text: `Could not delete: ${reason(err)}`, tone: 'error' });
+        }
+        // Deleting revoked the cached images' object URLs.
+        queryClient.removeQueries({ queryKey: HISTORY_IMAGE_KEY });
+      }),
+    [run, store, removeJobs, queryClient],
+  );
+
+  const undo = useCallback(
+    () =>
+      run(async () => {
+        if (!deleted) return;
+        setDeleted(null);
+        try {
+          const restored = await restoreJobs(persistence, deleted);
+          setMessage({ text: `Restored ${plural(restored, 'job')}.`, tone: 'info' });
+        } catch (err) {
+          setMessage({ text: `Could not undo the delete: ${reason(err)}`, tone: 'error' });
+        }
+      }),
+    [run, deleted, persistence],
+  );
+
+  const download = useCallback(
+    (ids: string[]) =>
+      run(async () => {
+        const { byId } = store.getState();
+        const jobs = ids
+          .map((id) => byId[id])
+          .filter((job): job is Job =>
+            Boolean(job?.result?.raw_image_url ?? job?.result?.image_url),
+          );
+        const nameFor = createNamer();
+        let failed = 0;
+        for (const [i, job] of jobs.entries()) {
+          setMessage({ text: `Downloading ${i + 1} of ${jobs.length}…`, tone: 'info' });
+          try {
+            // The cached blob when there is one; the raw (full-size) image otherwise.
+            const url = await persistence.imageUrlFor(job);
+            if (!url) throw new Error('no image');
+            const res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+            if (!res.ok) throw new Error(`HTTP ${res.status}`);
+            const blob = await res.blob();
+            saveBlob(
+              blob,
+              nameFor(`${promptStem(jobTitle(job))}.${imageExtension(url, blob.type)}`),
+            );
+          } catch {
+            failed += 1;
+          }
+        }
+        const skipped = ids.length - jobs.length;
+        const parts = [`Downloaded ${plural(jobs.length - failed, 'image')}.`];
+        if (failed) parts.push(`${failed} could not be fetched (the link may have expired).`);
+        if (skipped) parts.push(`${skipped} had no image.`);
+        setMessage({ text: parts.join(' '), tone: failed ? 'error' : 'info' });
+      }),
+    [run, store, persistence],
+  );
+
+  const exportAll = useCallback(
+    () =>
+      run(async () => {
+        try {
+          const json = await persistence.exportHistory();
+          const count = (JSON.parse(json) as { jobs: unknown[] }).jobs.length;
+          const name = exportFileName(new Date());
+          saveBlob(new Blob([json], { type: 'application/json' }), name);
+          setMessage({ text: `Exported ${plural(count, 'job')} to ${name}.`, tone: 'info' });
+        } catch (err) {
+          setMessage({ text: `Could not export the history: ${reason(err)}`, tone: 'error' });
+        }
+      }),
+    [run, persistence],
+  );
+
+  const importFile = useCallback(
+    (file: File) =>
+      run(async () => {
+        try {
+          const r = await persistence.importHistory(await file.text());
+          const text = `Imported ${file.name}: ${plural(r.total, 'job')} — ${r.added.toLocaleString()} added, ${r.updated.toLocaleString()} updated, ${r.unchanged.toLocaleString()} already here.`;
+          setMessage({ text, tone: 'info' });
+        } catch (err) {
+          const why = err instanceof HistoryImportError ? err.message : reason(err);
+          setMessage({ text: `Could not import ${file.name}. ${why}`, tone: 'error' });
+        }
+      }),
+    [run, persistence],
+  );
+
+  return {
+    deleted,
+    message,
+    busy,
+    remove,
+    undo,
+    download,
+    exportAll,
+    importFile,
+    dismissUndo: () => setDeleted(null),
+  };
+}
