@@ -76,8 +76,10 @@ test.describe('the creative loop', () => {
   }) => {
     await page.goto('/');
     await imagine(page, 'keyboard cat --seed 3');
-    const grid = card(page, 'keyboard cat --seed 3');
-    await expect(grid.getByRole('button', { name: 'U3', exact: true })).toBeVisible();
+    const first = card(page, 'keyboard cat --seed 3');
+    await expect(first.getByRole('button', { name: 'U3', exact: true })).toBeVisible();
+    // Hold on to this very card: the upscale's card will carry the same prompt as its name.
+    const grid = page.locator(`[id="${await first.getAttribute('id')}"]`);
     await grid.focus();
     await page.keyboard.press('3');
     await expect(grid.getByRole('button', { name: 'Quadrant 3' })).toHaveAttribute(

@@ -51,21 +51,42 @@ describe('lintPrompt: one issue each', () => {
     [A, ['error', undefined, /Add text after the image link.*blend needs 2–5 images/]],
     [`${A} --ar 3:2`, ['error', undefined, /Add text after the image link/]],
     // Unknown parameters.
-    ['a fox --foo', ['error', 'foo', /^--foo is not a Midjourney parameter; remove it\.$/]],
-    ['a fox --foo bar', ['error', 'foo', /^--foo is not a Midjourney parameter; remove it\.$/]],
+    [
+      'a fox --foo',
+      [
+        'warning',
+        'foo',
+        /^--foo is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it\.$/,
+      ],
+    ],
+    [
+      'a fox --foo bar',
+      [
+        'warning',
+        'foo',
+        /^--foo is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it\.$/,
+      ],
+    ],
     [
       'a fox --stylise 200',
       [
-        'error',
+        'warning',
         'stylise',
-        /--stylise is not a Midjourney parameter; remove it \(did you mean --stylize\?\)/,
+        /--stylise is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it \(did you mean --stylize\?\)/,
       ],
     ],
-    ['a fox --chaso 20', ['error', 'chaso', /did you mean --chaos\?/]],
-    ['a fox --aspekt 3:2', ['error', 'aspekt', /did you mean --aspect\?/]],
-    ['a fox --versoin 7', ['error', 'versoin', /did you mean --version\?/]],
-    ['a fox —seeds 4', ['error', 'seeds', /did you mean --seed\?/]],
-    ['a fox --x 1', ['error', 'x', /^--x is not a Midjourney parameter; remove it\.$/]],
+    ['a fox --chaso 20', ['warning', 'chaso', /did you mean --chaos\?/]],
+    ['a fox --aspekt 3:2', ['warning', 'aspekt', /did you mean --aspect\?/]],
+    ['a fox --versoin 7', ['warning', 'versoin', /did you mean --version\?/]],
+    ['a fox —seeds 4', ['warning', 'seeds', /did you mean --seed\?/]],
+    [
+      'a fox --x 1',
+      [
+        'warning',
+        'x',
+        /^--x is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it\.$/,
+      ],
+    ],
     // Numbers.
     ['a fox --s 1500', ['warning', 's', /--s 1500 is outside 0–1000/]],
     ['a fox --stylize -5', ['warning', 'stylize', /outside 0–1000/]],
@@ -153,17 +174,21 @@ describe('lintPrompt: several issues', () => {
   it('lists errors before warnings, each in prompt order', () => {
     const issues = lintPrompt('a fox --fast --s 5000 --foo --ar 1.5:1 --iw 2');
     expect(summary(issues).map(([s, p]) => [s, p])).toEqual([
-      ['error', 'foo'],
       ['error', 'ar'],
       ['warning', 'fast'],
       ['warning', 's'],
+      ['warning', 'foo'],
       ['warning', 'iw'],
     ]);
   });
 
   it('flags an unknown parameter in a blend', () => {
     expect(summary(lintPrompt(`${A} ${B} --blend`))).toEqual([
-      ['error', 'blend', '--blend is not a Midjourney parameter; remove it.'],
+      [
+        'warning',
+        'blend',
+        '--blend is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it.',
+      ],
     ]);
   });
 });
@@ -178,9 +203,9 @@ describe('lintPrompt: actions', () => {
   it('still checks parameters of a region prompt', () => {
     expect(summary(lintPrompt('a hat --stylise 100', { action: 'variation_region' }))).toEqual([
       [
-        'error',
+        'warning',
         'stylise',
-        '--stylise is not a Midjourney parameter; remove it (did you mean --stylize?).',
+        '--stylise is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it (did you mean --stylize?).',
       ],
     ]);
     expect(lintPrompt('--ar 3:2', { action: 'variation_region' })).toEqual([]);

@@ -174,7 +174,12 @@ function error(param: string, message: string): LintIssue {
 function unknownParam(name: string): LintIssue {
   const suggestion = closestName(name);
   const hint = suggestion ? ` (did you mean --${suggestion}?)` : '';
-  return error(name, `--${name} is not a Midjourney parameter; remove it${hint}.`);
+  // A warning, not a block: Midjourney adds parameters over time, and a stale list here must not
+  // stop a person from using a new one. The service answers a truly unknown one with bad_request.
+  return warning(
+    name,
+    `--${name} is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it${hint}.`,
+  );
 }
 
 /**
