@@ -4,22 +4,45 @@ import AxeBuilder from '@axe-core/playwright';
 /** A request the page made, as recorded for the token checks. */
 export interface SeenRequest {
   url: string;
+  method: string;
   authorization?: string;
+  body?: string;
 }
+
+/** The token the specs type into Settings; it must only ever reach the chosen target. */
+export const E2E_TOKEN = 'e2e-secret-token-7f3a9c';
 
 /**
  * Every spec gets a fresh studio (empty IndexedDB and storage), the engine's faults cleared and a
  * fast pace, and a record of every request the page made.
  */
 export const test = base.extend<{ requests: SeenRequest[] }>({
-  requests: async ({ page }, use) => {
-    const seen: SeenRequest[] = [];
-    page.on('request', (req: Request) => {
-      const authorization = req.headers()['authorization'];
-      seen.push({ url: req.url(), ...(authorization ? { authorization } : {}) });
-    });
-    await use(seen);
-  },
+  requests: [
+    async ({ page, baseURL }, use) => {
+      const seen: SeenRequest[] = [];
+      page.on('request', (req: Request) => {
+        const authorization = req.headers()['authorization'];
+        const body = req.postData() ?? undefined;
+        seen.push({
+          url: req.url(),
+          method: req.method(),
+          ...(authorization ? { authorization } : {}),
+          ...(body ? { body } : {}),
+        });
+      });
+      await use(seen);
+      // After every spec: the token went only to the chosen target (here the studio's own origin,
+      // where the local engine lives), only in the authorization header, never in a URL or body.
+      const origin = new URL(baseURL!).origin;
+      for (const r of seen) {
+        expect(r.url, 'token in a URL').not.toContain(E2E_TOKEN);
+        expect(r.body ?? '', `token in a request body to ${r.url}`).not.toContain(E2E_TOKEN);
+        if (r.authorization)
+          expect(new URL(r.url).origin, 'authorization sent elsewhere').toBe(origin);
+      }
+    },
+    { auto: true },
+  ],
   page: async ({ page, request }, use) => {
     await request.delete('/__engine/faults');
     await request.post('/__engine/pace', { data: { ms: 60 } });
@@ -33,6 +56,24 @@ export { expect };
 export async function armFault(page: Page, fault: Record<string, unknown>): Promise<void> {
   const res = await page.request.post('/__engine/faults', { data: fault });
   expect(res.ok()).toBeTruthy();
+}
+
+/** Open Settings, apply some choices as a person would, and close it. */
+export async function configure(
+  page: Page,
+  choices: { delivery?: 'Stream' | 'Wait' | 'Async'; token?: string; target?: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  if (choices.target) await dialog.getByLabel('Target').selectOption({ label: choices.target });
+  if (choices.delivery)
+    await dialog.getByLabel('Delivery').selectOption({ label: choices.delivery });
+  if (choices.token !== undefined) {
+    await dialog.getByLabel('API token').fill(choices.token);
+    await dialog.getByLabel('API token').blur();
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
 }
 
 /** Type a prompt and press Enter, as a person does. */

@@ -7,7 +7,7 @@ import { Feed } from '../features/feed/feed';
 import { FeedActionsContext, type FeedActions } from '../features/feed/feed-actions';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { VaryRegionDialog } from '../features/mask-editor/vary-region-launcher';
-import type { Job } from '../jobs/job';
+import { jobTitle, type Job } from '../jobs/job';
 import { configStore } from '../jobs/config-store';
 import { ErrorBoundary } from './error-boundary';
 import { Header, type View } from './header';
@@ -45,7 +45,7 @@ export function App() {
               jobId: job.id,
               imageId,
               action,
-              label: job.request.prompt || job.parent?.label,
+              label: jobTitle(job),
             },
           },
         );

@@ -220,3 +220,11 @@ export const storedJobSchema: z.ZodType<StoredJob> = z
     attempts: z.number().int().min(0),
   })
   .transform((job) => ({ ...job, request: cleanRequest(job.request) }));
+
+/**
+ * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no
+ * prompt of its own), else "Untitled". Trimmed, so a prompt of spaces does not make a blank title.
+ */
+export function jobTitle(job: Pick<Job, 'request' | 'parent'>): string {
+  return job.request.prompt?.trim() || job.parent?.label?.trim() || 'Untitled';
+}

@@ -1,5 +1,5 @@
+import { actionLabel, isUpscaled } from '../../api/action-labels';
 import type { Job } from '../../jobs/job';
-import { actionLabel, isUpscaled } from './action-labels';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link ActionBar}. */

@@ -1,8 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useJobs } from '../../jobs/store';
-import type { Job } from '../../jobs/job';
+import { actionLabel } from '../../api/action-labels';
+import { jobTitle, type Job } from '../../jobs/job';
 import { ActionBar } from './action-bar';
-import { actionLabel } from './action-labels';
 import { expectedAspect } from './aspect';
 import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
@@ -34,7 +34,7 @@ export function JobCard({ jobId }: JobCardProps) {
   const [open, setOpen] = useState(false);
   if (!job) return null;
 
-  const title = job.request.prompt?.trim() || job.parent?.label || 'Untitled';
+  const title = jobTitle(job);
   const actions = job.result?.actions ?? [];
   const live = job.status === 'queued' || job.status === 'running' || job.status === 'stalled';
 

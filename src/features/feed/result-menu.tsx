@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Job } from '../../jobs/job';
+import { jobTitle, type Job } from '../../jobs/job';
 import { CopyButton } from '../../components/ui/copy-button';
+import { downloadImage } from '../../components/ui/save-file';
 import { requestAsCode } from './copy-as-code';
-import { downloadImage } from './download';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link ResultMenu}. */
@@ -27,7 +27,7 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
         type="button"
         className="chip"
         onClick={() =>
-          downloadImage(raw, job.request.prompt ?? 'image').then(
+          downloadImage(raw, jobTitle(job)).then(
             () => setDownloadError(''),
             (e: Error) => setDownloadError(e.message),
           )

@@ -8,7 +8,8 @@ import {
   searchTerms,
   type HistoryFilter,
 } from './history-filter';
-import { actionKind, actionName, jobTitle, type HistoryJob } from './job-labels';
+import { actionLabel } from '../../api/action-labels';
+import { actionKind, jobAction, type HistoryJob } from './job-labels';
 
 const N = 10_000;
 const WORDS = ['lighthouse', 'zebra crossing', 'Neon Tokyo', 'café at dawn', 'red fox'];
@@ -137,18 +138,14 @@ describe('job labels', () => {
     expect(actionKind('blend')).toBe('other');
   });
 
-  it('names actions and jobs readably', () => {
-    expect(actionName('upscale2')).toBe('U2');
-    expect(actionName('variation4')).toBe('V4');
-    expect(actionName('zoom_out_1_5x')).toBe('Zoom out 1.5x');
-    expect(actionName('pan_left')).toBe('Pan left');
-    expect(jobTitle({ request: { prompt: ' a fox ' } })).toBe('a fox');
+  it('names the action a job ran with the shared labels', () => {
+    const name = (job: Pick<HistoryJob, 'request' | 'parent'>) => actionLabel(jobAction(job));
+    expect(name({ request: { prompt: 'a fox' } })).toBe('Generate');
     expect(
-      jobTitle({
-        request: { action: 'upscale1' },
-        parent: { imageId: 'i', action: 'upscale1', label: 'a fox' },
-      }),
-    ).toBe('a fox');
-    expect(jobTitle({ request: {} })).toBe('Untitled');
+      name({ request: { action: 'upscale2' }, parent: { imageId: 'i', action: 'upscale2' } }),
+    ).toBe('U2');
+    expect(name({ request: {}, parent: { imageId: 'i', action: 'variation4' } })).toBe('V4');
+    expect(name({ request: { action: 'zoom_out_1_5x' } })).toBe('Zoom Out 1.5x');
+    expect(name({ request: { action: 'pan_left' } })).toBe('Pan Left');
   });
 });

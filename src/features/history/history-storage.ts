@@ -1,6 +1,7 @@
 /**
  * Storage operations of the history that the jobs layer offers only indirectly: restoring deleted
- * jobs (Undo), a fallback persistence when the app passes none, and saving files.
+ * jobs (Undo) and a fallback persistence when the app passes none. (Saving files is in
+ * components/ui/save-file.)
  */
 import { toStoredJob, type Job } from '../../jobs/job';
 import {
@@ -47,19 +48,4 @@ export async function restoreJobs(persistence: Persistence, jobs: readonly Job[]
     if (url) void persistence.cacheImage(url);
   }
   return report.added + report.updated;
-}
-
-/** Saves a blob under `name` through a temporary `<a download>`. */
-export function saveBlob(blob: Blob, name: string): void {
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }

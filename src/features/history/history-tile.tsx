@@ -1,7 +1,9 @@
 import { useStore } from 'zustand';
+import { actionLabel } from '../../api/action-labels';
+import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
-import { actionName, jobAction, jobTitle } from './job-labels';
+import { jobAction } from './job-labels';
 import { TILE_HEIGHT, TILE_WIDTH } from './tile-size';
 
 /** Props of {@link HistoryTile}. */
@@ -49,7 +51,7 @@ export function HistoryTile({ id, selected, active, onToggle, onOpen }: HistoryT
         onChange={() => onToggle(id)}
       />
       <span className="history-tile-meta">
-        <span>{actionName(jobAction(job))}</span>
+        <span>{actionLabel(jobAction(job))}</span>
         {job.status !== 'done' && (
           <span className={`history-status ${job.status}`}>{job.status}</span>
         )}

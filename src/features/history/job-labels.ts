@@ -1,6 +1,6 @@
 /**
- * How the history names a job and groups its action. Kept local to the feature (features never
- * import each other), and deliberately small: the feed owns the full button labels.
+ * How the history groups a job's action for its filter. The words for actions (`actionLabel`) and
+ * jobs (`jobTitle`) live below the features, shared with the feed.
  */
 import type { StoredJob } from '../../jobs/job';
 
@@ -42,20 +42,4 @@ export function actionKind(action: string): ActionKind {
   if (/^zoom/.test(action) || action === 'square') return 'zoom';
   if (/^pan/.test(action)) return 'pan';
   return 'other';
-}
-
-/** A short readable name of an action: `upscale2` → "U2", `zoom_out_2x` → "Zoom out 2x". */
-export function actionName(action: string): string {
-  const quadrant = /^(upscale|variation)([1-4])$/.exec(action);
-  if (quadrant) return `${quadrant[1] === 'upscale' ? 'U' : 'V'}${quadrant[2]}`;
-  const words = action
-    .replace(/_(\d+)_(\d+)x$/, ' $1.$2x')
-    .replace(/_/g, ' ')
-    .trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Generate';
-}
-
-/** What a job is called on screen: its prompt, else its parent's label (an upscale has no prompt). */
-export function jobTitle(job: Pick<HistoryJob, 'request' | 'parent'>): string {
-  return job.request.prompt?.trim() || job.parent?.label?.trim() || 'Untitled';
 }

@@ -1,7 +1,9 @@
 import { useStore } from 'zustand';
+import { actionLabel } from '../../api/action-labels';
+import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
-import { actionName, jobAction, jobTitle } from './job-labels';
+import { jobAction } from './job-labels';
 
 /** Props of {@link LineageLink}. */
 export interface LineageLinkProps {
@@ -18,7 +20,7 @@ export function LineageLink({ id, onSelect }: LineageLinkProps) {
     <button type="button" className="lineage-link" onClick={() => onSelect(id)}>
       <HistoryImage job={job} size={40} />
       <span>
-        {actionName(jobAction(job))} — {jobTitle(job)}
+        {actionLabel(jobAction(job))} — {jobTitle(job)}
       </span>
     </button>
   );

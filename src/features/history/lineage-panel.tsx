@@ -1,8 +1,10 @@
 import { useId, useMemo } from 'react';
 import { useStore } from 'zustand';
+import { actionLabel } from '../../api/action-labels';
+import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
-import { actionName, jobAction, jobTitle } from './job-labels';
+import { jobAction } from './job-labels';
 import { childrenIndex, lineageOf } from './lineage';
 import { LineageLink } from './lineage-link';
 import { LineageTree } from './lineage-tree';
@@ -37,7 +39,7 @@ export function LineagePanel({ jobId, onSelect, onOpenJob, onClose }: LineagePan
       <HistoryImage job={job} size={240} />
       <p className="lineage-title">{title}</p>
       <p className="hint">
-        {actionName(jobAction(job))} · {job.status} · {new Date(job.createdAt).toLocaleString()}
+        {actionLabel(jobAction(job))} · {job.status} · {new Date(job.createdAt).toLocaleString()}
       </p>
       {job.error && <p className="history-error-text">{job.error.message}</p>}
       <button type="button" className="primary" onClick={() => onOpenJob(jobId)}>

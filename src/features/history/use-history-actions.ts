@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Job } from '../../jobs/job';
+import { fetchImage, saveBlob } from '../../components/ui/save-file';
+import { jobTitle, type Job } from '../../jobs/job';
 import { HistoryImportError } from '../../jobs/persistence';
-import { createNamer, exportFileName, imageExtension, promptStem } from './download-names';
+import { createNamer, exportFileName, imageFileName } from '../../prompt/file-name';
 import type { HistoryDeps } from './history-context';
-import { restoreJobs, saveBlob } from './history-storage';
-import { jobTitle } from './job-labels';
+import { restoreJobs } from './history-storage';
 import { HISTORY_IMAGE_KEY } from './use-history-image';
 
 /** A line under the toolbar: progress, a result, or an error (announced assertively). */
@@ -99,13 +99,8 @@ export function useHistoryActions(
             // The cached blob when there is one; the raw (full-size) image otherwise.
             const url = await persistence.imageUrlFor(job);
             if (!url) throw new Error('no image');
-            const res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
-            if (!res.ok) throw new Error(`HTTP ${res.status}`);
-            const blob = await res.blob();
-            saveBlob(
-              blob,
-              nameFor(`${promptStem(jobTitle(job))}.${imageExtension(url, blob.type)}`),
-            );
+            const blob = await fetchImage(url);
+            saveBlob(blob, nameFor(imageFileName(jobTitle(job), url, blob.type)));
           } catch {
             failed += 1;
           }

@@ -1,7 +1,9 @@
 /**
- * Button labels for the response's `actions`. Known actions get the names Midjourney people know
- * ("U2", "Vary (Subtle)"); an action the studio does not know still gets a readable label.
+ * The contract's actions in words, as Midjourney people know them ("U2", "Vary (Subtle)"). Pure
+ * (no React), so the feed's buttons and the history's tiles say the same thing. An action the
+ * studio does not know still gets a readable label.
  */
+
 const LABELS: Record<string, string> = {
   reroll: 'Reroll',
   upscale_2x: 'Upscale 2x',
@@ -22,7 +24,7 @@ const LABELS: Record<string, string> = {
   square: 'Make Square',
 };
 
-/** The label of an action button. */
+/** The label of an action: `upscale2` → "U2", `zoom_out_2x` → "Zoom Out 2x". */
 export function actionLabel(action: string): string {
   const quadrant = /^(upscale|variation)([1-4])$/.exec(action);
   if (quadrant) return `${quadrant[1] === 'upscale' ? 'U' : 'V'}${quadrant[2]}`;
@@ -34,11 +36,6 @@ export function actionLabel(action: string): string {
     .filter(Boolean)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
-}
-
-/** How a result relates to its parent, for "V2 of …" lines. */
-export function provenance(action: string): string {
-  return actionLabel(action);
 }
 
 /** Whether an image is an upscaled single image (it can then be region-varied). */
