@@ -1,0 +1,254 @@
+/**
+ * What each imagine action draws. `planImagine` checks what can be checked before a task exists
+ * (answering 400 otherwise) and returns the work; the work's `prepare` does what fails the task
+ * instead (prompt parameters, image prompts), then hands the runner a drawing function.
+ */
+import { createHash } from 'node:crypto';
+import { GRID_ACTIONS, UPSCALED_ACTIONS, quadrantOf } from '../src/api/contract';
+import { MAX_IMAGE_PROMPTS, splitPrompt } from '../src/api/prompt-syntax';
+import { deriveSeed } from './ids';
+import type { Limiter } from './limiter';
+import {
+  decodeImage,
+  drawGrid,
+  pan,
+  quadrant,
+  scale,
+  varyGrid,
+  varyRegion,
+  zoomOut,
+  type GridSpec,
+  type Picture,
+  type Reference,
+} from './pictures';
+import { readPrompt } from './prompt-params';
+import type { ImageRecord, TaskStore } from './task-store';
+
+/** A failure that ends a task (not the HTTP request): `{success:false, error:{code,message}}`. */
+export class TaskFailure extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** What the runner draws once the task is under way. */
+export interface Drawing {
+  seed: number;
+  /** Identifies the picture `draw` makes (same key, same bytes), for the render cache. */
+  key: string;
+  draw: () => Promise<Picture>;
+  /** Draws the same again with another seed (reroll); grids only. */
+  redo?: (seed: number) => Promise<Picture>;
+}
+
+/** A planned job. */
+export interface Work {
+  action: string;
+  /** Progress percentages of the lines; the last is 100. */
+  steps: readonly number[];
+  kind: 'grid' | 'single';
+  actions: readonly string[];
+  /** Prompt text of the chain (file names). */
+  text: string;
+  /** Things that fail the task rather than the request; may throw `TaskFailure`. */
+  prepare: () => Promise<Drawing>;
+}
+
+/** What planning needs from the engine. */
+export interface PlanDeps {
+  store: TaskStore;
+  limit: Limiter;
+  /** The bytes behind an image URL (own attachments read from the store); throws on failure. */
+  fetchImage: (url: string) => Promise<Buffer>;
+}
+
+/** Steps of a grid (7 lines, ~5 s at the default pace) and of a single-image upscale. */
+export const GRID_STEPS: readonly number[] = [10, 25, 40, 55, 70, 85, 100];
+export const UPSCALE_STEPS: readonly number[] = [30, 65, 100];
+
+/** The biggest side the engine will draw (an upscale of an upscale stops here). */
+const MAX_SIDE = 8192;
+
+/** A planning outcome: the work, or the 400 to answer. */
+export type Plan = { ok: true; work: Work } | { ok: false; message: string };
+
+const fail = (message: string): Plan => ({ ok: false, message });
+
+/** Whether an action may be applied to an image (its `actions`, plus Vary Region on upscales). */
+export function actionAllowed(image: ImageRecord, action: string): boolean {
+  if (image.actions.includes(action)) return true;
+  return action === 'variation_region' && image.actions.includes('variation_subtle');
+}
+
+/** Decode a `mask` field: base64 JPEG or PNG, with or without a `data:` prefix. */
+export async function decodeMask(mask: unknown): Promise<Buffer | string> {
+  if (typeof mask !== 'string' || !mask.trim()) return 'mask is required for variation_region';
+  const b64 = mask.trim().replace(/^data:image\/[a-z0-9.+-]+;base64,/i, '');
+  const bytes = Buffer.from(b64, 'base64');
+  const isJpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const isPng = bytes.length > 8 && bytes.subarray(0, 8).equals(PNG_MAGIC);
+  const invalid = 'mask must be a base64-encoded JPEG or PNG image';
+  if (!isJpeg && !isPng) return invalid;
+  try {
+    await decodeImage(bytes);
+  } catch {
+    return invalid;
+  }
+  return bytes;
+}
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Plan a generate: the prompt must be there and lead with at most five image URLs. */
+export function planGenerate(prompt: unknown, deps: PlanDeps): Plan {
+  if (typeof prompt !== 'string' || !prompt.trim()) return fail('prompt is required');
+  const urls = splitPrompt(prompt).imageUrls;
+  if (urls.length > MAX_IMAGE_PROMPTS)
+    return fail(
+      `At most ${MAX_IMAGE_PROMPTS} image URLs may lead the prompt; found ${urls.length}`,
+    );
+  const reading = readPrompt(prompt);
+  const text = reading.ok ? reading.plan.text : splitPrompt(prompt).text;
+  return {
+    ok: true,
+    work: {
+      action: 'generate',
+      steps: GRID_STEPS,
+      kind: 'grid',
+      actions: GRID_ACTIONS,
+      text,
+      prepare: async () => {
+        if (!reading.ok) throw new TaskFailure('bad_request', reading.message);
+        const plan = reading.plan;
+        const refs = await Promise.all(
+          plan.imageUrls.map(async (url): Promise<Reference> => {
+            let bytes: Buffer;
+            try {
+              bytes = await deps.fetchImage(url);
+            } catch (err) {
+              throw new TaskFailure(
+                'bad_request',
+                `Cannot fetch image URL ${url}: ${err instanceof Error ? err.message : String(err)}`,
+              );
+            }
+            try {
+              const picture = await deps.limit(() => decodeImage(bytes));
+              return { image: picture.png, weight: plan.iw };
+            } catch {
+              throw new TaskFailure('bad_request', `Cannot read the image at ${url}`);
+            }
+          }),
+        );
+        const spec: GridSpec = { text: plan.text, seed: plan.seed, ratio: plan.ratio };
+        if (refs.length > 0) spec.refs = refs;
+        if (plan.chaos !== undefined) spec.chaos = plan.chaos;
+        if (plan.stylize !== undefined) spec.stylize = plan.stylize;
+        if (plan.weird !== undefined) spec.weird = plan.weird;
+        if (plan.tile) spec.tile = true;
+        const refKey = refs
+          .map((r) => `${createHash('sha1').update(r.image).digest('hex')}*${r.weight}`)
+          .join(',');
+        return {
+          seed: plan.seed,
+          key: `generate|${JSON.stringify({ ...spec, refs: refKey })}`,
+          draw: () => drawGrid(spec),
+          redo: (seed) => drawGrid({ ...spec, seed }),
+        };
+      },
+    },
+  };
+}
+
+/**
+ * Plan an action on a stored image. `mask` must already be decoded for `variation_region`.
+ * An optional `prompt` is read for its parameters (an unknown one fails the task).
+ */
+export function planAction(
+  action: string,
+  image: ImageRecord,
+  prompt: string | undefined,
+  mask: Buffer | undefined,
+): Plan {
+  const source = image.picture;
+  const reading = prompt?.trim() ? readPrompt(prompt) : undefined;
+  const extra = reading?.ok ? reading.plan.text : '';
+  const seed = action === 'reroll' ? (image.seed + 1) >>> 0 : deriveSeed(image.seed, action, extra);
+  const grid = (
+    redo: (s: number) => Promise<Picture>,
+  ): Pick<Work, 'kind' | 'actions' | 'steps'> & { redo: (s: number) => Promise<Picture> } => ({
+    kind: 'grid',
+    actions: GRID_ACTIONS,
+    steps: GRID_STEPS,
+    redo,
+  });
+  const single = (): Pick<Work, 'kind' | 'actions' | 'steps'> => ({
+    kind: 'single',
+    actions: UPSCALED_ACTIONS,
+    steps: UPSCALE_STEPS,
+  });
+
+  let shape: Pick<Work, 'kind' | 'actions' | 'steps'> & { redo?: (s: number) => Promise<Picture> };
+  let draw: () => Promise<Picture>;
+  const n = quadrantOf(action);
+  if (n !== null && action.startsWith('upscale')) {
+    shape = single();
+    draw = () => quadrant(source, n);
+  } else if (n !== null) {
+    const redo = async (s: number): Promise<Picture> =>
+      varyGrid(await quadrant(source, n), s, 'subtle');
+    shape = grid(redo);
+    draw = () => redo(seed);
+  } else if (action === 'reroll') {
+    if (!image.redo) return fail(`Action \`reroll\` is not available for image ${image.imageId}`);
+    shape = grid(image.redo);
+    draw = () => image.redo!(seed);
+  } else if (action === 'upscale_2x' || action === 'upscale_4x') {
+    const factor = action === 'upscale_2x' ? 2 : 4;
+    if (Math.max(source.width, source.height) * factor > MAX_SIDE)
+      return fail(
+        `Image ${image.imageId} is already ${source.width}×${source.height}; ${action} would exceed ${MAX_SIDE} px`,
+      );
+    shape = single();
+    draw = () => scale(source, factor);
+  } else if (action === 'variation_subtle' || action === 'variation_strong') {
+    const strength = action === 'variation_subtle' ? 'subtle' : 'strong';
+    const redo = (s: number): Promise<Picture> => varyGrid(source, s, strength);
+    shape = grid(redo);
+    draw = () => redo(seed);
+  } else if (action === 'zoom_out_2x' || action === 'zoom_out_1_5x') {
+    const factor = action === 'zoom_out_2x' ? 2 : 1.5;
+    const redo = (s: number): Promise<Picture> => zoomOut(source, factor, s);
+    shape = grid(redo);
+    draw = () => redo(seed);
+  } else if (/^pan_(left|right|up|down)$/.test(action)) {
+    const dir = action.slice(4) as 'left' | 'right' | 'up' | 'down';
+    const redo = (s: number): Promise<Picture> => pan(source, dir, s);
+    shape = grid(redo);
+    draw = () => redo(seed);
+  } else if (action === 'variation_region') {
+    if (!mask) return fail('mask is required for variation_region');
+    const redo = (s: number): Promise<Picture> => varyRegion(source, mask, s);
+    shape = grid(redo);
+    draw = () => redo(seed);
+  } else {
+    return fail(`Action \`${action}\` is not supported by the local engine`);
+  }
+
+  const { redo, ...rest } = shape;
+  return {
+    ok: true,
+    work: {
+      action,
+      ...rest,
+      text: image.text,
+      prepare: async () => {
+        if (reading && !reading.ok) throw new TaskFailure('bad_request', reading.message);
+        const maskKey = mask ? createHash('sha1').update(mask).digest('hex') : '';
+        const key = `${image.imageId}|${action}|${seed}|${maskKey}`;
+        return redo ? { seed, key, draw, redo } : { seed, key, draw };
+      },
+    },
+  };
+}

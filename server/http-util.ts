@@ -1,0 +1,107 @@
+/**
+ * Small HTTP pieces of the engine: JSON and error bodies in the provider's shape, CORS, and a
+ * size-capped JSON body reader.
+ */
+import { ERROR_STATUS } from '../src/api/contract';
+
+/** Request bodies above this are refused with 413 (masks of big upscales stay well below). */
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** Any origin may call the engine and load its images, as a browser studio on another port does. */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+};
+
+/** The preflight answer for the API paths. */
+export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+  ...CORS_HEADERS,
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, accept, x-record-exempt',
+  'access-control-max-age': '86400',
+};
+
+/** A JSON response with CORS headers and an explicit length. */
+export function json(body: unknown, status = 200, extra: Record<string, string> = {}): Response {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return new Response(bytes, {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(bytes.length),
+      ...CORS_HEADERS,
+      ...extra,
+    },
+  });
+}
+
+/** An error in the provider's shape: `{success:false, error:{code,message}, trace_id}`. */
+export function errorResponse(
+  code: string,
+  message: string,
+  traceId: string,
+  status: number = ERROR_STATUS[code] ?? 500,
+  extra: Record<string, unknown> = {},
+): Response {
+  return json({ success: false, error: { code, message }, trace_id: traceId, ...extra }, status);
+}
+
+/** The message the provider sends for an unparsable body. */
+export const INVALID_JSON = 'The json payload is not valid to request the API';
+
+/** A parsed JSON object, or the error response to send instead. */
+export type BodyResult =
+  { ok: true; value: Record<string, unknown> } | { ok: false; code: string; message: string };
+
+/** Read a JSON object body, refusing more than `limit` bytes without buffering them all. */
+export async function readJsonObject(req: Request, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+  const tooLarge: BodyResult = {
+    ok: false,
+    code: 'too_large',
+    message: `The request body is too large (limit ${Math.round(limit / 1024 / 1024)} MB).`,
+  };
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    await req.body?.cancel().catch(() => undefined);
+    return tooLarge;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, code: 'bad_request', message: INVALID_JSON };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, code: 'bad_request', message: INVALID_JSON };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+/** Promise-based sleep that an abort signal ends early. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  if (ms <= 0) return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

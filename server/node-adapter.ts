@@ -1,0 +1,127 @@
+/**
+ * Bridges node:http (and Vite's connect middleware) to the engine's fetch-style handler.
+ * Response bodies are written chunk by chunk as they come (NDJSON lines reach the client at
+ * once), a client that goes away cancels the body (the engine unsubscribes), and a body that
+ * errors cuts the connection abruptly, as a dropped stream should look.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+
+/** Anything with the engine's `handle`. */
+export interface FetchHandler {
+  handle(req: Request): Promise<Response>;
+}
+
+/** A connect-style listener; `next` is called for requests it does not take. */
+export type NodeListener = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (err?: unknown) => void,
+) => void;
+
+/** Turn a Node request into a fetch `Request` (body streamed, aborted if the client leaves). */
+export function toWebRequest(req: IncomingMessage, signal?: AbortSignal): Request {
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const host = req.headers.host ?? 'localhost';
+  const url = new URL(req.url ?? '/', `${encrypted ? 'https' : 'http'}://${host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    // HTTP/2 pseudo-headers (`:path`) are not headers a Request may carry.
+    if (value === undefined || name.startsWith(':')) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (hasBody) {
+    init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
+    init.duplex = 'half';
+  }
+  if (signal) init.signal = signal;
+  return new Request(url, init);
+}
+
+/** Write a fetch `Response` to a Node response, streaming its body. */
+export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // Headers go out now, so a stream's client sees the 200 before the first line.
+  res.flushHeaders();
+  const reader = response.body.getReader();
+  const onClose = (): void => {
+    if (!res.writableFinished) void reader.cancel().catch(() => undefined);
+  };
+  res.on('close', onClose);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) break;
+      if (!res.write(value)) await drained(res);
+    }
+    res.end();
+  } catch {
+    // The body failed (an injected drop, or a broken job): cut the connection, no clean end.
+    res.destroy();
+  } finally {
+    res.off('close', onClose);
+  }
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * A listener that serves `handler` for the paths `match` accepts and passes the rest to `next`
+ * (404 when there is no `next`).
+ */
+export function createNodeListener(
+  handler: FetchHandler | (() => FetchHandler),
+  match: (pathname: string) => boolean = () => true,
+): NodeListener {
+  return (req, res, next) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!match(pathname)) {
+      if (next) next();
+      else {
+        res.statusCode = 404;
+        res.end();
+      }
+      return;
+    }
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const target = typeof handler === 'function' ? handler() : handler;
+    target
+      .handle(toWebRequest(req, abort.signal))
+      .then((response) => sendWebResponse(res, response))
+      .catch((err: unknown) => {
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.setHeader('content-type', 'application/json');
+          res.end(
+            JSON.stringify({
+              success: false,
+              error: { code: 'api_error', message: 'Internal server error.' },
+            }),
+          );
+        } else res.destroy(err instanceof Error ? err : undefined);
+      });
+  };
+}
