@@ -128,6 +128,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     maxBytes: options.maxBytes ?? 1024 * 1024 * 1024,
   };
   let pace = initialPace;
+  let requiredToken = options.token;
   let openStreams = 0;
   // Same key → same pictures: fifty streams of one prompt draw it once.
   const renderCache = new Map<string, Promise<Rendered>>();
@@ -436,6 +437,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
             controller.close();
             release();
           },
+          abort() {
+            release();
+            controller.error(new Error('Engine restarted'));
+          },
         });
       },
       cancel() {
@@ -721,9 +726,28 @@ export function createEngine(options: EngineOptions = {}): Engine {
       case 'DELETE /__engine/faults':
         faults.clear();
         return json({ success: true, faults: [] });
+      case 'POST /__engine/token': {
+        // Require a token from now on (or none, with null): for the refused-token journey.
+        const b = await body();
+        if (b instanceof Response) return b;
+        if (b.token !== null && (typeof b.token !== 'string' || b.token === ''))
+          return errorResponse('bad_request', '`token` must be a non-empty string or null', trace);
+        requiredToken = b.token === null ? undefined : b.token;
+        return json({ success: true, token_required: requiredToken !== undefined });
+      }
+      case 'POST /__engine/restart':
+        // As if the process died and came back: every task, image and open stream is gone.
+        for (const job of jobs.values()) job.abort();
+        jobs.clear();
+        faults.clear();
+        store.clear(() => false);
+        renderCache.clear();
+        previewCache.clear();
+        return json({ success: true });
       case 'POST /__engine/reset':
         faults.clear();
         pace = initialPace;
+        requiredToken = options.token;
         store.clear((id) => jobs.has(id));
         renderCache.clear();
         previewCache.clear();
@@ -744,10 +768,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
         trace,
         400,
       );
-    if (options.token === undefined) return null;
+    if (requiredToken === undefined) return null;
     const given = /^Bearer\s+(.+)$/.exec(header)?.[1]?.trim() ?? '';
     const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-    if (!given || !timingSafeEqual(digest(given), digest(options.token)))
+    if (!given || !timingSafeEqual(digest(given), digest(requiredToken)))
       return errorResponse('invalid_token', 'The specified token is invalid or wrong.', trace, 401);
     return null;
   }

@@ -12,6 +12,8 @@ export type Body = Record<string, unknown>;
 export interface JobListener {
   line(line: Body): void;
   end(body: Body): void;
+  /** The engine went away mid-job (a simulated restart): drop the connection. */
+  abort?(): void;
 }
 
 /** A job's event hub and its task. */
@@ -52,9 +54,12 @@ export class Job {
     return () => this.listeners.delete(listener);
   }
 
+  /** Set once the job was abandoned by a simulated restart: nothing it does is heard again. */
+  private aborted = false;
+
   /** A progress line: becomes the task's latest response. */
   emitLine(line: Body): void {
-    if (this.result !== undefined) return;
+    if (this.result !== undefined || this.aborted) return;
     this.lines.push(line);
     this.task.response = line;
     this.task.state = 'generating';
@@ -63,7 +68,7 @@ export class Job {
 
   /** The end: the final body (success) or the failure body. */
   finish(body: Body): void {
-    if (this.result !== undefined) return;
+    if (this.result !== undefined || this.aborted) return;
     this.result = body;
     this.lines.length = 0;
     const now = this.clock() / 1000;
@@ -77,6 +82,19 @@ export class Job {
     this.listeners.clear();
     for (const listener of listeners) safely(() => listener.end(body));
     this.resolveDone(body);
+  }
+
+  /** Abandon the job as a crashed server would: listeners lose their connection, nothing ends. */
+  abort(): void {
+    if (this.result !== undefined || this.aborted) return;
+    this.aborted = true;
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    for (const listener of listeners) safely(() => listener.abort?.());
+    this.resolveDone({
+      success: false,
+      error: { code: 'api_error', message: 'Engine restarted.' },
+    });
   }
 }
 
