@@ -163,6 +163,21 @@ describe('tasks bodies', () => {
     expect(isTaskFinished(taskSchema.parse(raw))).toBe(false);
   });
 
+  it('a pending task whose response is its latest progress line is not finished', () => {
+    const raw = JSON.parse(bodies.REFERENCE_TASK_RETRIEVE) as Record<string, unknown>;
+    delete raw.finished_at;
+    delete raw.duration;
+    const response = raw.response as Record<string, unknown>;
+    raw.response = { ...response, progress: 35, actions: [], success: true };
+    expect(isTaskFinished(taskSchema.parse(raw))).toBe(false);
+    // The same task once its final line is there (still no finished_at) has ended …
+    raw.response = { ...response, progress: 100, success: true };
+    expect(isTaskFinished(taskSchema.parse(raw))).toBe(true);
+    // … and so has a failed one, whatever its progress.
+    raw.response = { success: false, error: { code: 'bad_request', message: 'x' } };
+    expect(isTaskFinished(taskSchema.parse(raw))).toBe(true);
+  });
+
   it('the retrieve_batch shape parses', () => {
     const batch = taskBatchSchema.parse(JSON.parse(bodies.REFERENCE_TASK_BATCH));
     expect(batch.count).toBe(2);

@@ -217,14 +217,19 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   timeout: 504,
 };
 
-/** A task is finished when `finished_at` is set or its response says success either way. */
+/**
+ * Whether a task has ended. There is no documented status field, so: `finished_at` set, a
+ * `state` of finished/failed, a failed response, or a successful response that is final
+ * (progress 100 or actions offered). A pending task's response may be its latest progress line,
+ * which also says `success: true` — that one is not an end (reference §6, UNCERTAIN both ways).
+ */
 export function isTaskFinished(task: Task): boolean {
-  return (
-    (task.finished_at !== undefined && task.finished_at !== null) ||
-    typeof task.response?.success === 'boolean' ||
-    task.state === 'finished' ||
-    task.state === 'failed'
-  );
+  if (task.finished_at !== undefined && task.finished_at !== null) return true;
+  if (task.state === 'finished' || task.state === 'failed') return true;
+  const r = task.response;
+  if (!r || typeof r.success !== 'boolean') return false;
+  if (r.success === false) return true;
+  return r.progress === 100 || (r.actions?.length ?? 0) > 0;
 }
 
 /** A quadrant action's index (upscale3 → 3), or null. */
