@@ -246,6 +246,8 @@ export function createRunner(deps: RunnerDeps): Runner {
     const p = response?.progress;
     const progress = typeof p === 'number' ? Math.min(100, Math.max(0, p)) : job.progress;
     const preview = response ? previewFromResponse(response) : undefined;
+    // A timeline mark per preview, so `npm run bench` can time line arrival → picture on screen.
+    if (preview) globalThis.performance?.mark?.('imagine:line', { detail: preview.url });
     const unstall = job.status === 'stalled';
     const next = update(
       id,

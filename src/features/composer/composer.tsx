@@ -19,7 +19,8 @@ export function Composer({ onSubmit }: ComposerProps) {
   const translation = useDraft((s) => s.translation);
   const [showParams, setShowParams] = useState(false);
   const promptId = useId();
-  const issues = useMemo(() => lintPrompt(prompt), [prompt]);
+  // An empty box is not a mistake yet: the disabled button says enough until the person types.
+  const issues = useMemo(() => (prompt.trim() ? lintPrompt(prompt) : []), [prompt]);
   const blocking = issues.some((i) => i.severity === 'error');
   const blend = isBlend(prompt);
 

@@ -84,13 +84,15 @@ export function JobCard({ jobId }: JobCardProps) {
           )}
         </p>
       )}
-      <JobImage
-        job={job}
-        aspect={expectedAspect(job, parent)}
-        selected={selected}
-        onSelect={setSelected}
-        onOpen={() => setOpen(true)}
-      />
+      {(live || job.result || job.preview) && (
+        <JobImage
+          job={job}
+          aspect={expectedAspect(job, parent)}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={() => setOpen(true)}
+        />
+      )}
       {live && (
         <div
           className="progress"

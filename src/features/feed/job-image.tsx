@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Job } from '../../jobs/job';
 import { useLoadedSrc } from './use-loaded-src';
 
@@ -22,6 +23,10 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
   const src = useLoadedSrc(finalUrl ?? job.preview?.url);
   const isGrid = (job.result?.actions ?? []).some((a) => /^upscale[1-4]$/.test(a));
   const label = job.request.prompt || 'Generated image';
+  useEffect(() => {
+    // Paired with the runner's `imagine:line` mark: the moment this picture is on screen.
+    if (src) requestAnimationFrame(() => performance.mark('imagine:shown', { detail: src }));
+  }, [src]);
 
   return (
     <div

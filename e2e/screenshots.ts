@@ -1,0 +1,97 @@
+/**
+ * `npm run screenshots`: PNGs of the studio's main states, at 1280×800 and at phone width, into
+ * screenshots/. Serves the built app with the local engine and drives it as a person would.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+const port = Number(process.env.SCREENSHOT_PORT ?? 4318);
+const base = `http://127.0.0.1:${port}`;
+const out = 'screenshots';
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The studio did not start on ${base}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${out}/${name}.png` });
+  console.log(`${out}/${name}.png`);
+}
+
+async function imagine(page: Page, prompt: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+  await page.getByRole('textbox', { name: 'Prompt' }).press('Enter');
+}
+
+mkdirSync(out, { recursive: true });
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  env: { ...process.env, ENGINE_PACE_MS: '400' },
+  stdio: 'ignore',
+  detached: true,
+});
+try {
+  await waitForServer();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(base);
+  await shot(page, 'empty');
+
+  await imagine(page, 'a lighthouse on a cliff at dusk, oil painting --ar 3:2 --seed 8');
+  await page.locator('img.preview').first().waitFor();
+  await page.waitForTimeout(900);
+  await shot(page, 'generating');
+  await page.getByRole('button', { name: 'U2', exact: true }).waitFor({ timeout: 30_000 });
+  await page.request.post(`${base}/__engine/pace`, { data: { ms: 40 } });
+  await page.getByRole('button', { name: 'Quadrant 2' }).click();
+  await shot(page, 'grid');
+
+  await page.getByRole('button', { name: 'U2', exact: true }).click();
+  await page.getByRole('button', { name: 'Zoom Out 2x' }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(400);
+  await shot(page, 'upscaled');
+
+  await page.getByRole('button', { name: 'Vary (Region)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Vary Region' });
+  const canvas = dialog.getByRole('application', { name: 'Mask canvas' });
+  await canvas.waitFor();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.45);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.55, { steps: 12 });
+  await page.mouse.up();
+  await shot(page, 'vary-region');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.request.post(`${base}/__engine/faults`, { data: { status: 429 } });
+  await imagine(page, 'a crowded market at noon --seed 9');
+  await page.getByRole('alert').first().waitFor();
+  await shot(page, 'error');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+  await shot(page, 'settings');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('region', { name: 'History' }).waitFor();
+  await page.waitForTimeout(500);
+  await shot(page, 'history');
+
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(base);
+  await phone.waitForTimeout(800);
+  await shot(phone, 'phone');
+  await browser.close();
+} finally {
+  if (server.pid) process.kill(-server.pid);
+}
