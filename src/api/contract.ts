@@ -100,7 +100,13 @@ export const imagineRequestSchema = z.looseObject({
 export type ImagineRequest = z.infer<typeof imagineRequestSchema>;
 
 /** Numbers the provider sometimes types as strings (OAS says "string"; examples send numbers). */
-const num = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]);
+const num = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 /** `{code, message}` as the provider sends it; kept word for word. */
 export const errorDetailSchema = z.looseObject({
