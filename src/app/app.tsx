@@ -13,6 +13,7 @@ import { ErrorBoundary } from './error-boundary';
 import { Header, type View } from './header';
 import { getRunner, useRunner } from './use-runner';
 import { Toasts, toast } from './toasts';
+import { StorageNoticeBar } from './storage-notice';
 
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
@@ -71,6 +72,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <FeedActionsContext.Provider value={actions}>
         <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
+        <StorageNoticeBar />
         <main>
           {view === 'studio' ? (
             <div className="studio">
