@@ -63,7 +63,7 @@ test.describe('deliveries, blends and concurrency', () => {
       card(page, 'blue ocean waves --seed 22').getByRole('button', { name: 'U1', exact: true }),
     ).toBeVisible();
 
-    const prompt = page.getByRole('textbox', { name: 'Prompt' });
+    const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
     await prompt.fill('');
     await card(page, 'red desert dunes --seed 21')
       .getByRole('button', { name: 'Use as reference' })

@@ -15,7 +15,7 @@ test.describe('failures are shown on the card, in words, and nothing is lost', (
   }) => {
     await page.goto('/');
     const prompt = 'a red fox --foo 3 --seed 51';
-    await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt);
     await expect(page.getByRole('list', { name: 'Prompt check' })).toContainText(
       '--foo is not a Midjourney parameter',
     );
@@ -27,7 +27,7 @@ test.describe('failures are shown on the card, in words, and nothing is lost', (
     await expect(alert).toContainText('--foo');
     await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
     // The prompt is still there to fix.
-    await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(prompt);
+    await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue(prompt);
   });
 
   test('HTTP 429 from the service: explained, provider text kept, Retry works', async ({

@@ -78,7 +78,7 @@ export async function configure(
 
 /** Type a prompt and press Enter, as a person does. */
 export async function imagine(page: Page, prompt: string): Promise<void> {
-  const box = page.getByRole('textbox', { name: 'Prompt' });
+  const box = page.getByRole('textbox', { name: 'Prompt', exact: true });
   await box.fill(prompt);
   await box.press('Enter');
 }

@@ -29,8 +29,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function imagine(page: Page, prompt: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
-  await page.getByRole('textbox', { name: 'Prompt' }).press('Enter');
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt);
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).press('Enter');
 }
 
 mkdirSync(out, { recursive: true });

@@ -102,7 +102,7 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
         onChange={(v) => set('seed', num(v))}
       />
       <label className="field wide" htmlFor={`${id}-no`}>
-        <span>No (negative prompt)</span>
+        <span>No — leave out (--no)</span>
         <input
           id={`${id}-no`}
           type="text"

@@ -1,0 +1,74 @@
+import { test, expect } from './fixtures';
+
+test.describe('composer', () => {
+  test('the prompt is the one source of truth: controls write --params, typing moves controls', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
+    await prompt.fill('a koi pond');
+    await page.getByText('Parameters').click();
+    await page.getByLabel('Aspect ratio').selectOption('16:9');
+    await expect(prompt).toHaveValue('a koi pond --ar 16:9');
+    await page.getByLabel('Chaos').fill('20');
+    await expect(prompt).toHaveValue('a koi pond --ar 16:9 --c 20');
+    await prompt.fill('a koi pond --ar 3:2 --tile');
+    await expect(page.getByLabel('Aspect ratio')).toHaveValue('3:2');
+    await expect(page.getByRole('checkbox', { name: 'Tile' })).toBeChecked();
+    // Speed switches belong in Mode: warned, and stripped from what is sent.
+    await prompt.fill('a koi pond --fast');
+    await expect(page.getByRole('list', { name: 'Prompt check' })).toContainText('Mode');
+  });
+
+  test('reference images: bad links refused with a reason, at most five, paste and drop work', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const url = page.getByRole('textbox', { name: 'Image URL' });
+    const add = page.getByRole('button', { name: 'Add image' });
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('a collage');
+
+    await url.fill('data:image/png;base64,iVBORw0KGgo=');
+    await add.click();
+    await expect(page.getByRole('alert')).toContainText('http');
+    await url.fill('https://example.com/gallery/page.html');
+    await add.click();
+    await expect(page.getByRole('alert')).toContainText(/web page|image file/);
+
+    for (let i = 1; i <= 4; i++) {
+      await url.fill(`https://cdn.example.com/ref-${i}.png`);
+      await add.click();
+    }
+    // Paste straight into the field.
+    await url.focus();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'https://cdn.example.com/ref-5.jpg');
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    const thumbs = page.getByRole('list', { name: 'Reference images' }).getByRole('listitem');
+    await expect(thumbs).toHaveCount(5);
+    await expect(page.getByRole('slider', { name: 'Image weight' })).toBeVisible();
+
+    // A sixth, dropped on the composer: refused, nothing lost.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/uri-list', 'https://cdn.example.com/ref-6.png');
+      document
+        .querySelector('.refs')!
+        .dispatchEvent(
+          new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+    });
+    await expect(page.getByRole('alert')).toContainText('5');
+    await expect(thumbs).toHaveCount(5);
+    await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue(
+      /^https:\/\/cdn\.example\.com\/ref-1\.png .* a collage$/,
+    );
+
+    await page.getByRole('button', { name: 'Remove reference 5' }).click();
+    await expect(thumbs).toHaveCount(4);
+  });
+});
