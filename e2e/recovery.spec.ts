@@ -83,6 +83,41 @@ test.describe('nothing is ever lost', () => {
     await expect(job.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
   });
 
+  test('a finished picture stays visible after its link dies (cached in the browser)', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await imagine(page, 'a picture that outlives its link --seed 303');
+    const job = card(page, 'a picture that outlives its link --seed 303');
+    await expect(job.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
+    // The raw image is copied into IndexedDB once the job is done.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const open = indexedDB.open('imagine-studio');
+              open.onsuccess = () => {
+                const count = open.result.transaction('blobs').objectStore('blobs').count();
+                count.onsuccess = () => resolve(count.result);
+              };
+            }),
+        ),
+      )
+      .toBeGreaterThan(0);
+    // The service forgets everything: every image link now answers 404.
+    await page.request.post('/__engine/restart', { data: {} });
+    const src = await job.locator('img.final').getAttribute('src');
+    expect((await page.request.get(src!)).status()).toBe(404);
+    // And the browser's own HTTP cache is gone too, as it would be days later.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await page.reload();
+    const shown = card(page, 'a picture that outlives its link --seed 303').locator('img.final');
+    await expect(shown).toHaveAttribute('src', /^blob:/);
+    expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2048);
+  });
+
   test('a 500 on submit is shown with Retry, and the retry succeeds', async ({ page }) => {
     await page.goto('/');
     await armFault(page, { status: 500, message: 'fetch failed' });

@@ -4,6 +4,7 @@ import { Composer } from '../features/composer/composer';
 import { draftStore } from '../features/composer/draft-store';
 import { addReference } from '../prompt/reference-urls';
 import { Feed } from '../features/feed/feed';
+import { revealJob } from '../features/feed/feed-window';
 import { FeedActionsContext, type FeedActions } from '../features/feed/feed-actions';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { VaryRegionDialog } from '../features/mask-editor/vary-region-launcher';
@@ -64,6 +65,7 @@ export function App() {
         }
       },
       openSettings: () => setSettingsOpen(true),
+      cachedImage: (job) => getRunner().persistence.imageUrlFor(job),
     }),
     [runner],
   );
@@ -91,12 +93,7 @@ export function App() {
                   removeJobs={(ids) => runner.remove(ids)}
                   onOpenJob={(id) => {
                     setView('studio');
-                    // After the studio renders, bring the job's card into view and focus.
-                    requestAnimationFrame(() => {
-                      const el = document.getElementById(`job-${id}`);
-                      el?.scrollIntoView({ block: 'center' });
-                      el?.focus({ preventScroll: true });
-                    });
+                    revealJob(id);
                   }}
                 />
               </Suspense>

@@ -15,6 +15,8 @@ export interface FeedActions {
   checkAgain: (jobId: string) => void;
   /** Put an image into the composer as an image prompt. */
   referenceImage: (url: string) => void;
+  /** The cached copy of a finished job's image (an object URL), for when its link has expired. */
+  cachedImage: (job: Job) => Promise<string | undefined>;
   /** Open settings (from a token error). */
   openSettings: () => void;
 }

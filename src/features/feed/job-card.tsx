@@ -6,6 +6,7 @@ import { ActionBar } from './action-bar';
 import { expectedAspect } from './aspect';
 import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
+import { revealJob } from './feed-window';
 import { JobError } from './job-error';
 import { JobImage } from './job-image';
 import { Lightbox } from './lightbox';
@@ -72,9 +73,7 @@ export function JobCard({ jobId }: JobCardProps) {
               href={`#job-${parent.id}`}
               onClick={(e) => {
                 e.preventDefault();
-                const el = document.getElementById(`job-${parent.id}`);
-                el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-                el?.focus({ preventScroll: true });
+                revealJob(parent.id);
               }}
             >
               {`“${truncate(parent.request.prompt || parent.id, 48)}”`}

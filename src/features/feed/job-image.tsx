@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Job } from '../../jobs/job';
+import { useFeedActions } from './feed-actions';
 import { useLoadedSrc } from './use-loaded-src';
 
 /** Props of {@link JobImage}. */
@@ -20,7 +21,11 @@ const QUADRANTS = [1, 2, 3, 4] as const;
  */
 export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImageProps) {
   const finalUrl = job.result?.image_url;
-  const src = useLoadedSrc(finalUrl ?? job.preview?.url);
+  const { cachedImage } = useFeedActions();
+  const src = useLoadedSrc(
+    finalUrl ?? job.preview?.url,
+    finalUrl ? () => cachedImage(job) : undefined,
+  );
   const isGrid = (job.result?.actions ?? []).some((a) => /^upscale[1-4]$/.test(a));
   const label = job.request.prompt || 'Generated image';
   useEffect(() => {
@@ -37,7 +42,9 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
         <img
           src={src}
           alt={finalUrl ? label : `Preview at ${job.progress}%: ${label}`}
-          className={finalUrl && src === finalUrl ? 'final' : 'preview'}
+          className={
+            finalUrl && (src === finalUrl || src.startsWith('blob:')) ? 'final' : 'preview'
+          }
           data-progress={job.progress}
           draggable
           onDragStart={(e) => {

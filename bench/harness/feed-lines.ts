@@ -1,0 +1,88 @@
+/**
+ * Line → preview on screen: prompts run in the built studio against the local engine (stream
+ * delivery); the runner marks `imagine:line` when a line with a preview arrives and the feed marks
+ * `imagine:shown` one frame after that picture is on screen. Each line is paired with the first
+ * `shown` of the same URL after it.
+ */
+import type { Page } from '@playwright/test';
+import { median, percentile, round, type Figures } from '../measure';
+import { progress } from './servers';
+
+/** A performance mark as read back from the page. */
+export interface MarkEntry {
+  url: string;
+  at: number;
+}
+
+/**
+ * Line-to-shown delays in ms. A line whose picture never reached the screen (a newer preview of
+ * the same job replaced it while it loaded) has no `shown` with its URL and is skipped.
+ */
+export function pairLines(lines: readonly MarkEntry[], shown: readonly MarkEntry[]): number[] {
+  const used = new Set<number>();
+  const delays: number[] = [];
+  for (const line of lines) {
+    const i = shown.findIndex((s, k) => !used.has(k) && s.url === line.url && s.at >= line.at);
+    if (i < 0) continue;
+    used.add(i);
+    delays.push(shown[i]!.at - line.at);
+  }
+  return delays;
+}
+
+/** Prompts the bench types, one after the other. */
+const PROMPTS = [
+  'a lighthouse on a cliff at dusk --seed 11',
+  'a copper kettle on a stove --seed 12',
+  'a fox in fresh snow --seed 13',
+  'a neon street in the rain --seed 14',
+  'a sailing boat at dawn --ar 16:9 --seed 15',
+];
+
+/** Runs the prompts in `page` (the studio already open) and returns the line → preview figures. */
+export async function benchLines(page: Page): Promise<Figures> {
+  await page.evaluate(() => {
+    performance.clearMarks('imagine:line');
+    performance.clearMarks('imagine:shown');
+  });
+  const box = page.getByRole('textbox', { name: 'Prompt' });
+  for (const [i, prompt] of PROMPTS.entries()) {
+    await box.fill(prompt);
+    await box.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('article').length >= n, i + 1);
+    await page
+      .getByRole('article')
+      .first()
+      .getByRole('button', { name: 'U1', exact: true })
+      .waitFor({ timeout: 30_000 });
+    progress(`prompt ${i + 1}/${PROMPTS.length} done`);
+  }
+  const { lines, shown } = await page.evaluate(() => {
+    const read = (name: string) =>
+      performance
+        .getEntriesByName(name, 'mark')
+        .map((e) => ({ url: String((e as PerformanceMark).detail), at: e.startTime }));
+    return { lines: read('imagine:line'), shown: read('imagine:shown') };
+  });
+  const delays = pairLines(lines, shown);
+  progress(`${lines.length} preview lines, ${shown.length} pictures shown, ${delays.length} pairs`);
+  if (delays.length < 10) {
+    throw new Error(
+      `line → preview: only ${delays.length} line/shown pairs (need ≥ 10); ` +
+        `${lines.length} imagine:line and ${shown.length} imagine:shown marks were recorded`,
+    );
+  }
+  return {
+    'ui.line_to_preview_median': {
+      value: round(median(delays)),
+      unit: 'ms',
+      target: { op: '<=', value: 50 },
+    },
+    'ui.line_to_preview_p95': { value: round(percentile(delays, 95)), unit: 'ms' },
+    'ui.line_to_preview_pairs': {
+      value: delays.length,
+      unit: 'pairs',
+      target: { op: '>=', value: 10 },
+    },
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * The studio with 10,000 jobs in its history, in the built app: start-up to the first card, the
+ * History view opening, and scrolling its gallery. The history is seeded from inside the page
+ * (IndexedDB belongs to the origin, and the preview server is its own origin) by cloning the
+ * real finished jobs the feed bench left behind, so every record is a job the app itself wrote.
+ */
+import type { Page } from '@playwright/test';
+import { median, percentile, round, type Figures } from '../measure';
+import { startFrames, stopFrames } from './page-tools';
+import { progress } from './servers';
+
+/** How many jobs the history holds. */
+export const HISTORY_JOBS = 10_000;
+
+interface SeedResult {
+  templates: number;
+  total: number;
+}
+
+/** Fills the studio's `jobs` store up to `total` done jobs, cloned from the ones already there. */
+export async function seedHistory(page: Page, total: number): Promise<SeedResult> {
+  return page.evaluate(async (total) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      // No version: the app has already created (and upgraded) the database at its own version.
+      const req = indexedDB.open('imagine-studio');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const done = (tx: IDBTransaction) =>
+      new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    const read = db.transaction('jobs');
+    const all = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const req = read.objectStore('jobs').getAll();
+      req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+      req.onerror = () => reject(req.error);
+    });
+    const templates = all.filter(
+      (j) => j.status === 'done' && (j.result as { image_url?: string } | undefined)?.image_url,
+    );
+    if (templates.length === 0) throw new Error('no finished job to clone the history from');
+    const write = db.transaction('jobs', 'readwrite');
+    const store = write.objectStore('jobs');
+    const now = Date.now();
+    const words = ['misty', 'golden', 'ancient', 'tiny', 'electric', 'quiet', 'stormy', 'glass'];
+    for (let i = all.length; i < total; i++) {
+      const t = templates[i % templates.length]!;
+      const request = t.request as { prompt?: string };
+      const result = t.result as Record<string, unknown>;
+      // One job a minute going back in time; each with its own ids and prompt.
+      const createdAt = now - (i + 1) * 60_000;
+      const id = crypto.randomUUID();
+      store.put({
+        ...t,
+        id,
+        traceId: crypto.randomUUID(),
+        taskId: crypto.randomUUID(),
+        request: { ...request, prompt: `${words[i % words.length]} ${request.prompt ?? ''} #${i}` },
+        result: { ...result, task_id: id, image_id: crypto.randomUUID() },
+        createdAt,
+        startedAt: createdAt + 50,
+        updatedAt: createdAt + 40_000,
+        finishedAt: createdAt + 40_000,
+        lastNewsAt: createdAt + 40_000,
+      });
+    }
+    await done(write);
+    const count = await new Promise<number>((resolve, reject) => {
+      const req = db.transaction('jobs').objectStore('jobs').count();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return { templates: templates.length, total: count };
+  }, total);
+}
+
+/** Time from navigation start to the first job card, one frame after it is in the DOM. */
+async function timeStart(page: Page): Promise<{ ms: number; cards: number }> {
+  await page.reload();
+  await page.waitForFunction(
+    () => (window as unknown as { benchFirstCard?: number }).benchFirstCard !== undefined,
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  return page.evaluate(() => ({
+    ms: (window as unknown as { benchFirstCard: number }).benchFirstCard,
+    cards: document.querySelectorAll('article').length,
+  }));
+}
+
+/**
+ * Clicks a header tab and resolves with the ms until `selector` is in the DOM and a frame has
+ * been painted with it. All in the page, so the bench's own round trips are not counted.
+ */
+async function timeSwitch(page: Page, tab: string, selector: string): Promise<number> {
+  return page.evaluate(
+    async ({ tab, selector }) => {
+      const button = [...document.querySelectorAll('nav button')].find(
+        (b) => b.textContent?.trim() === tab,
+      ) as HTMLButtonElement | undefined;
+      if (!button) throw new Error(`no "${tab}" tab`);
+      const start = performance.now();
+      button.click();
+      await new Promise<void>((resolve) => {
+        if (document.querySelector(selector)) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(selector)) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+      // The frame that shows it, then the task after its paint.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - start;
+    },
+    { tab, selector },
+  );
+}
+
+/** Runs the 10k history figures in `page`, the studio open on the preview server. */
+export async function benchHistory(page: Page): Promise<Figures> {
+  const seeded = await seedHistory(page, HISTORY_JOBS);
+  progress(`seeded ${seeded.total} jobs (cloned from ${seeded.templates} real ones)`);
+  if (seeded.total < HISTORY_JOBS) throw new Error(`history holds ${seeded.total} jobs only`);
+
+  // Watches for the first job card from the very start of each load.
+  await page.addInitScript(() => {
+    const w = window as unknown as { benchFirstCard?: number };
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('article')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (w.benchFirstCard = performance.now()), 0));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  // Three loads, unless they are so slow that three would blow the bench's time budget.
+  const starts: number[] = [];
+  while (starts.length < 3 && starts.reduce((a, b) => a + b, 0) < 15_000) {
+    const { ms, cards } = await timeStart(page);
+    starts.push(ms);
+    progress(`start ${starts.length}: first card after ${Math.round(ms)} ms (${cards} cards)`);
+  }
+
+  const opens: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    opens.push(await timeSwitch(page, 'History', '.history-tile'));
+    if (i < 4) await timeSwitch(page, 'Studio', 'article');
+  }
+  progress(`History opened in ${opens.map((o) => Math.round(o)).join(', ')} ms`);
+
+  // Scroll the gallery for ~2 s with the wheel, as a person flicks through it.
+  const gallery = page.getByRole('group', { name: 'Gallery' });
+  const box = await gallery.boundingBox();
+  if (!box) throw new Error('the gallery has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await startFrames(page);
+  const until = Date.now() + 2_000;
+  while (Date.now() < until) {
+    await page.mouse.wheel(0, 160);
+    await page.waitForTimeout(16);
+  }
+  const frames = await stopFrames(page);
+  const scrolled = await gallery.evaluate((el) => el.scrollTop);
+  progress(`scrolled ${Math.round(scrolled)} px over ${frames.length} frames`);
+  if (scrolled < 1000) throw new Error(`the gallery scrolled only ${scrolled} px`);
+
+  return {
+    'history.app_start_10k': {
+      value: round(median(starts)),
+      unit: 'ms',
+      target: { op: '<=', value: 1000 },
+    },
+    'history.open_10k_median': {
+      value: round(median(opens)),
+      unit: 'ms',
+      target: { op: '<=', value: 300 },
+    },
+    'history.scroll_frame_p95': {
+      value: round(percentile(frames, 95)),
+      unit: 'ms',
+      target: { op: '<=', value: 20 },
+    },
+    'history.scroll_frame_median': { value: round(median(frames)), unit: 'ms' },
+  };
+}

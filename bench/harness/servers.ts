@@ -1,0 +1,136 @@
+/**
+ * The servers the browser bench drives: a production build, `vite preview` of it (a child
+ * process, as `npm start` runs it) and Vite's dev server (in this process, so that the bench's
+ * harness pages can be listed for dependency pre-bundling without touching vite.config.ts).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createServer as createViteServer } from 'vite';
+
+/** The project root (bench/harness/ → ../..). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const VITE_BIN = `${ROOT}node_modules/vite/bin/vite.js`;
+
+/** A server the bench started; `stop` ends it (idempotent). */
+export interface BenchServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Prints one progress line of the browser bench. */
+export function progress(message: string): void {
+  process.stdout.write(`  · ${message}\n`);
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** `vite build` into dist/; throws with Vite's output when the build fails. */
+export function buildApp(): void {
+  const result = spawnSync(process.execPath, [VITE_BIN, 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `vite build failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode})`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** `vite preview` of dist/ on a free port, with the local engine at `paceMs` per step. */
+export async function startPreview(paceMs: number): Promise<BenchServer> {
+  const port = await freePort();
+  // Vite itself, not through npx, so that the pid we hold is the server's and stopping it is exact.
+  const child = spawn(
+    process.execPath,
+    [VITE_BIN, 'preview', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ENGINE_PACE_MS: String(paceMs), PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/`, child, 30_000);
+  } catch (err) {
+    await stopChild(child);
+    throw new Error(`vite preview did not start: ${(err as Error).message}\n${output}`, {
+      cause: err,
+    });
+  }
+  return { url, stop: () => stopChild(child) };
+}
+
+/** Vite's dev server on a free port, serving src/ and bench/harness/ as source modules. */
+export async function startDev(): Promise<BenchServer> {
+  const port = await freePort();
+  const server = await createViteServer({
+    root: ROOT,
+    configFile: `${ROOT}vite.config.ts`,
+    logLevel: 'error',
+    clearScreen: false,
+    server: { port, strictPort: true, host: '127.0.0.1', hmr: false },
+    // Pre-bundle what the harness pages import too, so Vite never reloads a page mid-measurement
+    // after discovering a dependency late.
+    optimizeDeps: { entries: ['index.html', 'bench/harness/*.html'] },
+  });
+  await server.listen();
+  const url = `http://127.0.0.1:${port}`;
+  let stopped = false;
+  return {
+    url,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { jobsActions } from '../../jobs/store';
+import type { Job } from '../../jobs/job';
+import { Feed } from './feed';
+import { FeedActionsContext, type FeedActions } from './feed-actions';
+import { FEED_PAGE } from './feed-window';
+
+const noop = () => undefined;
+const actions: FeedActions = {
+  act: noop,
+  varyRegion: noop,
+  cancel: noop,
+  retry: noop,
+  checkAgain: noop,
+  referenceImage: noop,
+  openSettings: noop,
+  cachedImage: async () => undefined,
+};
+
+function job(i: number): Job {
+  return {
+    id: `job-${i}`,
+    traceId: `trace-${i}`,
+    request: { prompt: `prompt number ${i}` },
+    delivery: 'stream',
+    status: 'failed',
+    progress: 0,
+    error: { kind: 'http', message: 'nope' },
+    createdAt: 1_000 + i,
+    updatedAt: 1_000 + i,
+    attempts: 1,
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  jobsActions.reset();
+});
+
+describe('Feed', () => {
+  it('puts only the newest page of a long history on the page, and more on request', () => {
+    jobsActions.merge(Array.from({ length: 100 }, (_, i) => job(i)));
+    render(
+      <FeedActionsContext.Provider value={actions}>
+        <Feed />
+      </FeedActionsContext.Provider>,
+    );
+    const cards = () => screen.getAllByRole('article');
+    expect(cards()).toHaveLength(FEED_PAGE);
+    expect(cards()[0]!.getAttribute('aria-label')).toBe('prompt number 99');
+    fireEvent.click(screen.getByRole('button', { name: `Show older (${100 - FEED_PAGE} more)` }));
+    expect(cards()).toHaveLength(2 * FEED_PAGE);
+  });
+});
