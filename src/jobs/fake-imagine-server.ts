@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GRID_ACTIONS } from '../api/contract';
 
 /** A request the server received. */
 export interface RecordedRequest {
@@ -175,19 +176,6 @@ export function writeLine(res: ServerResponse, value: unknown): void {
   res.write(`${JSON.stringify(value)}\n`);
 }
 
-/** The actions of a finished grid. */
-export const GRID = [
-  'upscale1',
-  'upscale2',
-  'upscale3',
-  'upscale4',
-  'reroll',
-  'variation1',
-  'variation2',
-  'variation3',
-  'variation4',
-];
-
 /** An intermediate line / pending response at `progress`. */
 export function progressBody(
   base: string,
@@ -222,7 +210,7 @@ export function finalBody(base: string, taskId: string): Record<string, unknown>
     raw_image_width: 2048,
     raw_image_height: 2048,
     progress: 100,
-    actions: GRID,
+    actions: GRID_ACTIONS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { readControls, writeControl, type PromptControls } from '../../prompt/compose';
+import { SelectField } from '../../components/ui/select-field';
 import { setDraftPrompt } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
@@ -13,6 +14,13 @@ const VERSIONS = [
   { value: 'niji 5', label: 'niji 5' },
 ];
 const QUALITIES = ['', '.25', '.5', '1', '2', '4'];
+
+// "Custom…" stands for a ratio typed by hand: choosing it writes nothing until one is typed.
+const RATIO_OPTIONS = [
+  ...RATIOS.map((r) => ({ value: r, label: r })),
+  { value: 'custom', label: 'Custom…' },
+];
+const QUALITY_OPTIONS = QUALITIES.map((q) => ({ value: q, label: q || 'Default' }));
 
 /** Props of {@link ParametersPanel}. */
 export interface ParametersPanelProps {
@@ -33,20 +41,14 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
 
   return (
     <div className="params-grid">
-      <label className="field">
-        <span>Aspect ratio</span>
-        <select
-          value={custom ? 'custom' : c.ar}
-          onChange={(e) => e.target.value !== 'custom' && set('ar', e.target.value)}
-        >
-          {RATIOS.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-          <option value="custom">Custom…</option>
-        </select>
-      </label>
+      <SelectField
+        label="Aspect ratio"
+        value={custom ? 'custom' : c.ar}
+        options={RATIO_OPTIONS}
+        onChange={(value) => {
+          if (value !== 'custom') set('ar', value);
+        }}
+      />
       <label className="field">
         <span>Custom ratio (W:H)</span>
         <input
@@ -57,16 +59,12 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
           onChange={(e) => set('ar', e.target.value.trim() || '1:1')}
         />
       </label>
-      <label className="field">
-        <span>Version</span>
-        <select value={c.version} onChange={(e) => set('version', e.target.value)}>
-          {VERSIONS.map((v) => (
-            <option key={v.value} value={v.value}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Version"
+        value={c.version}
+        options={VERSIONS}
+        onChange={(value) => set('version', value)}
+      />
       <NumberField
         label="Stylize"
         hint="0–1000, default 100"
@@ -85,16 +83,12 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
         value={c.weird}
         onChange={(v) => set('weird', num(v))}
       />
-      <label className="field">
-        <span>Quality</span>
-        <select value={c.quality ?? ''} onChange={(e) => set('quality', e.target.value || null)}>
-          {QUALITIES.map((q) => (
-            <option key={q} value={q}>
-              {q || 'Default'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Quality"
+        value={c.quality ?? ''}
+        options={QUALITY_OPTIONS}
+        onChange={(value) => set('quality', value || null)}
+      />
       <NumberField
         label="Seed"
         hint="0–4294967295"

@@ -1,3 +1,4 @@
+import { SelectField } from '../../components/ui/select-field';
 import { JOB_STATUSES, type JobStatus } from '../../jobs/job';
 import type { HistoryFilter } from './history-filter';
 import { ACTION_KINDS, type ActionKind } from './job-labels';
@@ -9,6 +10,18 @@ export interface HistoryFiltersProps {
 }
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+const STATUS_OPTIONS = [
+  { value: 'all', label: 'All' },
+  ...JOB_STATUSES.map((status) => ({ value: status, label: capitalise(status) })),
+];
+const ACTION_OPTIONS = [
+  { value: 'all', label: 'All' },
+  ...ACTION_KINDS.map((kind) => ({
+    value: kind,
+    label: kind === 'region' ? 'Vary (Region)' : capitalise(kind),
+  })),
+];
 
 /** Search box and the Status, Action, From and To filters, each with a visible label. */
 export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
@@ -26,34 +39,18 @@ export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
           onChange={(e) => set('query', e.target.value)}
         />
       </label>
-      <label className="field">
-        <span>Status</span>
-        <select
-          value={filter.status}
-          onChange={(e) => set('status', e.target.value as JobStatus | 'all')}
-        >
-          <option value="all">All</option>
-          {JOB_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {capitalise(status)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Action</span>
-        <select
-          value={filter.action}
-          onChange={(e) => set('action', e.target.value as ActionKind | 'all')}
-        >
-          <option value="all">All</option>
-          {ACTION_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind === 'region' ? 'Vary (Region)' : capitalise(kind)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Status"
+        value={filter.status}
+        options={STATUS_OPTIONS}
+        onChange={(value) => set('status', value as JobStatus | 'all')}
+      />
+      <SelectField
+        label="Action"
+        value={filter.action}
+        options={ACTION_OPTIONS}
+        onChange={(value) => set('action', value as ActionKind | 'all')}
+      />
       <label className="field">
         <span>From</span>
         <input

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { ModalDialog } from '../../components/ui/modal-dialog';
+import { SelectField } from '../../components/ui/select-field';
 import {
   configStore,
   forgetToken,
@@ -30,6 +31,13 @@ const DELIVERIES: { value: Delivery; label: string }[] = [
   { value: 'async', label: 'Async' },
 ];
 
+const MODE_OPTIONS = MODES.map((m) => ({ value: m, label: m }));
+
+const MASK_FORMATS: { value: 'jpeg' | 'png'; label: string }[] = [
+  { value: 'jpeg', label: "JPEG (as the provider's guide)" },
+  { value: 'png', label: 'PNG (lossless)' },
+];
+
 /** Target, token, delivery and mode, with a connection test that answers in words. */
 export function SettingsDialog({ onClose }: SettingsDialogProps) {
   const settings = useConfig((s) => s.settings);
@@ -48,29 +56,22 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           setDraft('');
         }}
       >
-        <label className="field">
-          <span>Target</span>
-          <select
-            value={settings.target}
-            onChange={(e) => {
-              updateSettings({ target: e.target.value as Target });
-              test.reset();
-            }}
-          >
-            {TARGETS.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="hint">
-          {settings.target === 'local'
-            ? 'Runs offline against the built-in engine; no account needed.'
-            : settings.target === 'acedata'
-              ? 'Calls api.acedata.cloud directly from this browser with your token.'
-              : 'Calls AceData through this studio server, for networks that block direct calls.'}
-        </p>
+        <SelectField
+          label="Target"
+          value={settings.target}
+          options={TARGETS}
+          onChange={(value) => {
+            updateSettings({ target: value as Target });
+            test.reset();
+          }}
+          hint={
+            settings.target === 'local'
+              ? 'Runs offline against the built-in engine; no account needed.'
+              : settings.target === 'acedata'
+                ? 'Calls api.acedata.cloud directly from this browser with your token.'
+                : 'Calls AceData through this studio server, for networks that block direct calls.'
+          }
+        />
 
         <label className="field">
           <span>API token</span>
@@ -117,32 +118,18 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
             : 'No token set.'}
         </p>
 
-        <label className="field">
-          <span>Delivery</span>
-          <select
-            value={settings.delivery}
-            onChange={(e) => updateSettings({ delivery: e.target.value as Delivery })}
-          >
-            {DELIVERIES.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Mode</span>
-          <select
-            value={settings.mode}
-            onChange={(e) => updateSettings({ mode: e.target.value as Mode })}
-          >
-            {MODES.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Delivery"
+          value={settings.delivery}
+          options={DELIVERIES}
+          onChange={(value) => updateSettings({ delivery: value as Delivery })}
+        />
+        <SelectField
+          label="Mode"
+          value={settings.mode}
+          options={MODE_OPTIONS}
+          onChange={(value) => updateSettings({ mode: value as Mode })}
+        />
         <label className="field">
           <span>Callback URL</span>
           <input
@@ -152,16 +139,12 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
             onChange={(e) => updateSettings({ callbackUrl: e.target.value })}
           />
         </label>
-        <label className="field">
-          <span>Mask format</span>
-          <select
-            value={settings.maskFormat}
-            onChange={(e) => updateSettings({ maskFormat: e.target.value as 'jpeg' | 'png' })}
-          >
-            <option value="jpeg">JPEG (as the provider's guide)</option>
-            <option value="png">PNG (lossless)</option>
-          </select>
-        </label>
+        <SelectField
+          label="Mask format"
+          value={settings.maskFormat}
+          options={MASK_FORMATS}
+          onChange={(value) => updateSettings({ maskFormat: value as 'jpeg' | 'png' })}
+        />
 
         <div className="row">
           <button

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+
+/** One choice of a {@link SelectField}. */
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** Props of {@link SelectField}. */
+export interface SelectFieldProps {
+  /** Visible text that also names the select for assistive tech (and the e2e tests). */
+  label: string;
+  value: string;
+  options: readonly SelectOption[];
+  onChange(value: string): void;
+  /** Extra classes beside `field`, which the stylesheet keys on. */
+  className?: string;
+  /** Shown as a `.hint` paragraph after the field, outside the label so the name stays short. */
+  hint?: ReactNode;
+}
+
+/** A labelled `<select>` built from a list of options; owns no state. */
+export function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+  className,
+  hint,
+}: SelectFieldProps) {
+  return (
+    <>
+      <label className={className ? `field ${className}` : 'field'}>
+        <span>{label}</span>
+        <select value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {hint !== undefined && <p className="hint">{hint}</p>}
+    </>
+  );
+}
