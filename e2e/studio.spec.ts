@@ -58,6 +58,15 @@ test.describe('the creative loop', () => {
       await expect(upscaled.getByRole('button', { name, exact: true })).toBeVisible();
     await expectAccessible(page, 'upscaled');
 
+    // Full size: the raw image (1024² for an upscale) in a lightbox that Escape closes.
+    await upscaled.getByRole('button', { name: 'Open full size' }).first().click();
+    const lightbox = page.getByRole('dialog', { name: 'Full size' });
+    const raw = lightbox.getByRole('img');
+    await expect(raw).toBeVisible();
+    await expect.poll(() => raw.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1024);
+    await page.keyboard.press('Escape');
+    await expect(lightbox).toBeHidden();
+
     await upscaled.getByRole('button', { name: 'Zoom Out 2x' }).click();
     const zoomed = page.getByRole('article').filter({ hasText: 'Zoom Out 2x of' }).first();
     await expect(zoomed.getByRole('button', { name: 'V1', exact: true })).toBeVisible();

@@ -194,3 +194,78 @@ test('Vary Region on a 16:9 upscale: the mask sent is the image size, white wher
   await expect(dialog.getByRole('button', { name: 'Submit region' })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Close' }).click();
 });
+
+test('zoomed in on a 9:16 upscale, a PNG mask is exact: a rectangle lands on the very pixels', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Mask format').selectOption('png');
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  await imagine(page, 'a tall waterfall --ar 9:16 --seed 62');
+  await card(page, 'a tall waterfall --ar 9:16 --seed 62')
+    .getByRole('button', { name: 'U4', exact: true })
+    .click();
+  const upscaled = page.getByRole('article').filter({ hasText: 'U4 of' }).first();
+  await upscaled.getByRole('button', { name: 'Vary (Region)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Vary Region' });
+  const canvas = dialog.getByRole('application', { name: 'Mask canvas' });
+  await expect(canvas).toBeVisible();
+
+  const W = 816;
+  const H = 1456;
+  const b = (await canvas.boundingBox())!;
+  const fit = Math.min((b.width - 24) / W, (b.height - 24) / H);
+  // Two steps of "Zoom in" (×1.25 each) about the canvas centre.
+  await dialog.getByRole('button', { name: 'Zoom in' }).click();
+  await dialog.getByRole('button', { name: 'Zoom in' }).click();
+  const s = fit * 1.25 * 1.25;
+  const at = (x: number, y: number) => ({
+    x: b.x + b.width / 2 + (x - W / 2) * s,
+    y: b.y + b.height / 2 + (y - H / 2) * s,
+  });
+  await dialog.getByRole('button', { name: 'Rectangle' }).click();
+  const from = at(300, 600);
+  const to = at(500, 900);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+  await dialog.getByRole('button', { name: 'Submit region' }).click();
+  await expect(
+    page
+      .getByRole('article')
+      .filter({ hasText: 'Vary (Region) of' })
+      .first()
+      .getByRole('button', { name: 'U1', exact: true }),
+  ).toBeVisible({ timeout: 30_000 });
+
+  const { items } = (await (
+    await page.request.post('/midjourney/tasks', {
+      headers: { authorization: 'Bearer inspector' },
+      data: { action: 'retrieve_batch', limit: 10 },
+    })
+  ).json()) as { items: TaskItem[] };
+  const mask64 = items.find((t) => t.request?.action === 'variation_region')!.request!.mask!;
+  expect(mask64).toMatch(/^iVBORw0KGgo/); // PNG, no data: prefix
+  const mask = await sharp(Buffer.from(mask64, 'base64'))
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  expect([mask.info.width, mask.info.height]).toEqual([W, H]);
+  // Binary, and white exactly on the rectangle (a pixel of slack for sub-pixel pointer positions).
+  let off = 0;
+  let grey = 0;
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const v = mask.data[y * W + x]!;
+      if (v !== 0 && v !== 255) grey++;
+      const inside = x >= 301 && x < 499 && y >= 601 && y < 899;
+      const outside = x < 299 || x >= 501 || y < 599 || y >= 901;
+      if ((inside && v !== 255) || (outside && v !== 0)) off++;
+    }
+  expect(grey, 'pixels neither black nor white').toBe(0);
+  expect(off, 'pixels off the rectangle').toBe(0);
+});
