@@ -72,3 +72,22 @@ test.describe('composer', () => {
     await expect(thumbs).toHaveCount(4);
   });
 });
+
+test('"Translate prompt" sends translation: true; speed switches are left out of the prompt', async ({
+  page,
+  requests,
+}) => {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('一只可爱的猫 --fast');
+  await page.getByRole('checkbox', { name: 'Translate prompt' }).check();
+  await page.getByRole('button', { name: 'Imagine' }).click();
+  await expect(
+    page.getByRole('article').first().getByRole('button', { name: 'U1', exact: true }),
+  ).toBeVisible();
+  const sent = requests.find((r) => r.url.endsWith('/midjourney/imagine'))!;
+  expect(JSON.parse(sent.body!)).toMatchObject({
+    prompt: '一只可爱的猫',
+    translation: true,
+    mode: 'fast',
+  });
+});
