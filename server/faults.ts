@@ -51,18 +51,16 @@ function codeForStatus(status: number): string {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const wholeIn = (v: unknown, min: number, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
 /** Read a posted rule; a string is the reason it is not acceptable. */
 export function parseFaultRule(body: unknown): FaultRule | string {
   if (!isObject(body)) return 'The fault must be a JSON object';
   const rule: FaultRule = { count: 1 };
   if (body.count !== undefined) {
-    if (
-      !Number.isInteger(body.count) ||
-      (body.count as number) < 1 ||
-      (body.count as number) > 10_000
-    )
-      return '`count` must be a whole number from 1 to 10000';
-    rule.count = body.count as number;
+    if (!wholeIn(body.count, 1, 10_000)) return '`count` must be a whole number from 1 to 10000';
+    rule.count = body.count;
   }
   if (body.drop_at !== undefined) {
     if (typeof body.drop_at !== 'number' || body.drop_at < 0 || body.drop_at > 100)
@@ -70,13 +68,8 @@ export function parseFaultRule(body: unknown): FaultRule | string {
     rule.drop_at = body.drop_at;
   }
   if (body.status !== undefined) {
-    if (
-      !Number.isInteger(body.status) ||
-      (body.status as number) < 400 ||
-      (body.status as number) > 599
-    )
-      return '`status` must be an HTTP error status (400–599)';
-    rule.status = body.status as number;
+    if (!wholeIn(body.status, 400, 599)) return '`status` must be an HTTP error status (400–599)';
+    rule.status = body.status;
   }
   for (const key of ['code', 'message'] as const) {
     if (body[key] !== undefined) {
