@@ -102,3 +102,34 @@ test.describe('the creative loop', () => {
     await expect(page.getByRole('article').filter({ hasText: 'Reroll of' })).toHaveCount(1);
   });
 });
+
+test('at phone width the composer sits on top, buttons wrap and nothing scrolls sideways', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await imagine(
+    page,
+    'a narrow street at night, a very long prompt that goes on and on --ar 9:16 --seed 71',
+  );
+  const grid = card(page, /a narrow street at night/);
+  await grid.getByRole('button', { name: 'U1', exact: true }).click();
+  const upscaled = page.getByRole('article').filter({ hasText: 'U1 of' }).first();
+  await expect(upscaled.getByRole('button', { name: 'Pan Down' })).toBeVisible();
+  const composer = await page.getByRole('region', { name: 'Composer' }).boundingBox();
+  const feed = await page.getByRole('region', { name: 'Feed' }).boundingBox();
+  expect(composer!.y + composer!.height).toBeLessThanOrEqual(feed!.y);
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  // The composer folds away to give the pictures the screen, and comes back with the prompt kept.
+  await page.getByRole('button', { name: 'Hide composer' }).click();
+  await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toBeHidden();
+  await page.getByRole('button', { name: 'Show composer' }).click();
+  await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue(
+    /a narrow street/,
+  );
+  await page.screenshot({ path: test.info().outputPath('phone-upscaled.png'), fullPage: true });
+});

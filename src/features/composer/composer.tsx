@@ -18,6 +18,8 @@ export function Composer({ onSubmit }: ComposerProps) {
   const prompt = useDraft((s) => s.prompt);
   const translation = useDraft((s) => s.translation);
   const [showParams, setShowParams] = useState(false);
+  // On a phone the composer can fold away to give the feed the screen; wide screens ignore this.
+  const [folded, setFolded] = useState(false);
   const promptId = useId();
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
   const issues = useMemo(() => (prompt.trim() ? lintPrompt(prompt) : []), [prompt]);
@@ -38,8 +40,18 @@ export function Composer({ onSubmit }: ComposerProps) {
   };
 
   return (
-    <section className="panel composer" aria-label="Composer">
+    <section className={`panel composer${folded ? ' folded' : ''}`} aria-label="Composer">
+      <button
+        type="button"
+        className="ghost composer-toggle"
+        aria-expanded={!folded}
+        aria-controls={`${promptId}-form`}
+        onClick={() => setFolded((f) => !f)}
+      >
+        {folded ? 'Show composer' : 'Hide composer'}
+      </button>
       <form
+        id={`${promptId}-form`}
         onSubmit={(e) => {
           e.preventDefault();
           submit();
