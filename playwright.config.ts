@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { PROXY_TOKEN } from './e2e/proxy-token';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 
@@ -18,12 +19,25 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'off',
   },
-  webServer: {
-    // The built studio with the local engine mounted, at a fast pace for tests.
-    command: `npx vite preview --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    env: { ENGINE_PACE_MS: '60', PORT: String(port) },
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // The built studio with the local engine mounted, at a fast pace for tests; its AceData
+      // pass-through is pointed at a second engine that stands in for the real service.
+      command: `npx vite preview --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      env: {
+        ENGINE_PACE_MS: '60',
+        PORT: String(port),
+        ACEDATA_PROXY_TARGET: `http://127.0.0.1:${port + 1}`,
+      },
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx server/cli.ts --port ${port + 1} --pace 40 --token ${PROXY_TOKEN}`,
+      url: `http://127.0.0.1:${port + 1}/__engine/state`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -34,10 +34,13 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Vite's own proxy gives `npm start` a same-origin pass-through to AceData (`/acedata/*`). */
+/**
+ * Vite's own proxy gives `npm start` a same-origin pass-through to AceData (`/acedata/*`).
+ * `ACEDATA_PROXY_TARGET` points it elsewhere (the e2e tests use a second local engine).
+ */
 const acedataProxy = {
   '/acedata': {
-    target: ACEDATA,
+    target: process.env.ACEDATA_PROXY_TARGET || ACEDATA,
     changeOrigin: true,
     rewrite: (path: string) => path.replace(/^\/acedata/, ''),
   },

@@ -1,4 +1,5 @@
 import { test, expect, imagine, card, configure, E2E_TOKEN } from './fixtures';
+import { PROXY_TOKEN } from './proxy-token';
 
 test.describe('deliveries, blends and concurrency', () => {
   test('Wait delivery: one final answer, no stream', async ({ page, requests }) => {
@@ -110,4 +111,26 @@ test.describe('deliveries, blends and concurrency', () => {
     await expect(job).toContainText('Cancelled');
     await expect(job.getByRole('button', { name: 'Retry' })).toBeVisible();
   });
+});
+
+test('AceData via the studio pass-through: same-origin /acedata/* reaches the service with the token', async ({
+  page,
+  requests,
+}) => {
+  await page.goto('/');
+  await configure(page, { target: 'AceData via studio pass-through', token: PROXY_TOKEN });
+  await expect(page.getByText('AceData (via studio)')).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('button', { name: 'Test connection' }).click();
+  await expect(settings.getByRole('status')).toContainText('the token works');
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  await imagine(page, 'through the pass-through --seed 81');
+  await expect(card(page, 'through the pass-through --seed 81')).toContainText('Done');
+  const sent = requests.filter((r) => r.url.includes('/acedata/midjourney/imagine'));
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.authorization).toBe(`Bearer ${PROXY_TOKEN}`);
+  // Nothing went to the local engine's own endpoints.
+  expect(requests.filter((r) => /\/\/[^/]+\/midjourney\//.test(r.url))).toHaveLength(0);
 });

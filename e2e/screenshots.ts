@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
-const port = Number(process.env.SCREENSHOT_PORT ?? 4318);
+const port = Number(process.env.SCREENSHOT_PORT ?? 4320);
 const base = `http://127.0.0.1:${port}`;
 const out = 'screenshots';
 
