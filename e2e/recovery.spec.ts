@@ -118,6 +118,28 @@ test.describe('nothing is ever lost', () => {
     expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2048);
   });
 
+  test('a job that goes silent is checked, shown as stalled (never spinning forever), and retried', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByLabel('Stalled after (seconds without news)').fill('3');
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await armFault(page, { stall: true });
+    await imagine(page, 'a job that goes quiet --seed 304');
+    const job = card(page, 'a job that goes quiet --seed 304');
+    await expect(job).toContainText('Stalled', { timeout: 20_000 });
+    await expect(job.getByRole('status')).toContainText('No news for a while');
+    // Checking again asks the service, which still has nothing: it stays stalled, not failed.
+    await job.getByRole('button', { name: 'Check again' }).click();
+    await expect(job).toContainText('Stalled');
+    await job.getByRole('button', { name: 'Retry' }).click();
+    await expect(job.getByRole('button', { name: 'U1', exact: true })).toBeVisible({
+      timeout: 20_000,
+    });
+  });
+
   test('a 500 on submit is shown with Retry, and the retry succeeds', async ({ page }) => {
     await page.goto('/');
     await armFault(page, { status: 500, message: 'fetch failed' });

@@ -13,11 +13,12 @@ export function getRunner(): { runner: Runner; persistence: Persistence } {
       persistence,
       getConfig: () => {
         const state = configStore.getState();
-        const { delivery, mode, callbackUrl } = state.settings;
+        const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
         return {
           client: clientConfig(state),
           delivery,
           mode,
+          stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
           ...(delivery === 'async' && callbackUrl.trim()
             ? { callbackUrl: callbackUrl.trim() }
             : {}),

@@ -18,6 +18,8 @@ export interface StudioSettings {
   mode: Mode;
   callbackUrl: string;
   maskFormat: 'jpeg' | 'png';
+  /** Seconds without news before a job is checked and, if still silent, shown as stalled. */
+  stallAfterSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: StudioSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: StudioSettings = {
   mode: 'fast',
   callbackUrl: '',
   maskFormat: 'jpeg',
+  stallAfterSeconds: 60,
 };
 
 export const ACEDATA_BASE_URL = 'https://api.acedata.cloud';

@@ -48,6 +48,8 @@ export interface RunnerConfig {
   mode: Mode;
   /** Sent as `callback_url` with async delivery. */
   callbackUrl?: string;
+  /** No news for this long → reconcile, then `stalled` (overrides the runner's default). */
+  stallAfterMs?: number;
 }
 
 /** The slice of the Web Locks API the runner uses (`navigator.locks`). */
@@ -178,7 +180,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   const actions = createJobsActions(store);
   const persistence = deps.persistence;
   const maxInFlight = Math.max(1, deps.maxInFlight ?? 3);
-  const stallAfterMs = deps.stallAfterMs ?? 60_000;
+  // Read on every check, so a change in Settings applies to jobs already running.
+  const stallAfter = (): number => deps.getConfig().stallAfterMs ?? deps.stallAfterMs ?? 60_000;
   const pollIntervalMs = deps.pollIntervalMs ?? 1000;
   const stalledPollMs = Math.max(pollIntervalMs, deps.stalledPollIntervalMs ?? 10_000);
   const maxBackoffMs = Math.max(pollIntervalMs, deps.maxBackoffMs ?? 10_000);
@@ -308,7 +311,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   function markStalledIfQuiet(id: string): void {
     const job = get(id);
     if (!job || job.status !== 'running') return;
-    if (now() - (job.lastNewsAt ?? job.startedAt ?? job.createdAt) >= stallAfterMs) {
+    if (now() - (job.lastNewsAt ?? job.startedAt ?? job.createdAt) >= stallAfter()) {
       update(id, { status: 'stalled' }, true);
     }
   }
@@ -541,14 +544,14 @@ export function createRunner(deps: RunnerDeps): Runner {
         const job = get(id);
         if (!job || !isJobActive(job)) return;
         const quiet = now() - (job.lastNewsAt ?? job.startedAt ?? now());
-        const wait = job.status === 'stalled' ? stalledPollMs : Math.max(stallAfterMs - quiet, 1);
+        const wait = job.status === 'stalled' ? stalledPollMs : Math.max(stallAfter() - quiet, 1);
         await nap(act, wait, ctl.signal);
         if (ctl.signal.aborted) return;
         const forced = takeForced(act);
         const current = get(id);
         if (!current || !isJobActive(current)) return;
         const quietNow = now() - (current.lastNewsAt ?? current.startedAt ?? now());
-        if (!forced && current.status !== 'stalled' && quietNow < stallAfterMs) continue;
+        if (!forced && current.status !== 'stalled' && quietNow < stallAfter()) continue;
         let outcome: Outcome | 'error';
         try {
           outcome = await reconcile(id, ctl.signal);

@@ -146,6 +146,20 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           onChange={(value) => updateSettings({ maskFormat: value as 'jpeg' | 'png' })}
         />
 
+        <label className="field">
+          <span>Stalled after (seconds without news)</span>
+          <input
+            type="number"
+            min={2}
+            max={3600}
+            value={settings.stallAfterSeconds}
+            onChange={(e) => {
+              const seconds = Number(e.target.value);
+              if (Number.isFinite(seconds) && seconds >= 2)
+                updateSettings({ stallAfterSeconds: seconds });
+            }}
+          />
+        </label>
         <div className="row">
           <button
             type="button"
