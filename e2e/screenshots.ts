@@ -2,26 +2,12 @@
  * `npm run screenshots`: PNGs of the studio's main states, at 1280×800 and at phone width, into
  * screenshots/. Serves the built app with the local engine and drives it as a person would.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { startPreview } from '../bench/harness/servers';
 
-const port = Number(process.env.SCREENSHOT_PORT ?? 4320);
-const base = `http://127.0.0.1:${port}`;
 const out = 'screenshots';
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The studio did not start on ${base}`);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${out}/${name}.png` });
@@ -34,13 +20,10 @@ async function imagine(page: Page, prompt: string): Promise<void> {
 }
 
 mkdirSync(out, { recursive: true });
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-  env: { ...process.env, ENGINE_PACE_MS: '400' },
-  stdio: 'ignore',
-  detached: true,
-});
+// The built app with the local engine, paced so the preview is caught mid-way.
+const server = await startPreview(400);
+const base = server.url;
 try {
-  await waitForServer();
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(base);
@@ -93,5 +76,5 @@ try {
   await shot(phone, 'phone');
   await browser.close();
 } finally {
-  if (server.pid) process.kill(-server.pid);
+  await server.stop();
 }

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useJobs } from '../../jobs/store';
 import { actionLabel } from '../../api/action-labels';
-import { jobTitle, type Job } from '../../jobs/job';
+import { isJobActive, jobTitle, type Job } from '../../jobs/job';
 import { ActionBar } from './action-bar';
 import { expectedAspect } from './aspect';
 import { Elapsed } from './elapsed';
@@ -37,7 +37,7 @@ export function JobCard({ jobId }: JobCardProps) {
 
   const title = jobTitle(job);
   const actions = job.result?.actions ?? [];
-  const live = job.status === 'queued' || job.status === 'running' || job.status === 'stalled';
+  const live = isJobActive(job);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
