@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: every speed and memory target of the studio, measured on this machine, printed
  * as a table and written to bench-results.json as `{ name: { value, unit } }`.
- * Usage: `npm run bench [-- <group> …]` with groups engine, ndjson, browser (default: all).
+ * Usage: `npm run bench [-- <group> …]` with groups engine, ndjson, video, browser (default: all).
  */
 import { writeFileSync } from 'node:fs';
 import { meets, type Figures } from './measure';
 import { benchEngine } from './engine';
 import { benchNdjson } from './ndjson';
+import { benchVideo } from './video';
 
 const groups: Record<string, () => Promise<Figures>> = {
   engine: benchEngine,
   ndjson: benchNdjson,
+  video: benchVideo,
   browser: async () => (await import('./browser')).benchBrowser(),
 };
 
