@@ -121,7 +121,8 @@ describe('makeClips options', () => {
       const start = await scene(800, 800, 0);
       const endFrame = await scene(600, 900, 120);
       const target = await asFrame(endFrame, 480, 480);
-      const clips = await makeClips(start, { resolution: '480p', endFrame, seed: 7 });
+      // `loop` too: an end frame sets the last frame, so it wins over the loop.
+      const clips = await makeClips(start, { resolution: '480p', endFrame, loop: true, seed: 7 });
       for (const clip of clips) {
         const [first, last] = await decodeFrames(clip.mp4, [0, -1]);
         expect(meanDiff(first!.data, await asFrame(start, 480, 480))).toBeLessThan(4);

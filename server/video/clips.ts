@@ -129,7 +129,9 @@ async function encodeClip(
   },
 ): Promise<Clip> {
   const { width, height } = size;
-  const motion = { loop: options.loop ?? false, hasEnd: !!options.end, style: options.style };
+  // An end frame sets the last frame, so it overrides `loop` (whose last frame is the first).
+  const loop = (options.loop ?? false) && !options.end;
+  const motion = { loop, hasEnd: !!options.end, style: options.style };
   let first: Uint8Array | undefined;
   await runFfmpeg({
     args: [
@@ -144,7 +146,7 @@ async function encodeClip(
     input: async (write, signal) => {
       for (let i = 0; i < CLIP_FRAMES; i++) {
         signal.throwIfAborted();
-        const t = frameTime(i, CLIP_FRAMES, motion.loop);
+        const t = frameTime(i, CLIP_FRAMES, loop);
         const frame = renderFrame(src, width, height, motionAt(kind, t, motion), options.end);
         first ??= frame;
         await write(frame);
