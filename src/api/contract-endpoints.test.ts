@@ -70,8 +70,10 @@ describe('endpoint contract: the provider’s own bodies', () => {
   });
 
   it('error bodies: the guides’ example and Nexior’s failed describe', () => {
-    const e = errorBodySchema.parse(parse(bodies.GENERIC_ERROR));
-    expect('error' in e && e.error.code).toBe('api_error');
+    expect(errorBodySchema.parse(parse(bodies.GENERIC_ERROR))).toMatchObject({
+      success: false,
+      error: { code: 'api_error', message: 'fetch failed' },
+    });
     const failed = parse(bodies.DESCRIBE_FAILED_NEXIOR);
     expect(describeResponseSchema.safeParse(failed).success).toBe(false);
     expect(errorBodySchema.safeParse(failed).success).toBe(true);
