@@ -2,7 +2,14 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeRaw, type Raw } from '../pictures-raw';
 import type { Picture } from '../pictures';
-import { square, squareFrame, squareGrid, upscaleCreative, upscaleSubtle } from './square';
+import {
+  drawPostUpscale,
+  square,
+  squareFrame,
+  squareGrid,
+  upscaleCreative,
+  upscaleSubtle,
+} from './square';
 
 /** A picture with structure everywhere: a diagonal colour gradient with a bright disc. */
 async function testPicture(width: number, height: number): Promise<Picture> {
@@ -116,5 +123,27 @@ describe('upscale_subtle / upscale_creative', () => {
   it('refuses to pass the size limit', async () => {
     const big = { png: Buffer.alloc(0), width: 4097, height: 10 };
     await expect(upscaleSubtle(big)).rejects.toThrow(/8192/);
+  });
+});
+
+describe('drawPostUpscale', () => {
+  it('redoes each upscale as the same operation on the same source', async () => {
+    const src = await testPicture(100, 60);
+    const subtle = await drawPostUpscale('upscale_subtle', src, 1);
+    expect((await drawPostUpscale('redo_upscale_subtle', src, 2))?.png.equals(subtle!.png)).toBe(
+      true,
+    );
+    const creative = await drawPostUpscale('upscale_creative', src, 1);
+    expect(
+      (await drawPostUpscale('redo_upscale_creative', src, 1))?.png.equals(creative!.png),
+    ).toBe(true);
+    expect(
+      (await drawPostUpscale('redo_upscale_creative', src, 5))?.png.equals(creative!.png),
+    ).toBe(false);
+    const four = await drawPostUpscale('redo_upscale_4x', src, 1);
+    expect([four?.width, four?.height]).toEqual([400, 240]);
+    const sq = await drawPostUpscale('square', src, 1);
+    expect([sq?.width, sq?.height]).toEqual([100, 100]);
+    expect(drawPostUpscale('variation_subtle', src, 1)).toBeUndefined();
   });
 });

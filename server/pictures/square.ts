@@ -22,7 +22,7 @@ import {
   resizeRaw,
   sharpRaw,
 } from '../pictures-raw';
-import type { Picture } from '../pictures';
+import { type Picture, scale } from '../pictures';
 
 /** The biggest side an upscale may make (the engine's limit for upscale_2x/4x too). */
 export const MAX_UPSCALED_SIDE = 8192;
@@ -125,4 +125,43 @@ export async function upscaleCreative(source: Picture, seed: number): Promise<Pi
     }
   }
   return pictureOf({ data: buf, width: w, height: h });
+}
+
+/** The post-upscale actions this module draws (and `upscale_2x`/`4x` redos, drawn by `scale`). */
+export const POST_UPSCALE_ACTIONS = [
+  'upscale_subtle',
+  'upscale_creative',
+  'redo_upscale_subtle',
+  'redo_upscale_creative',
+  'redo_upscale_2x',
+  'redo_upscale_4x',
+  'square',
+] as const;
+
+/**
+ * Draws one of `POST_UPSCALE_ACTIONS`, or returns undefined for any other action. For a redo,
+ * `source` must be the image the first upscale was made from (the engine keeps it with the
+ * upscale's record), so a redo is the same operation done again — not an upscale of an upscale.
+ */
+export function drawPostUpscale(
+  action: string,
+  source: Picture,
+  seed: number,
+): Promise<Picture> | undefined {
+  switch (action) {
+    case 'upscale_subtle':
+    case 'redo_upscale_subtle':
+      return upscaleSubtle(source);
+    case 'upscale_creative':
+    case 'redo_upscale_creative':
+      return upscaleCreative(source, seed);
+    case 'redo_upscale_2x':
+      return scale(source, 2);
+    case 'redo_upscale_4x':
+      return scale(source, 4);
+    case 'square':
+      return square(source, seed);
+    default:
+      return undefined;
+  }
 }
