@@ -30,9 +30,9 @@ export interface ImageLook {
   height: number;
   /** Named colours covering at least 8 % of the picture, largest first (at most four). */
   colours: ColourShare[];
-  /** Mean luma, 0 (black) – 1 (white). */
+  /** Mean perceived lightness (CIE L*), 0 (black) – 1 (white). */
   brightness: number;
-  /** Standard deviation of luma, 0 – 0.5. */
+  /** Standard deviation of lightness, 0 – 0.5. */
   contrast: number;
   /** Mean chroma (max − min channel), 0 – 1: how colourful, independent of lightness. */
   saturation: number;
@@ -43,7 +43,7 @@ export interface ImageLook {
    * draw the eye), named by the ninth it falls in.
    */
   mass: Place;
-  /** Mean luma of the top third minus the bottom third (a bright sky over dark ground > 0). */
+  /** Mean lightness of the top third minus the bottom third (a bright sky over dark ground > 0). */
   topMinusBottom: number;
 }
 
@@ -92,8 +92,20 @@ const PLACES: readonly Place[] = [
   'bottom right',
 ];
 
-const lumaOf = (r: number, g: number, b: number): number =>
-  (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+/** sRGB channel (0–255) to linear light. */
+const LINEAR = Float64Array.from({ length: 256 }, (_, v) => {
+  const c = v / 255;
+  return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+});
+
+/**
+ * Perceived lightness (CIE L*, scaled 0–1). Plain luma would call pure red "dark" (0.21); L*
+ * says 0.53, which is how it looks.
+ */
+const lumaOf = (r: number, g: number, b: number): number => {
+  const y = 0.2126 * LINEAR[r]! + 0.7152 * LINEAR[g]! + 0.0722 * LINEAR[b]!;
+  return (y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y) / 100;
+};
 
 /** The ninth a point (fractions of width and height) falls in; the middle band is wider. */
 function placeAt(fx: number, fy: number): Place {

@@ -96,6 +96,15 @@ describe('describe from real pixels', () => {
     for (const p of prompts) expect(p.endsWith(' --ar 1:1')).toBe(true);
   });
 
+  it('judges light as the eye does: pure red is mid-toned, not dark', async () => {
+    const look = await readLook(await solid(300, 300, 255, 0, 0));
+    expect(look.brightness).toBeGreaterThan(0.45);
+    for (const p of describePrompts(look)) {
+      expect(p).toMatch(/\bred\b/);
+      expect(p).not.toMatch(/\bdark\b/);
+    }
+  });
+
   it('a pale yellow picture is bright and flat, described differently', async () => {
     const prompts = describePrompts(await readLook(await solid(640, 480, 250, 245, 170)));
     expect(prompts[0]).toBe(
