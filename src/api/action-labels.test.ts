@@ -17,8 +17,28 @@ describe('actionLabel', () => {
     );
   });
 
+  it('names the newer post-upscale actions as Midjourney does', () => {
+    expect(
+      [
+        'upscale_subtle',
+        'upscale_creative',
+        'redo_upscale_2x',
+        'redo_upscale_4x',
+        'redo_upscale_subtle',
+        'redo_upscale_creative',
+        'square',
+      ]
+        .map(actionLabel)
+        .join(' | '),
+    ).toBe(
+      'Upscale (Subtle) | Upscale (Creative) | Redo Upscale 2x | Redo Upscale 4x | ' +
+        'Redo Upscale (Subtle) | Redo Upscale (Creative) | Make Square',
+    );
+  });
+
   it('gives unknown actions a readable label', () => {
-    expect(actionLabel('redo_upscale_2x')).toBe('Redo Upscale 2x');
+    expect(actionLabel('zoom_in_2x')).toBe('Zoom In 2x');
+    expect(actionLabel('redo_upscale_8x')).toBe('Redo Upscale 8x');
     expect(actionLabel('zoom_out_1_25x')).toBe('Zoom Out 1.25x');
     expect(actionLabel('make_it_pop')).toBe('Make It Pop');
   });

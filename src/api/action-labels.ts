@@ -19,6 +19,8 @@ const LABELS: Record<string, string> = {
   pan_down: 'Pan Down',
   upscale_subtle: 'Upscale (Subtle)',
   upscale_creative: 'Upscale (Creative)',
+  redo_upscale_2x: 'Redo Upscale 2x',
+  redo_upscale_4x: 'Redo Upscale 4x',
   redo_upscale_subtle: 'Redo Upscale (Subtle)',
   redo_upscale_creative: 'Redo Upscale (Creative)',
   square: 'Make Square',
