@@ -11,7 +11,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioConfig } from '../../src/api/runtime-config';
 import { cspDirectives, cspString } from './csp';
-import { mountEngine, type MountedEngine } from './engine-mount';
+import { isEngineRoute, mountEngine, type MountedEngine } from './engine-mount';
 import type { StudioOptions } from './options';
 import { PASS_THROUGH_PREFIX, createPassThrough } from './pass-through';
 import { createRelay } from './relay';
@@ -76,7 +76,7 @@ export async function createStudioApp(options: StudioOptions): Promise<StudioApp
   app.on(['GET', 'HEAD'], ['/', '/index.html'], (c) => sendIndex(c, page));
   app.use(distFiles(options.distDir));
   app.on(['GET', 'HEAD'], '*', (c) =>
-    isAppRoute(c.req.path, engine) ? sendIndex(c, page) : c.json({ error: 'Not found' }, 404),
+    isAppRoute(c.req.path) ? sendIndex(c, page) : c.json({ error: 'Not found' }, 404),
   );
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
 
@@ -93,10 +93,10 @@ export async function createStudioApp(options: StudioOptions): Promise<StudioApp
  * Whether a missing path is one of the studio's own pages (served index.html so a reload on a
  * deep link works): not an API, asset or relay path, and not a file name.
  */
-function isAppRoute(path: string, engine: MountedEngine | undefined): boolean {
+function isAppRoute(path: string): boolean {
   if (path.startsWith(ASSETS_PREFIX) || path === RELAY_PATH) return false;
   if (path === PASS_THROUGH_PREFIX || path.startsWith(`${PASS_THROUGH_PREFIX}/`)) return false;
-  if (engine?.owns(path)) return false;
+  if (isEngineRoute(path)) return false;
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.');
 }

@@ -16,12 +16,17 @@ export interface MountedEngine {
   close(): Promise<void>;
 }
 
+/** Whether a path is the engine's, mounted or not (with `ENGINE=off` it is a 404, not a page). */
+export function isEngineRoute(pathname: string): boolean {
+  return isEnginePath(pathname);
+}
+
 /** Create the engine for the studio server. */
 export async function mountEngine(options: EngineOptions): Promise<MountedEngine> {
   const engine = createEngine(options);
   return {
     handle: (req) => engine.handle(req),
-    owns: isEnginePath,
+    owns: isEngineRoute,
     close: async () => engine.close(),
   };
 }
