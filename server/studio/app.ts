@@ -4,13 +4,14 @@
  * relay (unless `RELAY=off`), on Hono over node:http.
  */
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serve, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioConfig } from '../../src/api/runtime-config';
 import { cspDirectives, cspString } from './csp';
+import { cutOnError } from './cut-on-error';
 import { isEngineRoute, mountEngine, type MountedEngine } from './engine-mount';
 import type { StudioOptions } from './options';
 import { PASS_THROUGH_PREFIX, createPassThrough } from './pass-through';
@@ -52,7 +53,7 @@ export async function createStudioApp(options: StudioOptions): Promise<StudioApp
     ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
   });
 
-  const app = new Hono();
+  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
   app.use(
     secureHeaders({
       contentSecurityPolicy: directives,
@@ -68,10 +69,18 @@ export async function createStudioApp(options: StudioOptions): Promise<StudioApp
   // Gzip for dynamic JSON; NDJSON is not in its list of types, so streams are never held back.
   app.use(compress());
   if (engine) {
-    app.use(async (c, next) => (engine.owns(c.req.path) ? engine.handle(c.req.raw) : next()));
+    app.use(async (c, next) =>
+      engine.owns(c.req.path)
+        ? cutOnError(await engine.handle(c.req.raw), c.env?.outgoing)
+        : next(),
+    );
   }
-  app.all(`${PASS_THROUGH_PREFIX}/*`, (c) => passThrough(c.req.raw));
-  app.all(PASS_THROUGH_PREFIX, (c) => passThrough(c.req.raw));
+  app.all(`${PASS_THROUGH_PREFIX}/*`, async (c) =>
+    cutOnError(await passThrough(c.req.raw), c.env?.outgoing),
+  );
+  app.all(PASS_THROUGH_PREFIX, async (c) =>
+    cutOnError(await passThrough(c.req.raw), c.env?.outgoing),
+  );
   if (options.relay) app.all(RELAY_PATH, (c) => relay(c.req.raw));
   app.on(['GET', 'HEAD'], ['/', '/index.html'], (c) => sendIndex(c, page));
   app.use(distFiles(options.distDir));
