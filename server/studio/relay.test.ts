@@ -127,6 +127,13 @@ describe('the relay over HTTP', () => {
     expect((await relay(`${cdn.origin}/loop`)).body.toString()).toContain('too many times');
   });
 
+  it('lets the page show pictures from the same origins the relay serves (CSP img-src, media-src)', async () => {
+    const csp = String((await raw(`${studio.url}/`)).headers['content-security-policy']);
+    expect(csp).toMatch(new RegExp(`img-src [^;]*${cdn.origin}`));
+    expect(csp).toMatch(new RegExp(`media-src [^;]*${cdn.origin}`));
+    expect(csp).not.toContain(other.origin);
+  });
+
   it('refuses hosts off the list without fetching them', async () => {
     const res = await relay(`${other.origin}/a.png`);
     expect(res.status).toBe(403);
