@@ -21,9 +21,10 @@ export default defineConfig({
   },
   webServer: [
     {
-      // The built studio with the local engine mounted, at a fast pace for tests; its AceData
-      // pass-through is pointed at a second engine that stands in for the real service.
-      command: `npx vite preview --port ${port} --strictPort`,
+      // The built studio on its production server with the local engine mounted, at a fast pace
+      // for tests; its AceData pass-through is pointed at a second engine standing in for the
+      // real service.
+      command: `npx tsx server/studio/cli.ts`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       env: {

@@ -1,53 +1,47 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { engineServerPlugin } from './server/vite-plugin';
+import { cspDirectives, cspString } from './server/studio/csp';
+import { writePageTags } from './server/studio/html';
+import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
+import { precompressPlugin } from './server/studio/precompress';
 
 const port = Number(process.env.PORT ?? 5173);
-
-/** The AceData API host; the only remote origin the studio talks to besides image hosts. */
-const ACEDATA = 'https://api.acedata.cloud';
+const { acedataBaseUrl, passThroughTarget } = acedataFromEnv();
 
 /**
- * Content-Security-Policy for the built app: scripts and styles from our own origin only, API
- * calls to our origin (local engine, pass-through) and AceData, images from our origin and
- * https image hosts. Added at build time only: Vite's dev server injects inline scripts.
+ * The run-time tags for a build that any static host can serve: the studio's config (AceData's
+ * base URL, no relay) and the same CSP the production server sends as a header, minus what a
+ * meta tag cannot say (`frame-ancestors`). Added at build time only: Vite's dev server injects
+ * inline scripts. The production server replaces both tags when it serves the page.
  */
-function contentSecurityPolicy(): Plugin {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
-    `connect-src 'self' ${ACEDATA} https:`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
+function studioPageTags(): Plugin {
+  const csp = cspString(
+    cspDirectives({ acedataBaseUrl, pictureOrigins: pictureOriginsFromEnv() }),
+    { forMeta: true },
+  );
   return {
-    name: 'imagine-studio-csp',
+    name: 'imagine-studio-page-tags',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace(
-        '<meta charset="UTF-8" />',
-        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
-      ),
+      writePageTags(html, { config: { acedataBaseUrl, relay: null }, csp }),
   };
 }
 
 /**
- * Vite's own proxy gives `npm start` a same-origin pass-through to AceData (`/acedata/*`).
- * `ACEDATA_PROXY_TARGET` points it elsewhere (the e2e tests use a second local engine).
+ * Vite's own proxy gives `npm run dev` (and `vite preview`) the same-origin pass-through to
+ * AceData (`/acedata/*`), to `ACEDATA_PROXY_TARGET` if set, else `ACEDATA_BASE_URL`.
  */
 const acedataProxy = {
   '/acedata': {
-    target: process.env.ACEDATA_PROXY_TARGET || ACEDATA,
+    target: passThroughTarget,
     changeOrigin: true,
     rewrite: (path: string) => path.replace(/^\/acedata/, ''),
   },
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), engineServerPlugin()],
+  plugins: [react(), studioPageTags(), precompressPlugin(), engineServerPlugin()],
   server: { port, host: '127.0.0.1', proxy: acedataProxy },
   preview: { port, host: '127.0.0.1', proxy: acedataProxy },
   build: { target: 'es2022', sourcemap: false },

@@ -7,6 +7,7 @@
 import { createStore, useStore } from 'zustand';
 import type { Mode } from '../api/contract';
 import type { ClientConfig, Delivery } from '../api/client';
+import { readStudioConfig } from '../api/runtime-config';
 
 /** Where requests go. `acedata-proxy` = AceData through `npm start`'s same-origin pass-through. */
 export type Target = 'local' | 'acedata' | 'acedata-proxy';
@@ -31,7 +32,8 @@ export const DEFAULT_SETTINGS: StudioSettings = {
   stallAfterSeconds: 60,
 };
 
-export const ACEDATA_BASE_URL = 'https://api.acedata.cloud';
+/** AceData's base URL: the default, or the one the studio's server names (`ACEDATA_BASE_URL`). */
+export const ACEDATA_BASE_URL = readStudioConfig().acedataBaseUrl;
 
 /** The local engine accepts any bearer token unless started with `--token`; this one stands in. */
 export const LOCAL_PLACEHOLDER_TOKEN = 'local-engine';

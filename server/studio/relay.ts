@@ -1,0 +1,143 @@
+/**
+ * The image relay: `GET /relay?url=…` fetches a picture server-side, so the studio can keep a
+ * readable copy of a picture whose CDN sends no CORS headers. It fetches only from an
+ * allow-list of origins (the provider's CDN over https, the engine's CDN, configured picture
+ * origins), compared as whole origins after the URL is parsed: never a prefix or a suffix of a
+ * host name, never with credentials, never a redirect off the list. So it is no open proxy.
+ */
+
+/** The relay's limits and where it may fetch from. */
+export interface RelayOptions {
+  /** Exact origins (`https://host[:port]`) the relay may fetch from. */
+  allowedOrigins: readonly string[];
+  /** Bytes of one picture or video (default 64 MB: a video upscale stays below). */
+  maxBytes?: number;
+  /** Time for the whole fetch, body included (default 20 s). */
+  timeoutMs?: number;
+  /** Redirects followed, each checked against the list (default 3). */
+  maxRedirects?: number;
+  fetchImpl?: typeof fetch;
+}
+
+/** A URL the relay will fetch, or the reason it will not. */
+export type RelayCheck = { ok: true; url: URL } | { ok: false; reason: string };
+
+const MAX_URL_LENGTH = 4096;
+/** SVG is an image type that carries script: it is not a picture the provider sends. */
+const ALLOWED_TYPE = /^(image\/(png|jpeg|webp|gif|avif)|video\/mp4)(\s*;|$)/i;
+
+/** Whether the relay may fetch `raw` (a whole-origin match against `allowed`). */
+export function checkRelayUrl(raw: string, allowed: ReadonlySet<string>): RelayCheck {
+  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: 'The URL is too long.' };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: 'Not an absolute URL.' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: `The relay fetches http(s) pictures only, not ${url.protocol}` };
+  if (url.username || url.password)
+    return { ok: false, reason: 'A picture URL never carries credentials.' };
+  // The parsed origin: IP spellings, encoded hosts and default ports are normalised already,
+  // so `https://cdn@evil`, `https://cdn.evil`, `http://cdn` and `https://[::1]` all differ.
+  if (!allowed.has(url.origin))
+    return { ok: false, reason: `The relay does not fetch from ${url.origin}.` };
+  url.hash = '';
+  return { ok: true, url };
+}
+
+/** Answer a relay request (GET only; the router sends it `/relay`). */
+export function createRelay(options: RelayOptions): (req: Request) => Promise<Response> {
+  const allowed = new Set(options.allowedOrigins);
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const maxRedirects = options.maxRedirects ?? 3;
+  const doFetch = options.fetchImpl ?? fetch;
+
+  return async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(405, 'The relay answers GET only.');
+    const raw = new URL(req.url).searchParams.get('url');
+    if (!raw) return refuse(400, 'Say which picture: /relay?url=<picture URL>.');
+    let check = checkRelayUrl(raw, allowed);
+    if (!check.ok) return refuse(403, check.reason);
+    const signal = AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]);
+    let upstream: Response;
+    try {
+      for (let hop = 0; ; hop++) {
+        upstream = await doFetch(check.url, {
+          redirect: 'manual',
+          signal,
+          headers: { accept: 'image/*, video/mp4' },
+        });
+        const location = upstream.headers.get('location');
+        if (upstream.status < 300 || upstream.status > 399 || !location) break;
+        void upstream.body?.cancel();
+        if (hop >= maxRedirects) return refuse(502, 'The picture redirected too many times.');
+        check = checkRelayUrl(new URL(location, check.url).href, allowed);
+        if (!check.ok)
+          return refuse(502, `The picture redirected off the allow-list. ${check.reason}`);
+      }
+    } catch (err) {
+      const timedOut = err instanceof Error && err.name === 'TimeoutError';
+      return refuse(
+        timedOut ? 504 : 502,
+        timedOut ? 'The picture took too long.' : 'The picture could not be fetched.',
+      );
+    }
+    if (!upstream.ok) {
+      void upstream.body?.cancel();
+      // A dead or expired CDN link keeps its status, so the studio can say the link expired.
+      return refuse(
+        upstream.status >= 400 && upstream.status < 500 ? upstream.status : 502,
+        `The picture's host answered ${upstream.status}.`,
+      );
+    }
+    const type = upstream.headers.get('content-type') ?? '';
+    if (!ALLOWED_TYPE.test(type)) {
+      void upstream.body?.cancel();
+      return refuse(502, `Not a picture: the host sent ${type || 'no content type'}.`);
+    }
+    const length = Number(upstream.headers.get('content-length') ?? NaN);
+    if (length > maxBytes) {
+      void upstream.body?.cancel();
+      return refuse(
+        502,
+        `The picture is larger than the relay's ${Math.round(maxBytes / 1048576)} MB.`,
+      );
+    }
+    const headers: Record<string, string> = {
+      'content-type': type,
+      // The relay's URL names the picture's full URL, expiry included: it never changes.
+      'cache-control': 'private, max-age=86400, immutable',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cross-origin-resource-policy': 'same-origin',
+    };
+    if (Number.isFinite(length)) headers['content-length'] = String(length);
+    if (req.method === 'HEAD' || !upstream.body) {
+      void upstream.body?.cancel();
+      return new Response(null, { status: 200, headers });
+    }
+    return new Response(upstream.body.pipeThrough(capBytes(maxBytes)), { status: 200, headers });
+  };
+}
+
+/** Errors the stream (the connection is cut) once more than `max` bytes went through. */
+function capBytes(max: number): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      if (seen > max) controller.error(new Error('picture over the relay size limit'));
+      else controller.enqueue(chunk);
+    },
+  });
+}
+
+function refuse(status: number, message: string): Response {
+  return new Response(JSON.stringify({ error: { code: 'relay_refused', message } }), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
+}
