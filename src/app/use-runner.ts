@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { createPersistence, type Persistence } from '../jobs/persistence';
-import { createRunner, type Runner } from '../jobs/runner';
+import { createRunner } from '../jobs/runner';
+import type { Runner } from '../jobs/runner-types';
 import { clientConfig, configStore } from '../jobs/config-store';
 
 let instance: { runner: Runner; persistence: Persistence; resumed?: Promise<void> } | null = null;
