@@ -14,13 +14,16 @@ import {
   idleRun,
   type Effect,
   type JobEvent,
+  type MachineCtx,
   type Run,
+  type Transition,
   type TimerName,
   type Tuning,
 } from './machine-types';
 import type { RemoteChange } from './persistence';
 import type { Runner, RunnerConfig, RunnerDeps } from './runner-types';
 import { createSaveQueue } from './save-queue';
+import { defaultSleep } from './sleep';
 import { createJobsActions, jobsStore } from './store';
 import { createTabLocks, defaultLocks } from './tab-sync/locks';
 
@@ -31,19 +34,6 @@ interface Exec {
   /** Aborts everything the execution does: its call, its lookups, its timers. */
   ctl: AbortController;
   timers: Map<TimerName, AbortController>;
-}
-
-function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 function asApiError(err: unknown): ApiError {
@@ -89,24 +79,40 @@ export function createRunner(deps: RunnerDeps): Runner {
       event.type === 'submitted'
         ? kinds.get(event.kind)
         : kinds.of(event.type === 'adopted' ? event.stored : (job ?? {}));
-    if (!kind) return;
-    const config = deps.getConfig();
-    const t = tuning(config);
-    const out = transition(job, event, {
-      now: at,
-      kind,
-      run: ex?.run ?? idleRun(t),
-      tuning: t,
-      settings: {
-        delivery: config.delivery,
-        mode: config.mode,
-        ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
-      },
-      target: { name: config.target ?? 'default', baseUrl: config.client.baseUrl },
-    });
-    if (ex) ex.run = out.run;
-    if (out.job && out.job !== job) actions.upsert(out.job);
-    for (const effect of out.effects) perform(id, effect, ex);
+    // A job of a kind this version does not know (e.g. imported) is shown, never run.
+    if (kind) {
+      const config = deps.getConfig();
+      const t = tuning(config);
+      const ctx: MachineCtx = {
+        now: at,
+        kind,
+        run: ex?.run ?? idleRun(t),
+        tuning: t,
+        settings: {
+          delivery: config.delivery,
+          mode: config.mode,
+          ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
+        },
+        target: { name: config.target ?? 'default', baseUrl: config.client.baseUrl },
+      };
+      let out: Transition;
+      try {
+        out = transition(job, event, ctx);
+      } catch (err) {
+        // A bug must not leave a job spinning forever: show it on the job.
+        const error = { kind: 'invalid' as const, message: String(err) };
+        out = job
+          ? {
+              job: { ...job, status: 'failed', error, finishedAt: at },
+              run: idleRun(t),
+              effects: [{ type: 'save' }, { type: 'end' }],
+            }
+          : { job, run: idleRun(t), effects: [] };
+      }
+      if (ex) ex.run = out.run;
+      if (out.job && out.job !== job) actions.upsert(out.job);
+      for (const effect of out.effects) perform(id, effect, ex);
+    }
     // An execution the machine left idle has nothing more to do: free its slot.
     if (ex && execs.get(id) === ex && ex.run.phase === 'idle') end(id, ex);
   }
@@ -173,11 +179,15 @@ export function createRunner(deps: RunnerDeps): Runner {
     return ex;
   }
 
+  function stop(ex: Exec): void {
+    ex.ctl.abort();
+    for (const timer of ex.timers.values()) timer.abort();
+  }
+
   function end(id: string, ex: Exec | undefined): void {
     if (ex) {
       if (execs.get(id) === ex) execs.delete(id);
-      ex.ctl.abort();
-      for (const timer of ex.timers.values()) timer.abort();
+      stop(ex);
     }
     const job = get(id);
     if (!disposed && (!job || !isJobActive(job))) locks.release(id);
@@ -351,8 +361,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         const ex = execs.get(id);
         if (ex) {
           execs.delete(id);
-          ex.ctl.abort();
-          for (const timer of ex.timers.values()) timer.abort();
+          stop(ex);
         }
         const at = queue.indexOf(id);
         if (at >= 0) queue.splice(at, 1);
@@ -376,10 +385,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     dispose() {
       if (disposed) return;
       disposed = true;
-      for (const ex of execs.values()) {
-        ex.ctl.abort();
-        for (const timer of ex.timers.values()) timer.abort();
-      }
+      for (const ex of execs.values()) stop(ex);
       execs.clear();
       queue.length = 0;
       locks.dispose();
