@@ -3,7 +3,7 @@
  * a stall). Each returns the next job and the effects it needs.
  */
 import type { Delivery, TaskKey } from '../api/client';
-import type { Job, JobError } from './job';
+import { isJobActive, type Job, type JobError } from './job';
 import type { JobKind, KindResponse } from './kinds/kind';
 import { idleRun, type CallError, type MachineCtx, type Transition } from './machine-types';
 
@@ -83,7 +83,8 @@ export function settle(
       taskId: job.taskId ?? result.task_id,
       preview: undefined,
       error: undefined,
-      note: undefined,
+      // A note on a finished job (cancelled, could not check) is over; one from Retry stays.
+      ...(isJobActive(job) ? {} : { note: undefined }),
       finishedAt: ctx.now,
       lastNewsAt: ctx.now,
     },

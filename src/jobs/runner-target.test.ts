@@ -10,7 +10,7 @@ import {
 import type { Job, JobTarget } from './job';
 import { createRunner } from './runner';
 import type { RunnerConfig } from './runner-types';
-import { createJobsStore, type JobsStore } from './store';
+import { createJobsActions, createJobsStore, type JobsStore } from './store';
 
 const TOKEN_A = 'sk-target-A-1111';
 const TOKEN_B = 'sk-target-B-2222';
@@ -99,5 +99,52 @@ describe('runner: a job is bound to the target it was sent to', () => {
     expect(lookups.length).toBeGreaterThan(0);
     expect(lookups.every((r) => r.headers.authorization === undefined)).toBe(true);
     expect(b.requests).toHaveLength(0);
+  });
+});
+
+describe('runner: retry of a stored or imported job', () => {
+  it('never sends its stored callback_url, mode or delivery: the current Settings apply', async () => {
+    const server = await fake();
+    server.onImagine = ({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(finalBody(server.url, 't-retry')));
+    };
+    const store = createJobsStore();
+    const crafted: Job = {
+      id: 'imported-1',
+      kind: 'imagine',
+      traceId: 'old-trace',
+      request: {
+        prompt: 'a lighthouse',
+        mode: 'turbo',
+        callback_url: 'https://attacker.example/collect',
+        unknown_field: 'x',
+      } as Job['request'],
+      delivery: 'async',
+      status: 'failed',
+      progress: 0,
+      error: { kind: 'http', message: 'old' },
+      createdAt: 1,
+      updatedAt: 1,
+      attempts: 1,
+    };
+    createJobsActions(store).upsert(crafted);
+    const runner = createRunner({
+      getConfig: () => ({
+        client: { baseUrl: server.url, token: TOKEN_A },
+        delivery: 'wait',
+        mode: 'relax',
+      }),
+      store,
+      locks: null,
+    });
+    cleanups.push(() => runner.dispose());
+    expect(runner.retry('imported-1')).toBe(true);
+    const job = await waitFor(store, 'imported-1', (j) => j.status === 'done');
+    const sent = server.requests.find((r) => r.path === '/midjourney/imagine')!;
+    expect(sent.body).toEqual({ prompt: 'a lighthouse', mode: 'relax', trace_id: job.traceId });
+    expect(sent.headers.accept).toBe('application/json');
+    expect(job).toMatchObject({ attempts: 2, delivery: 'wait' });
+    expect(job.note).toContain('unknown_field');
   });
 });
