@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { createPersistence, type Persistence } from '../jobs/persistence';
-import { createRunner, type Runner } from '../jobs/runner';
-import { clientConfig, configStore } from '../jobs/config-store';
+import { createRunner } from '../jobs/runner';
+import type { Runner } from '../jobs/runner-types';
+import { baseUrlFor, clientConfig, configStore, type Target } from '../jobs/config-store';
 
 let instance: { runner: Runner; persistence: Persistence; resumed?: Promise<void> } | null = null;
 
@@ -16,6 +17,7 @@ export function getRunner(): { runner: Runner; persistence: Persistence } {
         const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
         return {
           client: clientConfig(state),
+          target: state.settings.target,
           delivery,
           mode,
           stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
@@ -23,6 +25,13 @@ export function getRunner(): { runner: Runner; persistence: Persistence } {
             ? { callbackUrl: callbackUrl.trim() }
             : {}),
         };
+      },
+      // A job keeps the target it was sent to, even after Settings switch to another one.
+      clientFor: ({ name, baseUrl }) => {
+        const state = configStore.getState();
+        const target = name as Target;
+        if (baseUrlFor(target) !== baseUrl) return undefined;
+        return clientConfig({ ...state, settings: { ...state.settings, target } });
       },
     });
     instance = { runner, persistence };

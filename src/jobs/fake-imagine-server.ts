@@ -54,6 +54,8 @@ export interface FakeImagineServer {
   onImagine: (call: ImagineCall) => void | Promise<void>;
   /** Overrides a tasks lookup (return undefined for the default: look in `tasks`). */
   onRetrieve: (body: Record<string, unknown>) => ScriptedReply | undefined;
+  /** Any other POST path (another kind's endpoint); undefined = 404 `no_api`. */
+  onPost: (path: string, body: Record<string, unknown>) => ScriptedReply | undefined;
   /** Bytes served by GET, by path (e.g. `/img/t1.png`). */
   files: Map<string, { type: string; bytes: Uint8Array }>;
   /** Imagine calls so far. */
@@ -69,6 +71,7 @@ export async function startFakeImagineServer(): Promise<FakeImagineServer> {
     tasks: new Map(),
     onImagine: ({ res }) => sendJson(res, 500, { error: { code: 'api_error', message: 'unset' } }),
     onRetrieve: () => undefined,
+    onPost: () => undefined,
     files: new Map(),
     calls: [],
     close: async () => {},
@@ -140,6 +143,8 @@ export async function startFakeImagineServer(): Promise<FakeImagineServer> {
       if (!task) return sendJson(res, 404, { error: { code: 'not_found', message: 'No task.' } });
       return sendJson(res, 200, task);
     }
+    const other = fake.onPost(path, body);
+    if (other) return sendJson(res, other.status, other.body, other.headers);
     sendJson(res, 404, { error: { code: 'no_api', message: 'The API is not registered.' } });
   }
 

@@ -64,6 +64,15 @@ export interface JobResult {
   raw_image_height?: number;
   actions: string[];
   sub_image_urls?: string[];
+  /** What a kind other than imagine answers (describe's prompts, shorten's candidates…). */
+  data?: Record<string, unknown>;
+}
+
+/** The service a job was sent to: never its token. */
+export interface JobTarget {
+  /** The target's name in Settings (e.g. `local`, `acedata`). */
+  name: string;
+  baseUrl: string;
 }
 
 /**
@@ -85,6 +94,8 @@ export interface JobError {
 export interface Job {
   /** Local id (UUID), stable across retries. */
   id: string;
+  /** The job kind (see `kinds/`); absent means `imagine` (every record made before kinds). */
+  kind?: string;
   /** The `trace_id` of the current attempt; a new one on every retry. */
   traceId: string;
   /** The provider's task id, once known. */
@@ -92,6 +103,8 @@ export interface Job {
   /** What was sent, minus transport fields (`trace_id`, `async`) and anything token-like. */
   request: ImagineRequest;
   delivery: Delivery;
+  /** Where the current attempt was sent; lookups go there, whatever Settings say now. */
+  target?: JobTarget;
   parent?: JobParent;
   status: JobStatus;
   /** 0–100. */
@@ -178,6 +191,7 @@ const jobResultSchema = z.object({
   raw_image_height: z.number().optional(),
   actions: z.array(z.string()),
   sub_image_urls: z.array(z.string()).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 
 /**
@@ -187,10 +201,12 @@ const jobResultSchema = z.object({
 export const storedJobSchema: z.ZodType<StoredJob> = z
   .object({
     id: z.string().min(1),
+    kind: z.string().min(1).optional(),
     traceId: z.string().min(1),
     taskId: z.string().min(1).optional(),
     request: imagineRequestSchema,
     delivery: z.enum(['wait', 'stream', 'async']),
+    target: z.object({ name: z.string(), baseUrl: z.string() }).optional(),
     parent: z
       .object({
         jobId: z.string().optional(),

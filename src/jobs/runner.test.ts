@@ -19,11 +19,10 @@ import {
   CANCELLED_BEFORE_SEND_NOTE,
   NEVER_ARRIVED_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
-  createRunner,
-  type JobLocks,
-  type Runner,
-  type RunnerDeps,
-} from './runner';
+} from './machine-types';
+import { createRunner } from './runner';
+import type { Runner, RunnerDeps } from './runner-types';
+import type { JobLocks } from './tab-sync/locks';
 import { createJobsStore, type JobsStore } from './store';
 
 const TOKEN = 'sk-test-SECRET-token-7f3a9c';

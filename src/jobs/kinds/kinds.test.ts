@@ -1,0 +1,175 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
+import type { Job } from '../job';
+import { createPersistence } from '../persistence';
+import { createRunner } from '../runner';
+import { createJobsStore, type JobsStore } from '../store';
+import { imagineKind } from './imagine';
+import type { JobKind } from './kind';
+import { createKindRegistry, defaultKinds } from './registry';
+import { rebuildRequest } from './safe-request';
+import { waitCall } from './wait-call';
+
+const TOKEN = 'sk-kinds-SECRET-4411';
+
+/** A shorten-like kind, made here only: wait-only, no task records, answers a list of prompts. */
+const shortenAnswer = z.looseObject({ prompts: z.array(z.string()) });
+const testShorten: JobKind = {
+  name: 'test-shorten',
+  endpoint: '/midjourney/shorten',
+  requestSchema: z.looseObject({ prompt: z.string() }),
+  deliveries: ['wait'],
+  tasks: false,
+  transportFields: ['trace_id'],
+  defaults: () => ({}),
+  toBody: (request) => ({ prompt: request.prompt }),
+  send: (client, body, { signal }) =>
+    waitCall(client, '/midjourney/shorten', body, shortenAnswer, signal),
+  progressOf: () => ({}),
+  settle: (response) => {
+    const parsed = shortenAnswer.safeParse(response);
+    return parsed.success
+      ? { ok: true, result: { actions: [], data: { prompts: parsed.data.prompts } } }
+      : { ok: false, error: { kind: 'invalid', message: 'No prompts in the answer.' } };
+  },
+  imagesOf: () => [],
+  card: () => 'prompts',
+};
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+function waitFor(store: JobsStore, id: string, pred: (job: Job) => boolean): Promise<Job> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const job = store.getState().byId[id];
+      if (job && pred(job)) {
+        stop();
+        clearTimeout(timer);
+        resolve(job);
+      }
+    };
+    const stop = store.subscribe(check);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`job never matched: ${JSON.stringify(store.getState().byId[id])}`));
+    }, 5000);
+    check();
+  });
+}
+
+async function setUp(): Promise<{
+  server: FakeImagineServer;
+  store: JobsStore;
+  runner: ReturnType<typeof createRunner>;
+  persistence: ReturnType<typeof createPersistence>;
+}> {
+  const server = await startFakeImagineServer();
+  const store = createJobsStore();
+  const persistence = createPersistence({ dbName: `kinds-${Date.now()}-${Math.random()}`, store });
+  const runner = createRunner({
+    getConfig: () => ({
+      client: { baseUrl: server.url, token: TOKEN },
+      delivery: 'stream',
+      mode: 'fast',
+    }),
+    kinds: createKindRegistry([imagineKind, testShorten]),
+    store,
+    persistence,
+    locks: null,
+  });
+  cleanups.push(() => server.close());
+  cleanups.push(() => {
+    runner.dispose();
+    persistence.close();
+  });
+  return { server, store, runner, persistence };
+}
+
+describe('job kinds', () => {
+  it('a kind registered from outside runs through the real runner: wait-only, its own endpoint and result', async () => {
+    const { server, store, runner, persistence } = await setUp();
+    const prompts = ['misty lake at dawn --ar 16:9', 'mountain lake sunrise --ar 16:9'];
+    server.onPost = (path) =>
+      path === '/midjourney/shorten' ? { status: 200, body: { prompts } } : undefined;
+    // Stream is the setting; the kind only waits, so it is sent with wait.
+    const id = runner.submit(
+      { prompt: 'a serene mountain lake at sunrise --ar 16:9' },
+      { kind: 'test-shorten' },
+    );
+    const job = await waitFor(store, id, (j) => j.status === 'done');
+
+    expect(job).toMatchObject({ kind: 'test-shorten', delivery: 'wait', progress: 100 });
+    expect(job.result?.data).toEqual({ prompts });
+    const calls = server.requests.filter((r) => r.method === 'POST');
+    expect(calls.map((r) => r.path)).toEqual(['/midjourney/shorten']);
+    expect(calls[0]!.body).toEqual({ prompt: 'a serene mountain lake at sunrise --ar 16:9' });
+    expect(calls[0]!.headers.accept).toBe('application/json');
+    expect(calls[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    const stored = await persistence.getJob(id);
+    expect(stored?.result?.data).toEqual({ prompts });
+    expect(JSON.stringify(stored)).not.toContain(TOKEN);
+  });
+
+  it('the kind’s errors keep the provider’s words; a lost answer is not looked up in tasks', async () => {
+    const { server, store, runner } = await setUp();
+    server.onPost = () => ({
+      status: 400,
+      body: { error: { code: 'token_mismatched', message: 'Token does not match.' } },
+    });
+    const id = runner.submit({ prompt: 'x' }, { kind: 'test-shorten' });
+    const job = await waitFor(store, id, (j) => j.status === 'failed');
+    expect(job.error).toMatchObject({
+      kind: 'http',
+      status: 400,
+      code: 'token_mismatched',
+      message: 'Token does not match.',
+    });
+
+    server.onPost = () => ({ status: 200, body: { nothing: true } });
+    const bad = runner.submit({ prompt: 'y' }, { kind: 'test-shorten' });
+    expect((await waitFor(store, bad, (j) => j.status === 'failed')).error?.kind).toBe('invalid');
+    expect(server.requests.some((r) => r.path === '/midjourney/tasks')).toBe(false);
+  });
+
+  it('submitting a kind the runner does not know says so', async () => {
+    const { runner } = await setUp();
+    expect(() => runner.submit({ prompt: 'x' }, { kind: 'videos' })).toThrow(
+      /Unknown kind of job: videos/,
+    );
+  });
+
+  it('the studio’s registry has imagine, and a job without a kind is imagine', () => {
+    expect(defaultKinds().names()).toEqual(['imagine']);
+    expect(defaultKinds().of({})).toBe(imagineKind);
+    expect(imagineKind.card({ actions: ['upscale1'] })).toBe('grid');
+    expect(imagineKind.card({ actions: ['variation_subtle'] })).toBe('image');
+  });
+});
+
+describe('rebuildRequest', () => {
+  it('drops transport fields silently, and unknown, invalid or token-like fields with a report', () => {
+    const { request, dropped } = rebuildRequest(imagineKind, {
+      prompt: 'a cat',
+      action: 'upscale1',
+      image_id: 'img-1',
+      mode: 'turbo',
+      callback_url: 'https://attacker.example',
+      async: true,
+      trace_id: 'old',
+      api_key: 'sk-1',
+      hd: 'yes',
+      extra: { a: 1 },
+    });
+    expect(request).toEqual({ prompt: 'a cat', action: 'upscale1', image_id: 'img-1' });
+    expect(dropped.sort()).toEqual(['api_key', 'extra', 'hd']);
+  });
+
+  it('a stored request that is not an object rebuilds to nothing', () => {
+    expect(rebuildRequest(imagineKind, 'prompt')).toEqual({ request: {}, dropped: [] });
+  });
+});

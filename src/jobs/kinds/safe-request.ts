@@ -1,0 +1,42 @@
+/**
+ * A request rebuilt from stored fields (Retry, import). A stored or imported request is not
+ * trusted: transport fields (`callback_url`, `mode`, `trace_id`, `async`) never come from it,
+ * keys that look like credentials are dropped, and so is any field the kind's schema does not
+ * know or does not accept. What was dropped is reported, so the person can be told.
+ */
+import { z } from 'zod';
+import { cleanRequest } from '../job';
+import type { JobKind, RebuiltRequest } from './kind';
+
+/** The field schemas of a kind's request, when its schema is an object schema. */
+function fieldsOf(kind: JobKind): Record<string, z.ZodType> | undefined {
+  const schema = kind.requestSchema;
+  return schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : undefined;
+}
+
+/** Rebuilds a safe request for `kind` from whatever was stored. */
+export function rebuildRequest(kind: JobKind, stored: unknown): RebuiltRequest {
+  const dropped: string[] = [];
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    return { request: {}, dropped };
+  }
+  const source = stored as Record<string, unknown>;
+  const clean = cleanRequest(source) as Record<string, unknown>;
+  const fields = fieldsOf(kind);
+  const request: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined) continue;
+    const field = fields?.[key];
+    const known = fields ? field !== undefined : true;
+    const ok = key in clean && !kind.transportFields.includes(key) && known;
+    if (ok && (!field || field.safeParse(value).success)) request[key] = value;
+    else if (!kind.transportFields.includes(key)) dropped.push(key);
+  }
+  return { request, dropped };
+}
+
+/** The note shown on a job whose stored request lost fields. */
+export function droppedNote(dropped: readonly string[]): string | undefined {
+  if (dropped.length === 0) return undefined;
+  return `Left out of the request (unknown or not allowed): ${dropped.join(', ')}.`;
+}

@@ -1,0 +1,91 @@
+/**
+ * The runner's public face: its configuration, dependencies and commands (see `runner.ts`).
+ */
+import type { ClientConfig, Delivery } from '../api/client';
+import type { ImagineRequest, Mode } from '../api/contract';
+import type { JobParent, JobTarget } from './job';
+import type { KindRegistry } from './kinds/registry';
+import type { Persistence } from './persistence';
+import type { JobsStore } from './store';
+import type { JobLocks } from './tab-sync/locks';
+
+/** What the runner needs to know at send time (read on every event, so settings apply at once). */
+export interface RunnerConfig {
+  client: ClientConfig;
+  delivery: Delivery;
+  mode: Mode;
+  /** Sent as `callback_url` with async delivery. */
+  callbackUrl?: string;
+  /** No news for this long → reconcile, then `stalled` (overrides the runner's default). */
+  stallAfterMs?: number;
+  /** The name of the current target (recorded on each job sent; never its token). */
+  target?: string;
+}
+
+/** Dependencies and tuning of a runner. */
+export interface RunnerDeps {
+  getConfig(): RunnerConfig;
+  /**
+   * The client for a job sent to another target than the current one (its base URL and its
+   * token). Without it, such a job is looked up at its own base URL with no token, so the current
+   * token never goes to a target it was not meant for.
+   */
+  clientFor?(target: JobTarget): ClientConfig | undefined;
+  /** The kinds of job this runner can run. Default: the studio's (`defaultKinds()`). */
+  kinds?: KindRegistry;
+  /** Jobs sent or followed at once; the rest wait as `queued`. Default 3. */
+  maxInFlight?: number;
+  /** No news for this long → reconcile, then `stalled`. Default 60 000. */
+  stallAfterMs?: number;
+  /** Gap between polls of one job (≤ 1 request/s by default). Default 1000. */
+  pollIntervalMs?: number;
+  /** Gap between polls of a stalled job. Default 10 000. */
+  stalledPollIntervalMs?: number;
+  /** Longest wait between polls after errors. Default 10 000. */
+  maxBackoffMs?: number;
+  now?: () => number;
+  /** Waits `ms`, resolving early when `signal` fires. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** History storage; without it jobs live in memory only. Must write to the same `store`. */
+  persistence?: Persistence;
+  /** Default: the app's `jobsStore`. */
+  store?: JobsStore;
+  /** Default: `navigator.locks` when present; `null` = no cross-tab locking (best effort). */
+  locks?: JobLocks | null;
+}
+
+/** Options of `submit`. */
+export interface SubmitOptions {
+  /** The image and action this job derives from (lineage). */
+  parent?: JobParent;
+  /** Overrides the configured delivery for this job (when its kind supports it). */
+  delivery?: Delivery;
+  /** The job kind; default `imagine`. */
+  kind?: string;
+}
+
+/** The runner's commands. Job state is read from the store, never from here. */
+export interface Runner {
+  /** Queues a job and returns its local id at once. Throws for a kind the runner does not know. */
+  submit(request: ImagineRequest, opts?: SubmitOptions): string;
+  /** Stops following a job and marks it `cancelled`. False when not cancellable here. */
+  cancel(id: string): boolean;
+  /**
+   * Sends a failed, cancelled or stalled job again (fresh trace id, `attempts + 1`, current
+   * Settings, a request rebuilt from the stored one). This may spend credits again; it is only
+   * ever the person's call.
+   */
+  retry(id: string): boolean;
+  /** Asks the tasks endpoint about a job now (stalled, failed, cancelled or running). */
+  checkAgain(id: string): boolean;
+  /** Stops and deletes jobs (and their cached images). */
+  remove(ids: string[]): Promise<void>;
+  /**
+   * Loads the history into the store and picks up every unfinished job no other tab is running:
+   * polls it (never resubmits one that may have been sent); a job that was still queued and that
+   * the service does not know is sent.
+   */
+  resumeAll(): Promise<void>;
+  /** Stops all work without changing any job (they resume on the next `resumeAll`). */
+  dispose(): void;
+}
