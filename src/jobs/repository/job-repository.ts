@@ -1,0 +1,86 @@
+/**
+ * The job repository: one record per job, read and written by id, and read newest-first by the
+ * `createdAt` index so a start can show the first page before the rest is read.
+ */
+import { ACTIVE_STATUSES, storedJobSchema, toStoredJob, type Job, type StoredJob } from '../job';
+import type { StudioDb } from './schema';
+
+/** Records that fail validation are skipped, never thrown at the reader. */
+function parse(record: unknown): StoredJob | undefined {
+  const parsed = storedJobSchema.safeParse(record);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** CRUD of jobs over an opened database (opened lazily by the caller). */
+export interface JobRepository {
+  /** Writes one job (never its preview). */
+  put(job: Job): Promise<StoredJob>;
+  get(id: string): Promise<StoredJob | undefined>;
+  /** The jobs among `ids` that exist, in the order asked. */
+  getMany(ids: string[]): Promise<StoredJob[]>;
+  /** The newest `limit` jobs, newest first, read through the `createdAt` index. */
+  newest(limit: number): Promise<StoredJob[]>;
+  /** Every job the runner may still have work for (queued, running, stalled). */
+  active(): Promise<StoredJob[]>;
+  /** Every job, newest first. */
+  all(): Promise<StoredJob[]>;
+  count(): Promise<number>;
+}
+
+/** A repository over the database `db()` resolves to. */
+export function createJobRepository(db: () => Promise<StudioDb>): JobRepository {
+  return {
+    async put(job) {
+      const stored = toStoredJob(job);
+      await (await db()).put('jobs', stored);
+      return stored;
+    },
+
+    async get(id) {
+      return parse(await (await db()).get('jobs', id));
+    },
+
+    async getMany(ids) {
+      const tx = (await db()).transaction('jobs');
+      const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+      return records.map(parse).filter((job): job is StoredJob => job !== undefined);
+    },
+
+    async newest(limit) {
+      const tx = (await db()).transaction('jobs');
+      const jobs: StoredJob[] = [];
+      let cursor = await tx.store.index('createdAt').openCursor(null, 'prev');
+      while (cursor && jobs.length < limit) {
+        const job = parse(cursor.value);
+        if (job) jobs.push(job);
+        cursor = await cursor.continue();
+      }
+      return jobs;
+    },
+
+    async active() {
+      const tx = (await db()).transaction('jobs');
+      const index = tx.store.index('status');
+      const lists = await Promise.all([...ACTIVE_STATUSES].map((s) => index.getAll(s)));
+      return lists
+        .flat()
+        .map(parse)
+        .filter((job): job is StoredJob => job !== undefined)
+        .sort((a, b) => b.createdAt - a.createdAt);
+    },
+
+    async all() {
+      const records = await (await db()).getAllFromIndex('jobs', 'createdAt');
+      const jobs: StoredJob[] = [];
+      for (let i = records.length - 1; i >= 0; i -= 1) {
+        const job = parse(records[i]);
+        if (job) jobs.push(job);
+      }
+      return jobs;
+    },
+
+    async count() {
+      return (await db()).count('jobs');
+    },
+  };
+}
