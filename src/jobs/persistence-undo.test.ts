@@ -10,7 +10,7 @@ const open: Persistence[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.close()));
 
 /** A tab whose image fetches are counted; every fetch answers `bytes`. */
-function tab(dbName: string, bytes: Uint8Array) {
+function tab(dbName: string, bytes: Uint8Array<ArrayBuffer>) {
   const store: JobsStore = createJobsStore();
   const fetches: string[] = [];
   const persistence = createPersistence({
