@@ -129,6 +129,12 @@ export interface PersistenceOptions {
   importChunk?: number;
 }
 
+/** Resolves when the browser is idle after the next paint (a macrotask where there is no idle). */
+function afterFirstPaint(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return yieldToPage();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+}
+
 const NOOP_SINK: JobsSink = { merge() {}, remove() {}, patch() {} };
 
 /** Creates the persistence of one tab. Opens the database lazily. */
@@ -280,8 +286,8 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
       const seen = new Set(page.map((j) => j.id));
       const first = [...page, ...active.filter((j) => !seen.has(j.id))];
       sink.merge(first.map(withLivePreview), keepLocal);
-      // The rest after the first screen has had its turn to render.
-      void yieldToPage()
+      // The rest once the first screen has been painted and the page is idle.
+      void afterFirstPaint()
         .then(loadRest)
         .catch(() => {});
       return first;

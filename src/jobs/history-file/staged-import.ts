@@ -52,6 +52,8 @@ export function yieldToPage(): Promise<void> {
 
 /** Clears what an unfinished import left behind; true when there was one. */
 export async function discardUnfinishedImport(db: StudioDb): Promise<boolean> {
+  // A read first: a start should not queue a write transaction when there is nothing to clear.
+  if ((await db.get('meta', IMPORT_MARKER)) === undefined) return false;
   const tx = db.transaction(['staging', 'meta'], 'readwrite');
   const marker = await tx.objectStore('meta').get(IMPORT_MARKER);
   if (marker !== undefined) {

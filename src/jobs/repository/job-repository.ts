@@ -11,6 +11,13 @@ function parse(record: unknown): StoredJob | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Records validated between two yields to the page. */
+const PARSE_CHUNK = 1000;
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** CRUD of jobs over an opened database (opened lazily by the caller). */
 export interface JobRepository {
   /** Writes one job (never its preview). */
@@ -75,6 +82,8 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
       for (let i = records.length - 1; i >= 0; i -= 1) {
         const job = parse(records[i]);
         if (job) jobs.push(job);
+        // Validating 10,000 records takes a while: let the page paint and take input meanwhile.
+        if (i % PARSE_CHUNK === 0 && i > 0) await pause();
       }
       return jobs;
     },
