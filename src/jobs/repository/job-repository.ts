@@ -54,13 +54,18 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
     },
 
     async newest(limit) {
-      const tx = (await db()).transaction('jobs');
+      // Two round trips whatever the page size: find the oldest createdAt on the page with a
+      // reverse cursor that skips ahead, then read everything from there in one getAll.
+      const index = (await db()).transaction('jobs').store.index('createdAt');
+      let cursor = await index.openKeyCursor(null, 'prev');
+      if (!cursor) return [];
+      if (limit > 1) cursor = await cursor.advance(limit - 1);
+      const range = cursor ? IDBKeyRange.lowerBound(cursor.key) : undefined;
+      const records = await index.getAll(range);
       const jobs: StoredJob[] = [];
-      let cursor = await tx.store.index('createdAt').openCursor(null, 'prev');
-      while (cursor && jobs.length < limit) {
-        const job = parse(cursor.value);
+      for (let i = records.length - 1; i >= 0 && jobs.length < limit; i -= 1) {
+        const job = parse(records[i]);
         if (job) jobs.push(job);
-        cursor = await cursor.continue();
       }
       return jobs;
     },
