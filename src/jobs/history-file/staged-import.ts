@@ -50,10 +50,31 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Clears what an unfinished import left behind; true when there was one. */
+/** Web Lock held by the tab that imports, so another tab's start never clears its staging. */
+const IMPORT_LOCK = 'imagine-studio-import';
+
+function lockManager(): LockManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.locks;
+}
+
+/** Runs `fn` holding the import lock (plainly where there are no Web Locks). */
+function holdingImportLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = lockManager();
+  return locks ? (locks.request(IMPORT_LOCK, fn) as Promise<T>) : fn();
+}
+
+/**
+ * Clears what an unfinished import left behind; true when there was one. An import another tab
+ * is running right now is left alone.
+ */
 export async function discardUnfinishedImport(db: StudioDb): Promise<boolean> {
   // A read first: a start should not queue a write transaction when there is nothing to clear.
   if ((await db.get('meta', IMPORT_MARKER)) === undefined) return false;
+  const held = await lockManager()
+    ?.query()
+    .then((state) => state.held?.some((lock) => lock.name === IMPORT_LOCK))
+    .catch(() => false);
+  if (held) return false;
   const tx = db.transaction(['staging', 'meta'], 'readwrite');
   const marker = await tx.objectStore('meta').get(IMPORT_MARKER);
   if (marker !== undefined) {
@@ -64,8 +85,23 @@ export async function discardUnfinishedImport(db: StudioDb): Promise<boolean> {
   return marker !== undefined;
 }
 
+async function clearStaging(db: StudioDb): Promise<void> {
+  const tx = db.transaction(['staging', 'meta'], 'readwrite');
+  await tx.objectStore('staging').clear();
+  await tx.objectStore('meta').delete(IMPORT_MARKER);
+  await tx.done;
+}
+
 /** Imports a history file's JSON; returns the report and the jobs written. */
-export async function stagedImport(
+export function stagedImport(
+  db: StudioDb,
+  json: string,
+  options: StagedImportOptions,
+): Promise<{ report: ImportReport; written: StoredJob[] }> {
+  return holdingImportLock(() => runImport(db, json, options));
+}
+
+async function runImport(
   db: StudioDb,
   json: string,
   options: StagedImportOptions,
@@ -150,7 +186,7 @@ export async function stagedImport(
       await tx.done;
     });
   } catch (err) {
-    await discardUnfinishedImport(db).catch(() => {});
+    await clearStaging(db).catch(() => {});
     throw err;
   }
   return { report, written };
