@@ -102,7 +102,8 @@ export async function benchBrowser(): Promise<Figures> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     Object.assign(figures, await benchPreviewServer(browser));
-    Object.assign(figures, await benchDevServer(browser));
+    // BENCH_ONLY=preview: the built app's figures (line → preview, history) without the mask pages.
+    if (process.env.BENCH_ONLY !== 'preview') Object.assign(figures, await benchDevServer(browser));
   } finally {
     await browser.close();
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, imagine, card, expectAccessible } from './fixtures';
 
 test.describe('history', () => {
@@ -83,5 +83,49 @@ test.describe('history', () => {
     await second.close();
     await page.reload();
     await expect(page.getByRole('article')).toHaveCount(2);
+  });
+
+  test('an import shows its progress, and a reload mid-import leaves the history as it was', async ({
+    page,
+  }, testInfo) => {
+    const job = (i: number) => ({
+      id: `imported-${i}`,
+      traceId: `trace-${i}`,
+      request: { prompt: `an imported heron #${i}` },
+      delivery: 'stream',
+      status: 'done',
+      progress: 100,
+      result: { image_url: `http://127.0.0.1:9/${i}.png`, actions: [] },
+      createdAt: 1_700_000_000_000 + i,
+      updatedAt: 1_700_000_000_000 + i,
+      attempts: 1,
+    });
+    const write = (name: string, count: number) => {
+      const path = testInfo.outputPath(name);
+      const jobs = Array.from({ length: count }, (_, i) => job(i));
+      writeFileSync(path, JSON.stringify({ format: 'imagine-studio-history', version: 1, jobs }));
+      return path;
+    };
+    await page.goto('/');
+    await page.getByRole('button', { name: 'History' }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles(write('small.json', 2));
+    await expect(history.getByText(/2 added/)).toBeVisible();
+    await expect(history.getByText('2 jobs', { exact: true })).toBeVisible();
+
+    // A big file: the bar shows how far the import is; the page is reloaded while it writes.
+    await input.setInputFiles(write('big.json', 20_000));
+    const bar = history.getByRole('progressbar', { name: 'Importing history' });
+    await expect(bar).toBeVisible();
+    await expect(history.getByText(/Importing [\d,]+ of 20,000 jobs/)).toBeVisible();
+    await page.reload();
+
+    await expect(
+      page.getByRole('status').filter({ hasText: 'import did not finish' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'History' }).click();
+    await expect(history.getByText('2 jobs', { exact: true })).toBeVisible();
+    await expect(history.getByRole('progressbar')).toHaveCount(0);
   });
 });

@@ -8,7 +8,7 @@ import { revealJob } from '../features/feed/feed-window';
 import { FeedActionsContext, type FeedActions } from '../features/feed/feed-actions';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { VaryRegionDialog } from '../features/mask-editor/vary-region-launcher';
-import { jobTitle, type Job } from '../jobs/job';
+import { isJobActive, jobTitle, type Job } from '../jobs/job';
 import { configStore } from '../jobs/config-store';
 import { ErrorBoundary } from './error-boundary';
 import { Header, type View } from './header';
@@ -91,6 +91,10 @@ export function App() {
                 <HistoryView
                   persistence={getRunner().persistence}
                   removeJobs={(ids) => runner.remove(ids)}
+                  // An undone delete of an unfinished job: it is looked up again, never resent.
+                  onRestored={(jobs) =>
+                    jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
+                  }
                   onOpenJob={(id) => {
                     setView('studio');
                     revealJob(id);

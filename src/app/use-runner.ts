@@ -3,13 +3,17 @@ import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createRunner } from '../jobs/runner';
 import type { Runner } from '../jobs/runner-types';
 import { baseUrlFor, clientConfig, configStore, type Target } from '../jobs/config-store';
+import { storeSink } from '../jobs/jobs-sink';
+import { jobsStore } from '../jobs/store';
 
 let instance: { runner: Runner; persistence: Persistence; resumed?: Promise<void> } | null = null;
 
 /** The one runner of this tab, created on first use; reads settings afresh on every send. */
 export function getRunner(): { runner: Runner; persistence: Persistence } {
   if (!instance) {
-    const persistence = createPersistence();
+    // Until the runner is the store's only writer, persistence's reports go to the store's actions.
+    const sink = storeSink(jobsStore);
+    const persistence = createPersistence({ sink, onNotice: sink.notice });
     const runner = createRunner({
       persistence,
       getConfig: () => {

@@ -189,7 +189,7 @@ describe('persistence: schema upgrade', () => {
   it('creates a fresh database at the current version', async () => {
     const db = await openStudioDb(newDb());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['blobs', 'jobs', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(['blobs', 'jobs', 'meta', 'staging', 'thumbs']);
     db.close();
   });
 });
@@ -229,6 +229,8 @@ describe('persistence: export and import', () => {
       added: 3,
       updated: 0,
       unchanged: 0,
+      // The studio's own export carries `mode`; an import never takes it from a file.
+      dropped: { 'request.mode': 3 },
     });
     expect(b.store.getState().order).toEqual(['local', 'three', 'two', 'one']);
     // An imported in-flight job cannot be running here: it waits for "Check again".
@@ -240,6 +242,7 @@ describe('persistence: export and import', () => {
       added: 0,
       updated: 0,
       unchanged: 3,
+      dropped: { 'request.mode': 3 },
     });
 
     const newer = {
@@ -251,6 +254,7 @@ describe('persistence: export and import', () => {
       added: 0,
       updated: 1,
       unchanged: 0,
+      dropped: {},
     });
     expect((await b.persistence.getJob('one'))?.request.prompt).toBe('edited');
   });

@@ -10,8 +10,11 @@ import type { Job } from './job';
 
 /** Something about storage the person should know (e.g. old cached images were removed). */
 export interface StorageNotice {
-  /** `evicted`: older cached images were removed to make room; `full`: something could not be saved. */
-  kind: 'evicted' | 'full' | 'unavailable' | 'outdated';
+  /**
+   * `evicted`: older cached images were removed to make room; `full`: something could not be
+   * saved; `interrupted`: a history import did not finish (nothing of it was kept).
+   */
+  kind: 'evicted' | 'full' | 'unavailable' | 'outdated' | 'interrupted';
   message: string;
   at: number;
 }

@@ -285,4 +285,44 @@ describe('HistoryView', () => {
       ),
     );
   });
+
+  it('shows a named progress bar while an import runs, and lists what was dropped', async () => {
+    // Held at its first chunk until the test lets it go, so the bar can be seen.
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const real = persistence;
+    persistence = {
+      ...real,
+      importHistory: async (file, options) => {
+        options?.onProgress?.({ phase: 'writing', done: 1, total: 4 });
+        await gate;
+        return real.importHistory(file, options);
+      },
+    };
+    const { region } = renderView();
+    const input = within(region).getByTestId('history-import-file');
+    const crafted = makeJob(41, { status: 'failed', result: undefined });
+    const file = new File(
+      [
+        JSON.stringify({
+          format: 'imagine-studio-history',
+          version: 1,
+          jobs: [{ ...crafted, request: { prompt: 'x', callback_url: 'https://evil.example/' } }],
+        }),
+      ],
+      'crafted.json',
+    );
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+    });
+    const bar = await within(region).findByRole('progressbar', { name: 'Importing history' });
+    expect(bar.getAttribute('value')).toBe('2.5');
+    expect(bar.getAttribute('max')).toBe('4');
+    await act(async () => release());
+    await waitFor(() =>
+      expect(within(region).getByRole('status').textContent).toContain('callback_url (1)'),
+    );
+    expect(within(region).queryByRole('progressbar')).toBeNull();
+    persistence = real;
+  });
 });

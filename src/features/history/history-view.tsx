@@ -1,6 +1,7 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Rect } from '@tanstack/react-virtual';
+import type { Job } from '../../jobs/job';
 import type { Persistence } from '../../jobs/persistence';
 import { jobsStore, type JobsStore } from '../../jobs/store';
 import { HistoryContext } from './history-context';
@@ -10,6 +11,7 @@ import { HistoryGallery } from './history-gallery';
 import { HistoryNotice } from './history-notice';
 import { fallbackPersistence } from './history-storage';
 import { HistoryToolbar } from './history-toolbar';
+import { ImportProgressBar } from './import-progress';
 import { LineagePanel } from './lineage-panel';
 import { useHistoryActions } from './use-history-actions';
 import './history.css';
@@ -24,6 +26,8 @@ export interface HistoryViewProps {
   persistence?: Persistence;
   /** Deletes jobs; pass the runner's `remove` so running ones stop. Default: `persistence.deleteJobs`. */
   removeJobs?: (ids: string[]) => Promise<void>;
+  /** Jobs an Undo put back, as they were (the app resumes the unfinished ones). */
+  onRestored?: (jobs: readonly Job[]) => void;
   /** The gallery's size before layout measures it (and in jsdom, which has none). */
   initialRect?: Rect;
 }
@@ -34,7 +38,15 @@ const DEFAULT_RECT: Rect = { width: 960, height: 720 };
 export function HistoryView({ onOpenJob, store = jobsStore, ...options }: HistoryViewProps) {
   const persistence = options.persistence ?? fallbackPersistence(store);
   const deps = useMemo(() => ({ store, persistence }), [store, persistence]);
-  const actions = useHistoryActions(deps, options.removeJobs ?? persistence.deleteJobs);
+  const actions = useHistoryActions(
+    deps,
+    options.removeJobs ?? persistence.deleteJobs,
+    options.onRestored,
+  );
+  // A start reads only the newest jobs; the gallery and search need all of them.
+  useEffect(() => {
+    void persistence.loadAll().catch(() => {});
+  }, [persistence]);
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
@@ -89,6 +101,7 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
           busy={actions.busy}
           actions={toolbarActions}
         />
+        {actions.importing && <ImportProgressBar progress={actions.importing} />}
         <HistoryNotice
           deletedCount={actions.deleted?.length ?? null}
           message={actions.message}

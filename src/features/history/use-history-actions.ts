@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { fetchImage, saveBlob } from '../../components/ui/save-file';
 import { jobTitle, type Job } from '../../jobs/job';
-import { HistoryImportError } from '../../jobs/persistence';
+import { HistoryImportError, type ImportProgress } from '../../jobs/persistence';
+import { describeDropped } from '../../jobs/history-file/history-file';
 import { createNamer, exportFileName, imageFileName } from '../../prompt/file-name';
 import type { HistoryDeps } from './history-context';
-import { restoreJobs } from './history-storage';
 import { HISTORY_IMAGE_KEY } from './use-history-image';
 
 /** A line under the toolbar: progress, a result, or an error (announced assertively). */
@@ -27,17 +27,23 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
 export function useHistoryActions(
   { store, persistence }: HistoryDeps,
   removeJobs: (ids: string[]) => Promise<void>,
+  onRestored?: (jobs: readonly Job[]) => void,
 ) {
   const queryClient = useQueryClient();
   const [deleted, setDeleted] = useState<Job[] | null>(null);
   const [message, setMessage] = useState<HistoryMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
 
   useEffect(() => {
     if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    const timer = setTimeout(() => {
+      // The window closed: what the delete kept in memory for Undo can go.
+      persistence.forgetDeleted(deleted.map((job) => job.id));
+      setDeleted(null);
+    }, UNDO_MS);
     return () => clearTimeout(timer);
-  }, [deleted]);
+  }, [deleted, persistence]);
 
   const run = useCallback(async (task: () => Promise<void>) => {
     setBusy(true);
@@ -73,13 +79,14 @@ export function useHistoryActions(
         if (!deleted) return;
         setDeleted(null);
         try {
-          const restored = await restoreJobs(persistence, deleted);
-          setMessage({ text: `Restored ${plural(restored, 'job')}.`, tone: 'info' });
+          const restored = await persistence.restoreDeleted(deleted.map((job) => job.id));
+          onRestored?.(restored);
+          setMessage({ text: `Restored ${plural(restored.length, 'job')}.`, tone: 'info' });
         } catch (err) {
           setMessage({ text: `Could not undo the delete: ${reason(err)}`, tone: 'error' });
         }
       }),
-    [run, deleted, persistence],
+    [run, deleted, persistence, onRestored],
   );
 
   const download = useCallback(
@@ -133,13 +140,18 @@ export function useHistoryActions(
   const importFile = useCallback(
     (file: File) =>
       run(async () => {
+        setMessage(null);
+        setImporting({ phase: 'reading', done: 0, total: 0 });
         try {
-          const r = await persistence.importHistory(await file.text());
-          const text = `Imported ${file.name}: ${plural(r.total, 'job')} — ${r.added.toLocaleString()} added, ${r.updated.toLocaleString()} updated, ${r.unchanged.toLocaleString()} already here.`;
+          const r = await persistence.importHistory(file, { onProgress: setImporting });
+          const dropped = describeDropped(r.dropped);
+          const text = `Imported ${file.name}: ${plural(r.total, 'job')} — ${r.added.toLocaleString()} added, ${r.updated.toLocaleString()} updated, ${r.unchanged.toLocaleString()} already here.${dropped ? ` Left out of the requests (Settings decide these): ${dropped}.` : ''}`;
           setMessage({ text, tone: 'info' });
         } catch (err) {
           const why = err instanceof HistoryImportError ? err.message : reason(err);
           setMessage({ text: `Could not import ${file.name}. ${why}`, tone: 'error' });
+        } finally {
+          setImporting(null);
         }
       }),
     [run, persistence],
@@ -149,6 +161,7 @@ export function useHistoryActions(
     deleted,
     message,
     busy,
+    importing,
     remove,
     undo,
     download,

@@ -5,12 +5,14 @@ import type { HistoryJob } from './job-labels';
 /** Query key prefix of the history's image look-ups (dropped after a delete: URLs are revoked). */
 export const HISTORY_IMAGE_KEY = ['history', 'image'] as const;
 
-/** The cached-image look-up of one final image URL (an object URL when cached, else the URL). */
+/**
+ * The tile image of one final image URL: an object URL of its thumbnail (≤ 512 px, made once and
+ * stored) when the image is cached, else the URL. A tile never decodes the 2048² original.
+ */
 export function historyImageQuery(persistence: Persistence, url: string) {
   return queryOptions({
     queryKey: [...HISTORY_IMAGE_KEY, persistence.dbName, url],
-    queryFn: async () =>
-      (await persistence.imageUrlFor({ result: { raw_image_url: url, actions: [] } })) ?? null,
+    queryFn: () => persistence.thumbUrlFor(url),
     staleTime: Infinity,
     enabled: url !== '',
   });

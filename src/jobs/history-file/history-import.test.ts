@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Job, StoredJob } from '../job';
+import {
+  EXPORT_FORMAT,
+  HistoryImportError,
+  MAX_IMPORT_BYTES,
+  createPersistence,
+  openStudioDb,
+  type ImportProgress,
+  type Persistence,
+} from '../persistence';
+import { createJobsStore } from '../store';
+import { stagedImport } from './staged-import';
+import { rebuildImagineRequest } from './rebuild-request';
+
+let n = 0;
+const open: Persistence[] = [];
+afterEach(() => open.splice(0).forEach((p) => p.close()));
+
+function tab(dbName: string, importChunk?: number) {
+  const store = createJobsStore();
+  const persistence = createPersistence({
+    dbName,
+    channelName: dbName,
+    store,
+    ...(importChunk ? { importChunk } : {}),
+  });
+  open.push(persistence);
+  return { store, persistence };
+}
+
+const done = (id: string, createdAt: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  traceId: `trace-${id}`,
+  request: { prompt: `an owl ${id}` },
+  delivery: 'stream',
+  status: 'done',
+  progress: 100,
+  result: { image_url: `https://cdn.example/${id}.png`, actions: [] },
+  createdAt,
+  updatedAt: createdAt,
+  attempts: 1,
+  ...extra,
+});
+
+const file = (jobs: unknown[]) => JSON.stringify({ format: EXPORT_FORMAT, version: 1, jobs });
+
+describe('history import', () => {
+  it('rebuilds each request from the fields its kind knows and reports what was dropped', async () => {
+    const { persistence } = tab(`import-${++n}`);
+    const crafted = done('evil', 5, {
+      status: 'failed',
+      delivery: 'async',
+      request: {
+        prompt: 'a harmless cat',
+        callback_url: 'https://attacker.example/steal',
+        mode: 'turbo',
+        async: true,
+        hd: true,
+        webhook: 'https://attacker.example/2',
+        timeout: 'soon',
+      },
+    });
+    const report = await persistence.importHistory(file([crafted, done('ok', 6)]));
+    expect(report.dropped).toEqual({
+      'request.callback_url': 1,
+      'request.mode': 1,
+      'request.async': 1,
+      'request.webhook': 1,
+      'request.timeout': 1,
+      delivery: 1,
+    });
+    const stored = await persistence.getJob('evil');
+    expect(stored?.request).toEqual({ prompt: 'a harmless cat', hd: true });
+    expect(stored?.delivery).toBe('stream');
+    expect(JSON.stringify(stored)).not.toContain('attacker');
+  });
+
+  it('keeps every known field of an imagine request', () => {
+    const request = {
+      prompt: 'p',
+      action: 'upscale1',
+      image_id: 'i',
+      mask: 'AAAA',
+      translation: true,
+      split_images: false,
+      timeout: 300,
+      version: '7',
+      hd: true,
+      quality: '.5',
+      style_reference: true,
+      moodboard: false,
+    };
+    expect(rebuildImagineRequest(request)).toEqual({ request, dropped: [] });
+  });
+
+  it('refuses a file over the size cap before reading it, with a clear message', async () => {
+    const { persistence } = tab(`import-${++n}`);
+    let read = false;
+    const huge = {
+      size: MAX_IMPORT_BYTES + 1,
+      text: () => {
+        read = true;
+        return Promise.resolve('');
+      },
+    } as unknown as Blob;
+    const err = await persistence.importHistory(huge).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HistoryImportError);
+    expect((err as Error).message).toMatch(/up to 200 MB can be imported/);
+    expect(read).toBe(false);
+  });
+
+  it('writes in chunks with progress, and the history changes only at the end', async () => {
+    const dbName = `import-${++n}`;
+    const { store, persistence } = tab(dbName, 2);
+    const jobs = Array.from({ length: 5 }, (_, i) => done(`j${i}`, i + 1));
+    const seen: ImportProgress[] = [];
+    const counts: number[] = [];
+    const report = await persistence.importHistory(new Blob([file(jobs)]), {
+      onProgress: (p) => {
+        seen.push(p);
+        // What the history holds while the import runs.
+        counts.push(store.getState().order.length);
+      },
+    });
+    expect(report).toMatchObject({ total: 5, added: 5 });
+    expect(seen.filter((p) => p.phase === 'writing').map((p) => p.done)).toEqual([2, 4, 5]);
+    expect(seen.at(-1)).toEqual({ phase: 'finishing', done: 5, total: 5 });
+    expect(new Set(counts)).toEqual(new Set([0]));
+    expect(store.getState().order).toEqual(['j4', 'j3', 'j2', 'j1', 'j0']);
+  });
+
+  it('a reload mid-import leaves the history as it was, and the next start says so', async () => {
+    const dbName = `import-${++n}`;
+    const first = tab(dbName);
+    await first.persistence.saveJob(done('mine', 100) as unknown as Job);
+    const db = await openStudioDb(dbName);
+    const jobs = Array.from({ length: 6 }, (_, i) => done(`in${i}`, i + 1));
+    let written = 0;
+    // The page goes away after the second chunk is staged: the import never gets past that yield.
+    void stagedImport(db, file(jobs), {
+      isLocal: () => false,
+      chunkSize: 2,
+      onProgress: (p) => {
+        if (p.phase === 'writing') written = p.done;
+      },
+      yieldToPage: () => (written >= 4 ? new Promise<void>(() => {}) : Promise.resolve()),
+    });
+    while (written < 4) await new Promise((r) => setTimeout(r, 5));
+    expect(await db.count('staging')).toBe(4);
+    db.close();
+    first.persistence.close();
+
+    const next = tab(dbName);
+    const loaded = await next.persistence.loadJobs();
+    await next.persistence.loadAll();
+    expect(loaded.map((j: StoredJob) => j.id)).toEqual(['mine']);
+    expect(next.store.getState().order).toEqual(['mine']);
+    expect(next.store.getState().storageNotice).toMatchObject({ kind: 'interrupted' });
+    expect(next.store.getState().storageNotice?.message).toMatch(/import did not finish/);
+    const after = await openStudioDb(dbName);
+    expect(await after.count('staging')).toBe(0);
+    expect(await after.count('jobs')).toBe(1);
+    after.close();
+  });
+});

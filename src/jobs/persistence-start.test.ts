@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Job } from './job';
+import type { JobsSink } from './jobs-sink';
+import { FIRST_PAGE, createPersistence, openStudioDb, type Persistence } from './persistence';
+import { fitWithin } from './image-cache/thumbnail';
+
+let n = 0;
+const open: Persistence[] = [];
+afterEach(() => open.splice(0).forEach((p) => p.close()));
+
+const job = (i: number, extra: Partial<Job> = {}): Job => ({
+  id: `j${String(i).padStart(4, '0')}`,
+  traceId: `t${i}`,
+  request: { prompt: `a heron #${i}` },
+  delivery: 'stream',
+  status: 'done',
+  progress: 100,
+  result: { raw_image_url: `https://cdn.example/${i}.png`, actions: [] },
+  createdAt: 1_000 + i,
+  updatedAt: 1_000 + i,
+  attempts: 1,
+  ...extra,
+});
+
+/** A sink that records what persistence reports, to show it never needs the store. */
+function recordingSink() {
+  const merged: string[][] = [];
+  const sink: JobsSink = {
+    merge: (jobs) => merged.push(jobs.map((j) => j.id)),
+    remove: () => {},
+    patch: () => {},
+  };
+  return { sink, merged };
+}
+
+describe('start', () => {
+  it('reports the newest page and the unfinished jobs first, and the rest when asked', async () => {
+    const dbName = `start-${++n}`;
+    const seed = createPersistence({ dbName, channelName: dbName });
+    open.push(seed);
+    for (let i = 0; i < 200; i += 1) {
+      await seed.saveJob(job(i, i === 3 ? { status: 'running', progress: 10 } : {}));
+    }
+    const { sink, merged } = recordingSink();
+    const tab = createPersistence({ dbName, channelName: dbName, sink });
+    open.push(tab);
+
+    const first = await tab.loadJobs();
+    expect(first).toHaveLength(FIRST_PAGE + 1);
+    expect(first[0]!.id).toBe('j0199');
+    expect(first.map((j) => j.id)).toContain('j0003');
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toEqual(first.map((j) => j.id));
+
+    await tab.loadAll();
+    expect(merged).toHaveLength(2);
+    expect(merged[1]).toHaveLength(200);
+  });
+});
+
+describe('thumbnails', () => {
+  it('fit 512 px on the long side and are never enlarged', () => {
+    expect(fitWithin(2048, 2048)).toEqual({ width: 512, height: 512 });
+    expect(fitWithin(2048, 1024)).toEqual({ width: 512, height: 256 });
+    expect(fitWithin(300, 200)).toEqual({ width: 300, height: 200 });
+  });
+
+  it('are made once per image, stored, and served to every later tab', async () => {
+    const dbName = `thumb-${++n}`;
+    let made = 0;
+    const thumbnail = (blob: Blob) => {
+      made += 1;
+      return Promise.resolve({ blob: blob.slice(0, 2), width: 512, height: 512 });
+    };
+    const bytes = new Uint8Array([9, 8, 7, 6]);
+    const make = () => {
+      const p = createPersistence({
+        dbName,
+        channelName: dbName,
+        thumbnail,
+        fetch: () => Promise.resolve(new Response(bytes)),
+      });
+      open.push(p);
+      return p;
+    };
+    const a = make();
+    const url = 'https://cdn.example/big.png';
+    expect(await a.cacheImage(url)).toBe(true);
+    const [t1, t2] = await Promise.all([a.thumbUrlFor(url), a.thumbUrlFor(url)]);
+    expect(t1).toMatch(/^blob:/);
+    expect(t2).toBe(t1);
+    await make().thumbUrlFor(url);
+    expect(made).toBe(1);
+    const db = await openStudioDb(dbName);
+    const stored = await db.get('thumbs', url);
+    db.close();
+    expect([...new Uint8Array(await stored!.blob.arrayBuffer())]).toEqual([9, 8]);
+    // Not cached at all: the remote URL.
+    expect(await a.thumbUrlFor('https://cdn.example/other.png')).toBe(
+      'https://cdn.example/other.png',
+    );
+  });
+});
