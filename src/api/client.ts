@@ -14,7 +14,7 @@ import {
 } from './contract';
 import { ApiError, errorFromResponse, isApiError, toApiError } from './errors';
 import { readNdjson } from './ndjson';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** Where and how to reach the service. */
 export interface ClientConfig {
@@ -168,14 +168,14 @@ async function readJsonValues(res: Response, signal: AbortSignal | undefined): P
   }
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`)
     .join('; ');
 }
 
-function validate<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+function validate<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new ApiError(

@@ -16,7 +16,7 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   isJobActive,
   storedJobSchema,
@@ -222,8 +222,8 @@ function approxBytes(value: unknown): number {
 
 const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.number().int().min(1),
-  exportedAt: z.string().optional(),
+  version: z.int().check(z.minimum(1)),
+  exportedAt: z.optional(z.string()),
   jobs: z.array(z.unknown()),
 });
 
