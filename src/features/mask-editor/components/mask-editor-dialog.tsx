@@ -1,6 +1,6 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import '../mask-editor.css';
-import { encodeMask } from '../model/export-mask';
+import { createMaskExporter } from '../export/mask-exporter';
 import { EMPTY_MASK, isEmpty, type MaskAction } from '../model/mask-model';
 import { createRasterCache } from '../model/raster-cache';
 import { coverage } from '../model/rasterize';
@@ -38,6 +38,8 @@ export function MaskEditorDialog(props: VaryRegionProps) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [cache] = useState(() => createRasterCache(width, height));
+  const [exporter] = useState(createMaskExporter);
+  useEffect(() => () => exporter.dispose(), [exporter]);
   const raster = useMemo(() => cache.get(mask.shapes), [cache, mask.shapes]);
   const cover = useMemo(() => coverage(raster), [raster]);
   const viewport = useViewport(width, height);
@@ -61,7 +63,12 @@ export function MaskEditorDialog(props: VaryRegionProps) {
     setSubmitting(true);
     setError(null);
     try {
-      const encoded = await encodeMask(raster, width, height, maskFormat);
+      const encoded = await exporter.run({
+        shapes: mask.shapes,
+        width,
+        height,
+        format: maskFormat,
+      });
       onSubmit({ mask: encoded, prompt: regionPrompt.trim(), coverage: cover });
     } catch (err) {
       setError(`Could not prepare the mask: ${err instanceof Error ? err.message : String(err)}`);
