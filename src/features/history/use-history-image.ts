@@ -1,20 +1,10 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { CACHED_IMAGE_KEY, cachedImageQuery } from '../../jobs/cached-image-query';
 import type { Persistence } from '../../jobs/persistence';
 import type { HistoryJob } from './job-labels';
 
 /** Query key prefix of the history's image look-ups (dropped after a delete: URLs are revoked). */
-export const HISTORY_IMAGE_KEY = ['history', 'image'] as const;
-
-/** The cached-image look-up of one final image URL (an object URL when cached, else the URL). */
-export function historyImageQuery(persistence: Persistence, url: string) {
-  return queryOptions({
-    queryKey: [...HISTORY_IMAGE_KEY, persistence.dbName, url],
-    queryFn: async () =>
-      (await persistence.imageUrlFor({ result: { raw_image_url: url, actions: [] } })) ?? null,
-    staleTime: Infinity,
-    enabled: url !== '',
-  });
-}
+export const HISTORY_IMAGE_KEY = CACHED_IMAGE_KEY;
 
 /**
  * What a tile shows: the cached blob when there is one, else the job's (smaller) `image_url`.
@@ -22,7 +12,7 @@ export function historyImageQuery(persistence: Persistence, url: string) {
  */
 export function useHistoryImage(persistence: Persistence, job: HistoryJob): string | undefined {
   const full = job.result?.raw_image_url ?? job.result?.image_url ?? '';
-  const { data, isError } = useQuery(historyImageQuery(persistence, full));
+  const { data, isError } = useQuery(cachedImageQuery(persistence, full));
   if (!full) return undefined;
   if (data?.startsWith('blob:')) return data;
   if (data === undefined && !isError) return undefined;
