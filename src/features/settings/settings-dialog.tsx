@@ -4,7 +4,6 @@ import { ModalDialog } from '../../components/ui/modal-dialog';
 import { SelectField } from '../../components/ui/select-field';
 import {
   configStore,
-  forgetToken,
   setToken,
   updateSettings,
   useConfig,
@@ -13,6 +12,7 @@ import {
 import type { Delivery } from '../../api/client';
 import { MODES, type Mode } from '../../api/contract';
 import { testConnection } from './test-connection';
+import { TokenFields } from './token-fields';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -73,50 +73,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           }
         />
 
-        <label className="field">
-          <span>API token</span>
-          <input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={
-              hasToken ? 'A token is set — type to replace it' : 'Paste your AceData token'
-            }
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onBlur={() => {
-              if (draft) {
-                setToken(draft, remember);
-                setDraft('');
-              }
-            }}
-          />
-        </label>
-        <div className="row">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={remember}
-              onChange={(e) => setToken(draft || configStore.getState().token, e.target.checked)}
-            />
-            Remember on this device
-          </label>
-          <button
-            type="button"
-            className="ghost"
-            disabled={!hasToken}
-            onClick={() => forgetToken()}
-          >
-            Forget token
-          </button>
-        </div>
-        <p className="hint" aria-live="polite">
-          {hasToken
-            ? remember
-              ? 'Token saved on this device.'
-              : 'Token kept for this browser session only.'
-            : 'No token set.'}
-        </p>
+        <TokenFields draft={draft} setDraft={setDraft} remember={remember} hasToken={hasToken} />
 
         <SelectField
           label="Delivery"
