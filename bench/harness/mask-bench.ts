@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { median, percentile, round, type Figures } from '../measure';
 import type { timeMaskExport } from './mask-export';
 import { startFrames, stopFrames } from './page-tools';
-import { progress } from './servers';
+import { progress } from '../../test-support/servers';
 
 type ExportModule = { timeMaskExport: typeof timeMaskExport };
 

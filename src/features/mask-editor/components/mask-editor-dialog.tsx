@@ -4,7 +4,8 @@ import { createMaskExporter } from '../export/mask-exporter';
 import { EMPTY_MASK, isEmpty, type MaskAction } from '../model/mask-model';
 import { createRasterCache } from '../model/raster-cache';
 import { coverage } from '../model/rasterize';
-import { useRegionStore } from '../model/region-store';
+import { useStore } from 'zustand';
+import { regionStore } from '../model/region-store';
 import type { ToolKind } from '../model/tools';
 import type { VaryRegionProps } from '../vary-region-props';
 import { MaskCanvas } from './mask-canvas';
@@ -25,8 +26,8 @@ function isTextField(t: EventTarget): boolean {
 /** The "Vary Region" modal: paint the area to redraw on the upscaled image, then submit it. */
 export function MaskEditorDialog(props: VaryRegionProps) {
   const { imageId, width, height, maskFormat = 'jpeg', onSubmit, onClose } = props;
-  const entry = useRegionStore((s) => s.byImageId[imageId]);
-  const { dispatch, setPrompt, setBrushSize } = useRegionStore.getState();
+  const entry = useStore(regionStore, (s) => s.byImageId[imageId]);
+  const { dispatch, setPrompt, setBrushSize } = regionStore.getState();
   const mask = entry?.mask ?? EMPTY_MASK;
   const longSide = Math.max(width, height);
   const maxBrush = Math.max(8, Math.round(longSide / 4));
