@@ -90,7 +90,7 @@ export function App({ services }: AppProps) {
             {settingsOpen && (
               <Suspense fallback={null}>
                 <WithQueries>
-                  <SettingsDialog onClose={() => setSettingsOpen(false)} />
+                  <SettingsDialog config={services.config} onClose={() => setSettingsOpen(false)} />
                 </WithQueries>
               </Suspense>
             )}

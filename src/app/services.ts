@@ -5,7 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createDraftStore, type DraftStore } from '../features/composer/draft-store';
 import { createFeedWindow, type FeedWindow } from '../features/feed/feed-window';
-import { clientConfig, configStore } from '../jobs/config-store';
+import { clientConfig, createConfigStore, type ConfigStore } from '../jobs/config-store';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createRunner, type Runner } from '../jobs/runner';
 import { jobsStore, type JobsStore } from '../jobs/store';
@@ -20,7 +20,7 @@ export interface Services {
   /** The prompt being written. */
   draft: DraftStore;
   /** Target, token and settings. */
-  config: typeof configStore;
+  config: ConfigStore;
   /** Which part of the feed is on the page. */
   feedWindow: FeedWindow;
   /**
@@ -35,7 +35,7 @@ export interface Services {
 /** The services of this tab. */
 export function createServices(): Services {
   const persistence = createPersistence();
-  const config = configStore;
+  const config = createConfigStore();
   const runner = createRunner({
     persistence,
     // Read afresh on every send, so a settings change applies to the next job.

@@ -1,7 +1,8 @@
-import { configStore, forgetToken, setToken } from '../../jobs/config-store';
+import { forgetToken, setToken, type ConfigStore } from '../../jobs/config-store';
 
 /** Props of {@link TokenFields}. */
 export interface TokenFieldsProps {
+  config: ConfigStore;
   /** The token being typed (never the saved one, which is not shown). */
   draft: string;
   setDraft: (draft: string) => void;
@@ -10,7 +11,7 @@ export interface TokenFieldsProps {
 }
 
 /** The API token: type to replace, remember or not, forget; says where it is kept. */
-export function TokenFields({ draft, setDraft, remember, hasToken }: TokenFieldsProps) {
+export function TokenFields({ config, draft, setDraft, remember, hasToken }: TokenFieldsProps) {
   return (
     <>
       <label className="field">
@@ -26,7 +27,7 @@ export function TokenFields({ draft, setDraft, remember, hasToken }: TokenFields
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => {
             if (draft) {
-              setToken(draft, remember);
+              setToken(config, draft, remember);
               setDraft('');
             }
           }}
@@ -37,11 +38,16 @@ export function TokenFields({ draft, setDraft, remember, hasToken }: TokenFields
           <input
             type="checkbox"
             checked={remember}
-            onChange={(e) => setToken(draft || configStore.getState().token, e.target.checked)}
+            onChange={(e) => setToken(config, draft || config.getState().token, e.target.checked)}
           />
           Remember on this device
         </label>
-        <button type="button" className="ghost" disabled={!hasToken} onClick={() => forgetToken()}>
+        <button
+          type="button"
+          className="ghost"
+          disabled={!hasToken}
+          onClick={() => forgetToken(config)}
+        >
           Forget token
         </button>
       </div>
