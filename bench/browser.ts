@@ -55,7 +55,7 @@ function bundleFigures(): Figures {
     'ui.initial_js_gzip': {
       value: round(bytes / 1000),
       unit: 'KB',
-      target: { op: '<=', value: 150 },
+      target: { op: '<=', value: 110 },
     },
     'ui.initial_has_konva': { value: 0, unit: 'bool', target: { op: '<=', value: 0 } },
   };
