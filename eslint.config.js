@@ -7,10 +7,15 @@ import globals from 'globals';
 /** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings'];
 
-/** Konva is heavy: only the mask editor's lazily loaded components may import it. */
+/**
+ * Konva is heavy: only the mask editor's lazily loaded components may import it. Classic zod is
+ * too: one import of it puts all of zod (~17 KB gzipped) in the initial JS, so schemas use
+ * zod/mini everywhere.
+ */
 const KONVA = [
   { name: 'konva', message: 'Konva loads lazily with the mask editor only.' },
   { name: 'react-konva', message: 'Konva loads lazily with the mask editor only.' },
+  { name: 'zod', message: 'Use zod/mini: classic zod adds ~17 KB gzipped to the initial JS.' },
 ];
 
 /**
