@@ -7,10 +7,15 @@ import globals from 'globals';
 /** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings'];
 
-/** Konva is heavy: only the mask editor's lazily loaded components may import it. */
+/**
+ * Konva is heavy: only the mask editor's lazily loaded components may import it. Classic zod is
+ * too: one import of it puts all of zod (~17 KB gzipped) in the initial JS, so schemas use
+ * zod/mini everywhere.
+ */
 const KONVA = [
   { name: 'konva', message: 'Konva loads lazily with the mask editor only.' },
   { name: 'react-konva', message: 'Konva loads lazily with the mask editor only.' },
+  { name: 'zod', message: 'Use zod/mini: classic zod adds ~17 KB gzipped to the initial JS.' },
 ];
 
 /**
@@ -71,6 +76,11 @@ export default tseslint.config(
   },
   boundary(['src/**/*.{ts,tsx}'], [], ''),
   boundary(
+    ['src/components/**'],
+    ['**/features/**', '**/app/**', '**/jobs/**'],
+    'components/ holds small dumb pieces: they import nothing from features, app or jobs.',
+  ),
+  boundary(
     ['src/api/**'],
     ['**/prompt/**', '**/jobs/**', '**/features/**', '**/app/**', 'react', 'react-dom'],
     'src/api depends on nothing above it.',
@@ -93,10 +103,50 @@ export default tseslint.config(
       feature === 'mask-editor' ? { ignores: ['src/features/mask-editor/components/**'] } : {},
     ),
   ),
+  {
+    // The editor's model is headless: pure functions and a vanilla store, tested in Node.
+    files: ['src/features/mask-editor/model/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...KONVA,
+            ...['react', 'react-dom', 'zustand', 'zustand/react'].map((name) => ({
+              name,
+              message: 'The mask model stays free of React (use zustand/vanilla for stores).',
+            })),
+          ],
+          patterns: [
+            {
+              group: [
+                ...FEATURES.filter((f) => f !== 'mask-editor').map((f) => `**/${f}/**`),
+                '**/app/**',
+                '**/components/**',
+              ],
+              message: 'The mask model imports no components, features or app/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   boundary(
     ['src/features/mask-editor/components/**'],
     [...FEATURES.filter((f) => f !== 'mask-editor').map((f) => `**/${f}/**`), '**/app/**'],
     'A feature never imports another feature or app/; app/ composes them.',
+    { konva: false },
+  ),
+  boundary(
+    ['e2e/**'],
+    ['**/bench/**'],
+    'e2e/ and bench/ share helpers through test-support/, never by importing each other.',
+    { konva: false },
+  ),
+  boundary(
+    ['bench/**'],
+    ['**/e2e/**'],
+    'e2e/ and bench/ share helpers through test-support/, never by importing each other.',
     { konva: false },
   ),
   boundary(

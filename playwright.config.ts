@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
+import { CHROMIUM_ARGS, findChromium } from './test-support/chromium';
 import { PROXY_TOKEN } from './e2e/proxy-token';
 
 const port = Number(process.env.E2E_PORT ?? 4317);

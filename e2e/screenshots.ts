@@ -4,8 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
-import { startPreview } from '../bench/harness/servers';
+import { CHROMIUM_ARGS, findChromium } from '../test-support/chromium';
+import { startPreview } from '../test-support/servers';
 
 const out = 'screenshots';
 

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { median, percentile, round, type Figures } from '../measure';
 import { startFrames, stopFrames } from './page-tools';
-import { progress } from './servers';
+import { progress } from '../../test-support/servers';
 
 /** How many jobs the history holds. */
 export const HISTORY_JOBS = 10_000;

@@ -1,9 +1,10 @@
 /**
  * Runs in the browser (served as a source module by Vite's dev server): times the real export
- * path of the Vary Region editor — rasterise the shapes, then encode them as the API wants.
+ * path of the Vary Region editor — rasterise the shapes, then encode them as the API wants, in the
+ * editor's worker — from the call to the base64 string back on the page.
  */
-import { encodeMask, type MaskFormat } from '../../src/features/mask-editor/model/export-mask';
-import { rasterizeMask } from '../../src/features/mask-editor/model/rasterize';
+import { createMaskExporter } from '../../src/features/mask-editor/export/mask-exporter';
+import type { MaskFormat } from '../../src/features/mask-editor/model/export-mask';
 import { exportShapes } from './mask-shapes';
 
 /** What one timed export run reports. */
@@ -24,13 +25,14 @@ export async function timeMaskExport(
   const shapes = exportShapes(size);
   let base64Length = 0;
   const times: number[] = [];
+  const exporter = createMaskExporter();
   for (let i = 0; i < warmup + runs; i++) {
     const start = performance.now();
-    const raster = rasterizeMask(shapes, size, size);
-    const encoded = await encodeMask(raster, size, size, format);
+    const encoded = await exporter.run({ shapes, width: size, height: size, format });
     const took = performance.now() - start;
     base64Length = encoded.length;
     if (i >= warmup) times.push(took);
   }
+  exporter.dispose();
   return { times, base64Length };
 }

@@ -6,7 +6,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { MaskEditorDialog } from '../../src/features/mask-editor/components/mask-editor-dialog';
-import { useRegionStore } from '../../src/features/mask-editor/model/region-store';
+import { regionStore } from '../../src/features/mask-editor/model/region-store';
 import { brushStrokes, seededRandom } from './mask-shapes';
 
 const SIZE = 2048;
@@ -40,7 +40,7 @@ async function pictureUrl(): Promise<string> {
 
 const strokes = Number(new URLSearchParams(location.search).get('strokes') ?? 500);
 // The committed history the dialog opens with, set in one go (one sessionStorage write).
-useRegionStore.setState({
+regionStore.setState({
   byImageId: {
     [IMAGE_ID]: {
       mask: { shapes: brushStrokes(strokes, SIZE, 11), undone: [] },

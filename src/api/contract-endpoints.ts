@@ -10,26 +10,23 @@
  * `elapsed` or `duration`; extra fields are kept. The engine decides its own stricter rules
  * (e.g. which fields it requires) on top of these and answers with the provider's error codes.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MODES, errorDetailSchema, imagineResponseSchema } from './contract';
 
 /** Numbers the provider may type as strings. */
 const num = z.union([
   z.number(),
-  z
-    .string()
-    .regex(/^\d+(\.\d+)?$/)
-    .transform(Number),
+  z.pipe(z.string().check(z.regex(/^\d+(\.\d+)?$/)), z.transform(Number)),
 ]);
 
 /** Optional in a request: absent, or JSON null (MCP), both meaning "not given". */
-const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
+const opt = <T extends z.ZodMiniType>(schema: T) => z.nullish(schema);
 
 /** Fields the UNCERTAIN points say a simple endpoint's body may also carry. */
 const maybeTaskFields = {
-  success: z.boolean().optional(),
-  task_id: z.string().optional(),
-  trace_id: z.string().optional(),
+  success: z.optional(z.boolean()),
+  task_id: z.optional(z.string()),
+  trace_id: z.optional(z.string()),
 };
 
 // ── edits (§1) ────────────────────────────────────────────────────────────────
@@ -76,13 +73,7 @@ export const videosRequestSchema = z.looseObject({
   image_url: opt(z.string()),
   end_image_url: opt(z.string()),
   video_id: opt(z.string()),
-  video_index: opt(
-    z
-      .number()
-      .int()
-      .min(0)
-      .max(VIDEOS_PER_TASK - 1),
-  ),
+  video_index: opt(z.int().check(z.minimum(0), z.maximum(VIDEOS_PER_TASK - 1))),
   loop: opt(z.boolean()),
   resolution: opt(z.enum(VIDEO_RESOLUTIONS)),
   mode: opt(z.enum(MODES)),
@@ -96,15 +87,15 @@ export type VideosRequest = z.infer<typeof videosRequestSchema>;
 export const videosResponseSchema = z.looseObject({
   ...maybeTaskFields,
   /** Nexior-only (UNCERTAIN). */
-  type: z.string().optional(),
-  image_url: z.string().optional(),
-  image_width: num.optional(),
-  image_height: num.optional(),
-  progress: num.optional(),
+  type: z.optional(z.string()),
+  image_url: z.optional(z.string()),
+  image_width: z.optional(num),
+  image_height: z.optional(num),
+  progress: z.optional(num),
   /** A 16-digit string in the examples; a number is accepted and kept as its digits. */
-  video_id: z.union([z.string(), z.number().transform(String)]).optional(),
-  video_urls: z.array(z.string()).optional(),
-  error: errorDetailSchema.optional(),
+  video_id: z.optional(z.union([z.string(), z.pipe(z.number(), z.transform(String))])),
+  video_urls: z.optional(z.array(z.string())),
+  error: z.optional(errorDetailSchema),
 });
 /** A videos response or callback body. */
 export type VideosResponse = z.infer<typeof videosResponseSchema>;
@@ -115,7 +106,7 @@ export type VideosResponse = z.infer<typeof videosResponseSchema>;
 export const DESCRIPTIONS_PER_IMAGE = 4;
 
 /** POST /midjourney/describe body. */
-export const describeRequestSchema = z.looseObject({ image_url: z.string().min(1) });
+export const describeRequestSchema = z.looseObject({ image_url: z.string().check(z.minLength(1)) });
 export type DescribeRequest = z.infer<typeof describeRequestSchema>;
 
 /**
@@ -131,20 +122,23 @@ export type DescribeResponse = z.infer<typeof describeResponseSchema>;
 // ── seed (§4) ─────────────────────────────────────────────────────────────────
 
 /** POST /midjourney/seed body. */
-export const seedRequestSchema = z.looseObject({ image_id: z.string().min(1) });
+export const seedRequestSchema = z.looseObject({ image_id: z.string().check(z.minLength(1)) });
 export type SeedRequest = z.infer<typeof seedRequestSchema>;
 
 /** A seed result: a string per the spec; a number is accepted and kept as its digits. */
 export const seedResponseSchema = z.looseObject({
   ...maybeTaskFields,
-  seed: z.union([z.string().regex(/^\d+$/), z.number().int().min(0).transform(String)]),
+  seed: z.union([
+    z.string().check(z.regex(/^\d+$/)),
+    z.pipe(z.int().check(z.minimum(0)), z.transform(String)),
+  ]),
 });
 export type SeedResponse = z.infer<typeof seedResponseSchema>;
 
 // ── translate (§5) ────────────────────────────────────────────────────────────
 
 /** POST /midjourney/translate body (the spec's `default: "generate"` is an artifact, not used). */
-export const translateRequestSchema = z.looseObject({ content: z.string().min(1) });
+export const translateRequestSchema = z.looseObject({ content: z.string().check(z.minLength(1)) });
 export type TranslateRequest = z.infer<typeof translateRequestSchema>;
 
 /** A translate result: the English `content`. */
@@ -160,13 +154,13 @@ export type TranslateResponse = z.infer<typeof translateResponseSchema>;
 export const MAX_SHORTEN_PROMPTS = 5;
 
 /** POST /midjourney/shorten body. */
-export const shortenRequestSchema = z.looseObject({ prompt: z.string().min(1) });
+export const shortenRequestSchema = z.looseObject({ prompt: z.string().check(z.minLength(1)) });
 export type ShortenRequest = z.infer<typeof shortenRequestSchema>;
 
 /** A shorten result: up to five prompts (more would not be a /shorten answer). */
 export const shortenResponseSchema = z.looseObject({
   ...maybeTaskFields,
-  prompts: z.array(z.string()).max(MAX_SHORTEN_PROMPTS),
+  prompts: z.array(z.string()).check(z.maxLength(MAX_SHORTEN_PROMPTS)),
 });
 export type ShortenResponse = z.infer<typeof shortenResponseSchema>;
 
@@ -181,15 +175,15 @@ export const TASK_TYPES = ['imagine', 'describe', 'videos', 'edits'] as const;
  */
 export const endpointTaskSchema = z.looseObject({
   id: z.string(),
-  type: z.string().optional(),
-  trace_id: z.string().optional(),
-  created_at: num.optional(),
-  started_at: num.optional(),
-  finished_at: num.nullish(),
-  elapsed: num.nullish(),
-  duration: num.nullish(),
-  request: z.record(z.string(), z.unknown()).nullish(),
-  response: z.record(z.string(), z.unknown()).nullish(),
+  type: z.optional(z.string()),
+  trace_id: z.optional(z.string()),
+  created_at: z.optional(num),
+  started_at: z.optional(num),
+  finished_at: z.nullish(num),
+  elapsed: z.nullish(num),
+  duration: z.nullish(num),
+  request: z.nullish(z.record(z.string(), z.unknown())),
+  response: z.nullish(z.record(z.string(), z.unknown())),
 });
 export type EndpointTask = z.infer<typeof endpointTaskSchema>;
 

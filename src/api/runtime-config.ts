@@ -3,7 +3,7 @@
  * build made with `ACEDATA_BASE_URL`) writes a `<meta name="imagine-studio-config">` whose
  * content is JSON. A page without it (a static host built with the defaults) gets the defaults.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_ACEDATA_BASE_URL, httpOriginOf } from './origins';
 
 /** The meta tag's name. */
@@ -23,14 +23,11 @@ export const DEFAULT_STUDIO_CONFIG: StudioConfig = {
 };
 
 const configSchema = z.object({
-  acedataBaseUrl: z
-    .string()
-    .refine((u) => httpOriginOf(u) !== undefined, 'an http(s) URL')
-    .transform((u) => u.replace(/\/+$/, '')),
-  relay: z
-    .string()
-    .regex(/^\/[A-Za-z0-9/_-]*$/)
-    .nullable(),
+  acedataBaseUrl: z.pipe(
+    z.string().check(z.refine((u) => httpOriginOf(u) !== undefined, 'an http(s) URL')),
+    z.transform((u: string) => u.replace(/\/+$/, '')),
+  ),
+  relay: z.nullable(z.string().check(z.regex(/^\/[A-Za-z0-9/_-]*$/))),
 });
 
 /** Parse a config (a string of JSON or a value); anything malformed gives the defaults. */

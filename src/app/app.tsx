@@ -1,139 +1,108 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Composer } from '../features/composer/composer';
-import { draftStore } from '../features/composer/draft-store';
-import { addReference } from '../prompt/reference-urls';
+import { DraftContext } from '../features/composer/draft-store';
 import { Feed } from '../features/feed/feed';
-import { revealJob } from '../features/feed/feed-window';
-import { FeedActionsContext, type FeedActions } from '../features/feed/feed-actions';
-import { SettingsDialog } from '../features/settings/settings-dialog';
-import { VaryRegionDialog } from '../features/mask-editor/vary-region-launcher';
-import { isJobActive, jobTitle, type Job } from '../jobs/job';
-import { configStore } from '../jobs/config-store';
+import { FeedActionsContext } from '../features/feed/feed-actions';
+import { FeedWindowContext } from '../features/feed/feed-window';
+import { isJobActive, type Job } from '../jobs/job';
 import { ErrorBoundary } from './error-boundary';
+import { createFeedActions } from './feed-actions';
 import { Header, type View } from './header';
-import { getRunner, useRunner } from './use-runner';
-import { Toasts, toast } from './toasts';
+import { RegionDialog } from './region-dialog';
+import type { Services } from './services';
+import { ServicesProvider, WithQueries } from './services-context';
 import { StorageNoticeBar } from './storage-notice';
+import { Toasts } from './toasts';
 
+// History and Settings load on first use: neither is needed to write a prompt and watch it form.
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
 );
+const SettingsDialog = lazy(() =>
+  import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })),
+);
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } },
-});
+/** Props of {@link App}. */
+export interface AppProps {
+  /** The tab's services (`createServices()`); tests pass their own. */
+  services: Services;
+}
 
 /** The whole studio: composer and feed, history, settings and the region editor. */
-export function App() {
-  const runner = useRunner();
+export function App({ services }: AppProps) {
+  const { runner, persistence, feedWindow } = services;
   const [view, setView] = useState<View>('studio');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [regionJob, setRegionJob] = useState<Job | null>(null);
 
   useEffect(() => {
+    void services.start();
+  }, [services]);
+
+  useEffect(() => {
     document.title = view === 'history' ? 'History — Imagine Studio' : 'Imagine Studio';
   }, [view]);
 
-  const actions = useMemo<FeedActions>(
-    () => ({
-      act: (job, action) => {
-        const imageId = job.result?.image_id;
-        if (!imageId) return;
-        runner.submit(
-          { action, image_id: imageId },
-          {
-            parent: {
-              jobId: job.id,
-              imageId,
-              action,
-              label: jobTitle(job),
-            },
-          },
-        );
-      },
-      varyRegion: (job) => setRegionJob(job),
-      cancel: (id) => runner.cancel(id),
-      retry: (id) => runner.retry(id),
-      checkAgain: (id) => runner.checkAgain(id),
-      referenceImage: (url) => {
-        const result = addReference(draftStore.getState().prompt, url);
-        if ('error' in result) toast(result.error);
-        else {
-          draftStore.setState({ prompt: result.prompt });
-          toast('Added to the prompt as an image reference.');
-        }
-      },
-      openSettings: () => setSettingsOpen(true),
-      cachedImage: (job) => getRunner().persistence.imageUrlFor(job),
-    }),
-    [runner],
+  const actions = useMemo(
+    () =>
+      createFeedActions(services, {
+        varyRegion: setRegionJob,
+        openSettings: () => setSettingsOpen(true),
+      }),
+    [services],
   );
 
   return (
-    <QueryClientProvider client={queryClient}>
-      <FeedActionsContext.Provider value={actions}>
-        <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
-        <StorageNoticeBar />
-        <main>
-          {view === 'studio' ? (
-            <div className="studio">
-              <ErrorBoundary label="composer">
-                <Composer onSubmit={(request) => runner.submit(request)} />
-              </ErrorBoundary>
-              <ErrorBoundary label="feed">
-                <Feed />
-              </ErrorBoundary>
-            </div>
-          ) : (
-            <ErrorBoundary label="history">
-              <Suspense fallback={<p className="hint">Loading history…</p>}>
-                <HistoryView
-                  persistence={getRunner().persistence}
-                  removeJobs={(ids) => runner.remove(ids)}
-                  // An undone delete of an unfinished job: it is looked up again, never resent.
-                  onRestored={(jobs) =>
-                    jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
-                  }
-                  onOpenJob={(id) => {
-                    setView('studio');
-                    revealJob(id);
-                  }}
-                />
+    <ServicesProvider services={services}>
+      <DraftContext.Provider value={services.draft}>
+        <FeedWindowContext.Provider value={feedWindow}>
+          <FeedActionsContext.Provider value={actions}>
+            <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
+            <StorageNoticeBar />
+            <main>
+              {view === 'studio' ? (
+                <div className="studio">
+                  <ErrorBoundary label="composer">
+                    <Composer onSubmit={(request) => runner.submit(request)} />
+                  </ErrorBoundary>
+                  <ErrorBoundary label="feed">
+                    <Feed />
+                  </ErrorBoundary>
+                </div>
+              ) : (
+                <ErrorBoundary label="history">
+                  <Suspense fallback={<p className="hint">Loading history…</p>}>
+                    <WithQueries>
+                      <HistoryView
+                        store={services.jobs}
+                        persistence={persistence}
+                        removeJobs={(ids) => runner.remove(ids)}
+                        // An undone delete of an unfinished job: it is looked up again, never resent.
+                        onRestored={(jobs) =>
+                          jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
+                        }
+                        onOpenJob={(id) => {
+                          setView('studio');
+                          feedWindow.reveal(id);
+                        }}
+                      />
+                    </WithQueries>
+                  </Suspense>
+                </ErrorBoundary>
+              )}
+            </main>
+            {settingsOpen && (
+              <Suspense fallback={null}>
+                <WithQueries>
+                  <SettingsDialog config={services.config} onClose={() => setSettingsOpen(false)} />
+                </WithQueries>
               </Suspense>
-            </ErrorBoundary>
-          )}
-        </main>
-        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-        {regionJob?.result?.image_id && (
-          <VaryRegionDialog
-            imageId={regionJob.result.image_id}
-            imageUrl={regionJob.result.raw_image_url ?? regionJob.result.image_url ?? ''}
-            width={regionJob.result.raw_image_width ?? 0}
-            height={regionJob.result.raw_image_height ?? 0}
-            prompt={regionJob.request.prompt || regionJob.parent?.label || ''}
-            maskFormat={configStore.getState().settings.maskFormat}
-            onClose={() => setRegionJob(null)}
-            onSubmit={({ mask, prompt }) => {
-              const job = regionJob;
-              const imageId = job.result?.image_id ?? '';
-              runner.submit(
-                { action: 'variation_region', image_id: imageId, mask, prompt },
-                {
-                  parent: {
-                    jobId: job.id,
-                    imageId,
-                    action: 'variation_region',
-                    label: prompt || job.parent?.label,
-                  },
-                },
-              );
-              setRegionJob(null);
-            }}
-          />
-        )}
-        <Toasts />
-      </FeedActionsContext.Provider>
-    </QueryClientProvider>
+            )}
+            {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}
+            <Toasts />
+          </FeedActionsContext.Provider>
+        </FeedWindowContext.Provider>
+      </DraftContext.Provider>
+    </ServicesProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { targetLabel, useConfig } from '../jobs/config-store';
+import { useServices } from './services-context';
 
 /** The two views of the studio. */
 export type View = 'studio' | 'history';
@@ -12,7 +13,7 @@ export interface HeaderProps {
 
 /** Title, the current target, the view switch and Settings. */
 export function Header({ view, onView, onSettings }: HeaderProps) {
-  const target = useConfig((s) => s.settings.target);
+  const target = useConfig(useServices().config, (s) => s.settings.target);
   return (
     <header className="app-header">
       <h1>Imagine Studio</h1>

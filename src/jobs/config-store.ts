@@ -4,7 +4,7 @@
  * "Remember on this device", and is never part of the settings object (so it cannot leak into
  * history, exports or logs through it).
  */
-import { createStore, useStore } from 'zustand';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Mode } from '../api/contract';
 import type { ClientConfig, Delivery } from '../api/client';
 import { readStudioConfig } from '../api/runtime-config';
@@ -41,7 +41,8 @@ export const LOCAL_PLACEHOLDER_TOKEN = 'local-engine';
 const SETTINGS_KEY = 'imagine-studio.settings';
 const TOKEN_KEY = 'imagine-studio.token';
 
-interface ConfigState {
+/** Settings, the token, and whether the token is remembered on this device. */
+export interface ConfigState {
   settings: StudioSettings;
   token: string;
   remember: boolean;
@@ -68,32 +69,38 @@ function loadState(): ConfigState {
   return { settings, token: remembered || session, remember: Boolean(remembered) };
 }
 
-export const configStore = createStore<ConfigState>(() => loadState());
+/** The settings' store; `app/` makes the one of the tab and hands it to who needs it. */
+export type ConfigStore = StoreApi<ConfigState>;
+
+/** A config store loaded from this browser's storage. */
+export function createConfigStore(): ConfigStore {
+  return createStore<ConfigState>(() => loadState());
+}
 
 /** Read settings (and whether a token is set) from a component. */
-export function useConfig<T>(selector: (s: ConfigState) => T): T {
-  return useStore(configStore, selector);
+export function useConfig<T>(store: ConfigStore, selector: (s: ConfigState) => T): T {
+  return useStore(store, selector);
 }
 
 /** Change some settings and persist them. */
-export function updateSettings(patch: Partial<StudioSettings>): void {
-  const settings = { ...configStore.getState().settings, ...patch };
-  configStore.setState({ settings });
+export function updateSettings(store: ConfigStore, patch: Partial<StudioSettings>): void {
+  const settings = { ...store.getState().settings, ...patch };
+  store.setState({ settings });
   safeStorage('local')?.setItem(SETTINGS_KEY, JSON.stringify(settings));
 }
 
 /** Set the token; `remember` keeps it in localStorage, otherwise only for this browser session. */
-export function setToken(token: string, remember: boolean): void {
+export function setToken(store: ConfigStore, token: string, remember: boolean): void {
   const trimmed = token.trim();
   safeStorage('local')?.removeItem(TOKEN_KEY);
   safeStorage('session')?.removeItem(TOKEN_KEY);
   if (trimmed) safeStorage(remember ? 'local' : 'session')?.setItem(TOKEN_KEY, trimmed);
-  configStore.setState({ token: trimmed, remember });
+  store.setState({ token: trimmed, remember });
 }
 
 /** Remove the token from every storage. */
-export function forgetToken(): void {
-  setToken('', false);
+export function forgetToken(store: ConfigStore): void {
+  setToken(store, '', false);
 }
 
 /** Base URL for a target: the local engine and the pass-through are same-origin. */
@@ -104,7 +111,7 @@ export function baseUrlFor(target: Target): string {
 }
 
 /** The client configuration for the current settings and token. */
-export function clientConfig(state: ConfigState = configStore.getState()): ClientConfig {
+export function clientConfig(state: ConfigState): ClientConfig {
   const { target } = state.settings;
   const token = state.token || (target === 'local' ? LOCAL_PLACEHOLDER_TOKEN : '');
   return { baseUrl: baseUrlFor(target), ...(token ? { token } : {}) };

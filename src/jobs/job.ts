@@ -3,7 +3,7 @@
  * back. Plain data (no functions), so the same object lives in the store, in IndexedDB and in an
  * exported history file.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { imagineRequestSchema, type ImagineRequest, type ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client';
 
@@ -181,61 +181,65 @@ export function previewFromResponse(r: ImagineResponse): JobPreview | undefined 
 }
 
 const jobResultSchema = z.object({
-  task_id: z.string().optional(),
-  image_id: z.string().optional(),
-  image_url: z.string().optional(),
-  image_width: z.number().optional(),
-  image_height: z.number().optional(),
-  raw_image_url: z.string().optional(),
-  raw_image_width: z.number().optional(),
-  raw_image_height: z.number().optional(),
+  task_id: z.optional(z.string()),
+  image_id: z.optional(z.string()),
+  image_url: z.optional(z.string()),
+  image_width: z.optional(z.number()),
+  image_height: z.optional(z.number()),
+  raw_image_url: z.optional(z.string()),
+  raw_image_width: z.optional(z.number()),
+  raw_image_height: z.optional(z.number()),
   actions: z.array(z.string()),
-  sub_image_urls: z.array(z.string()).optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  sub_image_urls: z.optional(z.array(z.string())),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
+
+/** A non-empty string. */
+const id = () => z.string().check(z.minLength(1));
 
 /**
  * A stored job, validated. Unknown keys are dropped (so a `preview`, or anything a hand-edited
  * file adds, never reaches the database); the request is cleaned of token-like keys.
  */
-export const storedJobSchema: z.ZodType<StoredJob> = z
-  .object({
-    id: z.string().min(1),
-    kind: z.string().min(1).optional(),
-    traceId: z.string().min(1),
-    taskId: z.string().min(1).optional(),
+export const storedJobSchema: z.ZodMiniType<StoredJob> = z.pipe(
+  z.object({
+    id: id(),
+    kind: z.optional(id()),
+    traceId: id(),
+    taskId: z.optional(id()),
     request: imagineRequestSchema,
     delivery: z.enum(['wait', 'stream', 'async']),
-    target: z.object({ name: z.string(), baseUrl: z.string() }).optional(),
-    parent: z
-      .object({
-        jobId: z.string().optional(),
+    target: z.optional(z.object({ name: z.string(), baseUrl: z.string() })),
+    parent: z.optional(
+      z.object({
+        jobId: z.optional(z.string()),
         imageId: z.string(),
         action: z.string(),
-        label: z.string().optional(),
-      })
-      .optional(),
+        label: z.optional(z.string()),
+      }),
+    ),
     status: z.enum(JOB_STATUSES),
-    progress: z.number().min(0).max(100),
-    result: jobResultSchema.optional(),
-    error: z
-      .object({
+    progress: z.number().check(z.minimum(0), z.maximum(100)),
+    result: z.optional(jobResultSchema),
+    error: z.optional(
+      z.object({
         kind: z.enum(['http', 'network', 'aborted', 'invalid', 'task', 'lost']),
-        code: z.string().optional(),
+        code: z.optional(z.string()),
         message: z.string(),
-        traceId: z.string().optional(),
-        status: z.number().optional(),
-      })
-      .optional(),
-    note: z.string().optional(),
+        traceId: z.optional(z.string()),
+        status: z.optional(z.number()),
+      }),
+    ),
+    note: z.optional(z.string()),
     createdAt: z.number(),
-    startedAt: z.number().optional(),
+    startedAt: z.optional(z.number()),
     updatedAt: z.number(),
-    finishedAt: z.number().optional(),
-    lastNewsAt: z.number().optional(),
-    attempts: z.number().int().min(0),
-  })
-  .transform((job) => ({ ...job, request: cleanRequest(job.request) }));
+    finishedAt: z.optional(z.number()),
+    lastNewsAt: z.optional(z.number()),
+    attempts: z.int().check(z.minimum(0)),
+  }),
+  z.transform((job) => ({ ...job, request: cleanRequest(job.request) })),
+);
 
 /**
  * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no

@@ -3,7 +3,8 @@ import { useState } from 'react';
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps {
   label: string;
-  text: () => string;
+  /** The text, or a promise of it (so what builds it can load on first use). */
+  text: () => string | Promise<string>;
   className?: string;
 }
 
@@ -16,7 +17,7 @@ export function CopyButton({ label, text, className }: CopyButtonProps) {
       className={className ?? 'chip'}
       onClick={async () => {
         try {
-          await navigator.clipboard.writeText(text());
+          await navigator.clipboard.writeText(await text());
           setState('copied');
         } catch {
           setState('failed');

@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ImagineRequest } from '../../api/contract';
 import { lintPrompt } from '../../prompt/lint';
 import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
-import { draftStore, setDraftPrompt, useDraft } from './draft-store';
+import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
 import { ParametersPanel } from './parameters-panel';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
@@ -15,6 +15,8 @@ export interface ComposerProps {
 
 /** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
 export function Composer({ onSubmit }: ComposerProps) {
+  const draftStore = useDraftStore();
+  const setDraftPrompt = useSetDraftPrompt();
   const prompt = useDraft((s) => s.prompt);
   const translation = useDraft((s) => s.translation);
   const [showParams, setShowParams] = useState(false);

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { readControls, writeControl, type PromptControls } from '../../prompt/compose';
 import { SelectField } from '../../components/ui/select-field';
-import { setDraftPrompt } from './draft-store';
+import { useSetDraftPrompt } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
 const VERSIONS = [
@@ -32,6 +32,7 @@ export interface ParametersPanelProps {
  * `--ar 3:2` by hand moves the control and moving the control edits the text.
  */
 export function ParametersPanel({ prompt }: ParametersPanelProps) {
+  const setDraftPrompt = useSetDraftPrompt();
   const c = readControls(prompt);
   const id = useId();
   const set = <K extends keyof PromptControls>(key: K, value: PromptControls[K]) =>

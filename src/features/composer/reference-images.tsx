@@ -2,7 +2,7 @@ import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { addReference, removeReference } from '../../prompt/reference-urls';
 import { getImageUrls, readControls, writeControl } from '../../prompt/compose';
 import { MAX_IMAGE_PROMPTS } from '../../api/prompt-syntax';
-import { setDraftPrompt } from './draft-store';
+import { useSetDraftPrompt } from './draft-store';
 
 /** Props of {@link ReferenceImages}. */
 export interface ReferenceImagesProps {
@@ -11,6 +11,7 @@ export interface ReferenceImagesProps {
 
 /** Image prompts: URLs that lead the prompt, with thumbnails, a weight, paste and drag-and-drop. */
 export function ReferenceImages({ prompt }: ReferenceImagesProps) {
+  const setDraftPrompt = useSetDraftPrompt();
   const [url, setUrl] = useState('');
   const [error, setError] = useState('');
   const id = useId();

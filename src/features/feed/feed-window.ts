@@ -1,41 +1,58 @@
 /**
  * How much of the feed is on the page. The feed shows the newest jobs a page at a time (a long
  * history would otherwise put thousands of cards in the DOM and make start-up crawl); older ones
- * come in as the person scrolls, or when something asks to show a particular job.
+ * come in as the person scrolls, or when something asks to show a particular job. `app/` makes
+ * the one window of the tab and hands it to the feed through {@link FeedWindowContext}.
  */
+import { createContext, useContext } from 'react';
 import { createStore, useStore } from 'zustand';
-import { jobsStore } from '../../jobs/store';
+import type { JobsStore } from '../../jobs/store';
 
 /** Cards added at a time. */
 export const FEED_PAGE = 24;
 
-const windowStore = createStore<{ limit: number }>(() => ({ limit: FEED_PAGE }));
-
-/** How many of the newest jobs the feed shows. */
-export function useFeedLimit(): number {
-  return useStore(windowStore, (s) => s.limit);
+/** The feed's window over the jobs: how many are shown, and showing a given one. */
+export interface FeedWindow {
+  /** How many of the newest jobs the feed shows (a hook). */
+  useLimit(): number;
+  /** Show one more page of older jobs. */
+  showMore(): void;
+  /**
+   * Make sure a job's card is on the page, then scroll it into view and focus it (for
+   * provenance links and "Open in studio").
+   */
+  reveal(jobId: string): void;
 }
 
-/** Show one more page of older jobs. */
-export function showMore(): void {
-  windowStore.setState((s) => ({ limit: s.limit + FEED_PAGE }));
+/** The window over `jobs`' order. */
+export function createFeedWindow(jobs: JobsStore): FeedWindow {
+  const windowStore = createStore<{ limit: number }>(() => ({ limit: FEED_PAGE }));
+  return {
+    useLimit: () => useStore(windowStore, (s) => s.limit),
+    showMore: () => windowStore.setState((s) => ({ limit: s.limit + FEED_PAGE })),
+    reveal(jobId) {
+      const index = jobs.getState().order.indexOf(jobId);
+      if (index < 0) return;
+      if (index >= windowStore.getState().limit) windowStore.setState({ limit: index + FEED_PAGE });
+      // Wait for React to render the card before looking for it.
+      const focus = (tries: number) =>
+        requestAnimationFrame(() => {
+          const el = document.getElementById(`job-${jobId}`);
+          if (!el) return tries > 0 ? focus(tries - 1) : undefined;
+          el.scrollIntoView({ block: 'center' });
+          el.focus({ preventScroll: true });
+        });
+      focus(10);
+    },
+  };
 }
 
-/**
- * Make sure a job's card is on the page, then scroll it into view and focus it (for provenance
- * links and "Open in studio").
- */
-export function revealJob(jobId: string): void {
-  const index = jobsStore.getState().order.indexOf(jobId);
-  if (index < 0) return;
-  if (index >= windowStore.getState().limit) windowStore.setState({ limit: index + FEED_PAGE });
-  // Wait for React to render the card before looking for it.
-  const focus = (tries: number) =>
-    requestAnimationFrame(() => {
-      const el = document.getElementById(`job-${jobId}`);
-      if (!el) return tries > 0 ? focus(tries - 1) : undefined;
-      el.scrollIntoView({ block: 'center' });
-      el.focus({ preventScroll: true });
-    });
-  focus(10);
+/** The tab's feed window, provided by `app/`. */
+export const FeedWindowContext = createContext<FeedWindow | null>(null);
+
+/** The feed window; throws when the app forgot to provide it. */
+export function useFeedWindow(): FeedWindow {
+  const feedWindow = useContext(FeedWindowContext);
+  if (!feedWindow) throw new Error('FeedWindowContext is missing');
+  return feedWindow;
 }

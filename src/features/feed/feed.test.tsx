@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { jobsActions } from '../../jobs/store';
+import { jobsActions, jobsStore } from '../../jobs/store';
 import type { Job } from '../../jobs/job';
 import { Feed } from './feed';
 import { FeedActionsContext, type FeedActions } from './feed-actions';
-import { FEED_PAGE } from './feed-window';
+import { createFeedWindow, FEED_PAGE, FeedWindowContext } from './feed-window';
 
 const noop = () => undefined;
 const actions: FeedActions = {
@@ -44,7 +44,9 @@ describe('Feed', () => {
     jobsActions.merge(Array.from({ length: 100 }, (_, i) => job(i)));
     render(
       <FeedActionsContext.Provider value={actions}>
-        <Feed />
+        <FeedWindowContext.Provider value={createFeedWindow(jobsStore)}>
+          <Feed />
+        </FeedWindowContext.Provider>
       </FeedActionsContext.Provider>,
     );
     const cards = () => screen.getAllByRole('article');

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useJobs } from '../../jobs/store';
 import { JobCard } from './job-card';
-import { showMore, useFeedLimit } from './feed-window';
+import { useFeedWindow } from './feed-window';
 
 /** The studio's feed: every job, newest first, a page at a time. */
 export function Feed() {
   const order = useJobs((s) => s.order);
-  const limit = useFeedLimit();
+  const { useLimit, showMore } = useFeedWindow();
+  const limit = useLimit();
   const sentinel = useRef<HTMLDivElement>(null);
   const more = order.length - limit;
 
@@ -21,7 +22,7 @@ export function Feed() {
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [more, limit]);
+  }, [more, limit, showMore]);
 
   return (
     <section className="feed" aria-label="Feed">

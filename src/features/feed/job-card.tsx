@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { useJobs } from '../../jobs/store';
 import { actionLabel } from '../../api/action-labels';
 import { isJobActive, jobTitle, type Job } from '../../jobs/job';
@@ -6,11 +6,12 @@ import { ActionBar } from './action-bar';
 import { expectedAspect } from './aspect';
 import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
-import { revealJob } from './feed-window';
+import { useFeedWindow } from './feed-window';
 import { JobError } from './job-error';
 import { JobImage } from './job-image';
-import { Lightbox } from './lightbox';
 import { ResultMenu } from './result-menu';
+
+const Lightbox = lazy(() => import('./lightbox').then((m) => ({ default: m.Lightbox })));
 
 /** Props of {@link JobCard}. */
 export interface JobCardProps {
@@ -31,6 +32,7 @@ export function JobCard({ jobId }: JobCardProps) {
   const job = useJobs((s) => s.byId[jobId]);
   const parent = useJobs((s) => (job?.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
   const { act, cancel, retry, checkAgain } = useFeedActions();
+  const { reveal } = useFeedWindow();
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
   if (!job) return null;
@@ -73,7 +75,7 @@ export function JobCard({ jobId }: JobCardProps) {
               href={`#job-${parent.id}`}
               onClick={(e) => {
                 e.preventDefault();
-                revealJob(parent.id);
+                reveal(parent.id);
               }}
             >
               {`“${truncate(parent.request.prompt || parent.id, 48)}”`}
@@ -133,7 +135,9 @@ export function JobCard({ jobId }: JobCardProps) {
         </div>
       )}
       {open && job.result?.raw_image_url && (
-        <Lightbox url={job.result.raw_image_url} alt={title} onClose={() => setOpen(false)} />
+        <Suspense fallback={null}>
+          <Lightbox url={job.result.raw_image_url} alt={title} onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </article>
   );

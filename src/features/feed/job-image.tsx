@@ -29,8 +29,19 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
   const isGrid = (job.result?.actions ?? []).some((a) => /^upscale[1-4]$/.test(a));
   const label = job.request.prompt || 'Generated image';
   useEffect(() => {
-    // Paired with the runner's `imagine:line` mark: the moment this picture is on screen.
-    if (src) requestAnimationFrame(() => performance.mark('imagine:shown', { detail: src }));
+    // Paired with the runner's `imagine:line` mark: the moment this picture is on screen. A
+    // requestAnimationFrame callback runs before its frame is painted; a task posted from it
+    // runs after, so the mark is taken once the picture has been painted.
+    if (!src) return;
+    const frame = requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        performance.mark('imagine:shown', { detail: src });
+        channel.port1.close();
+      };
+      channel.port2.postMessage(null);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [src]);
 
   return (

@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { jobTitle, type Job } from '../../jobs/job';
 import { CopyButton } from '../../components/ui/copy-button';
 import { downloadImage } from '../../components/ui/save-file';
-import { requestAsCode } from './copy-as-code';
+import type { CodeLanguage } from './copy-as-code';
 import { useFeedActions } from './feed-actions';
+
+/** Copy-as-code is rarely used: its module loads when the menu opens, not with the studio. */
+const loadCopyAsCode = () => import('./copy-as-code');
 
 /** Props of {@link ResultMenu}. */
 export interface ResultMenuProps {
@@ -41,12 +44,12 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
       <CopyButton label="Copy prompt" text={() => job.request.prompt ?? ''} />
       {r.image_id && <CopyButton label="Copy image ID" text={() => r.image_id ?? ''} />}
       {job.taskId && <CopyButton label="Copy task ID" text={() => job.taskId ?? ''} />}
-      <details className="code-menu">
+      <details className="code-menu" onToggle={() => void loadCopyAsCode()}>
         <summary className="chip">Copy as code</summary>
         <div className="row">
-          <CopyButton label="curl" text={() => requestAsCode(job.request, 'curl')} />
-          <CopyButton label="Python" text={() => requestAsCode(job.request, 'python')} />
-          <CopyButton label="JavaScript" text={() => requestAsCode(job.request, 'javascript')} />
+          <CopyButton label="curl" text={asCode(job, 'curl')} />
+          <CopyButton label="Python" text={asCode(job, 'python')} />
+          <CopyButton label="JavaScript" text={asCode(job, 'javascript')} />
         </div>
       </details>
       {downloadError && (
@@ -56,4 +59,8 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
       )}
     </div>
   );
+}
+
+function asCode(job: Job, language: CodeLanguage): () => Promise<string> {
+  return () => loadCopyAsCode().then((m) => m.requestAsCode(job.request, language));
 }

@@ -3,19 +3,22 @@ import { useMutation } from '@tanstack/react-query';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { SelectField } from '../../components/ui/select-field';
 import {
-  configStore,
-  forgetToken,
   setToken,
   updateSettings,
   useConfig,
+  type ConfigStore,
+  type StudioSettings,
   type Target,
 } from '../../jobs/config-store';
 import type { Delivery } from '../../api/client';
 import { MODES, type Mode } from '../../api/contract';
 import { testConnection } from './test-connection';
+import { TokenFields } from './token-fields';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
+  /** The tab's settings and token. */
+  config: ConfigStore;
   onClose: () => void;
 }
 
@@ -39,12 +42,13 @@ const MASK_FORMATS: { value: 'jpeg' | 'png'; label: string }[] = [
 ];
 
 /** Target, token, delivery and mode, with a connection test that answers in words. */
-export function SettingsDialog({ onClose }: SettingsDialogProps) {
-  const settings = useConfig((s) => s.settings);
-  const remember = useConfig((s) => s.remember);
-  const hasToken = useConfig((s) => s.token.length > 0);
+export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
+  const settings = useConfig(config, (s) => s.settings);
+  const remember = useConfig(config, (s) => s.remember);
+  const hasToken = useConfig(config, (s) => s.token.length > 0);
+  const update = (patch: Partial<StudioSettings>) => updateSettings(config, patch);
   const [draft, setDraft] = useState('');
-  const test = useMutation({ mutationFn: () => testConnection(configStore.getState()) });
+  const test = useMutation({ mutationFn: () => testConnection(config.getState()) });
 
   return (
     <ModalDialog title="Settings" onClose={onClose} className="settings-dialog">
@@ -52,7 +56,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
         className="settings-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (draft) setToken(draft, remember);
+          if (draft) setToken(config, draft, remember);
           setDraft('');
         }}
       >
@@ -61,7 +65,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           value={settings.target}
           options={TARGETS}
           onChange={(value) => {
-            updateSettings({ target: value as Target });
+            update({ target: value as Target });
             test.reset();
           }}
           hint={
@@ -73,62 +77,25 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           }
         />
 
-        <label className="field">
-          <span>API token</span>
-          <input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={
-              hasToken ? 'A token is set — type to replace it' : 'Paste your AceData token'
-            }
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onBlur={() => {
-              if (draft) {
-                setToken(draft, remember);
-                setDraft('');
-              }
-            }}
-          />
-        </label>
-        <div className="row">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={remember}
-              onChange={(e) => setToken(draft || configStore.getState().token, e.target.checked)}
-            />
-            Remember on this device
-          </label>
-          <button
-            type="button"
-            className="ghost"
-            disabled={!hasToken}
-            onClick={() => forgetToken()}
-          >
-            Forget token
-          </button>
-        </div>
-        <p className="hint" aria-live="polite">
-          {hasToken
-            ? remember
-              ? 'Token saved on this device.'
-              : 'Token kept for this browser session only.'
-            : 'No token set.'}
-        </p>
+        <TokenFields
+          config={config}
+          draft={draft}
+          setDraft={setDraft}
+          remember={remember}
+          hasToken={hasToken}
+        />
 
         <SelectField
           label="Delivery"
           value={settings.delivery}
           options={DELIVERIES}
-          onChange={(value) => updateSettings({ delivery: value as Delivery })}
+          onChange={(value) => update({ delivery: value as Delivery })}
         />
         <SelectField
           label="Mode"
           value={settings.mode}
           options={MODE_OPTIONS}
-          onChange={(value) => updateSettings({ mode: value as Mode })}
+          onChange={(value) => update({ mode: value as Mode })}
         />
         <label className="field">
           <span>Callback URL</span>
@@ -136,14 +103,14 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
             type="url"
             placeholder="Optional, for Async: https://example.com/hook"
             value={settings.callbackUrl}
-            onChange={(e) => updateSettings({ callbackUrl: e.target.value })}
+            onChange={(e) => update({ callbackUrl: e.target.value })}
           />
         </label>
         <SelectField
           label="Mask format"
           value={settings.maskFormat}
           options={MASK_FORMATS}
-          onChange={(value) => updateSettings({ maskFormat: value as 'jpeg' | 'png' })}
+          onChange={(value) => update({ maskFormat: value as 'jpeg' | 'png' })}
         />
 
         <label className="field">
@@ -155,8 +122,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
             value={settings.stallAfterSeconds}
             onChange={(e) => {
               const seconds = Number(e.target.value);
-              if (Number.isFinite(seconds) && seconds >= 2)
-                updateSettings({ stallAfterSeconds: seconds });
+              if (Number.isFinite(seconds) && seconds >= 2) update({ stallAfterSeconds: seconds });
             }}
           />
         </label>

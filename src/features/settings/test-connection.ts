@@ -1,7 +1,7 @@
 import { retrieveTasks } from '../../api/client';
 import { explainError } from '../../api/explain';
 import { isApiError } from '../../api/errors';
-import { clientConfig, targetLabel, type configStore } from '../../jobs/config-store';
+import { clientConfig, targetLabel, type ConfigState } from '../../jobs/config-store';
 
 /** The answer of a connection test, in words. */
 export interface ConnectionResult {
@@ -12,9 +12,7 @@ export interface ConnectionResult {
 /**
  * Ask the target for one task (task queries are free) to learn whether target and token work.
  */
-export async function testConnection(
-  state: ReturnType<typeof configStore.getState>,
-): Promise<ConnectionResult> {
+export async function testConnection(state: ConfigState): Promise<ConnectionResult> {
   const name = targetLabel(state.settings.target);
   if (state.settings.target !== 'local' && !state.token) {
     return { ok: false, message: `${name} needs a token: paste it above first.` };

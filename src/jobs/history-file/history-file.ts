@@ -2,7 +2,7 @@
  * The history file: versioned JSON of every job (no previews, no token). Reading one validates
  * every job, rebuilds its request (see `rebuild-request`) and counts what was dropped.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isJobActive, storedJobSchema, toStoredJob, type StoredJob } from '../job';
 import { rebuildImagineRequest } from './rebuild-request';
 
@@ -32,8 +32,8 @@ export interface HistoryFileContents {
 
 const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.number().int().min(1),
-  exportedAt: z.string().optional(),
+  version: z.int().check(z.minimum(1)),
+  exportedAt: z.optional(z.string()),
   jobs: z.array(z.unknown()),
 });
 

@@ -3,7 +3,7 @@
  * pure functions. The state machine and the runner only ever talk to this interface, so a new
  * endpoint is a new kind and touches neither.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ClientConfig, Delivery } from '../../api/client';
 import type { Mode } from '../../api/contract';
 import type { JobError, JobPreview, JobResult } from '../job';
@@ -52,7 +52,7 @@ export interface JobKind {
   /** The provider path, e.g. `/midjourney/imagine`. */
   endpoint: string;
   /** The request body's schema (from `api/contract.ts`). */
-  requestSchema: z.ZodType;
+  requestSchema: z.ZodMiniType;
   /** Deliveries the endpoint supports; the first one is used when the setting is not one. */
   deliveries: readonly Delivery[];
   /** The service keeps a task record for it, so a lost answer can be looked up by trace id. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
 import type { Job } from '../job';
 import { createPersistence } from '../persistence';

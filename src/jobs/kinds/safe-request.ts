@@ -4,14 +4,16 @@
  * keys that look like credentials are dropped, and so is any field the kind's schema does not
  * know or does not accept. What was dropped is reported, so the person can be told.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cleanRequest } from '../job';
 import type { JobKind, RebuiltRequest } from './kind';
 
 /** The field schemas of a kind's request, when its schema is an object schema. */
-function fieldsOf(kind: JobKind): Record<string, z.ZodType> | undefined {
+function fieldsOf(kind: JobKind): Record<string, z.ZodMiniType> | undefined {
   const schema = kind.requestSchema;
-  return schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : undefined;
+  return schema instanceof z.ZodMiniObject
+    ? (schema.shape as Record<string, z.ZodMiniType>)
+    : undefined;
 }
 
 /** Rebuilds a safe request for `kind` from whatever was stored. */

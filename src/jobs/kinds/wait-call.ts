@@ -3,7 +3,7 @@
  * translate). Errors are `ApiError`s as the imagine client makes them; the token stays in the
  * header and out of any message.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ClientConfig } from '../../api/client';
 import { ApiError, errorFromResponse, toApiError } from '../../api/errors';
 import type { KindEvent, KindResponse } from './kind';
@@ -22,7 +22,7 @@ export async function* waitCall(
   client: ClientConfig,
   path: string,
   body: KindResponse,
-  schema: z.ZodType<KindResponse>,
+  schema: z.ZodMiniType<KindResponse>,
   signal: AbortSignal,
 ): AsyncGenerator<KindEvent> {
   const token = client.token?.trim();

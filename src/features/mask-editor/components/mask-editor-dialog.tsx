@@ -1,10 +1,11 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import '../mask-editor.css';
-import { encodeMask } from '../model/export-mask';
+import { createMaskExporter } from '../export/mask-exporter';
 import { EMPTY_MASK, isEmpty, type MaskAction } from '../model/mask-model';
 import { createRasterCache } from '../model/raster-cache';
 import { coverage } from '../model/rasterize';
-import { useRegionStore } from '../model/region-store';
+import { useStore } from 'zustand';
+import { regionStore } from '../model/region-store';
 import type { ToolKind } from '../model/tools';
 import type { VaryRegionProps } from '../vary-region-props';
 import { MaskCanvas } from './mask-canvas';
@@ -25,8 +26,8 @@ function isTextField(t: EventTarget): boolean {
 /** The "Vary Region" modal: paint the area to redraw on the upscaled image, then submit it. */
 export function MaskEditorDialog(props: VaryRegionProps) {
   const { imageId, width, height, maskFormat = 'jpeg', onSubmit, onClose } = props;
-  const entry = useRegionStore((s) => s.byImageId[imageId]);
-  const { dispatch, setPrompt, setBrushSize } = useRegionStore.getState();
+  const entry = useStore(regionStore, (s) => s.byImageId[imageId]);
+  const { dispatch, setPrompt, setBrushSize } = regionStore.getState();
   const mask = entry?.mask ?? EMPTY_MASK;
   const longSide = Math.max(width, height);
   const maxBrush = Math.max(8, Math.round(longSide / 4));
@@ -38,6 +39,8 @@ export function MaskEditorDialog(props: VaryRegionProps) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [cache] = useState(() => createRasterCache(width, height));
+  const [exporter] = useState(createMaskExporter);
+  useEffect(() => () => exporter.dispose(), [exporter]);
   const raster = useMemo(() => cache.get(mask.shapes), [cache, mask.shapes]);
   const cover = useMemo(() => coverage(raster), [raster]);
   const viewport = useViewport(width, height);
@@ -61,7 +64,12 @@ export function MaskEditorDialog(props: VaryRegionProps) {
     setSubmitting(true);
     setError(null);
     try {
-      const encoded = await encodeMask(raster, width, height, maskFormat);
+      const encoded = await exporter.run({
+        shapes: mask.shapes,
+        width,
+        height,
+        format: maskFormat,
+      });
       onSubmit({ mask: encoded, prompt: regionPrompt.trim(), coverage: cover });
     } catch (err) {
       setError(`Could not prepare the mask: ${err instanceof Error ? err.message : String(err)}`);

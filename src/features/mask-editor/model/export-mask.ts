@@ -12,23 +12,33 @@ export const JPEG_QUALITY = 0.92;
 
 /** Expands a 0/255 byte-per-pixel mask to opaque RGBA (white = redraw, black = keep). */
 export function maskToRgba(bytes: Uint8Array, width: number, height: number): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  writeRgba(bytes, width, height, rgba);
+  return rgba;
+}
+
+/**
+ * Writes the mask as opaque RGBA into `rgba` (width × height × 4 bytes). One 32-bit store a
+ * pixel: four byte stores a pixel made this a fifth of a 2048² export.
+ */
+function writeRgba(bytes: Uint8Array, width: number, height: number, rgba: Uint8ClampedArray) {
   if (bytes.length !== width * height) {
     throw new Error(`mask has ${bytes.length} bytes, expected ${width}×${height}`);
   }
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0, o = 0; i < bytes.length; i++, o += 4) {
-    const v = bytes[i] ? 255 : 0;
-    rgba[o] = v;
-    rgba[o + 1] = v;
-    rgba[o + 2] = v;
-    rgba[o + 3] = 255;
-  }
-  return rgba;
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, bytes.length);
+  // RGBA bytes read as one 32-bit word in the platform's byte order.
+  const little = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  const white = 0xffffffff;
+  const black = little ? 0xff000000 : 0x000000ff;
+  for (let i = 0; i < bytes.length; i++) pixels[i] = bytes[i] ? white : black;
 }
 
 /** Base64 of a blob's bytes, with no `data:` prefix. */
 export async function blobToBase64(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
+  // The native encoder where the browser has it (Chromium 140+, Firefox 133+): several times faster.
+  const native = (bytes as { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
   let binary = '';
   // Chunked so String.fromCharCode never gets more arguments than the engine allows.
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -70,17 +80,16 @@ function makeCanvas(
   };
 }
 
-/** Encodes the raster as JPEG (default) or PNG and returns plain base64. Browser only. */
+/** Encodes the raster as JPEG (default) or PNG and returns plain base64. Browser or worker. */
 export async function encodeMask(
   bytes: Uint8Array,
   width: number,
   height: number,
   format: MaskFormat = 'jpeg',
 ): Promise<string> {
-  const rgba = maskToRgba(bytes, width, height);
   const { ctx, toBlob } = makeCanvas(width, height);
   const image = ctx.createImageData(width, height);
-  image.data.set(rgba);
+  writeRgba(bytes, width, height, image.data);
   ctx.putImageData(image, 0, 0);
   const blob =
     format === 'png' ? await toBlob('image/png') : await toBlob('image/jpeg', JPEG_QUALITY);

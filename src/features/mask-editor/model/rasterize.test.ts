@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEntry, clear, EMPTY_MASK, invert, undo, type MaskEntry } from './mask-model';
 import { applyEntry, coverage, rasterizeMask } from './rasterize';
@@ -147,5 +148,48 @@ describe('rasterizeMask', () => {
     expect(at(m, 0, 0)).toBe(255);
     expect(at(m, 2, 2)).toBe(255);
     expect(m).toHaveLength(W * H);
+  });
+});
+
+/** The brush rule pixel by pixel: a pixel is painted when its centre is within r of a segment. */
+function bruteForceStroke(points: number[], size: number, w: number, h: number): Uint8Array {
+  const m = new Uint8Array(w * h);
+  const r = size / 2;
+  const segs: number[][] = [];
+  if (points.length < 4) segs.push([points[0]!, points[1]!, points[0]!, points[1]!]);
+  for (let i = 0; i + 3 < points.length; i += 2) segs.push(points.slice(i, i + 4));
+  for (let py = 0; py < h; py++) {
+    for (let px = 0; px < w; px++) {
+      const cx = px + 0.5;
+      const cy = py + 0.5;
+      for (const [ax, ay, bx, by] of segs as [number, number, number, number][]) {
+        const dx = bx - ax;
+        const dy = by - ay;
+        const len2 = dx * dx + dy * dy;
+        let t = len2 > 0 ? ((cx - ax) * dx + (cy - ay) * dy) / len2 : 0;
+        t = Math.min(1, Math.max(0, t));
+        if ((ax + t * dx - cx) ** 2 + (ay + t * dy - cy) ** 2 <= r * r) m[py * w + px] = 255;
+      }
+    }
+  }
+  return m;
+}
+
+describe('brush strokes filled by spans', () => {
+  it('paint exactly the pixels the per-pixel rule paints, for any stroke', () => {
+    const coord = fc.double({ min: -8, max: 48, noNaN: true }).map((v) => Math.round(v * 4) / 4);
+    fc.assert(
+      fc.property(
+        fc.array(coord, { minLength: 2, maxLength: 12 }).filter((a) => a.length % 2 === 0),
+        fc.integer({ min: 1, max: 30 }),
+        (points, size) => {
+          const stroke: MaskEntry = { kind: 'brush', size, points };
+          expect(on(rasterizeMask([stroke], 40, 30), 40)).toEqual(
+            on(bruteForceStroke(points, size, 40, 30), 40),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -103,26 +103,66 @@ function fillCapsule(
   r: number,
   value: number,
 ) {
-  const px0 = Math.max(0, Math.floor(Math.min(ax, bx) - r));
-  const px1 = Math.min(width - 1, Math.ceil(Math.max(ax, bx) + r));
   const py0 = Math.max(0, Math.floor(Math.min(ay, by) - r));
   const py1 = Math.min(height - 1, Math.ceil(Math.max(ay, by) + r));
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
   const r2 = r * r;
+  // Whether the centre of pixel (px, py) is within r of segment AB: the exact rule.
+  const inside = (px: number, cy: number): boolean => {
+    const cx = px + 0.5;
+    let t = len2 > 0 ? ((cx - ax) * dx + (cy - ay) * dy) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const ex = ax + t * dx - cx;
+    const ey = ay + t * dy - cy;
+    return ex * ex + ey * ey <= r2;
+  };
+  const len = Math.sqrt(len2);
+  // Unit normal of AB, scaled by r: the band around the segment is A±n … B±n.
+  const nx = len > 0 ? (-dy / len) * r : 0;
+  const ny = len > 0 ? (dx / len) * r : 0;
+  const band = [ax + nx, ay + ny, bx + nx, by + ny, bx - nx, by - ny, ax - nx, ay - ny];
   for (let py = py0; py <= py1; py++) {
     const cy = py + 0.5;
-    const row = py * width;
-    for (let px = px0; px <= px1; px++) {
-      const cx = px + 0.5;
-      // Distance from the pixel centre to the closest point of segment AB.
-      let t = len2 > 0 ? ((cx - ax) * dx + (cy - ay) * dy) / len2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const ex = ax + t * dx - cx;
-      const ey = ay + t * dy - cy;
-      if (ex * ex + ey * ey <= r2) mask[row + px] = value;
+    // A capsule is convex, so each row meets it in one span: the union of the spans of the two
+    // end discs and the band. Computing that span and filling it is much faster than testing
+    // every pixel of the bounding box; the ends are then settled by the exact per-pixel rule.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const [x, y] of [
+      [ax, ay],
+      [bx, by],
+    ] as const) {
+      const h2 = r2 - (cy - y) * (cy - y);
+      if (h2 >= 0) {
+        const h = Math.sqrt(h2);
+        lo = Math.min(lo, x - h);
+        hi = Math.max(hi, x + h);
+      }
     }
+    if (len > 0) {
+      for (let e = 0; e < 4; e++) {
+        const x0 = band[2 * e]!;
+        const y0 = band[2 * e + 1]!;
+        const x1 = band[(2 * e + 2) % 8]!;
+        const y1 = band[(2 * e + 3) % 8]!;
+        if ((y0 <= cy && cy <= y1) || (y1 <= cy && cy <= y0)) {
+          const x = y1 === y0 ? x0 : x0 + ((cy - y0) * (x1 - x0)) / (y1 - y0);
+          const xb = y1 === y0 ? x1 : x;
+          lo = Math.min(lo, x, xb);
+          hi = Math.max(hi, x, xb);
+        }
+      }
+    }
+    if (lo > hi) continue;
+    let p0 = Math.max(0, Math.ceil(lo - 0.5));
+    let p1 = Math.min(width - 1, Math.floor(hi - 0.5));
+    while (p0 > 0 && inside(p0 - 1, cy)) p0--;
+    while (p0 <= p1 && !inside(p0, cy)) p0++;
+    while (p1 < width - 1 && inside(p1 + 1, cy)) p1++;
+    while (p1 >= p0 && !inside(p1, cy)) p1--;
+    if (p1 >= p0) mask.fill(value, py * width + p0, py * width + p1 + 1);
   }
 }
 

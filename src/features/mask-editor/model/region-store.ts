@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+// The vanilla store: the model stays free of React (components read it with `useStore`).
+import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { EMPTY_MASK, maskReducer, type MaskAction, type MaskState } from './mask-model';
 
@@ -89,7 +90,7 @@ function upsert(
 
 /** Builds a region store over the given storage (tests pass their own). */
 export function createRegionStore(storage: StateStorage = tabStorage()) {
-  return create<RegionStore>()(
+  return createStore<RegionStore>()(
     persist(
       (set) => ({
         byImageId: {},
@@ -121,5 +122,5 @@ export function createRegionStore(storage: StateStorage = tabStorage()) {
   );
 }
 
-/** The app's region store (one per tab). */
-export const useRegionStore = createRegionStore();
+/** The editor's region store (one per tab). */
+export const regionStore = createRegionStore();

@@ -1,15 +1,16 @@
 /**
- * The servers the browser bench drives: a production build, `vite preview` of it (a child
- * process, as `npm start` runs it) and Vite's dev server (in this process, so that the bench's
- * harness pages can be listed for dependency pre-bundling without touching vite.config.ts).
+ * The servers the browser bench and the screenshots script drive: a production build, `vite
+ * preview` of it (a child process, as `npm start` runs it) and Vite's dev server (in this
+ * process, so that the bench's harness pages can be listed for dependency pre-bundling without
+ * touching vite.config.ts). Shared here so that e2e/ and bench/ never import each other.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer } from 'vite';
 
-/** The project root (bench/harness/ → ../..). */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The project root (test-support/ → ..). */
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const VITE_BIN = `${ROOT}node_modules/vite/bin/vite.js`;
 
@@ -78,8 +79,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `vite preview` of dist/ on a free port, with the local engine at `paceMs` per step. */
-export async function startPreview(paceMs: number): Promise<BenchServer> {
+/**
+ * `vite preview` of dist/ on a free port, with the local engine at `paceMs` per step, or at the
+ * engine's own default pace when `paceMs` is not given.
+ */
+export async function startPreview(paceMs?: number): Promise<BenchServer> {
   const port = await freePort();
   // Vite itself, not through npx, so that the pid we hold is the server's and stopping it is exact.
   const child = spawn(
@@ -87,7 +91,7 @@ export async function startPreview(paceMs: number): Promise<BenchServer> {
     [VITE_BIN, 'preview', '--port', String(port), '--strictPort'],
     {
       cwd: ROOT,
-      env: { ...process.env, ENGINE_PACE_MS: String(paceMs), PORT: String(port) },
+      env: { ...enginePace(paceMs), PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -107,6 +111,14 @@ export async function startPreview(paceMs: number): Promise<BenchServer> {
     });
   }
   return { url, stop: () => stopChild(child) };
+}
+
+/** This process's environment with ENGINE_PACE_MS set to `paceMs`, or removed when not given. */
+function enginePace(paceMs: number | undefined): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  if (paceMs === undefined) delete env.ENGINE_PACE_MS;
+  else env.ENGINE_PACE_MS = String(paceMs);
+  return env;
 }
 
 /** Vite's dev server on a free port, serving src/ and bench/harness/ as source modules. */

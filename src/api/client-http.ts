@@ -1,0 +1,139 @@
+/**
+ * The client's HTTP plumbing: one POST with the token in its header, bodies read as JSON (or as
+ * JSON lines), and every reply checked against its schema. Failures are `ApiError`s.
+ */
+import type { z } from 'zod/mini';
+import type { ClientConfig } from './client';
+import { ApiError, toApiError } from './errors';
+
+function endpoint(config: ClientConfig, path: string): string {
+  return `${config.baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+function headers(config: ClientConfig, accept: string): Record<string, string> {
+  const h: Record<string, string> = { 'content-type': 'application/json', accept };
+  const token = config.token?.trim();
+  if (token) h.authorization = /^bearer\s/i.test(token) ? token : `Bearer ${token}`;
+  return h;
+}
+
+/** Keeps the token out of anything a person or a log may see, should a server echo it. */
+export function redact(err: ApiError, token: string | undefined): ApiError {
+  const t = token?.trim();
+  if (t && t.length >= 4 && err.message.includes(t)) {
+    const clean = new ApiError(err.kind, err.message.split(t).join('***'), {
+      status: err.status,
+      code: err.code,
+      traceId: err.traceId,
+      taskId: err.taskId,
+      retryAfterMs: err.retryAfterMs,
+    });
+    return clean;
+  }
+  return err;
+}
+
+export async function post(
+  config: ClientConfig,
+  path: string,
+  body: unknown,
+  accept: string,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  const init: RequestInit = {
+    method: 'POST',
+    headers: headers(config, accept),
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  };
+  try {
+    // Called directly (not via a detached reference) so browsers never see an unbound fetch.
+    return config.fetch
+      ? await config.fetch(endpoint(config, path), init)
+      : await fetch(endpoint(config, path), init);
+  } catch (err) {
+    throw toApiError(err, signal);
+  }
+}
+
+/** The whole body as text; a failed read becomes `network`/`aborted`. */
+async function readText(res: Response, signal: AbortSignal | undefined): Promise<string> {
+  try {
+    return await res.text();
+  } catch (err) {
+    throw toApiError(err, signal);
+  }
+}
+
+function notJson(res: Response, text: string, cause: unknown): ApiError {
+  const snippet = text.trim().slice(0, 120);
+  return new ApiError('invalid', `The server's reply is not JSON: ${snippet}`, {
+    status: res.status,
+    cause,
+  });
+}
+
+/** The whole body as JSON; an empty body is `undefined`; anything else unparsable is `invalid`. */
+export async function readJson(res: Response, signal: AbortSignal | undefined): Promise<unknown> {
+  const text = await readText(res, signal);
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw notJson(res, text, cause);
+  }
+}
+
+/**
+ * A reply read in one go as a list of JSON values: one (pretty-printed or not) body, or, when it
+ * is NDJSON labelled as plain JSON (the stream's Content-Type is undocumented), one per line.
+ */
+export async function readJsonValues(
+  res: Response,
+  signal: AbortSignal | undefined,
+): Promise<unknown[]> {
+  const text = await readText(res, signal);
+  if (!text.trim()) return [];
+  try {
+    return [JSON.parse(text)];
+  } catch (cause) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length < 2) throw notJson(res, text, cause);
+    return lines.map((l) => {
+      try {
+        return JSON.parse(l) as unknown;
+      } catch {
+        throw notJson(res, text, cause);
+      }
+    });
+  }
+}
+
+function describeIssues(error: z.core.$ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`)
+    .join('; ');
+}
+
+export function validate<T extends z.ZodMiniType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError(
+      'invalid',
+      `${what} does not match the contract (${describeIssues(parsed.error)})`,
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  return parsed.data;
+}
+
+export function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

@@ -1,0 +1,43 @@
+import type { FeedActions } from '../features/feed/feed-actions';
+import { actionSubmission } from '../jobs/action-request';
+import { cachedImageQuery } from '../jobs/cached-image-query';
+import type { Job } from '../jobs/job';
+import { addReference } from '../prompt/reference-urls';
+import type { Services } from './services';
+import { toast } from './toasts';
+
+/** What the page does for the feed beyond the services: the dialogs it opens. */
+export interface FeedDialogs {
+  varyRegion: (job: Job) => void;
+  openSettings: () => void;
+}
+
+/** The feed's actions, wired to the services (the feed imports no other feature). */
+export function createFeedActions(services: Services, dialogs: FeedDialogs): FeedActions {
+  const { runner, draft, persistence } = services;
+  return {
+    act: (job, action) => {
+      const submission = actionSubmission(job, action);
+      if (submission) runner.submit(submission.request, { parent: submission.parent });
+    },
+    varyRegion: dialogs.varyRegion,
+    cancel: (id) => runner.cancel(id),
+    retry: (id) => runner.retry(id),
+    checkAgain: (id) => runner.checkAgain(id),
+    referenceImage: (url) => {
+      const result = addReference(draft.getState().prompt, url);
+      if ('error' in result) toast(result.error);
+      else {
+        draft.setState({ prompt: result.prompt });
+        toast('Added to the prompt as an image reference.');
+      }
+    },
+    openSettings: dialogs.openSettings,
+    cachedImage: async (job) => {
+      const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
+      if (!url) return undefined;
+      const client = await services.queryClient();
+      return (await client.fetchQuery(cachedImageQuery(persistence, url))) ?? undefined;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The studio's services, made once per tab by `app/` and handed to the features (through props
+ * and each feature's context), so no feature reaches a module singleton. Tests make their own.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import { createDraftStore, type DraftStore } from '../features/composer/draft-store';
+import { createFeedWindow, type FeedWindow } from '../features/feed/feed-window';
+import {
+  baseUrlFor,
+  clientConfig,
+  createConfigStore,
+  type ConfigStore,
+  type Target,
+} from '../jobs/config-store';
+import { storeSink } from '../jobs/jobs-sink';
+import { createPersistence, type Persistence } from '../jobs/persistence';
+import { createRunner } from '../jobs/runner';
+import type { Runner } from '../jobs/runner-types';
+import { jobsStore, type JobsStore } from '../jobs/store';
+
+/** Everything the features are given. */
+export interface Services {
+  runner: Runner;
+  /** History storage: jobs, cached images, export/import. */
+  persistence: Persistence;
+  /** Live jobs, written only by the runner. */
+  jobs: JobsStore;
+  /** The prompt being written. */
+  draft: DraftStore;
+  /** Target, token and settings. */
+  config: ConfigStore;
+  /** Which part of the feed is on the page. */
+  feedWindow: FeedWindow;
+  /**
+   * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
+   * image need it, so it stays out of the initial JavaScript. Always the same client.
+   */
+  queryClient(): Promise<QueryClient>;
+  /** Restores history and resumes unfinished jobs; only the first call does anything. */
+  start(): Promise<void>;
+}
+
+/** The services of this tab. */
+export function createServices(): Services {
+  // Until the runner is the store's only writer, persistence's reports go to the store's actions.
+  const sink = storeSink(jobsStore);
+  const persistence = createPersistence({ sink, onNotice: sink.notice });
+  const config = createConfigStore();
+  const runner = createRunner({
+    persistence,
+    // Read afresh on every send, so a settings change applies to the next job.
+    getConfig: () => {
+      const state = config.getState();
+      const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
+      return {
+        client: clientConfig(state),
+        target: state.settings.target,
+        delivery,
+        mode,
+        stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
+        ...(delivery === 'async' && callbackUrl.trim() ? { callbackUrl: callbackUrl.trim() } : {}),
+      };
+    },
+    // A job keeps the target it was sent to, even after Settings switch to another one.
+    clientFor: ({ name, baseUrl }) => {
+      const state = config.getState();
+      const target = name as Target;
+      if (baseUrlFor(target) !== baseUrl) return undefined;
+      return clientConfig({ ...state, settings: { ...state.settings, target } });
+    },
+  });
+  let queries: Promise<QueryClient> | undefined;
+  let started: Promise<void> | undefined;
+  return {
+    runner,
+    persistence,
+    jobs: jobsStore,
+    draft: createDraftStore(),
+    config,
+    feedWindow: createFeedWindow(jobsStore),
+    queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
+    start: () => (started ??= runner.resumeAll()),
+  };
+}
