@@ -1,6 +1,13 @@
 import { useId } from 'react';
 import { readControls, writeControl, type PromptControls } from '../../prompt/compose';
 import { SelectField } from '../../components/ui/select-field';
+import {
+  PARAM_RANGES,
+  inRange,
+  rangeHint,
+  rangeText,
+  type NumberRange,
+} from '../../api/param-ranges';
 import { setDraftPrompt } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
@@ -67,19 +74,19 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
       />
       <NumberField
         label="Stylize"
-        hint="0–1000, default 100"
+        range={PARAM_RANGES.s}
         value={c.stylize}
         onChange={(v) => set('stylize', num(v))}
       />
       <NumberField
         label="Chaos"
-        hint="0–100"
+        range={PARAM_RANGES.c}
         value={c.chaos}
         onChange={(v) => set('chaos', num(v))}
       />
       <NumberField
         label="Weird"
-        hint="0–3000"
+        range={PARAM_RANGES.w}
         value={c.weird}
         onChange={(v) => set('weird', num(v))}
       />
@@ -91,7 +98,7 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
       />
       <NumberField
         label="Seed"
-        hint="0–4294967295"
+        range={PARAM_RANGES.seed}
         value={c.seed}
         onChange={(v) => set('seed', num(v))}
       />
@@ -119,21 +126,36 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
 
 interface NumberFieldProps {
   label: string;
-  hint: string;
+  /** From the one table of ranges (`api/param-ranges.ts`), which the lint and engine share. */
+  range: NumberRange;
   value: number | null;
   onChange: (value: string) => void;
 }
 
-function NumberField({ label, hint, value, onChange }: NumberFieldProps) {
+function NumberField({ label, range, value, onChange }: NumberFieldProps) {
+  const id = useId();
+  // Out of range is written to the prompt as typed (the lint then holds the call back), but
+  // never silently: the field says what it takes.
+  const bad = value !== null && !inRange(range, value);
   return (
     <label className="field">
       <span>{label}</span>
       <input
         type="number"
-        placeholder={hint}
+        min={range.min}
+        max={range.max}
+        step={range.integer ? 1 : 'any'}
+        placeholder={rangeHint(range)}
         value={value ?? ''}
+        aria-invalid={bad || undefined}
+        aria-describedby={bad ? `${id}-range` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
+      {bad && (
+        <span id={`${id}-range`} className="field-error">
+          {`${label} takes ${rangeText(range)}; ${value} is outside.`}
+        </span>
+      )}
     </label>
   );
 }
