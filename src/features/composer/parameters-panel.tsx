@@ -1,13 +1,8 @@
 import { useId } from 'react';
 import { readControls, writeControl, type PromptControls } from '../../prompt/compose';
 import { SelectField } from '../../components/ui/select-field';
-import {
-  PARAM_RANGES,
-  inRange,
-  rangeHint,
-  rangeText,
-  type NumberRange,
-} from '../../api/param-ranges';
+import { PARAM_RANGES } from '../../api/param-ranges';
+import { NumberField } from './number-field';
 import { setDraftPrompt } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
@@ -121,41 +116,5 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
         Style raw
       </label>
     </div>
-  );
-}
-
-interface NumberFieldProps {
-  label: string;
-  /** From the one table of ranges (`api/param-ranges.ts`), which the lint and engine share. */
-  range: NumberRange;
-  value: number | null;
-  onChange: (value: string) => void;
-}
-
-function NumberField({ label, range, value, onChange }: NumberFieldProps) {
-  const id = useId();
-  // Out of range is written to the prompt as typed (the lint then holds the call back), but
-  // never silently: the field says what it takes.
-  const bad = value !== null && !inRange(range, value);
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="number"
-        min={range.min}
-        max={range.max}
-        step={range.integer ? 1 : 'any'}
-        placeholder={rangeHint(range)}
-        value={value ?? ''}
-        aria-invalid={bad || undefined}
-        aria-describedby={bad ? `${id}-range` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {bad && (
-        <span id={`${id}-range`} className="field-error">
-          {`${label} takes ${rangeText(range)}; ${value} is outside.`}
-        </span>
-      )}
-    </label>
   );
 }
