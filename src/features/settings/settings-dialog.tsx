@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { SelectField } from '../../components/ui/select-field';
 import {
@@ -12,7 +11,8 @@ import {
 } from '../../jobs/config-store';
 import type { Delivery } from '../../api/client';
 import { MODES, type Mode } from '../../api/contract';
-import { testConnection } from './test-connection';
+import { ConnectionTest } from './connection-test';
+import { CallbackField, StallField } from './checked-fields';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -44,7 +44,6 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
   const remember = useConfig((s) => s.remember);
   const hasToken = useConfig((s) => s.token.length > 0);
   const [draft, setDraft] = useState('');
-  const test = useMutation({ mutationFn: () => testConnection(configStore.getState()) });
 
   return (
     <ModalDialog title="Settings" onClose={onClose} className="settings-dialog">
@@ -60,10 +59,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           label="Target"
           value={settings.target}
           options={TARGETS}
-          onChange={(value) => {
-            updateSettings({ target: value as Target });
-            test.reset();
-          }}
+          onChange={(value) => updateSettings({ target: value as Target })}
           hint={
             settings.target === 'local'
               ? 'Runs offline against the built-in engine; no account needed.'
@@ -130,15 +126,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           options={MODE_OPTIONS}
           onChange={(value) => updateSettings({ mode: value as Mode })}
         />
-        <label className="field">
-          <span>Callback URL</span>
-          <input
-            type="url"
-            placeholder="Optional, for Async: https://example.com/hook"
-            value={settings.callbackUrl}
-            onChange={(e) => updateSettings({ callbackUrl: e.target.value })}
-          />
-        </label>
+        <CallbackField />
         <SelectField
           label="Mask format"
           value={settings.maskFormat}
@@ -146,36 +134,13 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           onChange={(value) => updateSettings({ maskFormat: value as 'jpeg' | 'png' })}
         />
 
-        <label className="field">
-          <span>Stalled after (seconds without news)</span>
-          <input
-            type="number"
-            min={2}
-            max={3600}
-            value={settings.stallAfterSeconds}
-            onChange={(e) => {
-              const seconds = Number(e.target.value);
-              if (Number.isFinite(seconds) && seconds >= 2)
-                updateSettings({ stallAfterSeconds: seconds });
-            }}
-          />
-        </label>
+        <StallField />
+        <ConnectionTest />
         <div className="row">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => test.mutate()}
-            disabled={test.isPending}
-          >
-            Test connection
-          </button>
           <button type="submit" className="visually-hidden" tabIndex={-1}>
             Save token
           </button>
         </div>
-        <p role="status" className={`connection ${test.data?.ok === false ? 'bad' : 'good'}`}>
-          {test.isPending ? 'Testing…' : (test.data?.message ?? '')}
-        </p>
       </form>
     </ModalDialog>
   );
