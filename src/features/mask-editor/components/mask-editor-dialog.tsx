@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import '../mask-editor.css';
 import { encodeMask } from '../model/export-mask';
 import { EMPTY_MASK, isEmpty, type MaskAction } from '../model/mask-model';
@@ -10,17 +10,11 @@ import type { VaryRegionProps } from '../vary-region-props';
 import { MaskCanvas } from './mask-canvas';
 import { RegionFooter } from './region-footer';
 import { ToolPanel } from './tool-panel';
+import { useEditorKeys } from './use-editor-keys';
 import { useLoadedImage } from './use-loaded-image';
 import { useModalDialog } from './use-modal-dialog';
 import { useViewport } from './use-viewport';
 import { ViewControls } from './view-controls';
-
-function isTextField(t: EventTarget): boolean {
-  return (
-    t instanceof HTMLTextAreaElement ||
-    (t instanceof HTMLInputElement && !['range', 'checkbox', 'button'].includes(t.type))
-  );
-}
 
 /** The "Vary Region" modal: paint the area to redraw on the upscaled image, then submit it. */
 export function MaskEditorDialog(props: VaryRegionProps) {
@@ -47,15 +41,7 @@ export function MaskEditorDialog(props: VaryRegionProps) {
 
   const act = (action: MaskAction) => dispatch(imageId, action);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    // Inside the prompt, Ctrl+Z belongs to the text.
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
-    const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey) act({ type: 'undo' });
-    else if ((key === 'z' && e.shiftKey) || key === 'y') act({ type: 'redo' });
-    else return;
-    e.preventDefault();
-  };
+  useEditorKeys({ onMaskAction: act, onToolChange: setTool });
 
   const submit = async () => {
     setSubmitting(true);
@@ -78,7 +64,6 @@ export function MaskEditorDialog(props: VaryRegionProps) {
       aria-labelledby={titleId}
       tabIndex={-1}
       onCancel={onCancel}
-      onKeyDown={onKeyDown}
     >
       <header className="mask-editor__head">
         <h2 id={titleId}>Vary Region</h2>
