@@ -1,4 +1,5 @@
 import { targetLabel, useConfig } from '../jobs/config-store';
+import { ShortcutsHelp } from '../features/shortcuts/shortcuts-help';
 
 /** The two views of the studio. */
 export type View = 'studio' | 'history';
@@ -35,6 +36,7 @@ export function Header({ view, onView, onSettings }: HeaderProps) {
           History
         </button>
       </nav>
+      <ShortcutsHelp />
       <button type="button" onClick={onSettings}>
         Settings
       </button>
