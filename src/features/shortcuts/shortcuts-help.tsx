@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { SHORTCUT_GROUPS } from './shortcut-list';
 import './shortcuts.css';
@@ -40,34 +41,38 @@ export function ShortcutsHelp() {
       >
         Keyboard shortcuts
       </button>
-      {open && (
-        <ModalDialog
-          title="Keyboard shortcuts"
-          onClose={() => setOpen(false)}
-          className="shortcuts-dialog"
-        >
-          {SHORTCUT_GROUPS.map((group) => (
-            <section key={group.where} aria-label={group.where}>
-              <h3>{group.where}</h3>
-              <dl className="shortcut-list">
-                {group.shortcuts.map((s) => (
-                  <div key={`${s.keys.join('+')}-${s.does}`}>
-                    <dt>
-                      {s.keys.map((k, i) => (
-                        <span key={k}>
-                          {i > 0 && ' + '}
-                          <kbd>{k}</kbd>
-                        </span>
-                      ))}
-                    </dt>
-                    <dd>{s.does}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
-        </ModalDialog>
-      )}
+      {/* Portalled: the button sits in the page header, and a dialog inside a banner landmark
+          would nest landmarks. */}
+      {open &&
+        createPortal(
+          <ModalDialog
+            title="Keyboard shortcuts"
+            onClose={() => setOpen(false)}
+            className="shortcuts-dialog"
+          >
+            {SHORTCUT_GROUPS.map((group) => (
+              <section key={group.where} aria-label={group.where}>
+                <h3>{group.where}</h3>
+                <dl className="shortcut-list">
+                  {group.shortcuts.map((s) => (
+                    <div key={`${s.keys.join('+')}-${s.does}`}>
+                      <dt>
+                        {s.keys.map((k, i) => (
+                          <span key={k}>
+                            {i > 0 && ' + '}
+                            <kbd>{k}</kbd>
+                          </span>
+                        ))}
+                      </dt>
+                      <dd>{s.does}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ))}
+          </ModalDialog>,
+          document.body,
+        )}
     </>
   );
 }
