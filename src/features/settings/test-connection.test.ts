@@ -50,7 +50,7 @@ describe('testConnection', () => {
     );
     const wrong = await testConnection(state('local', 'wrong'), target(['right']).probe);
     expect(wrong).toMatchObject({ ok: false, verdict: 'token-refused' });
-    expect(wrong.message).toMatch(/refused the token/);
+    expect(wrong.message).toMatch(/^Local engine: Token refused\. The specified token is invalid/);
   });
 
   it('asks AceData for nothing without a token, and says why', async () => {

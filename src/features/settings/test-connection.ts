@@ -71,11 +71,8 @@ export async function testConnection(
   } catch (error) {
     if (isTokenRefusal(error)) {
       const advice = explainError(error);
-      return result(
-        false,
-        'token-refused',
-        `${name} refused the token: ${error.message} ${advice.hint}`,
-      );
+      const text = `${name}: ${advice.title}. ${error.message} ${advice.hint}`;
+      return result(false, 'token-refused', text);
     }
     if (!isApiError(error) || error.kind === 'network' || error.kind === 'aborted') {
       return result(
