@@ -37,7 +37,8 @@ test.describe('checks before spending', () => {
     await page.getByRole('button', { name: 'Send anyway' }).click();
     await expect(card(page, 'a moth --seed -1')).toBeVisible();
     // (A resend of the same request by the runner's own retry would be fine; any other is not.)
-    expect(imaginePrompts(requests)).toContain('a moth --seed -1');
+    // A card shows as soon as the job is queued; the request event can come a moment later.
+    await expect.poll(() => imaginePrompts(requests)).toContain('a moth --seed -1');
     expect(imaginePrompts(requests).filter((p) => p !== 'a moth --seed -1')).toEqual([]);
     await expect(page.getByRole('article')).toHaveCount(1);
   });
@@ -70,7 +71,10 @@ test.describe('checks before spending', () => {
     await expect(check).toContainText('Read “–c” as “--c”');
     await promptBox(page).press('Enter');
     await expect(page.getByRole('article')).toHaveCount(1);
-    expect(imaginePrompts(requests)).toContain('a paper boat --ar 16:9 --s 200 --c 5');
+    // A card shows as soon as the job is queued; the request event can come a moment later.
+    await expect
+      .poll(() => imaginePrompts(requests))
+      .toContain('a paper boat --ar 16:9 --s 200 --c 5');
     expect(imaginePrompts(requests).filter((p) => /[–—]/.test(p))).toEqual([]);
   });
 
@@ -82,7 +86,8 @@ test.describe('checks before spending', () => {
     await promptBox(page).press('Enter');
     await imagine(page, 'a tin robot --seed 71');
     await expect(card(page, 'a tin robot --seed 71')).toBeVisible();
-    expect(imaginePrompts(requests)).toContain('a tin robot --seed 71');
+    // A card shows as soon as the job is queued; the request event can come a moment later.
+    await expect.poll(() => imaginePrompts(requests)).toContain('a tin robot --seed 71');
     expect(imaginePrompts(requests).filter((p) => p.trim() === '')).toEqual([]);
     await expect(page.getByRole('article')).toHaveCount(1);
   });
