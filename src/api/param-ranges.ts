@@ -74,3 +74,27 @@ export function inRange(range: NumberRange, n: number): boolean {
 export function aspectRefused(w: number, h: number): boolean {
   return Math.max(w / h, h / w) > ASPECT_LIMITS.refusedBeyond;
 }
+
+/**
+ * Real Midjourney parameters the studio has no control for (docs.midjourney.com; the reference
+ * lists `--raw`, `--hd`, `--sv`). They must not be reported as unknown; their values are not
+ * checked because their ranges vary by version. The engine should take them too.
+ */
+export const OTHER_PARAMS: Readonly<Record<string, 'flag' | 'value'>> = {
+  raw: 'flag',
+  hd: 'flag',
+  draft: 'flag',
+  public: 'flag',
+  stealth: 'flag',
+  sv: 'value',
+  stop: 'value',
+  r: 'value',
+  repeat: 'value',
+  p: 'value',
+  personalize: 'value',
+  profile: 'value',
+  exp: 'value',
+  oref: 'value',
+  ow: 'value',
+  sameseed: 'value',
+};

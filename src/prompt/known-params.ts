@@ -3,30 +3,7 @@
  * from the lint so the dash reading (`dashes.ts`) and the lint share one list.
  */
 import { MODE_PARAMS, PARAM_SPECS } from '../api/prompt-syntax';
-
-/**
- * Real Midjourney parameters the studio has no control for (docs.midjourney.com; the reference
- * lists `--raw`, `--hd`, `--sv`). They must not be reported as unknown; their values are not
- * checked because their ranges vary by version.
- */
-export const OTHER_PARAMS: Readonly<Record<string, 'flag' | 'value'>> = {
-  raw: 'flag',
-  hd: 'flag',
-  draft: 'flag',
-  public: 'flag',
-  stealth: 'flag',
-  sv: 'value',
-  stop: 'value',
-  r: 'value',
-  repeat: 'value',
-  p: 'value',
-  personalize: 'value',
-  profile: 'value',
-  exp: 'value',
-  oref: 'value',
-  ow: 'value',
-  sameseed: 'value',
-};
+import { OTHER_PARAMS } from '../api/param-ranges';
 
 /** Every known name: specs, their aliases, the other real parameters and the speed switches. */
 export const KNOWN_NAMES: readonly string[] = [

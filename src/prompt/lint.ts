@@ -12,9 +12,9 @@ import {
   splitPrompt,
 } from '../api/prompt-syntax';
 import type { ParamSpec, PromptParam } from '../api/prompt-syntax';
-import { ASPECT_LIMITS, aspectRefused } from '../api/param-ranges';
+import { ASPECT_LIMITS, OTHER_PARAMS, aspectRefused } from '../api/param-ranges';
 import { readDashes } from './dashes';
-import { KNOWN_NAMES, OTHER_PARAMS, closestName } from './known-params';
+import { KNOWN_NAMES, closestName } from './known-params';
 import { checkImageUrl } from './reference-urls';
 
 /** One problem in a prompt, worded as what to change. */
