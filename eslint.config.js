@@ -5,7 +5,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
 /** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
-const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings'];
+const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
 
 /**
  * Konva is heavy: only the mask editor's lazily loaded components may import it. Classic zod is

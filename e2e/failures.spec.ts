@@ -19,7 +19,9 @@ test.describe('failures are shown on the card, in words, and nothing is lost', (
     await expect(page.getByRole('list', { name: 'Prompt check' })).toContainText(
       '--foo is not a Midjourney parameter',
     );
-    await page.getByRole('button', { name: 'Imagine' }).click();
+    // A sure refusal holds the paid call back; Send anyway is for those who know better.
+    await expect(page.getByRole('button', { name: 'Imagine' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Send anyway' }).click();
     const job = card(page, prompt);
     const alert = job.getByRole('alert');
     await expect(alert).toContainText('bad_request');

@@ -3,6 +3,7 @@
  * then text, then `--params` (reference §9). Pure string work; the studio's compose/lint rules
  * live in `src/prompt/`, the engine's interpretation in `server/`.
  */
+import { PARAM_RANGES } from './param-ranges';
 
 /** One `--name value` pair as written (name without dashes, lower-cased). */
 export interface PromptParam {
@@ -35,8 +36,8 @@ export interface ParamSpec {
 }
 
 /**
- * The parameters understood (reference §9 and the engine issue's list). Ranges are the widest
- * the reference gives across versions; version-specific bounds are UNCERTAIN there.
+ * The parameters understood (reference §9 and the engine issue's list). Numeric ranges come from
+ * the one table in `param-ranges.ts`.
  */
 export const PARAM_SPECS: readonly ParamSpec[] = [
   { name: 'ar', aliases: ['aspect'], kind: 'ratio' },
@@ -47,16 +48,16 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     values: ['1', '2', '3', '4', '5', '5.1', '5.2', '6', '6.1', '7', '8', '8.1', '8.2'],
   },
   { name: 'niji', aliases: [], kind: 'enum', values: ['4', '5', '6', '7'] },
-  { name: 'iw', aliases: [], kind: 'number', min: 0, max: 3 },
-  { name: 's', aliases: ['stylize'], kind: 'number', min: 0, max: 1000, integer: true },
-  { name: 'c', aliases: ['chaos'], kind: 'number', min: 0, max: 100, integer: true },
+  { name: 'iw', aliases: [], kind: 'number', ...PARAM_RANGES.iw },
+  { name: 's', aliases: ['stylize'], kind: 'number', ...PARAM_RANGES.s },
+  { name: 'c', aliases: ['chaos'], kind: 'number', ...PARAM_RANGES.c },
   {
     name: 'q',
     aliases: ['quality'],
     kind: 'enum',
     values: ['.25', '0.25', '.5', '0.5', '1', '2', '4'],
   },
-  { name: 'seed', aliases: [], kind: 'number', min: 0, max: 4294967295, integer: true },
+  { name: 'seed', aliases: [], kind: 'number', ...PARAM_RANGES.seed },
   { name: 'no', aliases: [], kind: 'text' },
   { name: 'tile', aliases: [], kind: 'flag' },
   {
@@ -65,11 +66,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     kind: 'enum',
     values: ['raw', 'cute', 'expressive', 'scenic', 'original'],
   },
-  { name: 'w', aliases: ['weird'], kind: 'number', min: 0, max: 3000, integer: true },
+  { name: 'w', aliases: ['weird'], kind: 'number', ...PARAM_RANGES.w },
   { name: 'sref', aliases: [], kind: 'urls' },
-  { name: 'sw', aliases: [], kind: 'number', min: 0, max: 1000, integer: true },
+  { name: 'sw', aliases: [], kind: 'number', ...PARAM_RANGES.sw },
   { name: 'cref', aliases: [], kind: 'urls' },
-  { name: 'cw', aliases: [], kind: 'number', min: 0, max: 100, integer: true },
+  { name: 'cw', aliases: [], kind: 'number', ...PARAM_RANGES.cw },
 ];
 
 const BY_NAME = new Map<string, ParamSpec>();

@@ -1,5 +1,6 @@
 import { targetLabel, useConfig } from '../jobs/config-store';
 import { useServices } from './services-context';
+import { ShortcutsHelp } from '../features/shortcuts/shortcuts-help';
 
 /** The two views of the studio. */
 export type View = 'studio' | 'history';
@@ -36,6 +37,7 @@ export function Header({ view, onView, onSettings }: HeaderProps) {
           History
         </button>
       </nav>
+      <ShortcutsHelp />
       <button type="button" onClick={onSettings}>
         Settings
       </button>

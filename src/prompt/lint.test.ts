@@ -16,7 +16,6 @@ describe('lintPrompt: clean prompts', () => {
     'a red fox in snow',
     'a red fox --ar 3:2 --s 250 --c 20 --w 100 --q 2 --seed 42 --no people, cars --tile',
     'a red fox --aspect 16:9 --stylize 0 --chaos 100 --weird 3000 --quality .5 --version 6.1',
-    'a red fox —ar 2:1 —style raw',
     'a red fox --ar 1:2 --v 7 --raw',
     'a red fox --niji 6 --style cute',
     'a red fox --niji',
@@ -54,47 +53,47 @@ describe('lintPrompt: one issue each', () => {
     [
       'a fox --foo',
       [
-        'warning',
+        'error',
         'foo',
-        /^--foo is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it\.$/,
+        /^--foo is not a Midjourney parameter the studio knows; the service will refuse it \(“Unrecognized argument\(s\)”\) — remove it\.$/,
       ],
     ],
     [
       'a fox --foo bar',
       [
-        'warning',
+        'error',
         'foo',
-        /^--foo is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it\.$/,
+        /^--foo is not a Midjourney parameter the studio knows; the service will refuse it \(“Unrecognized argument\(s\)”\) — remove it\.$/,
       ],
     ],
     [
       'a fox --stylise 200',
       [
-        'warning',
+        'error',
         'stylise',
-        /--stylise is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it \(did you mean --stylize\?\)/,
+        /--stylise is not a Midjourney parameter the studio knows; the service will refuse it \(“Unrecognized argument\(s\)”\) — remove it \(did you mean --stylize\?\)/,
       ],
     ],
-    ['a fox --chaso 20', ['warning', 'chaso', /did you mean --chaos\?/]],
-    ['a fox --aspekt 3:2', ['warning', 'aspekt', /did you mean --aspect\?/]],
-    ['a fox --versoin 7', ['warning', 'versoin', /did you mean --version\?/]],
-    ['a fox —seeds 4', ['warning', 'seeds', /did you mean --seed\?/]],
+    ['a fox --chaso 20', ['error', 'chaso', /did you mean --chaos\?/]],
+    ['a fox --aspekt 3:2', ['error', 'aspekt', /did you mean --aspect\?/]],
+    ['a fox --versoin 7', ['error', 'versoin', /did you mean --version\?/]],
+    ['a fox —seeds 4', ['error', 'seeds', /did you mean --seed\?/]],
     [
       'a fox --x 1',
       [
-        'warning',
+        'error',
         'x',
-        /^--x is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it\.$/,
+        /^--x is not a Midjourney parameter the studio knows; the service will refuse it \(“Unrecognized argument\(s\)”\) — remove it\.$/,
       ],
     ],
     // Numbers.
-    ['a fox --s 1500', ['warning', 's', /--s 1500 is outside 0–1000/]],
-    ['a fox --stylize -5', ['warning', 'stylize', /outside 0–1000/]],
-    ['a fox --c 101', ['warning', 'c', /outside 0–100/]],
-    ['a fox --w 5000', ['warning', 'w', /outside 0–3000/]],
-    [`${A} a fox --iw 4`, ['warning', 'iw', /outside 0–3/]],
-    ['a fox --seed 4294967296', ['warning', 'seed', /outside 0–4294967295/]],
-    ['a fox --c 2.5', ['warning', 'c', /whole numbers; use 3 instead of 2\.5/]],
+    ['a fox --s 1500', ['error', 's', /--s 1500 is outside 0–1000/]],
+    ['a fox --stylize -5', ['error', 'stylize', /outside 0–1000/]],
+    ['a fox --c 101', ['error', 'c', /outside 0–100/]],
+    ['a fox --w 5000', ['error', 'w', /outside 0–3000/]],
+    [`${A} a fox --iw 4`, ['error', 'iw', /outside 0–3/]],
+    ['a fox --seed 4294967296', ['error', 'seed', /outside 0–4294967295/]],
+    ['a fox --c 2.5', ['error', 'c', /whole numbers; use 3 instead of 2\.5/]],
     ['a fox --s abc', ['error', 's', /needs a number from 0–1000; "abc" is not a number/]],
     ['a fox --chaos', ['error', 'chaos', /needs a number/]],
     ['a fox --s 200 cat', ['error', 's', /takes one value; move "cat" before the parameters/]],
@@ -107,6 +106,14 @@ describe('lintPrompt: one issue each', () => {
     ['a fox --ar', ['error', 'ar', /needs a ratio like 16:9/]],
     ['a fox --ar 3:1', ['warning', 'ar', /wider than 2:1, which is experimental/]],
     ['a fox --ar 9:21', ['warning', 'ar', /taller than 1:2, which is experimental/]],
+    ['a fox --ar 4:1', ['warning', 'ar', /wider than 2:1/]],
+    ['a fox --ar 99:1', ['error', 'ar', /--ar 99:1 is beyond 4:1 .*the service will refuse it/]],
+    ['a fox --ar 1:5', ['error', 'ar', /between 1:4 and 4:1/]],
+    [
+      'a fox --seed -1',
+      ['error', 'seed', /--seed -1 is outside 0–4294967295; the service will refuse/],
+    ],
+    ['a fox --s 5000', ['error', 's', /--s 5000 is outside 0–1000; the service will refuse/]],
     // Enums.
     ['a fox --v abc', ['error', 'v', /needs a number.*"abc" is not a number/]],
     ['a fox --v', ['error', 'v', /needs a value/]],
@@ -125,10 +132,10 @@ describe('lintPrompt: one issue each', () => {
     ['a fox --sref', ['error', 'sref', /needs at least one image link/]],
     ['a fox --sref cats', ['warning', 'sref', /"cats" is neither/]],
     ['a fox -ar 3:2', ['warning', 'ar', /"-ar" is read as text; write --ar/]],
-    ['a fox –chaos 10', ['warning', 'chaos', /write --chaos/]],
+    ['a fox –chaos 10', ['note', 'chaos', /^Read “–chaos” as “--chaos”\.$/]],
     // Speed and combinations.
     ['a fox --fast', ['warning', 'fast', /set speed with Mode instead/]],
-    ['a fox —relax', ['warning', 'relax', /set speed with Mode instead/]],
+    ['a fox --relax', ['warning', 'relax', /set speed with Mode instead/]],
     ['a fox --turbo --ar 3:2', ['warning', 'turbo', /set speed with Mode instead/]],
     [
       'a fox --ar 3:2 --aspect 16:9',
@@ -174,10 +181,10 @@ describe('lintPrompt: several issues', () => {
   it('lists errors before warnings, each in prompt order', () => {
     const issues = lintPrompt('a fox --fast --s 5000 --foo --ar 1.5:1 --iw 2');
     expect(summary(issues).map(([s, p]) => [s, p])).toEqual([
+      ['error', 's'],
+      ['error', 'foo'],
       ['error', 'ar'],
       ['warning', 'fast'],
-      ['warning', 's'],
-      ['warning', 'foo'],
       ['warning', 'iw'],
     ]);
   });
@@ -185,9 +192,9 @@ describe('lintPrompt: several issues', () => {
   it('flags an unknown parameter in a blend', () => {
     expect(summary(lintPrompt(`${A} ${B} --blend`))).toEqual([
       [
-        'warning',
+        'error',
         'blend',
-        '--blend is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it.',
+        '--blend is not a Midjourney parameter the studio knows; the service will refuse it (“Unrecognized argument(s)”) — remove it.',
       ],
     ]);
   });
@@ -203,9 +210,9 @@ describe('lintPrompt: actions', () => {
   it('still checks parameters of a region prompt', () => {
     expect(summary(lintPrompt('a hat --stylise 100', { action: 'variation_region' }))).toEqual([
       [
-        'warning',
+        'error',
         'stylise',
-        '--stylise is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it (did you mean --stylize?).',
+        '--stylise is not a Midjourney parameter the studio knows; the service will refuse it (“Unrecognized argument(s)”) — remove it (did you mean --stylize?).',
       ],
     ]);
     expect(lintPrompt('--ar 3:2', { action: 'variation_region' })).toEqual([]);
@@ -215,5 +222,28 @@ describe('lintPrompt: actions', () => {
     const own = 'http://127.0.0.1:5173/attachments/job/0';
     expect(lintPrompt(`${own} a fox`, { origin: 'http://127.0.0.1:5173' })).toEqual([]);
     expect(lintPrompt(`${own} a fox`, { origin: 'http://elsewhere.test' })).toHaveLength(1);
+  });
+});
+
+describe('lintPrompt: typographic dashes', () => {
+  it.each([
+    ['a red fox —ar 2:1 —style raw', ['—ar', '—style']],
+    ['a red fox –ar 16:9', ['–ar']],
+    ['a red fox ——ar 16:9 —–s 200', ['——ar', '—–s']],
+  ])('%j is read with two hyphens, and says so', (prompt, written) => {
+    expect(summary(lintPrompt(prompt))).toEqual(
+      written.map((w) => [
+        'note',
+        w.replace(/^[–—]+/, ''),
+        `Read “${w}” as “--${w.replace(/^[–—]+/, '')}”.`,
+      ]),
+    );
+  });
+
+  it('checks the value after a read dash like any other', () => {
+    expect(summary(lintPrompt('a fox —s 5000')).map(([s, p]) => [s, p])).toEqual([
+      ['error', 's'],
+      ['note', 's'],
+    ]);
   });
 });

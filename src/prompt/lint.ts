@@ -7,18 +7,23 @@
 import {
   MAX_IMAGE_PROMPTS,
   MODE_PARAMS,
-  PARAM_SPECS,
   paramSpec,
   parseRatio,
   splitPrompt,
 } from '../api/prompt-syntax';
 import type { ParamSpec, PromptParam } from '../api/prompt-syntax';
+import { ASPECT_LIMITS, OTHER_PARAMS, aspectRefused } from '../api/param-ranges';
+import { readDashes } from './dashes';
+import { KNOWN_NAMES, closestName } from './known-params';
 import { checkImageUrl } from './reference-urls';
 
 /** One problem in a prompt, worded as what to change. */
 export interface LintIssue {
-  /** `error`: Midjourney would refuse it or it cannot work. `warning`: probably a mistake. */
-  severity: 'error' | 'warning';
+  /**
+   * `error`: the service would refuse it or it cannot work (a sure refusal: the composer holds the
+   * paid call back). `warning`: probably a mistake. `note`: how the studio read something.
+   */
+  severity: 'error' | 'warning' | 'note';
   /** The parameter concerned, lower-cased and without dashes, as written (`stylise`, `aspect`). */
   param?: string;
   message: string;
@@ -32,43 +37,18 @@ export interface LintOptions {
   origin?: string;
 }
 
-/**
- * Real Midjourney parameters the studio has no control for (docs.midjourney.com; the reference
- * lists `--raw`, `--hd`, `--sv`). They must not be reported as unknown; their values are not
- * checked because their ranges vary by version.
- */
-const OTHER_PARAMS: Readonly<Record<string, 'flag' | 'value'>> = {
-  raw: 'flag',
-  hd: 'flag',
-  draft: 'flag',
-  public: 'flag',
-  stealth: 'flag',
-  sv: 'value',
-  stop: 'value',
-  r: 'value',
-  repeat: 'value',
-  p: 'value',
-  personalize: 'value',
-  profile: 'value',
-  exp: 'value',
-  oref: 'value',
-  ow: 'value',
-  sameseed: 'value',
-};
-
-const KNOWN_NAMES: readonly string[] = [
-  ...PARAM_SPECS.flatMap((s) => [s.name, ...s.aliases]),
-  ...Object.keys(OTHER_PARAMS),
-  ...MODE_PARAMS,
-];
-
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Check a prompt; issues come errors first, each group in prompt order. */
 export function lintPrompt(prompt: string, opts: LintOptions = {}): LintIssue[] {
   const action = opts.action ?? 'generate';
-  const { imageUrls, text, params } = splitPrompt(prompt);
-  const issues: LintIssue[] = [];
+  const dashes = readDashes(prompt);
+  const { imageUrls, text, params } = splitPrompt(dashes.prompt);
+  const issues: LintIssue[] = dashes.readings.map((r) => ({
+    severity: 'note',
+    param: r.read.slice(2).toLowerCase(),
+    message: `Read “${r.written}” as “${r.read}”.`,
+  }));
 
   if (action === 'generate') issues.push(...structureIssues(imageUrls, text, params));
   if (imageUrls.length > MAX_IMAGE_PROMPTS) {
@@ -101,7 +81,7 @@ export function lintPrompt(prompt: string, opts: LintOptions = {}): LintIssue[] 
 }
 
 function rank(issue: LintIssue): number {
-  return issue.severity === 'error' ? 0 : 1;
+  return issue.severity === 'error' ? 0 : issue.severity === 'warning' ? 1 : 2;
 }
 
 function structureIssues(imageUrls: string[], text: string, params: PromptParam[]): LintIssue[] {
@@ -174,11 +154,12 @@ function error(param: string, message: string): LintIssue {
 function unknownParam(name: string): LintIssue {
   const suggestion = closestName(name);
   const hint = suggestion ? ` (did you mean --${suggestion}?)` : '';
-  // A warning, not a block: Midjourney adds parameters over time, and a stale list here must not
-  // stop a person from using a new one. The service answers a truly unknown one with bad_request.
-  return warning(
+  // A sure refusal: the service answers arguments Midjourney does not know with a failed task,
+  // bad_request "Unrecognized argument(s)" (reference §5 and §9, the guide's webhook example).
+  // Midjourney adds parameters over time, so the composer still offers "Send anyway".
+  return error(
     name,
-    `--${name} is not a Midjourney parameter the studio knows; Midjourney will likely refuse it — remove it${hint}.`,
+    `--${name} is not a Midjourney parameter the studio knows; the service will refuse it (“Unrecognized argument(s)”) — remove it${hint}.`,
   );
 }
 
@@ -219,6 +200,8 @@ function rangeText(spec: ParamSpec): string {
   return `${spec.min ?? 0}–${spec.max ?? '∞'}`;
 }
 
+// Ranges come from `api/param-ranges.ts`, which the engine shares: outside them is a refusal.
+
 function numberIssues(name: string, spec: ParamSpec, word: string | undefined): LintIssue[] {
   const range = rangeText(spec);
   if (word === undefined) return [error(name, `--${name} needs a number from ${range}.`)];
@@ -227,12 +210,15 @@ function numberIssues(name: string, spec: ParamSpec, word: string | undefined): 
   }
   const n = Number(word);
   if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-    return [warning(name, `--${name} ${word} is outside ${range}; use a value in that range.`)];
+    return [
+      error(
+        name,
+        `--${name} ${word} is outside ${range}; the service will refuse it — use a value in that range.`,
+      ),
+    ];
   }
   if (spec.integer && !Number.isInteger(n)) {
-    return [
-      warning(name, `--${name} takes whole numbers; use ${Math.round(n)} instead of ${word}.`),
-    ];
+    return [error(name, `--${name} takes whole numbers; use ${Math.round(n)} instead of ${word}.`)];
   }
   return [];
 }
@@ -251,19 +237,28 @@ function ratioIssues(name: string, word: string | undefined): LintIssue[] {
       error(name, `--${name} must be width:height in whole numbers, like 16:9 — not "${word}".`),
     ];
   }
-  if (ratio.w > 2 * ratio.h) {
+  const { experimentalBeyond: x, refusedBeyond: limit } = ASPECT_LIMITS;
+  if (aspectRefused(ratio.w, ratio.h)) {
     return [
-      warning(
+      error(
         name,
-        `--${name} ${word} is wider than 2:1, which is experimental; use 2:1 or narrower.`,
+        `--${name} ${word} is beyond ${limit}:1 (or 1:${limit}); the service will refuse it — use a ratio between 1:${limit} and ${limit}:1.`,
       ),
     ];
   }
-  if (ratio.h > 2 * ratio.w) {
+  if (ratio.w > x * ratio.h) {
     return [
       warning(
         name,
-        `--${name} ${word} is taller than 1:2, which is experimental; use 1:2 or wider.`,
+        `--${name} ${word} is wider than ${x}:1, which is experimental; use ${x}:1 or narrower.`,
+      ),
+    ];
+  }
+  if (ratio.h > x * ratio.w) {
+    return [
+      warning(
+        name,
+        `--${name} ${word} is taller than 1:${x}, which is experimental; use 1:${x} or wider.`,
       ),
     ];
   }
@@ -359,38 +354,4 @@ function combinationIssues(imageUrls: string[], params: PromptParam[]): LintIssu
     );
   }
   return issues;
-}
-
-/** The known name closest to a misspelling (`stylise` → `stylize`), if one is close enough. */
-function closestName(name: string): string | null {
-  if (name.length < 3) return null;
-  const limit = name.length >= 6 ? 2 : 1;
-  let best: string | null = null;
-  let bestDistance = limit + 1;
-  for (const known of KNOWN_NAMES) {
-    const d = editDistance(name, known);
-    if (d < bestDistance) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Optimal string alignment distance: edits plus swaps of neighbours (`chaso` → `chaos` is 1). */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      }
-      rows[i]![j] = d;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ImagineRequest } from '../../api/contract';
 import { lintPrompt } from '../../prompt/lint';
+import { readDashes } from '../../prompt/dashes';
 import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
 import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
 import { ParametersPanel } from './parameters-panel';
@@ -25,12 +26,16 @@ export function Composer({ onSubmit }: ComposerProps) {
   const promptId = useId();
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
   const issues = useMemo(() => (prompt.trim() ? lintPrompt(prompt) : []), [prompt]);
-  const blocking = issues.some((i) => i.severity === 'error');
+  // A sure refusal holds the paid call back; "Send anyway" is there for anyone who knows better
+  // (Midjourney adds parameters faster than any list here).
+  const refused = issues.some((i) => i.severity === 'error');
+  const blank = prompt.trim() === '';
   const blend = isBlend(prompt);
 
-  const submit = () => {
-    if (blocking) return;
-    const clean = stripModeParams(prompt).trim();
+  const submit = (anyway = false) => {
+    if (blank || (refused && !anyway)) return;
+    // Send what the lint read: `—ar` goes out as `--ar`, as the lint line said.
+    const clean = stripModeParams(readDashes(prompt).prompt).trim();
     onSubmit({ prompt: clean, action: 'generate', ...(translation ? { translation: true } : {}) });
   };
 
@@ -90,12 +95,17 @@ export function Composer({ onSubmit }: ComposerProps) {
           Translate prompt
         </label>
         <div className="row composer-actions">
-          <span className="hint">
-            {blend
-              ? `Blend of ${getImageUrls(prompt).length} images`
-              : 'Enter to imagine · Shift+Enter for a new line'}
-          </span>
-          <button type="submit" className="primary" disabled={blocking || prompt.trim() === ''}>
+          {blend ? (
+            <span className="hint">Blend of {getImageUrls(prompt).length} images</span>
+          ) : (
+            <span className="hint enter-hint">Enter to imagine · Shift+Enter for a new line</span>
+          )}
+          {refused && !blank && (
+            <button type="button" className="ghost" onClick={() => submit(true)}>
+              Send anyway
+            </button>
+          )}
+          <button type="submit" className="primary" disabled={refused || blank}>
             Imagine
           </button>
         </div>

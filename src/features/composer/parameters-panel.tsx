@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { readControls, writeControl, type PromptControls } from '../../prompt/compose';
 import { SelectField } from '../../components/ui/select-field';
+import { PARAM_RANGES } from '../../api/param-ranges';
+import { NumberField } from './number-field';
 import { useSetDraftPrompt } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
@@ -68,19 +70,19 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
       />
       <NumberField
         label="Stylize"
-        hint="0–1000, default 100"
+        range={PARAM_RANGES.s}
         value={c.stylize}
         onChange={(v) => set('stylize', num(v))}
       />
       <NumberField
         label="Chaos"
-        hint="0–100"
+        range={PARAM_RANGES.c}
         value={c.chaos}
         onChange={(v) => set('chaos', num(v))}
       />
       <NumberField
         label="Weird"
-        hint="0–3000"
+        range={PARAM_RANGES.w}
         value={c.weird}
         onChange={(v) => set('weird', num(v))}
       />
@@ -92,7 +94,7 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
       />
       <NumberField
         label="Seed"
-        hint="0–4294967295"
+        range={PARAM_RANGES.seed}
         value={c.seed}
         onChange={(v) => set('seed', num(v))}
       />
@@ -115,26 +117,5 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
         Style raw
       </label>
     </div>
-  );
-}
-
-interface NumberFieldProps {
-  label: string;
-  hint: string;
-  value: number | null;
-  onChange: (value: string) => void;
-}
-
-function NumberField({ label, hint, value, onChange }: NumberFieldProps) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="number"
-        placeholder={hint}
-        value={value ?? ''}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </label>
   );
 }

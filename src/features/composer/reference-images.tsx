@@ -14,6 +14,8 @@ export function ReferenceImages({ prompt }: ReferenceImagesProps) {
   const setDraftPrompt = useSetDraftPrompt();
   const [url, setUrl] = useState('');
   const [error, setError] = useState('');
+  // Links whose picture did not load: said in words, not as a broken icon with clipped alt text.
+  const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   const id = useId();
   const urls = getImageUrls(prompt);
   const iw = readControls(prompt).iw;
@@ -56,7 +58,8 @@ export function ReferenceImages({ prompt }: ReferenceImagesProps) {
         <input
           id={`${id}-url`}
           type="url"
-          placeholder={`Image URL (up to ${MAX_IMAGE_PROMPTS}) — or drop one here`}
+          placeholder="https://…/image.png"
+          aria-describedby={`${id}-hint ${id}-err`}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           onPaste={onPaste}
@@ -67,12 +70,14 @@ export function ReferenceImages({ prompt }: ReferenceImagesProps) {
             }
           }}
           aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-err`}
         />
         <button type="button" onClick={() => add(url)} disabled={url.trim() === ''}>
           Add image
         </button>
       </div>
+      <p id={`${id}-hint`} className="hint refs-hint">
+        Image references: up to {MAX_IMAGE_PROMPTS} links, pasted, typed or dropped here.
+      </p>
       <p id={`${id}-err`} role={error ? 'alert' : undefined} className="field-error">
         {error}
       </p>
@@ -81,7 +86,18 @@ export function ReferenceImages({ prompt }: ReferenceImagesProps) {
           <ul className="ref-thumbs" aria-label="Reference images">
             {urls.map((u, i) => (
               <li key={u}>
-                <img src={u} alt={`Reference ${i + 1}`} referrerPolicy="no-referrer" />
+                {failed.has(u) ? (
+                  <span className="ref-broken" aria-hidden="true">
+                    ✕
+                  </span>
+                ) : (
+                  <img
+                    src={u}
+                    alt={`Reference ${i + 1}`}
+                    referrerPolicy="no-referrer"
+                    onError={() => setFailed((prev) => new Set(prev).add(u))}
+                  />
+                )}
                 <button
                   type="button"
                   className="icon-button"
@@ -93,6 +109,14 @@ export function ReferenceImages({ prompt }: ReferenceImagesProps) {
               </li>
             ))}
           </ul>
+          {urls.map((u, i) =>
+            failed.has(u) ? (
+              <p key={u} className="field-error ref-failed" role="status">
+                Reference {i + 1} did not load: the link may have expired, be private or not point
+                to an image. Remove it or use another link.
+              </p>
+            ) : null,
+          )}
           <label className="field">
             <span>
               Image weight (--iw): <output>{iw ?? 1}</output>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { SelectField } from '../../components/ui/select-field';
 import {
@@ -12,8 +11,9 @@ import {
 } from '../../jobs/config-store';
 import type { Delivery } from '../../api/client';
 import { MODES, type Mode } from '../../api/contract';
-import { testConnection } from './test-connection';
 import { TokenFields } from './token-fields';
+import { ConnectionTest } from './connection-test';
+import { CallbackField, StallField } from './checked-fields';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -48,7 +48,6 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
   const hasToken = useConfig(config, (s) => s.token.length > 0);
   const update = (patch: Partial<StudioSettings>) => updateSettings(config, patch);
   const [draft, setDraft] = useState('');
-  const test = useMutation({ mutationFn: () => testConnection(config.getState()) });
 
   return (
     <ModalDialog title="Settings" onClose={onClose} className="settings-dialog">
@@ -64,10 +63,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           label="Target"
           value={settings.target}
           options={TARGETS}
-          onChange={(value) => {
-            update({ target: value as Target });
-            test.reset();
-          }}
+          onChange={(value) => update({ target: value as Target })}
           hint={
             settings.target === 'local'
               ? 'Runs offline against the built-in engine; no account needed.'
@@ -97,15 +93,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           options={MODE_OPTIONS}
           onChange={(value) => update({ mode: value as Mode })}
         />
-        <label className="field">
-          <span>Callback URL</span>
-          <input
-            type="url"
-            placeholder="Optional, for Async: https://example.com/hook"
-            value={settings.callbackUrl}
-            onChange={(e) => update({ callbackUrl: e.target.value })}
-          />
-        </label>
+        <CallbackField config={config} />
         <SelectField
           label="Mask format"
           value={settings.maskFormat}
@@ -113,35 +101,13 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           onChange={(value) => update({ maskFormat: value as 'jpeg' | 'png' })}
         />
 
-        <label className="field">
-          <span>Stalled after (seconds without news)</span>
-          <input
-            type="number"
-            min={2}
-            max={3600}
-            value={settings.stallAfterSeconds}
-            onChange={(e) => {
-              const seconds = Number(e.target.value);
-              if (Number.isFinite(seconds) && seconds >= 2) update({ stallAfterSeconds: seconds });
-            }}
-          />
-        </label>
+        <StallField config={config} />
+        <ConnectionTest config={config} />
         <div className="row">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => test.mutate()}
-            disabled={test.isPending}
-          >
-            Test connection
-          </button>
           <button type="submit" className="visually-hidden" tabIndex={-1}>
             Save token
           </button>
         </div>
-        <p role="status" className={`connection ${test.data?.ok === false ? 'bad' : 'good'}`}>
-          {test.isPending ? 'Testing…' : (test.data?.message ?? '')}
-        </p>
       </form>
     </ModalDialog>
   );

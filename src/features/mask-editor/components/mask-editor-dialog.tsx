@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import '../mask-editor.css';
 import { createMaskExporter } from '../export/mask-exporter';
 import { EMPTY_MASK, isEmpty, type MaskAction } from '../model/mask-model';
@@ -11,17 +11,11 @@ import type { VaryRegionProps } from '../vary-region-props';
 import { MaskCanvas } from './mask-canvas';
 import { RegionFooter } from './region-footer';
 import { ToolPanel } from './tool-panel';
+import { useEditorKeys } from './use-editor-keys';
 import { useLoadedImage } from './use-loaded-image';
 import { useModalDialog } from './use-modal-dialog';
 import { useViewport } from './use-viewport';
 import { ViewControls } from './view-controls';
-
-function isTextField(t: EventTarget): boolean {
-  return (
-    t instanceof HTMLTextAreaElement ||
-    (t instanceof HTMLInputElement && !['range', 'checkbox', 'button'].includes(t.type))
-  );
-}
 
 /** The "Vary Region" modal: paint the area to redraw on the upscaled image, then submit it. */
 export function MaskEditorDialog(props: VaryRegionProps) {
@@ -50,15 +44,7 @@ export function MaskEditorDialog(props: VaryRegionProps) {
 
   const act = (action: MaskAction) => dispatch(imageId, action);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    // Inside the prompt, Ctrl+Z belongs to the text.
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
-    const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey) act({ type: 'undo' });
-    else if ((key === 'z' && e.shiftKey) || key === 'y') act({ type: 'redo' });
-    else return;
-    e.preventDefault();
-  };
+  useEditorKeys({ onMaskAction: act, onToolChange: setTool });
 
   const submit = async () => {
     setSubmitting(true);
@@ -86,7 +72,6 @@ export function MaskEditorDialog(props: VaryRegionProps) {
       aria-labelledby={titleId}
       tabIndex={-1}
       onCancel={onCancel}
-      onKeyDown={onKeyDown}
     >
       <header className="mask-editor__head">
         <h2 id={titleId}>Vary Region</h2>

@@ -2,11 +2,11 @@ import { useId } from 'react';
 import type { MaskAction } from '../model/mask-model';
 import type { ToolKind } from '../model/tools';
 
-const TOOLS: { kind: ToolKind; label: string }[] = [
-  { kind: 'brush', label: 'Brush' },
-  { kind: 'eraser', label: 'Eraser' },
-  { kind: 'rect', label: 'Rectangle' },
-  { kind: 'lasso', label: 'Lasso' },
+const TOOLS: { kind: ToolKind; label: string; key: string }[] = [
+  { kind: 'brush', label: 'Brush', key: 'B' },
+  { kind: 'eraser', label: 'Eraser', key: 'E' },
+  { kind: 'rect', label: 'Rectangle', key: 'R' },
+  { kind: 'lasso', label: 'Lasso', key: 'L' },
 ];
 
 /** Props of the tool panel. */
@@ -31,6 +31,8 @@ export function ToolPanel({ tool, onToolChange, brush, history, onMaskAction }: 
             type="button"
             className="mask-editor__button"
             aria-pressed={tool === t.kind}
+            aria-keyshortcuts={t.key}
+            title={`${t.label} (${t.key})`}
             onClick={() => onToolChange(t.kind)}
           >
             {t.label}

@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import { updateSettings, useConfig, type ConfigStore } from '../../jobs/config-store';
+import { STALL_RANGE, checkCallbackUrl, checkStallSeconds, type Checked } from './settings-checks';
+
+/** Props of {@link CheckedField}. */
+interface CheckedFieldProps<T> {
+  label: string;
+  type: 'number' | 'url';
+  placeholder?: string;
+  saved: string;
+  check: (input: string) => Checked<T>;
+  save: (value: T) => void;
+  range?: { min: number; max: number };
+}
+
+/**
+ * A field whose text is checked when the person leaves it: a good value is saved, a fixable one
+ * is fixed and said, a bad one is refused with a message and not saved.
+ */
+function CheckedField<T>({
+  label,
+  type,
+  placeholder,
+  saved,
+  check,
+  save,
+  range,
+}: CheckedFieldProps<T>) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const commit = () => {
+    if (draft === null) return;
+    const result = check(draft);
+    setMessage(result.message);
+    if (result.value !== undefined) {
+      save(result.value);
+      setDraft(null);
+    }
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type={type}
+        placeholder={placeholder}
+        {...(range ? { min: range.min, max: range.max } : {})}
+        value={draft ?? saved}
+        aria-invalid={draft !== null && message !== '' ? true : undefined}
+        aria-describedby={message ? `${id}-msg` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+      {message && (
+        <span id={`${id}-msg`} role="alert" className="field-error">
+          {message}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** "Stalled after", clamped into a sensible range with a word when it was. */
+export function StallField({ config }: { config: ConfigStore }) {
+  const seconds = useConfig(config, (s) => s.settings.stallAfterSeconds);
+  return (
+    <CheckedField
+      label={`Stalled after (seconds without news, ${STALL_RANGE.min}–${STALL_RANGE.max})`}
+      type="number"
+      range={STALL_RANGE}
+      saved={String(seconds)}
+      check={checkStallSeconds}
+      save={(value) => updateSettings(config, { stallAfterSeconds: value })}
+    />
+  );
+}
+
+/** The callback URL for Async delivery: a full http(s) address or nothing. */
+export function CallbackField({ config }: { config: ConfigStore }) {
+  const url = useConfig(config, (s) => s.settings.callbackUrl);
+  return (
+    <CheckedField
+      label="Callback URL"
+      type="url"
+      placeholder="Optional, for Async: https://example.com/hook"
+      saved={url}
+      check={checkCallbackUrl}
+      save={(value) => updateSettings(config, { callbackUrl: value })}
+    />
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkCallbackUrl, checkStallSeconds } from './settings-checks';
+
+describe('checkStallSeconds', () => {
+  it.each([
+    ['0', 10],
+    ['-5', 10],
+    ['99999', 600],
+  ])('clamps %s to %d and says so', (input, value) => {
+    const result = checkStallSeconds(input);
+    expect(result.value).toBe(value);
+    expect(result.message).toMatch(new RegExp(`10–600 seconds; ${input} was set to ${value}`));
+  });
+
+  it('takes a value in range as typed', () => {
+    expect(checkStallSeconds('90')).toEqual({ value: 90, message: '' });
+  });
+
+  it('saves nothing for text that is not a number', () => {
+    expect(checkStallSeconds('soon').value).toBeUndefined();
+    expect(checkStallSeconds('').message).toMatch(/from 10 to 600/);
+  });
+});
+
+describe('checkCallbackUrl', () => {
+  it.each(['not a url', 'ftp://example.com/hook', 'example.com/hook', 'javascript:alert(1)'])(
+    'refuses %j without saving it',
+    (input) => {
+      const result = checkCallbackUrl(input);
+      expect(result.value).toBeUndefined();
+      expect(result.message).toMatch(/full http\(s\) URL/);
+    },
+  );
+
+  it.each(['https://example.com/hook', 'http://127.0.0.1:8080/cb', ''])('takes %j', (input) => {
+    expect(checkCallbackUrl(input)).toEqual({ value: input, message: '' });
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Checks of what a person types in Settings, as pure functions: each says what to change, and
+ * nothing out of range or malformed is saved silently.
+ */
+
+/**
+ * "Stalled after": shorter than 10 s flags healthy jobs between two progress lines; longer than
+ * 10 minutes leaves a dead job looking alive for too long.
+ */
+export const STALL_RANGE = { min: 10, max: 600 } as const;
+
+/** The outcome of a check: the value to save (if any) and a message when something was changed. */
+export interface Checked<T> {
+  /** What to save; `undefined` = save nothing. */
+  value?: T;
+  /** Why the input was changed or refused; empty when it was taken as typed. */
+  message: string;
+}
+
+/** Read "Stalled after" seconds, clamping into {@link STALL_RANGE} and saying so. */
+export function checkStallSeconds(input: string): Checked<number> {
+  const { min, max } = STALL_RANGE;
+  const n = Number(input.trim());
+  if (input.trim() === '' || !Number.isFinite(n)) {
+    return { message: `Stalled after takes a number of seconds from ${min} to ${max}.` };
+  }
+  const whole = Math.round(n);
+  if (whole < min || whole > max) {
+    const value = Math.min(max, Math.max(min, whole));
+    return {
+      value,
+      message: `Stalled after takes ${min}–${max} seconds; ${input.trim()} was set to ${value}.`,
+    };
+  }
+  return { value: whole, message: '' };
+}
+
+/** Read a callback URL: empty (none) or a full http(s) address; anything else is not saved. */
+export function checkCallbackUrl(input: string): Checked<string> {
+  const text = input.trim();
+  if (text === '') return { value: '', message: '' };
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
+    return {
+      message: `“${text}” is not a web address; write a full http(s) URL like https://example.com/hook (not saved).`,
+    };
+  }
+  return { value: text, message: '' };
+}
