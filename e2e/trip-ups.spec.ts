@@ -124,14 +124,14 @@ test.describe('settings that tell the truth', () => {
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     const stall = dialog.getByRole('spinbutton', { name: /Stalled after/ });
     for (const [typed, clamped] of [
-      ['0', '10'],
-      ['-5', '10'],
-      ['99999', '600'],
+      ['0', '3'],
+      ['-5', '3'],
+      ['99999', '3600'],
     ]) {
       await stall.fill(typed!);
       await stall.blur();
       await expect(dialog.getByRole('alert')).toHaveText(
-        `Stalled after takes 10–600 seconds; ${typed} was set to ${clamped}.`,
+        `Stalled after takes 3–3600 seconds; ${typed} was set to ${clamped}.`,
       );
       await expect(stall).toHaveValue(clamped!);
     }
@@ -143,7 +143,7 @@ test.describe('settings that tell the truth', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Callback URL' })).toHaveValue('');
-    await expect(dialog.getByRole('spinbutton', { name: /Stalled after/ })).toHaveValue('600');
+    await expect(dialog.getByRole('spinbutton', { name: /Stalled after/ })).toHaveValue('3600');
   });
 });
 

@@ -5,6 +5,8 @@ import { STALL_RANGE, checkCallbackUrl, checkStallSeconds, type Checked } from '
 /** Props of {@link CheckedField}. */
 interface CheckedFieldProps<T> {
   label: string;
+  /** Shown after the label (part of the field's name, after the words tests and people look for). */
+  hint?: string;
   type: 'number' | 'url';
   placeholder?: string;
   saved: string;
@@ -19,6 +21,7 @@ interface CheckedFieldProps<T> {
  */
 function CheckedField<T>({
   label,
+  hint,
   type,
   placeholder,
   saved,
@@ -40,7 +43,10 @@ function CheckedField<T>({
   };
   return (
     <label className="field">
-      <span>{label}</span>
+      <span>
+        {label}
+        {hint && <span className="field-range"> {hint}</span>}
+      </span>
       <input
         type={type}
         placeholder={placeholder}
@@ -71,7 +77,8 @@ export function StallField({ config }: { config: ConfigStore }) {
   const seconds = useConfig(config, (s) => s.settings.stallAfterSeconds);
   return (
     <CheckedField
-      label={`Stalled after (seconds without news, ${STALL_RANGE.min}–${STALL_RANGE.max})`}
+      label="Stalled after (seconds without news)"
+      hint={`${STALL_RANGE.min}–${STALL_RANGE.max}`}
       type="number"
       range={STALL_RANGE}
       saved={String(seconds)}

@@ -3,13 +3,13 @@ import { checkCallbackUrl, checkStallSeconds } from './settings-checks';
 
 describe('checkStallSeconds', () => {
   it.each([
-    ['0', 10],
-    ['-5', 10],
-    ['99999', 600],
+    ['0', 3],
+    ['-5', 3],
+    ['99999', 3600],
   ])('clamps %s to %d and says so', (input, value) => {
     const result = checkStallSeconds(input);
     expect(result.value).toBe(value);
-    expect(result.message).toMatch(new RegExp(`10–600 seconds; ${input} was set to ${value}`));
+    expect(result.message).toMatch(new RegExp(`3–3600 seconds; ${input} was set to ${value}`));
   });
 
   it('takes a value in range as typed', () => {
@@ -18,7 +18,7 @@ describe('checkStallSeconds', () => {
 
   it('saves nothing for text that is not a number', () => {
     expect(checkStallSeconds('soon').value).toBeUndefined();
-    expect(checkStallSeconds('').message).toMatch(/from 10 to 600/);
+    expect(checkStallSeconds('').message).toMatch(/from 3 to 3600/);
   });
 });
 
