@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { engineServerPlugin } from './server/vite-plugin';
+import { engineServerPlugin } from './server/http/vite-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
 

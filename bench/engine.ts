@@ -9,7 +9,7 @@ import {
   varyRegion,
   zoomOut,
   preview,
-} from '../server/pictures';
+} from '../server/pictures/pictures';
 import { timeMedian, type Figures } from './measure';
 
 /** The local engine's image work per grid and per action (pace excluded). */

@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startEngineServer, type EngineServerOptions } from './http-server';
+import { startEngineServer, type EngineServerOptions } from './http/http-server';
 
 const USAGE = 'usage: npm run engine -- --port <n> [--pace <ms>] [--token <t>]';
 

@@ -12,8 +12,8 @@ import {
   type CallbackServer,
   type Json,
 } from './engine-test-kit';
-import { startEngineServer, type EngineServer } from './http-server';
-import { engineOptionsFromEnv, engineServerPlugin } from './vite-plugin';
+import { startEngineServer, type EngineServer } from './http/http-server';
+import { engineOptionsFromEnv, engineServerPlugin } from './http/vite-plugin';
 
 const auth = { authorization: 'Bearer t', 'content-type': 'application/json' };
 const PROMPT = 'a copper kettle --seed 8';

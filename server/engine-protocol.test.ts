@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, isEnginePath, type Engine } from './engine';
+import { createEngine, type Engine } from './engine';
+import { isEnginePath } from './http/router';
 import { ORIGIN, call, callJson, getUrl, imagineWait, type Json } from './engine-test-kit';
 
 let open: Engine;

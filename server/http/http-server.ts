@@ -3,7 +3,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEngine, type Engine, type EngineOptions } from './engine';
+import { createEngine, type Engine, type EngineOptions } from '../engine';
 import { createNodeListener } from './node-adapter';
 
 /** Where and how to listen. */

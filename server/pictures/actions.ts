@@ -4,10 +4,10 @@
  * instead (prompt parameters, image prompts), then hands the runner a drawing function.
  */
 import { createHash } from 'node:crypto';
-import { GRID_ACTIONS, UPSCALED_ACTIONS, quadrantOf } from '../src/api/contract';
-import { MAX_IMAGE_PROMPTS, splitPrompt } from '../src/api/prompt-syntax';
-import { deriveSeed } from './ids';
-import type { Limiter } from './limiter';
+import { GRID_ACTIONS, UPSCALED_ACTIONS, quadrantOf } from '../../src/api/contract';
+import { MAX_IMAGE_PROMPTS, splitPrompt } from '../../src/api/prompt-syntax';
+import { deriveSeed } from '../engine/ids';
+import type { Limiter } from '../engine/limiter';
 import {
   decodeImage,
   drawGrid,
@@ -22,7 +22,7 @@ import {
   type Reference,
 } from './pictures';
 import { readPrompt } from './prompt-params';
-import type { ImageRecord, TaskStore } from './task-store';
+import type { ImageRecord, TaskStore } from '../engine/task-store';
 
 /** A failure that ends a task (not the HTTP request): `{success:false, error:{code,message}}`. */
 export class TaskFailure extends Error {

@@ -5,7 +5,8 @@
  */
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
-import { createEngine, isEnginePath, type Engine, type EngineOptions } from './engine';
+import { createEngine, type Engine, type EngineOptions } from '../engine';
+import { isEnginePath } from './router';
 import { createNodeListener } from './node-adapter';
 
 /** The engine's options from the environment (unset or empty variables are ignored). */

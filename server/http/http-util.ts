@@ -2,7 +2,7 @@
  * Small HTTP pieces of the engine: JSON and error bodies in the provider's shape, CORS, and a
  * size-capped JSON body reader.
  */
-import { ERROR_STATUS } from '../src/api/contract';
+import { ERROR_STATUS } from '../../src/api/contract';
 
 /** Request bodies above this are refused with 413 (masks of big upscales stay well below). */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;

@@ -1,0 +1,43 @@
+/** Which part of the engine answers a request: attachments, admin, or the provider's API. */
+import { randomUUID } from 'node:crypto';
+import { serveAttachment } from '../engine/attachments';
+import type { EngineContext } from '../engine/context';
+import { admin } from './admin-route';
+import { checkAuth } from './auth';
+import { PREFLIGHT_HEADERS, errorResponse } from './http-util';
+import { imagine } from './imagine-route';
+import { tasks } from './tasks-route';
+
+const ENGINE_PREFIXES = ['/midjourney/', '/attachments/', '/__engine/'];
+
+/** Whether a path belongs to the engine (everything else falls through to the host server). */
+export function isEnginePath(pathname: string): boolean {
+  return ENGINE_PREFIXES.some((p) => pathname.startsWith(p));
+}
+
+/** Provider endpoints the engine knows but does not implement. */
+const SIBLING_APIS = new Set(['describe', 'edits', 'videos', 'seed', 'translate', 'shorten']);
+
+/** Route one request. May throw; the engine's `handle` turns that into a 500. */
+export async function route(ctx: EngineContext, req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const path = url.pathname;
+  const method = req.method.toUpperCase();
+  const trace = req.headers.get('x-trace-id') || randomUUID();
+  if (method === 'OPTIONS' && isEnginePath(path))
+    return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
+  if (path.startsWith('/attachments/')) {
+    if (method === 'GET' || method === 'HEAD') return serveAttachment(ctx, url, method);
+    return errorResponse('no_api', `The API ${method} ${path} is not found.`, trace, 404);
+  }
+  if (path.startsWith('/__engine/')) return admin(ctx, req, path, method, trace);
+  const api = /^\/midjourney\/([a-z_]+)\/?$/.exec(path)?.[1];
+  if (method === 'POST' && (api === 'imagine' || api === 'tasks')) {
+    const denied = checkAuth(req, ctx.requiredToken, trace);
+    if (denied) return denied;
+    return api === 'imagine' ? imagine(ctx, req, url, trace) : tasks(ctx, req, trace);
+  }
+  if (method === 'POST' && api !== undefined && SIBLING_APIS.has(api))
+    return errorResponse('api_not_implemented', 'The API is not implemented.', trace, 400);
+  return errorResponse('no_api', `The API ${method} ${path} is not found.`, trace, 404);
+}
