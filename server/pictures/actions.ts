@@ -11,16 +11,13 @@ import type { Limiter } from '../engine/limiter';
 import {
   decodeImage,
   drawGrid,
-  pan,
   quadrant,
   scale,
-  varyGrid,
-  varyRegion,
-  zoomOut,
   type GridSpec,
   type Picture,
   type Reference,
 } from './pictures';
+import { pan, varyGrid, varyRegion, zoomOut } from './pictures-variations';
 import { readPrompt } from './prompt-params';
 import type { ImageRecord, TaskStore } from '../engine/task-store';
 
