@@ -288,7 +288,10 @@ describe('engineServerPlugin (real Vite servers)', () => {
         });
         expect(api.status).toBe(200);
         expect(await api.json()).toEqual({ items: [], count: 0 });
-        const state = await fetch(`${origin}/__engine/state`);
+        // Admin needs the engine's token whenever one is set.
+        const state = await fetch(`${origin}/__engine/state`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(((await state.json()) as Json).tasks).toBe(0);
         const page = await fetch(`${origin}/`);
         expect(await page.text()).toContain('app</title>');

@@ -49,12 +49,17 @@ describe('auth, as the provider does it', () => {
     expect(res.status).toBe(200);
   });
 
-  it('admin and attachment paths need no token', async () => {
+  it("attachment paths need no token; admin needs the engine's token when one is set", async () => {
     const state = await callJson(locked, '/__engine/state', undefined, {
       token: null,
       method: 'GET',
     });
-    expect(state.status).toBe(200);
+    expect(state.status).toBe(401);
+    const open = await callJson(locked, '/__engine/state', undefined, {
+      token: 's3cret',
+      method: 'GET',
+    });
+    expect(open.status).toBe(200);
     const img = await call(locked, '/attachments/x/y/z.png', undefined, {
       token: null,
       method: 'GET',

@@ -25,7 +25,7 @@ export interface EngineOptions {
   maxTasks?: number;
   /** Age after which an idle task is evicted (default 6 h). */
   maxAgeMs?: number;
-  /** Bytes of stored images kept (default 1 GiB); the oldest idle tasks go first. */
+  /** Bytes of stored images and requests kept (default 1 GiB); the oldest idle tasks go first. */
   maxBytes?: number;
   /** Fetch used for image prompts and callbacks (default: global fetch). */
   fetchImpl?: typeof fetch;
@@ -43,6 +43,8 @@ export interface EngineState {
   /** Stored image files (finals, thumbnails share an entry with their raw file; previews). */
   files: number;
   bytes: number;
+  /** Bytes of stored request bodies (masks): counted with `bytes` against `maxBytes`. */
+  request_bytes: number;
   active_jobs: number;
   stalled_jobs: number;
   /** NDJSON responses currently being written. */

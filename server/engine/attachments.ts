@@ -89,13 +89,28 @@ export async function fetchImage(ctx: EngineContext, urlText: string): Promise<B
     await res.body?.cancel().catch(() => undefined);
     throw new Error(`HTTP ${res.status}`);
   }
+  const tooLarge = new Error('the image is larger than 20 MB');
   if (Number(res.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     await res.body?.cancel().catch(() => undefined);
-    throw new Error('the image is larger than 20 MB');
+    throw tooLarge;
   }
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length > MAX_BODY_BYTES) throw new Error('the image is larger than 20 MB');
-  return bytes;
+  // Counted while it streams: a server may send no length, or lie about it.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Where a job's files live: `/attachments/<task>/<image>/<name>`, as the provider's CDN has it. */

@@ -5,7 +5,8 @@
 import { DEFAULT_PACE_MS, evict, type EngineContext } from '../engine/context';
 import { parseFaultRule } from '../engine/faults';
 import type { EngineState } from '../engine';
-import { errorResponse, json, readJsonObject } from './http-util';
+import { bearerOf, tokenMatches } from './auth';
+import { errorResponse, isJsonContent, json, readJsonObject } from './http-util';
 
 /** What `GET /__engine/state` reports. */
 export function engineState(ctx: EngineContext): EngineState {
@@ -16,6 +17,7 @@ export function engineState(ctx: EngineContext): EngineState {
     images: s.images,
     files: s.files,
     bytes: s.bytes,
+    request_bytes: s.requestBytes,
     active_jobs: ctx.jobs.size,
     stalled_jobs: [...ctx.jobs.values()].filter((j) => j.stalled).length,
     open_streams: ctx.openStreams,
@@ -36,6 +38,38 @@ function forgetPictures(ctx: EngineContext, keep: (taskId: string) => boolean): 
   ctx.previewCache.clear();
 }
 
+/**
+ * Why an admin request is refused (null: it may pass). Admin changes what every client of the
+ * engine sees, so: the engine's token whenever one is set; no request from a web page of another
+ * origin (browsers always send `Origin` on those); and bodies only as `application/json`, which a
+ * page cannot send cross-origin without a preflight that admin never grants.
+ */
+function guard(ctx: EngineContext, req: Request, method: string, trace: string): Response | null {
+  const origin = req.headers.get('origin');
+  if (origin !== null && origin !== new URL(req.url).origin)
+    return errorResponse(
+      'forbidden',
+      "The engine's admin endpoints take no requests from web pages of other origins.",
+      trace,
+      403,
+    );
+  if (ctx.requiredToken !== undefined && !tokenMatches(bearerOf(req), ctx.requiredToken))
+    return errorResponse(
+      'invalid_token',
+      "The engine's admin endpoints need the engine's token: send `authorization: Bearer <token>`.",
+      trace,
+      401,
+    );
+  if (method !== 'GET' && method !== 'HEAD' && !isJsonContent(req))
+    return errorResponse(
+      'unsupported_media_type',
+      'Send admin requests with `content-type: application/json`.',
+      trace,
+      415,
+    );
+  return null;
+}
+
 /** Answer an admin request. */
 export async function admin(
   ctx: EngineContext,
@@ -45,9 +79,11 @@ export async function admin(
   trace: string,
 ): Promise<Response> {
   const route = `${method} ${path}`;
+  const refused = guard(ctx, req, method, trace);
+  if (refused) return refused;
   const body = async (): Promise<Record<string, unknown> | Response> => {
-    const read = await readJsonObject(req);
-    return read.ok ? read.value : errorResponse(read.code, read.message, trace);
+    const read = await readJsonObject(req, undefined, true);
+    return read.ok ? read.value : errorResponse(read.code, read.message, trace, read.status);
   };
   switch (route) {
     case 'GET /__engine/state':

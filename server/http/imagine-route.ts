@@ -17,6 +17,12 @@ import {
 } from '../pictures/actions';
 import { errorResponse, json, readJsonObject } from './http-util';
 
+/**
+ * The longest prompt taken. The provider publishes no limit; Midjourney's Discord `/imagine`
+ * takes at most 6,000 characters, and the gateway passes prompts through to it.
+ */
+export const MAX_PROMPT_CHARS = 6000;
+
 const TOKEN_KEYS = /^(token|authorization|api[_-]?key|access[_-]?token)$/i;
 
 /** Answer an imagine request (auth already checked). */
@@ -44,6 +50,10 @@ export async function imagine(
   }
   const request = parsed.data;
   const action = request.action ?? 'generate';
+  if (request.prompt !== undefined && request.prompt.length > MAX_PROMPT_CHARS)
+    return bad(
+      `The prompt is ${request.prompt.length} characters long; the limit is ${MAX_PROMPT_CHARS}. Shorten it.`,
+    );
 
   let plan: Plan;
   if (action === 'generate') {
@@ -68,7 +78,11 @@ export async function imagine(
     }
     let mask: Buffer | undefined;
     if (action === 'variation_region') {
-      const decoded = await decodeMask(request.mask);
+      const decoded = await decodeMask(
+        request.mask,
+        { imageId: image.imageId, width: image.picture.width, height: image.picture.height },
+        limit,
+      );
       if (typeof decoded === 'string') return bad(decoded);
       mask = decoded;
     }
@@ -83,6 +97,7 @@ export async function imagine(
   const echo: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) if (!TOKEN_KEYS.test(key)) echo[key] = value;
   const task: TaskRecord = {
+    requestBytes: JSON.stringify(echo).length,
     id: randomUUID(),
     trace_id: traceId,
     type: 'imagine',

@@ -4,7 +4,7 @@ import { serveAttachment } from '../engine/attachments';
 import type { EngineContext } from '../engine/context';
 import { admin } from './admin-route';
 import { checkAuth } from './auth';
-import { PREFLIGHT_HEADERS, errorResponse } from './http-util';
+import { PREFLIGHT_HEADERS, errorResponse, withoutCors } from './http-util';
 import { imagine } from './imagine-route';
 import { tasks } from './tasks-route';
 
@@ -24,18 +24,26 @@ export async function route(ctx: EngineContext, req: Request): Promise<Response>
   const path = url.pathname;
   const method = req.method.toUpperCase();
   const trace = req.headers.get('x-trace-id') || randomUUID();
+  // Admin is never driven cross-origin: its preflight grants nothing, its replies allow no origin.
+  if (path.startsWith('/__engine/')) {
+    if (method === 'OPTIONS') return new Response(null, { status: 204 });
+    return withoutCors(await admin(ctx, req, path, method, trace));
+  }
   if (method === 'OPTIONS' && isEnginePath(path))
     return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
   if (path.startsWith('/attachments/')) {
     if (method === 'GET' || method === 'HEAD') return serveAttachment(ctx, url, method);
     return errorResponse('no_api', `The API ${method} ${path} is not found.`, trace, 404);
   }
-  if (path.startsWith('/__engine/')) return admin(ctx, req, path, method, trace);
   const api = /^\/midjourney\/([a-z_]+)\/?$/.exec(path)?.[1];
   if (method === 'POST' && (api === 'imagine' || api === 'tasks')) {
     const denied = checkAuth(req, ctx.requiredToken, trace);
     if (denied) return denied;
-    return api === 'imagine' ? imagine(ctx, req, url, trace) : tasks(ctx, req, trace);
+    if (api === 'imagine') return imagine(ctx, req, url, trace);
+    // Without a required token any token passes, so any web page could list every task and
+    // prompt: the tasks are then readable by the engine's own origin only.
+    const reply = await tasks(ctx, req, trace);
+    return ctx.requiredToken === undefined ? withoutCors(reply) : reply;
   }
   if (method === 'POST' && api !== undefined && SIBLING_APIS.has(api))
     return errorResponse('api_not_implemented', 'The API is not implemented.', trace, 400);
