@@ -9,16 +9,16 @@ const ACEDATA = 'https://api.acedata.cloud';
 
 /**
  * Content-Security-Policy for the built app: scripts and styles from our own origin only, API
- * calls to our origin (local engine, pass-through) and AceData, images from our origin and
- * https image hosts. Added at build time only: Vite's dev server injects inline scripts.
+ * calls to our origin (local engine, pass-through) and AceData, images from our origin,
+ * https image hosts and the local engine's CDN (its own port on this machine). Added at build time only: Vite's dev server injects inline scripts.
  */
 function contentSecurityPolicy(): Plugin {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
-    `connect-src 'self' ${ACEDATA} https:`,
+    "img-src 'self' data: blob: https: http://127.0.0.1:* http://localhost:*",
+    `connect-src 'self' ${ACEDATA} https: http://127.0.0.1:* http://localhost:*`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -264,6 +264,7 @@ describe('fuzzing over real HTTP', () => {
       ),
       [...TASKS_BASES, ...ADMIN_BASES, { prompt: 'x --fuzz' }],
     );
+    let previous = '';
     await fc.assert(
       fc.asyncProperty(arbitrary, async (c) => {
         const status = await new Promise<number | string>((resolve) => {
@@ -278,7 +279,8 @@ describe('fuzzing over real HTTP', () => {
           req.on('error', (e) => resolve(String(e)));
           req.end(c.body === undefined ? undefined : Buffer.from(c.body));
         });
-        expect(typeof status, String(status)).toBe('number');
+        expect(typeof status, `${String(status)} after ${previous}`).toBe('number');
+        previous = JSON.stringify(c);
       }),
       { numRuns: 400 },
     );

@@ -75,10 +75,12 @@ describe('over real HTTP (node:http + the adapter)', () => {
     for await (const line of lines) rest.push(JSON.parse(line) as Json);
     expect(rest.at(-1)).toMatchObject({ progress: 100, task_id: first.task_id });
     await post(server.url, '/__engine/pace', { ms: 60 });
-    expect(String(rest.at(-1)!.image_url).startsWith(`${server.url}/attachments/`)).toBe(true);
+    // Attachments come from the CDN's own origin.
+    expect(String(rest.at(-1)!.image_url).startsWith(`${server.cdnUrl}/attachments/`)).toBe(true);
     const img = await fetch(String(rest.at(-1)!.image_url));
     expect(img.headers.get('content-type')).toBe('image/png');
-    expect(img.headers.get('access-control-allow-origin')).toBe('*');
+    // The CDN allows no cross-origin reads unless `--cdn-cors on`.
+    expect(img.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('a client that disconnects unsubscribes; the job still completes', async () => {

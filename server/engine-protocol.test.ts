@@ -169,9 +169,10 @@ describe('CORS and attachments', () => {
     expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'accept']));
   });
 
-  it('serves finals with immutable caching, CORS and the right type; HEAD has no body', async () => {
-    const final = await imagineWait(open, { prompt: 'a paper lantern --seed 3' });
-    const res = await getUrl(open, String(final.raw_image_url));
+  it('serves finals with immutable caching, CORS (when the CDN allows it) and the right type; HEAD has no body', async () => {
+    const cdn = createEngine({ paceMs: 0, cdnCors: true });
+    const final = await imagineWait(cdn, { prompt: 'a paper lantern --seed 3' });
+    const res = await getUrl(cdn, String(final.raw_image_url));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -179,10 +180,11 @@ describe('CORS and attachments', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
-    const head = await getUrl(open, String(final.image_url), 'HEAD');
+    const head = await getUrl(cdn, String(final.image_url), 'HEAD');
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBeLessThan(bytes.length);
     expect((await head.arrayBuffer()).byteLength).toBe(0);
+    cdn.close();
   });
 
   it('builds image URLs from the origin the request came to', async () => {

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { engineState, setPace } from './http/admin-route';
 import { errorResponse } from './http/http-util';
-import { route } from './http/router';
+import { route, routeCdn } from './http/router';
 import { createContext } from './engine/context';
 import type { FaultRule } from './engine/faults';
 
@@ -33,6 +33,12 @@ export interface EngineOptions {
   log?: (message: string) => void;
   /** Clock in ms (tests of eviction by age). */
   now?: () => number;
+  /** Origin attachment links point at (the CDN listener's); default: the request's origin. */
+  cdnOrigin?: string;
+  /** Whether attachments allow cross-origin reads (`access-control-allow-origin: *`); default off. */
+  cdnCors?: boolean;
+  /** Seconds an attachment link stays valid (default 86400); after that it answers 404. */
+  linkTtlS?: number;
 }
 
 /** What `GET /__engine/state` reports. */
@@ -57,6 +63,8 @@ export interface EngineState {
 export interface Engine {
   /** Answer one request (never throws). */
   handle(req: Request): Promise<Response>;
+  /** Answer one request to the CDN origin: attachments only (never throws). */
+  handleCdn(req: Request): Promise<Response>;
   /** Stop: running and stalled jobs end as failed, timers stop. */
   close(): void;
   readonly paceMs: number;
@@ -77,6 +85,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
         ctx.log(
           `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
         );
+        return errorResponse('api_error', 'Internal server error.', randomUUID(), 500);
+      }
+    },
+    async handleCdn(req: Request): Promise<Response> {
+      try {
+        return await routeCdn(ctx, req);
+      } catch (err) {
+        ctx.log(`cdn error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         return errorResponse('api_error', 'Internal server error.', randomUUID(), 500);
       }
     },

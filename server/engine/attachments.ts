@@ -3,10 +3,16 @@
  * fields that name them, serving them, and reading image prompts (this engine's own attachments
  * straight from the store, others fetched).
  */
-import { CORS_HEADERS, MAX_BODY_BYTES, json } from '../http/http-util';
+import { MAX_BODY_BYTES, json, withoutCors } from '../http/http-util';
+
+/** What attachments carry when the CDN's CORS is on (`--cdn-cors on`). */
+export const CDN_CORS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD',
+};
 import type { Picture } from '../pictures/pictures';
 import type { EngineContext } from './context';
-import { signedQuery } from './ids';
+import { DEFAULT_LINK_TTL_S, linkValid, signedQuery } from './ids';
 import type { Body } from './job';
 import type { Attachment } from './task-store';
 
@@ -22,7 +28,9 @@ function variantOf(url: URL, entry: Attachment): Attachment['raw'] {
 
 /** A signed link to a stored path. */
 export function linkTo(ctx: EngineContext, origin: string, path: string): string {
-  return `${origin}${path}?${signedQuery(path, ctx.secret, ctx.now())}`;
+  const ttl = ctx.options.linkTtlS ?? DEFAULT_LINK_TTL_S;
+  const base = ctx.options.cdnOrigin ?? origin;
+  return `${base}${path}?${signedQuery(path, ctx.secret, ctx.now(), ttl)}`;
 }
 
 /** The `image_url`/`raw_image_url` fields (and sizes, id) of a stored picture. */
@@ -49,13 +57,16 @@ export function imageFields(
 /** Answer a GET or HEAD of an attachment. */
 export function serveAttachment(ctx: EngineContext, url: URL, method: string): Response {
   const entry = ctx.store.getFile(url.pathname);
-  if (!entry)
-    return json(
-      {
-        success: false,
-        error: { code: 'not_found', message: `No attachment at ${url.pathname}` },
-      },
-      404,
+  // An expired or tampered link is as dead as a missing file, as on the provider's CDN.
+  if (!entry || !linkValid(url.pathname, url.searchParams, ctx.secret, ctx.now()))
+    return withoutCors(
+      json(
+        {
+          success: false,
+          error: { code: 'not_found', message: `No attachment at ${url.pathname}` },
+        },
+        404,
+      ),
     );
   const file = variantOf(url, entry);
   // A view, not a copy; sharp's buffers never live in a SharedArrayBuffer.
@@ -70,7 +81,7 @@ export function serveAttachment(ctx: EngineContext, url: URL, method: string): R
       'content-type': file.type,
       'content-length': String(file.bytes.length),
       'cache-control': entry.final ? 'public, max-age=31536000, immutable' : 'no-store',
-      ...CORS_HEADERS,
+      ...(ctx.options.cdnCors ? CDN_CORS : {}),
     },
   });
 }
@@ -80,6 +91,9 @@ export async function fetchImage(ctx: EngineContext, urlText: string): Promise<B
   const url = new URL(urlText);
   if (url.pathname.startsWith('/attachments/')) {
     const entry = ctx.store.getFile(url.pathname);
+    // The engine's own link, read without the network, fails as fetching it would.
+    if (entry && !linkValid(url.pathname, url.searchParams, ctx.secret, ctx.now()))
+      throw new Error('HTTP 404');
     if (entry) return variantOf(url, entry).bytes;
   }
   const res = await ctx.fetchImpl(url, {

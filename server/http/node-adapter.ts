@@ -24,6 +24,15 @@ function discard(req: IncomingMessage): void {
   req.resume();
 }
 
+/** Discard the rest of a request body; resolves when it ended (or was cut for its size). */
+function drainRequest(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.once('end', resolve);
+    req.once('close', resolve);
+    discard(req);
+  });
+}
+
 /** A request body as a web stream whose `cancel` drains the rest instead of destroying the socket. */
 function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   let cancelled = false;
@@ -147,6 +156,7 @@ export function createNodeListener(
       if (next) next();
       else {
         res.statusCode = 404;
+        if (!req.complete) res.setHeader('connection', 'close');
         res.end();
         if (!req.complete) discard(req);
       }
@@ -183,9 +193,11 @@ export function createNodeListener(
     const target = typeof handler === 'function' ? handler() : handler;
     target
       .handle(request)
-      .then((response) => sendWebResponse(res, response))
-      .then(() => {
-        if (!req.complete) discard(req);
+      .then(async (response) => {
+        // Answered before the body was all read: read the rest first, so the client is not
+        // cut off mid-upload and the connection stays usable.
+        if (!req.complete) await drainRequest(req);
+        return sendWebResponse(res, response);
       })
       .catch((err: unknown) => {
         if (!res.headersSent) {

@@ -1,6 +1,6 @@
 /** Which part of the engine answers a request: attachments, admin, or the provider's API. */
 import { randomUUID } from 'node:crypto';
-import { serveAttachment } from '../engine/attachments';
+import { CDN_CORS, serveAttachment } from '../engine/attachments';
 import type { EngineContext } from '../engine/context';
 import { admin } from './admin-route';
 import { checkAuth } from './auth';
@@ -48,4 +48,19 @@ export async function route(ctx: EngineContext, req: Request): Promise<Response>
   if (method === 'POST' && api !== undefined && SIBLING_APIS.has(api))
     return errorResponse('api_not_implemented', 'The API is not implemented.', trace, 400);
   return errorResponse('no_api', `The API ${method} ${path} is not found.`, trace, 404);
+}
+
+/** The CDN origin: attachments by GET or HEAD (and a preflight when its CORS is on), nothing else. */
+export async function routeCdn(ctx: EngineContext, req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const method = req.method.toUpperCase();
+  const trace = randomUUID();
+  if (url.pathname.startsWith('/attachments/')) {
+    if (method === 'GET' || method === 'HEAD') return serveAttachment(ctx, url, method);
+    if (method === 'OPTIONS')
+      return new Response(null, { status: 204, headers: ctx.options.cdnCors ? CDN_CORS : {} });
+  }
+  return withoutCors(
+    errorResponse('not_found', `Nothing at ${method} ${url.pathname}`, trace, 404),
+  );
 }
