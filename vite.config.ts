@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { engineServerPlugin } from './server/vite-plugin';
+import { engineServerPlugin } from './server/http/vite-plugin';
 import { cspDirectives, cspString } from './server/studio/csp';
 import { writePageTags } from './server/studio/html';
 import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';

@@ -1,15 +1,6 @@
 import sharp from 'sharp';
-import {
-  drawGrid,
-  pan,
-  quadrant,
-  scale,
-  thumbnail,
-  varyGrid,
-  varyRegion,
-  zoomOut,
-  preview,
-} from '../server/pictures';
+import { drawGrid, quadrant, scale, thumbnail, preview } from '../server/pictures/pictures';
+import { pan, varyGrid, varyRegion, zoomOut } from '../server/pictures/pictures-variations';
 import { timeMedian, type Figures } from './measure';
 
 /** The local engine's image work per grid and per action (pace excluded). */

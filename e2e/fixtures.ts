@@ -44,7 +44,8 @@ export const test = base.extend<{ requests: SeenRequest[] }>({
     { auto: true },
   ],
   page: async ({ page, request }, use) => {
-    await request.delete('/__engine/faults');
+    // Admin takes only JSON requests (a web page cannot send those cross-origin unasked).
+    await request.delete('/__engine/faults', { headers: { 'content-type': 'application/json' } });
     await request.post('/__engine/pace', { data: { ms: 60 } });
     await use(page);
   },

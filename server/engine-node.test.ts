@@ -12,8 +12,8 @@ import {
   type CallbackServer,
   type Json,
 } from './engine-test-kit';
-import { startEngineServer, type EngineServer } from './http-server';
-import { engineOptionsFromEnv, engineServerPlugin } from './vite-plugin';
+import { startEngineServer, type EngineServer } from './http/http-server';
+import { engineOptionsFromEnv, engineServerPlugin } from './http/vite-plugin';
 
 const auth = { authorization: 'Bearer t', 'content-type': 'application/json' };
 const PROMPT = 'a copper kettle --seed 8';
@@ -75,10 +75,12 @@ describe('over real HTTP (node:http + the adapter)', () => {
     for await (const line of lines) rest.push(JSON.parse(line) as Json);
     expect(rest.at(-1)).toMatchObject({ progress: 100, task_id: first.task_id });
     await post(server.url, '/__engine/pace', { ms: 60 });
-    expect(String(rest.at(-1)!.image_url).startsWith(`${server.url}/attachments/`)).toBe(true);
+    // Attachments come from the CDN's own origin.
+    expect(String(rest.at(-1)!.image_url).startsWith(`${server.cdnUrl}/attachments/`)).toBe(true);
     const img = await fetch(String(rest.at(-1)!.image_url));
     expect(img.headers.get('content-type')).toBe('image/png');
-    expect(img.headers.get('access-control-allow-origin')).toBe('*');
+    // The CDN allows no cross-origin reads unless `--cdn-cors on`.
+    expect(img.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('a client that disconnects unsubscribes; the job still completes', async () => {
@@ -288,7 +290,10 @@ describe('engineServerPlugin (real Vite servers)', () => {
         });
         expect(api.status).toBe(200);
         expect(await api.json()).toEqual({ items: [], count: 0 });
-        const state = await fetch(`${origin}/__engine/state`);
+        // Admin needs the engine's token whenever one is set.
+        const state = await fetch(`${origin}/__engine/state`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(((await state.json()) as Json).tasks).toBe(0);
         const page = await fetch(`${origin}/`);
         expect(await page.text()).toContain('app</title>');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, isEnginePath, type Engine } from './engine';
+import { createEngine, type Engine } from './engine';
+import { isEnginePath } from './http/router';
 import { ORIGIN, call, callJson, getUrl, imagineWait, type Json } from './engine-test-kit';
 
 let open: Engine;
@@ -48,12 +49,17 @@ describe('auth, as the provider does it', () => {
     expect(res.status).toBe(200);
   });
 
-  it('admin and attachment paths need no token', async () => {
+  it("attachment paths need no token; admin needs the engine's token when one is set", async () => {
     const state = await callJson(locked, '/__engine/state', undefined, {
       token: null,
       method: 'GET',
     });
-    expect(state.status).toBe(200);
+    expect(state.status).toBe(401);
+    const open = await callJson(locked, '/__engine/state', undefined, {
+      token: 's3cret',
+      method: 'GET',
+    });
+    expect(open.status).toBe(200);
     const img = await call(locked, '/attachments/x/y/z.png', undefined, {
       token: null,
       method: 'GET',
@@ -163,9 +169,10 @@ describe('CORS and attachments', () => {
     expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'accept']));
   });
 
-  it('serves finals with immutable caching, CORS and the right type; HEAD has no body', async () => {
-    const final = await imagineWait(open, { prompt: 'a paper lantern --seed 3' });
-    const res = await getUrl(open, String(final.raw_image_url));
+  it('serves finals with immutable caching, CORS (when the CDN allows it) and the right type; HEAD has no body', async () => {
+    const cdn = createEngine({ paceMs: 0, cdnCors: true });
+    const final = await imagineWait(cdn, { prompt: 'a paper lantern --seed 3' });
+    const res = await getUrl(cdn, String(final.raw_image_url));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -173,10 +180,11 @@ describe('CORS and attachments', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
-    const head = await getUrl(open, String(final.image_url), 'HEAD');
+    const head = await getUrl(cdn, String(final.image_url), 'HEAD');
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBeLessThan(bytes.length);
     expect((await head.arrayBuffer()).byteLength).toBe(0);
+    cdn.close();
   });
 
   it('builds image URLs from the origin the request came to', async () => {

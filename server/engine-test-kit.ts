@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import type { FetchHandler } from './node-adapter';
+import type { FetchHandler } from './http/node-adapter';
 
 /** The origin in-process requests claim (URLs in responses are built from it). */
 export const ORIGIN = 'http://engine.test';

@@ -1,6 +1,6 @@
 /**
- * The servers the browser bench and the screenshots script drive: a production build, `vite
- * preview` of it (a child process, as `npm start` runs it) and Vite's dev server (in this
+ * The servers the browser bench and the screenshots script drive: a production build, the
+ * studio's production server on it (a child process, as `npm start` runs it) and Vite's dev server (in this
  * process, so that the bench's harness pages can be listed for dependency pre-bundling without
  * touching vite.config.ts). Shared here so that e2e/ and bench/ never import each other.
  */
@@ -13,6 +13,7 @@ import { createServer as createViteServer } from 'vite';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const VITE_BIN = `${ROOT}node_modules/vite/bin/vite.js`;
+const TSX_BIN = `${ROOT}node_modules/tsx/dist/cli.mjs`;
 
 /** A server the bench started; `stop` ends it (idempotent). */
 export interface BenchServer {
@@ -80,21 +81,18 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * `vite preview` of dist/ on a free port, with the local engine at `paceMs` per step, or at the
- * engine's own default pace when `paceMs` is not given.
+ * The built studio (dist/) on its production server, as `npm start` runs it, on a free port, with
+ * the local engine at `paceMs` per step, or at the engine's own default pace when not given.
  */
 export async function startPreview(paceMs?: number): Promise<BenchServer> {
   const port = await freePort();
-  // Vite itself, not through npx, so that the pid we hold is the server's and stopping it is exact.
-  const child = spawn(
-    process.execPath,
-    [VITE_BIN, 'preview', '--port', String(port), '--strictPort'],
-    {
-      cwd: ROOT,
-      env: { ...enginePace(paceMs), PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  // tsx's CLI itself, not through npx, so that the pid we hold is the server's and stopping it is
+  // exact.
+  const child = spawn(process.execPath, [TSX_BIN, 'server/studio/cli.ts'], {
+    cwd: ROOT,
+    env: { ...enginePace(paceMs), PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4_000);
@@ -106,7 +104,7 @@ export async function startPreview(paceMs?: number): Promise<BenchServer> {
     await waitForHttp(`${url}/`, child, 30_000);
   } catch (err) {
     await stopChild(child);
-    throw new Error(`vite preview did not start: ${(err as Error).message}\n${output}`, {
+    throw new Error(`the studio server did not start: ${(err as Error).message}\n${output}`, {
       cause: err,
     });
   }

@@ -4,7 +4,7 @@
  * resample of the decoded image, so the look of a 4 MP grid costs little and is deterministic.
  */
 import sharp from 'sharp';
-import { type Rgb, toHsl } from '../pictures-colour';
+import { type Rgb, toHsl } from './pictures-colour';
 
 /** A place in the frame, as a 3×3 grid names it. */
 export type Place =

@@ -11,8 +11,9 @@
  *   a faithful resample); `redo_upscale_creative` takes a new seed, so new detail.
  * Deterministic: the same inputs and seed give the same PNG bytes.
  */
-import { analyse, clampedView, outpaint, quadrantRng } from '../pictures-edit';
-import { mixSeeds, mulberry32 } from '../pictures-random';
+import { analyse, clampedView, quadrantRng } from './pictures-edit';
+import { outpaint } from './pictures-outpaint';
+import { mixSeeds, mulberry32 } from './pictures-random';
 import {
   type Raw,
   decodeRaw,
@@ -21,8 +22,8 @@ import {
   rawOut,
   resizeRaw,
   sharpRaw,
-} from '../pictures-raw';
-import { type Picture, scale } from '../pictures';
+} from './pictures-raw';
+import { type Picture, scale } from './pictures';
 
 /** The biggest side an upscale may make (the engine's limit for upscale_2x/4x too). */
 export const MAX_UPSCALED_SIDE = 8192;

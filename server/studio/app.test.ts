@@ -30,13 +30,18 @@ describe('security headers', () => {
     expect(directives.get('form-action')).toEqual(["'self'"]);
     expect(directives.get('worker-src')).toEqual(["'self'"]);
     const cdn = ['https://midjourney.cdn.acedata.cloud', 'https://platform.cdn.acedata.cloud'];
-    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:', ...cdn]);
-    expect(directives.get('media-src')).toEqual(["'self'", 'data:', 'blob:', ...cdn]);
+    // The mounted engine serves its pictures from its own CDN origin (a port of its own).
+    const engineCdn = directives.get('img-src')?.at(-1) ?? '';
+    expect(engineCdn).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(engineCdn).not.toBe(studio.url);
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:', ...cdn, engineCdn]);
+    expect(directives.get('media-src')).toEqual(["'self'", 'data:', 'blob:', ...cdn, engineCdn]);
     // The API base follows ACEDATA_BASE_URL; no bare scheme lets every https origin in.
     expect(directives.get('connect-src')).toEqual([
       "'self'",
       'https://gateway.example:8443',
       ...cdn,
+      engineCdn,
     ]);
     expect(csp).not.toMatch(/\shttps?:(\s|;|$)/);
   });

@@ -1,8 +1,10 @@
 /**
- * The one place the studio server touches the local engine: through its public fetch-style
- * handler and path test only, so that the engine's insides can move without this server moving.
+ * The one place the studio server touches the local engine: through the engine's own Node mount
+ * (its fetch-style handler plus the CDN listener that serves its pictures from an origin of their
+ * own), so that the engine's insides can move without this server moving.
  */
-import { createEngine, isEnginePath, type EngineOptions } from '../engine';
+import { mountEngine as mountNodeEngine, type MountOptions } from '../http/mount';
+import { isEnginePath } from '../http/router';
 
 /** The engine as the studio server mounts it. */
 export interface MountedEngine {
@@ -10,9 +12,9 @@ export interface MountedEngine {
   handle(req: Request): Promise<Response>;
   /** Whether a path is the engine's (everything else is the studio's). */
   owns(pathname: string): boolean;
-  /** Origin the engine serves pictures from when that is not the studio's own (its CDN). */
+  /** Origin the engine serves pictures from (its CDN, another origin than the studio's). */
   cdnOrigin?: string;
-  /** Stop jobs, timers and any listener the engine opened. */
+  /** Stop jobs, timers and the CDN listener. */
   close(): Promise<void>;
 }
 
@@ -21,12 +23,13 @@ export function isEngineRoute(pathname: string): boolean {
   return isEnginePath(pathname);
 }
 
-/** Create the engine for the studio server. */
-export async function mountEngine(options: EngineOptions): Promise<MountedEngine> {
-  const engine = createEngine(options);
+/** Create the engine for the studio server, with its CDN listening on its own port. */
+export async function mountEngine(options: MountOptions): Promise<MountedEngine> {
+  const mounted = await mountNodeEngine(options);
   return {
-    handle: (req) => engine.handle(req),
+    handle: (req) => mounted.engine.handle(req),
     owns: isEngineRoute,
-    close: async () => engine.close(),
+    cdnOrigin: mounted.cdnOrigin,
+    close: () => mounted.close(),
   };
 }

@@ -2,8 +2,8 @@
  * The studio server's settings, from the environment (`npm start`) or given by tests.
  */
 import { DEFAULT_ACEDATA_BASE_URL, httpOriginOf } from '../../src/api/origins';
-import type { EngineOptions } from '../engine';
-import { engineOptionsFromEnv } from '../vite-plugin';
+import type { MountOptions } from '../http/mount';
+import { engineOptionsFromEnv } from '../http/vite-plugin';
 
 /** How `startStudioServer` serves. */
 export interface StudioOptions {
@@ -17,7 +17,7 @@ export interface StudioOptions {
   /** Where `/acedata/*` is forwarded: `ACEDATA_PROXY_TARGET`, else the base URL. */
   passThroughTarget: string;
   /** The local engine's options, or false when `ENGINE=off`. */
-  engine: EngineOptions | false;
+  engine: MountOptions | false;
   /** Whether `/relay` answers (`RELAY=off` makes it 404, as on a static host). */
   relay: boolean;
   /** Picture origins trusted like the provider's CDN (CSP and relay): `PICTURE_ORIGINS`. */

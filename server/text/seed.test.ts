@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../src/api/contract';
-import { planAction, planGenerate, type Drawing, type Plan } from '../actions';
-import { createLimiter } from '../limiter';
-import type { ImageRecord } from '../task-store';
-import { TaskStore } from '../task-store';
+import { planAction, planGenerate, type Drawing, type Plan } from '../pictures/actions';
+import { createLimiter } from '../engine/limiter';
+import type { ImageRecord } from '../engine/task-store';
+import { TaskStore } from '../engine/task-store';
 import { seedOf, storedSeed, withSeed, type SeedSource } from './seed';
 
 const deps = {

@@ -11,8 +11,8 @@
  * - a single image (U1–U4, any upscale, Make Square): the seed of the grid it came from — as in
  *   Midjourney, whose upscales report their job's seed; imagining with it draws that grid.
  */
-import { deriveSeed } from '../ids';
-import { readPrompt } from '../prompt-params';
+import { deriveSeed } from '../engine/ids';
+import { readPrompt } from '../pictures/prompt-params';
 
 /** What the seed of an image depends on: the request of the task that made it. */
 export interface SeedSource {

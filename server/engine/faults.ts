@@ -3,8 +3,13 @@
  * the studio's recovery paths: an HTTP error instead of a task, a stream cut at some progress, a
  * job that stalls, a malformed NDJSON line. Rules queue up; each imagine request takes one use of
  * the oldest rule.
+ *
+ * A fault never reaches inside a job: it is a wrapper around a stream of lines. `stallAfterFirst`
+ * wraps the lines a job produces (so the job itself stops); `withFaults` wraps the lines one
+ * delivery reads (so only that connection is cut or garbled, and the job carries on).
  */
-import { ERROR_STATUS } from '../src/api/contract';
+import { ERROR_STATUS } from '../../src/api/contract';
+import type { JobEvent } from './job';
 
 /** One armed rule, as posted (snake_case like the rest of the HTTP surface). */
 export interface FaultRule {
@@ -125,4 +130,57 @@ export class FaultQueue {
     if (rule.malformed) plan.malformed = true;
     return plan;
   }
+}
+
+/** The error a delivery sees when its connection is cut on purpose. */
+export class InjectedDrop extends Error {
+  constructor() {
+    super('Connection dropped (injected fault)');
+  }
+}
+
+/** What a faulty delivery reads: the job's events, plus raw text that is not valid JSON. */
+export type Delivered = JobEvent | { kind: 'raw'; text: string };
+
+/**
+ * One delivery's view of a job's events under a plan: cut (throws `InjectedDrop`) once progress
+ * reaches `dropAt` (a failure end is never cut), and one malformed line after the first.
+ */
+export async function* withFaults(
+  events: AsyncIterable<JobEvent>,
+  plan: FaultPlan | null,
+): AsyncGenerator<Delivered, void> {
+  let lines = 0;
+  for await (const event of events) {
+    const progress = event.body.progress;
+    const cuttable = event.kind === 'line' || event.body.success === true;
+    if (
+      plan?.dropAt !== undefined &&
+      cuttable &&
+      typeof progress === 'number' &&
+      progress >= plan.dropAt
+    )
+      throw new InjectedDrop();
+    yield event;
+    if (event.kind === 'line') lines += 1;
+    if (plan?.malformed && event.kind === 'line' && lines === 1)
+      yield { kind: 'raw', text: '{"progress": 5' };
+  }
+}
+
+/**
+ * The lines a job produces, stopped after the first until `released` (the engine closing): the
+ * job sits as a stalled job would, then carries on (and finds the engine closed).
+ */
+export async function* stallAfterFirst<T, R>(
+  lines: AsyncGenerator<T, R>,
+  onStall: () => void,
+  released: Promise<void>,
+): AsyncGenerator<T, R> {
+  const first = await lines.next();
+  if (first.done === true) return first.value;
+  yield first.value;
+  onStall();
+  await released;
+  return yield* lines;
 }

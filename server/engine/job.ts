@@ -16,6 +16,16 @@ export interface JobListener {
   abort?(): void;
 }
 
+/** One item of a job's stream: a progress line, or the end body (success or failure). */
+export type JobEvent = { kind: 'line'; body: Body } | { kind: 'end'; body: Body };
+
+/** Thrown by `events()` when the job was abandoned by a simulated restart. */
+export class JobAborted extends Error {
+  constructor() {
+    super('Engine restarted');
+  }
+}
+
 /** A job's event hub and its task. */
 export class Job {
   readonly task: TaskRecord;
@@ -52,6 +62,58 @@ export class Job {
     }
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The job's lines as an async stream, from the start (lines already sent are replayed), ending
+   * after the end body; throws `JobAborted` on a simulated restart. `return()` unsubscribes at
+   * once, even while a `next()` is pending, so a delivery that gives up never holds the job.
+   */
+  events(): AsyncIterableIterator<JobEvent> {
+    const queue: JobEvent[] = [];
+    let closed = false;
+    let aborted = false;
+    let wake: (() => void) | undefined;
+    const push = (event: JobEvent): void => {
+      queue.push(event);
+      wake?.();
+    };
+    const unsubscribe = this.subscribe({
+      line: (body) => push({ kind: 'line', body }),
+      end: (body) => push({ kind: 'end', body }),
+      abort: () => {
+        aborted = true;
+        wake?.();
+      },
+    });
+    const finish = (): IteratorResult<JobEvent> => {
+      closed = true;
+      unsubscribe();
+      wake?.();
+      return { done: true, value: undefined };
+    };
+    const iterator: AsyncIterableIterator<JobEvent> = {
+      async next() {
+        while (queue.length === 0) {
+          if (closed) return { done: true, value: undefined };
+          if (aborted) {
+            finish();
+            throw new JobAborted();
+          }
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+        const event = queue.shift() as JobEvent;
+        if (event.kind === 'end') {
+          closed = true;
+          unsubscribe();
+        }
+        return { done: false, value: event };
+      },
+      return: () => Promise.resolve(finish()),
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   }
 
   /** Set once the job was abandoned by a simulated restart: nothing it does is heard again. */

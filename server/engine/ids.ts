@@ -3,7 +3,7 @@
  * 19-digit image ids, UUID v4 task ids, `?ex=&is=&hm=` attachment queries, and the 32-bit seeds
  * that make every picture a pure function of (prompt, seed, action).
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 // Module-wide so that two engines in one process (tests, dev + preview) never mint the same id.
@@ -43,15 +43,40 @@ export function slugOf(text: string): string {
   return slug || 'image';
 }
 
+/** How long attachment links live by default (the provider's links expire about a day after). */
+export const DEFAULT_LINK_TTL_S = 86_400;
+
+function linkMac(path: string, ex: string, secret: string): string {
+  return createHmac('sha256', secret).update(`${path}|${ex}`).digest('hex');
+}
+
 /**
  * The query the provider's CDN puts on attachment URLs (`ex` expiry, `is` issue time, both hex
- * seconds; `hm` an HMAC), ending in `&` as the provider's raw URLs do. Decorative: the engine
- * serves attachments by path and never checks it.
+ * seconds; `hm` an HMAC over the path and `ex`), ending in `&` as the provider's raw URLs do.
  */
-export function signedQuery(path: string, secret: string, now: number = Date.now()): string {
+export function signedQuery(
+  path: string,
+  secret: string,
+  now: number = Date.now(),
+  ttlS: number = DEFAULT_LINK_TTL_S,
+): string {
   const issued = Math.floor(now / 1000);
-  const ex = (issued + 24 * 3600).toString(16);
+  const ex = (issued + ttlS).toString(16);
   const is = issued.toString(16);
-  const hm = createHmac('sha256', secret).update(`${path}|${ex}|${is}`).digest('hex');
-  return `ex=${ex}&is=${is}&hm=${hm}&`;
+  return `ex=${ex}&is=${is}&hm=${linkMac(path, ex, secret)}&`;
+}
+
+/** Whether a link to `path` carries this engine's signature and has not expired. */
+export function linkValid(
+  path: string,
+  query: URLSearchParams,
+  secret: string,
+  now: number = Date.now(),
+): boolean {
+  const ex = query.get('ex') ?? '';
+  const hm = query.get('hm') ?? '';
+  if (!/^[0-9a-f]{1,12}$/.test(ex) || !/^[0-9a-f]{64}$/.test(hm)) return false;
+  const expected = Buffer.from(linkMac(path, ex, secret), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(hm, 'hex'))) return false;
+  return Math.floor(now / 1000) <= parseInt(ex, 16);
 }

@@ -3,7 +3,7 @@
  * every image URL) and image records (what an action on an `image_id` starts from). Bounded by
  * age, count and bytes; evicting a task takes its images with it.
  */
-import type { Picture } from './pictures';
+import type { Picture } from '../pictures/pictures';
 
 /** The states a task goes through (Nexior's `state`). */
 export type TaskState = 'pending' | 'generating' | 'finished' | 'failed';
@@ -28,6 +28,8 @@ export interface TaskRecord extends TaskView {
   attachments: Set<string>;
   /** Image ids registered by this task (its final image). */
   images: Set<string>;
+  /** Bytes of the stored request echo (a mask can be megabytes): counted in the memory bound. */
+  requestBytes?: number;
 }
 
 /** One encoded image file. */
@@ -88,9 +90,12 @@ export class TaskStore {
   private readonly files = new Map<string, Attachment>();
   private readonly images = new Map<string, ImageRecord>();
   private totalBytes = 0;
+  /** Bytes of stored request echoes: counted with the files against `maxBytes`. */
+  private requestBytes = 0;
 
   addTask(task: TaskRecord): void {
     this.tasks.set(task.id, task);
+    this.requestBytes += task.requestBytes ?? 0;
     this.byTrace.set(task.trace_id, task.id);
   }
 
@@ -155,6 +160,7 @@ export class TaskStore {
     for (const path of [...task.attachments]) this.deleteFile(path);
     for (const imageId of task.images) this.images.delete(imageId);
     this.tasks.delete(id);
+    this.requestBytes -= task.requestBytes ?? 0;
     if (this.byTrace.get(task.trace_id) === id) this.byTrace.delete(task.trace_id);
   }
 
@@ -166,7 +172,7 @@ export class TaskStore {
     for (const task of [...this.tasks.values()]) {
       const tooOld = limits.now - task.created_at * 1000 > limits.maxAgeMs;
       const tooMany = count > limits.maxTasks;
-      const tooBig = this.totalBytes > limits.maxBytes;
+      const tooBig = this.totalBytes + this.requestBytes > limits.maxBytes;
       if (!tooOld && !tooMany && !tooBig) break;
       if (limits.isActive(task.id)) continue;
       this.removeTask(task.id);
@@ -181,12 +187,13 @@ export class TaskStore {
     for (const id of [...this.tasks.keys()]) if (!keep(id)) this.removeTask(id);
   }
 
-  stats(): { tasks: number; images: number; files: number; bytes: number } {
+  stats(): { tasks: number; images: number; files: number; bytes: number; requestBytes: number } {
     return {
       tasks: this.tasks.size,
       images: this.images.size,
       files: this.files.size,
       bytes: this.totalBytes,
+      requestBytes: this.requestBytes,
     };
   }
 }

@@ -4,25 +4,23 @@
  * instead (prompt parameters, image prompts), then hands the runner a drawing function.
  */
 import { createHash } from 'node:crypto';
-import { GRID_ACTIONS, UPSCALED_ACTIONS, quadrantOf } from '../src/api/contract';
-import { MAX_IMAGE_PROMPTS, splitPrompt } from '../src/api/prompt-syntax';
-import { deriveSeed } from './ids';
-import type { Limiter } from './limiter';
+import sharp from 'sharp';
+import { GRID_ACTIONS, UPSCALED_ACTIONS, quadrantOf } from '../../src/api/contract';
+import { MAX_IMAGE_PROMPTS, splitPrompt } from '../../src/api/prompt-syntax';
+import { deriveSeed } from '../engine/ids';
+import type { Limiter } from '../engine/limiter';
 import {
   decodeImage,
   drawGrid,
-  pan,
   quadrant,
   scale,
-  varyGrid,
-  varyRegion,
-  zoomOut,
   type GridSpec,
   type Picture,
   type Reference,
 } from './pictures';
+import { pan, varyGrid, varyRegion, zoomOut } from './pictures-variations';
 import { readPrompt } from './prompt-params';
-import type { ImageRecord, TaskStore } from './task-store';
+import type { ImageRecord, TaskStore } from '../engine/task-store';
 
 /** A failure that ends a task (not the HTTP request): `{success:false, error:{code,message}}`. */
 export class TaskFailure extends Error {
@@ -82,8 +80,32 @@ export function actionAllowed(image: ImageRecord, action: string): boolean {
   return action === 'variation_region' && image.actions.includes('variation_subtle');
 }
 
-/** Decode a `mask` field: base64 JPEG or PNG, with or without a `data:` prefix. */
-export async function decodeMask(mask: unknown): Promise<Buffer | string> {
+/**
+ * The most pixels an image prompt may have (4096², a 16.7-megapixel photo). Checked from the
+ * file's header before anything is decoded: a small PNG can claim 16,000² pixels, about 800 MB
+ * once decoded.
+ */
+export const MAX_REFERENCE_PIXELS = 4096 * 4096;
+
+/** Width and height from an image's header (nothing decoded), or null if it has none. */
+async function headerSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
+  try {
+    const { width, height } = await sharp(bytes).metadata();
+    return width && height ? { width, height } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decode a `mask` field: base64 JPEG or PNG, with or without a `data:` prefix, no larger than
+ * the image it masks (checked from its header, before it is decoded under the render gate).
+ */
+export async function decodeMask(
+  mask: unknown,
+  image: { imageId: string; width: number; height: number },
+  limit: Limiter,
+): Promise<Buffer | string> {
   if (typeof mask !== 'string' || !mask.trim()) return 'mask is required for variation_region';
   const b64 = mask.trim().replace(/^data:image\/[a-z0-9.+-]+;base64,/i, '');
   const bytes = Buffer.from(b64, 'base64');
@@ -91,8 +113,12 @@ export async function decodeMask(mask: unknown): Promise<Buffer | string> {
   const isPng = bytes.length > 8 && bytes.subarray(0, 8).equals(PNG_MAGIC);
   const invalid = 'mask must be a base64-encoded JPEG or PNG image';
   if (!isJpeg && !isPng) return invalid;
+  const size = await headerSize(bytes);
+  if (!size) return invalid;
+  if (size.width > image.width || size.height > image.height)
+    return `The mask is ${size.width}×${size.height} pixels, larger than image ${image.imageId} (${image.width}×${image.height}); send a mask no larger than the image`;
   try {
-    await decodeImage(bytes);
+    await limit(() => decodeImage(bytes));
   } catch {
     return invalid;
   }
@@ -133,6 +159,12 @@ export function planGenerate(prompt: unknown, deps: PlanDeps): Plan {
                 `Cannot fetch image URL ${url}: ${err instanceof Error ? err.message : String(err)}`,
               );
             }
+            const size = await headerSize(bytes);
+            if (size && size.width * size.height > MAX_REFERENCE_PIXELS)
+              throw new TaskFailure(
+                'bad_request',
+                `The image at ${url} is ${size.width}×${size.height} pixels; image prompts may have at most ${MAX_REFERENCE_PIXELS} pixels (4096×4096)`,
+              );
             try {
               const picture = await deps.limit(() => decodeImage(bytes));
               return { image: picture.png, weight: plan.iw };

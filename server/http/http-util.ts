@@ -2,7 +2,7 @@
  * Small HTTP pieces of the engine: JSON and error bodies in the provider's shape, CORS, and a
  * size-capped JSON body reader.
  */
-import { ERROR_STATUS } from '../src/api/contract';
+import { ERROR_STATUS } from '../../src/api/contract';
 
 /** Request bodies above this are refused with 413 (masks of big upscales stay well below). */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -50,10 +50,39 @@ export const INVALID_JSON = 'The json payload is not valid to request the API';
 
 /** A parsed JSON object, or the error response to send instead. */
 export type BodyResult =
-  { ok: true; value: Record<string, unknown> } | { ok: false; code: string; message: string };
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; code: string; message: string; status?: number };
 
-/** Read a JSON object body, refusing more than `limit` bytes without buffering them all. */
-export async function readJsonObject(req: Request, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+/** A response with every `access-control-*` header removed: not readable by other origins. */
+export function withoutCors(res: Response): Response {
+  for (const name of [...res.headers.keys()])
+    if (name.startsWith('access-control-')) res.headers.delete(name);
+  return res;
+}
+
+/** Whether the request says its body is JSON (`application/json`, any parameters). */
+export function isJsonContent(req: Request): boolean {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+/**
+ * Read a JSON object body, refusing more than `limit` bytes without buffering them all. With
+ * `jsonOnly`, a body not declared `application/json` is refused (415) unread: a web page can
+ * send `text/plain` cross-origin without asking first, but not `application/json`.
+ */
+export async function readJsonObject(
+  req: Request,
+  limit = MAX_BODY_BYTES,
+  jsonOnly = false,
+): Promise<BodyResult> {
+  if (jsonOnly && !isJsonContent(req))
+    return {
+      ok: false,
+      code: 'unsupported_media_type',
+      message: 'Send the body as JSON with `content-type: application/json`.',
+      status: 415,
+    };
   const tooLarge: BodyResult = {
     ok: false,
     code: 'too_large',

@@ -5,7 +5,64 @@
  * errors cuts the connection abruptly, as a dropped stream should look.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+
+/** A body the engine stopped reading is drained (not cut) up to this, so the client gets the answer. */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Read and throw away the rest of a request body. Closing a socket with unread bytes in it makes
+ * the kernel send a reset, and the client then sees ECONNRESET instead of the engine's answer.
+ */
+function discard(req: IncomingMessage): void {
+  let seen = 0;
+  // Whoever read before (the body stream) is done: nothing buffers what is thrown away.
+  req.removeAllListeners('data');
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > MAX_DISCARD_BYTES) req.destroy();
+  });
+  req.resume();
+}
+
+/** Discard the rest of a request body; resolves when it ended (or was cut for its size). */
+function drainRequest(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.once('end', resolve);
+    req.once('close', resolve);
+    discard(req);
+  });
+}
+
+/** A request body as a web stream whose `cancel` drains the rest instead of destroying the socket. */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.pause();
+        req.on('data', (chunk: Buffer) => {
+          if (cancelled) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.on('end', () => {
+          if (!cancelled) controller.close();
+        });
+        req.on('error', (err) => {
+          if (!cancelled) controller.error(err);
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        cancelled = true;
+        discard(req);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
 
 /** Anything with the engine's `handle`. */
 export interface FetchHandler {
@@ -35,7 +92,7 @@ export function toWebRequest(req: IncomingMessage, signal?: AbortSignal): Reques
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
   if (hasBody) {
-    init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
+    init.body = bodyStream(req);
     init.duplex = 'half';
   }
   if (signal) init.signal = signal;
@@ -99,7 +156,9 @@ export function createNodeListener(
       if (next) next();
       else {
         res.statusCode = 404;
+        if (!req.complete) res.setHeader('connection', 'close');
         res.end();
+        if (!req.complete) discard(req);
       }
       return;
     }
@@ -107,10 +166,39 @@ export function createNodeListener(
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    // The engine decides its own CORS: drop what a host server (Vite's cors) set before it.
+    for (const name of res.getHeaderNames())
+      if (name.startsWith('access-control-')) res.removeHeader(name);
+    let request: Request;
+    try {
+      request = toWebRequest(req, abort.signal);
+    } catch {
+      // A method or URL a fetch Request cannot carry (TRACE, CONNECT, a broken Host).
+      res.statusCode = 400;
+      res.setHeader('content-type', 'application/json');
+      // Node's parser may close this socket after the reply (TRACE with a body): say so.
+      res.setHeader('connection', 'close');
+      res.end(
+        JSON.stringify({
+          success: false,
+          error: {
+            code: 'bad_request',
+            message: `The request ${req.method ?? ''} cannot be served.`,
+          },
+        }),
+      );
+      if (!req.complete) discard(req);
+      return;
+    }
     const target = typeof handler === 'function' ? handler() : handler;
     target
-      .handle(toWebRequest(req, abort.signal))
-      .then((response) => sendWebResponse(res, response))
+      .handle(request)
+      .then(async (response) => {
+        // Answered before the body was all read: read the rest first, so the client is not
+        // cut off mid-upload and the connection stays usable.
+        if (!req.complete) await drainRequest(req);
+        return sendWebResponse(res, response);
+      })
       .catch((err: unknown) => {
         if (!res.headersSent) {
           res.statusCode = 500;

@@ -1,13 +1,14 @@
 /**
- * The engine on its own node:http server (used by `npm run engine` and by tests over real HTTP).
+ * The engine on its own node:http server (used by `npm run engine` and by tests over real HTTP),
+ * its attachments on a second port (the CDN origin).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEngine, type Engine, type EngineOptions } from './engine';
-import { createNodeListener } from './node-adapter';
+import type { Engine } from '../engine';
+import { mountEngine, type MountOptions } from './mount';
 
 /** Where and how to listen. */
-export interface EngineServerOptions extends EngineOptions {
+export interface EngineServerOptions extends MountOptions {
   /** 0 picks a free port. */
   port: number;
   /** Default 127.0.0.1: the engine is for this machine only. */
@@ -18,16 +19,18 @@ export interface EngineServerOptions extends EngineOptions {
 export interface EngineServer {
   url: string;
   port: number;
+  /** The origin attachments are served from. */
+  cdnUrl: string;
   server: Server;
   engine: Engine;
   close(): Promise<void>;
 }
 
-/** Start an engine on a node:http server bound to `host:port`. */
+/** Start an engine on a node:http server bound to `host:port`, and its CDN listener. */
 export async function startEngineServer(options: EngineServerOptions): Promise<EngineServer> {
-  const { port, host = '127.0.0.1', ...engineOptions } = options;
-  const engine = createEngine(engineOptions);
-  const server = createServer(createNodeListener(engine));
+  const { port, host = '127.0.0.1', ...mountOptions } = options;
+  const mounted = await mountEngine({ cdnHost: host, ...mountOptions });
+  const server = createServer(mounted.listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -40,13 +43,13 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
   return {
     url: `http://${shownHost}:${actual}`,
     port: actual,
+    cdnUrl: mounted.cdnOrigin,
     server,
-    engine,
+    engine: mounted.engine,
     close: () =>
       new Promise<void>((resolve) => {
-        engine.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void mounted.close().then(resolve));
       }),
   };
 }

@@ -5,15 +5,12 @@ import {
   decodeImage,
   drawGrid,
   gridSize,
-  pan,
   preview,
   quadrant,
   scale,
   thumbnail,
-  varyGrid,
-  varyRegion,
-  zoomOut,
 } from './pictures';
+import { pan, varyGrid, varyRegion, zoomOut } from './pictures-variations';
 
 interface Pixels {
   data: Buffer;

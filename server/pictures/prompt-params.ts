@@ -9,8 +9,8 @@ import {
   parseRatio,
   splitPrompt,
   type ParamSpec,
-} from '../src/api/prompt-syntax';
-import { seedFromText } from './ids';
+} from '../../src/api/prompt-syntax';
+import { seedFromText } from '../engine/ids';
 
 /** What a prompt asks the engine to draw. */
 export interface PromptPlan {

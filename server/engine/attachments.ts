@@ -1,0 +1,133 @@
+/**
+ * Attachments: the files jobs store (finals, thumbnails, previews), the provider-shaped URL
+ * fields that name them, serving them, and reading image prompts (this engine's own attachments
+ * straight from the store, others fetched).
+ */
+import { MAX_BODY_BYTES, json, withoutCors } from '../http/http-util';
+
+/** What attachments carry when the CDN's CORS is on (`--cdn-cors on`). */
+export const CDN_CORS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD',
+};
+import type { Picture } from '../pictures/pictures';
+import type { EngineContext } from './context';
+import { DEFAULT_LINK_TTL_S, linkValid, signedQuery } from './ids';
+import type { Body } from './job';
+import type { Attachment } from './task-store';
+
+/** A stored file of a picture. */
+export function fileOf(p: Picture, type = 'image/png'): Attachment['raw'] {
+  return { bytes: p.png, type, width: p.width, height: p.height };
+}
+
+/** The variant a URL names: the thumbnail when it carries `width`/`height`. */
+function variantOf(url: URL, entry: Attachment): Attachment['raw'] {
+  return url.searchParams.has('width') && entry.thumb ? entry.thumb : entry.raw;
+}
+
+/** A signed link to a stored path. */
+export function linkTo(ctx: EngineContext, origin: string, path: string): string {
+  const ttl = ctx.options.linkTtlS ?? DEFAULT_LINK_TTL_S;
+  const base = ctx.options.cdnOrigin ?? origin;
+  return `${base}${path}?${signedQuery(path, ctx.secret, ctx.now(), ttl)}`;
+}
+
+/** The `image_url`/`raw_image_url` fields (and sizes, id) of a stored picture. */
+export function imageFields(
+  ctx: EngineContext,
+  origin: string,
+  path: string,
+  imageId: string,
+  raw: { width: number; height: number },
+  thumb: { width: number; height: number },
+): Body {
+  const link = linkTo(ctx, origin, path);
+  return {
+    image_url: `${link}width=${thumb.width}&height=${thumb.height}`,
+    image_width: thumb.width,
+    image_height: thumb.height,
+    image_id: imageId,
+    raw_image_url: link,
+    raw_image_width: raw.width,
+    raw_image_height: raw.height,
+  };
+}
+
+/** Answer a GET or HEAD of an attachment. */
+export function serveAttachment(ctx: EngineContext, url: URL, method: string): Response {
+  const entry = ctx.store.getFile(url.pathname);
+  // An expired or tampered link is as dead as a missing file, as on the provider's CDN.
+  if (!entry || !linkValid(url.pathname, url.searchParams, ctx.secret, ctx.now()))
+    return withoutCors(
+      json(
+        {
+          success: false,
+          error: { code: 'not_found', message: `No attachment at ${url.pathname}` },
+        },
+        404,
+      ),
+    );
+  const file = variantOf(url, entry);
+  // A view, not a copy; sharp's buffers never live in a SharedArrayBuffer.
+  const view = new Uint8Array(
+    file.bytes.buffer as ArrayBuffer,
+    file.bytes.byteOffset,
+    file.bytes.length,
+  );
+  return new Response(method === 'HEAD' ? null : view, {
+    status: 200,
+    headers: {
+      'content-type': file.type,
+      'content-length': String(file.bytes.length),
+      'cache-control': entry.final ? 'public, max-age=31536000, immutable' : 'no-store',
+      ...(ctx.options.cdnCors ? CDN_CORS : {}),
+    },
+  });
+}
+
+/** Image prompt bytes: this engine's own attachments straight from the store, others fetched. */
+export async function fetchImage(ctx: EngineContext, urlText: string): Promise<Buffer> {
+  const url = new URL(urlText);
+  if (url.pathname.startsWith('/attachments/')) {
+    const entry = ctx.store.getFile(url.pathname);
+    // The engine's own link, read without the network, fails as fetching it would.
+    if (entry && !linkValid(url.pathname, url.searchParams, ctx.secret, ctx.now()))
+      throw new Error('HTTP 404');
+    if (entry) return variantOf(url, entry).bytes;
+  }
+  const res = await ctx.fetchImpl(url, {
+    signal: AbortSignal.any([AbortSignal.timeout(15_000), ctx.closing.signal]),
+  });
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new Error(`HTTP ${res.status}`);
+  }
+  const tooLarge = new Error('the image is larger than 20 MB');
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge;
+  }
+  // Counted while it streams: a server may send no length, or lie about it.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Where a job's files live: `/attachments/<task>/<image>/<name>`, as the provider's CDN has it. */
+export function attachmentPath(taskId: string, imageId: string, name: string): string {
+  return `/attachments/${taskId}/${imageId}/${name}`;
+}
