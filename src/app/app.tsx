@@ -58,7 +58,7 @@ export function App({ services }: AppProps) {
         <FeedWindowContext.Provider value={feedWindow}>
           <FeedActionsContext.Provider value={actions}>
             <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
-            <StorageNoticeBar />
+            <StorageNoticeBar onDismiss={() => runner.sink.notice(null)} />
             <main>
               {view === 'studio' ? (
                 <div className="studio">

@@ -12,7 +12,7 @@ import {
   type ConfigStore,
   type Target,
 } from '../jobs/config-store';
-import { storeSink } from '../jobs/jobs-sink';
+import { lateSink } from '../jobs/jobs-sink';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createRunner } from '../jobs/runner';
 import type { Runner } from '../jobs/runner-types';
@@ -42,11 +42,10 @@ export interface Services {
 
 /** The services of this tab. */
 export function createServices(): Services {
-  // Until the runner is the store's only writer, persistence's reports go to the store's actions.
-  const sink = storeSink(jobsStore);
-  const persistence = createPersistence({ sink, onNotice: sink.notice });
+  // Persistence reports to the runner, the jobs store's only writer (made just below).
+  const persistence = createPersistence({ sink: lateSink(() => runner.sink) });
   const config = createConfigStore();
-  const runner = createRunner({
+  const runner: Runner = createRunner({
     persistence,
     // Read afresh on every send, so a settings change applies to the next job.
     getConfig: () => {

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { jobsActions } from '../jobs/store';
+import { createJobsActions, jobsStore } from '../jobs/store';
 import { StorageNoticeBar } from './storage-notice';
+
+const jobsActions = createJobsActions(jobsStore);
 
 afterEach(() => {
   cleanup();
@@ -11,7 +13,7 @@ afterEach(() => {
 
 describe('StorageNoticeBar', () => {
   it('says when storage ran short, and can be dismissed', () => {
-    render(<StorageNoticeBar />);
+    render(<StorageNoticeBar onDismiss={() => jobsActions.setStorageNotice(null)} />);
     expect(screen.queryByRole('status')).toBeNull();
     act(() =>
       jobsActions.setStorageNotice({

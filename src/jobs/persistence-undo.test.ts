@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from './job';
 import { createPersistence, openStudioDb, type Persistence } from './persistence';
 import { createJobsStore, type JobsStore } from './store';
+import { testSink } from './fixtures/store-sink';
 
 let n = 0;
 const open: Persistence[] = [];
@@ -16,7 +17,7 @@ function tab(dbName: string, bytes: Uint8Array<ArrayBuffer>) {
   const persistence = createPersistence({
     dbName,
     channelName: dbName,
-    store,
+    sink: testSink(store),
     fetch: (input) => {
       fetches.push(String(input));
       return Promise.resolve(new Response(bytes, { headers: { 'content-type': 'image/png' } }));

@@ -14,6 +14,7 @@ import {
   type Persistence,
 } from './persistence';
 import { createJobsStore, type JobsStore } from './store';
+import { testSink } from './fixtures/store-sink';
 
 let counter = 0;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -28,7 +29,7 @@ function newDb(): string {
 
 function tab(dbName: string): { store: JobsStore; persistence: Persistence } {
   const store = createJobsStore();
-  const persistence = createPersistence({ dbName, store });
+  const persistence = createPersistence({ dbName, sink: testSink(store) });
   cleanups.push(() => persistence.close());
   return { store, persistence };
 }

@@ -7,9 +7,8 @@
  * are stripped.
  */
 import { isJobActive, type Job, type JobPreview, type StoredJob } from './job';
-import type { JobsSink, NoticeSink } from './jobs-sink';
-import { storeSink } from './jobs-sink';
-import type { JobsStore, StorageNotice } from './store';
+import type { JobsSink, NoticeSink, RunnerSink } from './jobs-sink';
+import type { StorageNotice } from './store';
 import { createJobRepository } from './repository/job-repository';
 import { openStudioDb, DB_NAME, type StudioDb } from './repository/schema';
 import {
@@ -109,12 +108,10 @@ export interface Persistence {
 /** Options of `createPersistence`. */
 export interface PersistenceOptions {
   dbName?: string;
-  /** Where job changes go (the app wires it to the jobs store's writer). */
+  /** Where job changes go: the runner's sink (`runner.sink`, the jobs store's only writer). */
   sink?: JobsSink;
-  /** Where storage notices go. */
+  /** Where storage notices go; by default the sink's own `notice` when it has one. */
   onNotice?: NoticeSink;
-  /** Shorthand for tests: `sink` and `onNotice` writing this store. */
-  store?: JobsStore;
   /** Used to fetch images for the cache. */
   fetch?: typeof fetch;
   channelName?: string;
@@ -140,9 +137,9 @@ const NOOP_SINK: JobsSink = { merge() {}, remove() {}, patch() {} };
 /** Creates the persistence of one tab. Opens the database lazily. */
 export function createPersistence(options: PersistenceOptions = {}): Persistence {
   const dbName = options.dbName ?? DB_NAME;
-  const fromStore = options.store ? storeSink(options.store) : null;
-  const sink = options.sink ?? fromStore ?? NOOP_SINK;
-  const sendNotice: NoticeSink = options.onNotice ?? fromStore?.notice ?? (() => {});
+  const sink = options.sink ?? NOOP_SINK;
+  const sinkNotice = (sink as Partial<RunnerSink>).notice;
+  const sendNotice: NoticeSink = options.onNotice ?? sinkNotice ?? (() => {});
   const now = options.now ?? Date.now;
   const undoMs = options.undoMs ?? 60_000;
 

@@ -7,6 +7,7 @@ import type { JobParent, JobTarget } from './job';
 import type { KindRegistry } from './kinds/registry';
 import type { Persistence } from './persistence';
 import type { JobsStore } from './store';
+import type { RunnerSink } from './jobs-sink';
 import type { JobLocks } from './tab-sync/locks';
 
 /** What the runner needs to know at send time (read on every event, so settings apply at once). */
@@ -66,6 +67,11 @@ export interface SubmitOptions {
 
 /** The runner's commands. Job state is read from the store, never from here. */
 export interface Runner {
+  /**
+   * Where persistence reports what it learns (loads, imports, other tabs, undo): the runner
+   * applies it, so it stays the jobs store's only writer.
+   */
+  readonly sink: RunnerSink;
   /** Queues a job and returns its local id at once. Throws for a kind the runner does not know. */
   submit(request: ImagineRequest, opts?: SubmitOptions): string;
   /** Stops following a job and marks it `cancelled`. False when not cancellable here. */

@@ -24,6 +24,7 @@ import { createRunner } from './runner';
 import type { Runner, RunnerDeps } from './runner-types';
 import type { JobLocks } from './tab-sync/locks';
 import { createJobsStore, type JobsStore } from './store';
+import { testSink } from './fixtures/store-sink';
 
 const TOKEN = 'sk-test-SECRET-token-7f3a9c';
 
@@ -157,7 +158,7 @@ function openTab(
 ): Tab {
   const store = createJobsStore();
   const clock = fastClock();
-  const persistence = createPersistence({ dbName, store, now: clock.now });
+  const persistence = createPersistence({ dbName, sink: testSink(store), now: clock.now });
   const { delivery = 'stream', callbackUrl, ...deps } = opts;
   const runner = createRunner({
     getConfig: () => ({
@@ -744,7 +745,7 @@ describe('runner: stalls and reloads', () => {
       writeLine(res, { ...finalBody(server.url, 't-late'), trace_id: body.trace_id });
       res.end();
     };
-    const seed = createPersistence({ dbName, store: createJobsStore() });
+    const seed = createPersistence({ dbName, sink: testSink(createJobsStore()) });
     const queued: Job = {
       id: 'queued-1',
       traceId: 'trace-queued-1',

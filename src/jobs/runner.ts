@@ -25,6 +25,7 @@ import type { Runner, RunnerConfig, RunnerDeps } from './runner-types';
 import { createSaveQueue } from './save-queue';
 import { defaultSleep } from './sleep';
 import { createJobsActions, jobsStore } from './store';
+import { sinkFor } from './jobs-sink';
 import { createTabLocks, defaultLocks } from './tab-sync/locks';
 
 /** One execution of a job in this tab (sending, following or checking it). */
@@ -305,6 +306,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   // ---- commands -----------------------------------------------------------------------------
 
   return {
+    sink: sinkFor(actions, store),
+
     submit(request, opts = {}) {
       if (disposed) throw new Error('The job runner has been stopped.');
       const kind = opts.kind ?? DEFAULT_KIND;

@@ -5,11 +5,13 @@ import type { Job } from './job';
 import {
   createJobsActions,
   createJobsStore,
-  jobsActions,
+  jobsStore,
   selectJob,
   selectOrder,
   useJobs,
 } from './store';
+
+const jobsActions = createJobsActions(jobsStore);
 
 function job(id: string, createdAt: number, extra: Partial<Job> = {}): Job {
   return {

@@ -167,6 +167,3 @@ export function createJobsActions(store: JobsStore): JobsActions {
     },
   };
 }
-
-/** Actions of the app's store (`jobsStore`). */
-export const jobsActions: JobsActions = createJobsActions(jobsStore);

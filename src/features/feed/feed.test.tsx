@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { jobsActions, jobsStore } from '../../jobs/store';
+import { createJobsActions, jobsStore } from '../../jobs/store';
+
+const jobsActions = createJobsActions(jobsStore);
 import type { Job } from '../../jobs/job';
 import { Feed } from './feed';
 import { FeedActionsContext, type FeedActions } from './feed-actions';

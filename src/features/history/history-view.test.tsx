@@ -7,6 +7,7 @@ import type { Job } from '../../jobs/job';
 import { createPersistence, type Persistence } from '../../jobs/persistence';
 import { createJobsActions, createJobsStore, type JobsStore } from '../../jobs/store';
 import { HistoryView } from './history-view';
+import { testSink } from '../../jobs/fixtures/store-sink';
 
 const PROMPTS = ['a red fox in snow', 'neon tokyo at night', 'a lighthouse in fog'];
 let dbCount = 0;
@@ -35,7 +36,7 @@ let persistence: Persistence;
 beforeEach(async () => {
   store = createJobsStore();
   persistence = createPersistence({
-    store,
+    sink: testSink(store),
     dbName: `history-view-${++dbCount}`,
     channelName: `history-view-${dbCount}`,
   });

@@ -9,7 +9,6 @@ import { EMPTY_FILTER, filterJobs, type HistoryFilter } from './history-filter';
 import { HistoryFilters } from './history-filters';
 import { HistoryGallery } from './history-gallery';
 import { HistoryNotice } from './history-notice';
-import { fallbackPersistence } from './history-storage';
 import { HistoryToolbar } from './history-toolbar';
 import { ImportProgressBar } from './import-progress';
 import { LineagePanel } from './lineage-panel';
@@ -22,8 +21,8 @@ export interface HistoryViewProps {
   onOpenJob: (jobId: string) => void;
   /** Default: the app's jobs store. */
   store?: JobsStore;
-  /** The tab's history storage (pass the runner's). Default: a passive one of this feature's. */
-  persistence?: Persistence;
+  /** The tab's history storage (the one the runner uses). */
+  persistence: Persistence;
   /** Deletes jobs; pass the runner's `remove` so running ones stop. Default: `persistence.deleteJobs`. */
   removeJobs?: (ids: string[]) => Promise<void>;
   /** Jobs an Undo put back, as they were (the app resumes the unfinished ones). */
@@ -36,7 +35,7 @@ const DEFAULT_RECT: Rect = { width: 960, height: 720 };
 
 /** The history: search and filters, a virtualised gallery, bulk actions, and a job's lineage. */
 export function HistoryView({ onOpenJob, store = jobsStore, ...options }: HistoryViewProps) {
-  const persistence = options.persistence ?? fallbackPersistence(store);
+  const { persistence } = options;
   const deps = useMemo(() => ({ store, persistence }), [store, persistence]);
   const actions = useHistoryActions(
     deps,

@@ -14,6 +14,7 @@ import {
 import { createJobsStore } from '../store';
 import { stagedImport } from './staged-import';
 import { rebuildImagineRequest } from './rebuild-request';
+import { testSink } from '../fixtures/store-sink';
 
 let n = 0;
 const open: Persistence[] = [];
@@ -24,7 +25,7 @@ function tab(dbName: string, importChunk?: number) {
   const persistence = createPersistence({
     dbName,
     channelName: dbName,
-    store,
+    sink: testSink(store),
     ...(importChunk ? { importChunk } : {}),
   });
   open.push(persistence);

@@ -11,6 +11,7 @@ import type { JobKind } from './kind';
 import { createKindRegistry, defaultKinds } from './registry';
 import { rebuildRequest } from './safe-request';
 import { waitCall } from './wait-call';
+import { testSink } from '../fixtures/store-sink';
 
 const TOKEN = 'sk-kinds-SECRET-4411';
 
@@ -70,7 +71,10 @@ async function setUp(): Promise<{
 }> {
   const server = await startFakeImagineServer();
   const store = createJobsStore();
-  const persistence = createPersistence({ dbName: `kinds-${Date.now()}-${Math.random()}`, store });
+  const persistence = createPersistence({
+    dbName: `kinds-${Date.now()}-${Math.random()}`,
+    sink: testSink(store),
+  });
   const runner = createRunner({
     getConfig: () => ({
       client: { baseUrl: server.url, token: TOKEN },
