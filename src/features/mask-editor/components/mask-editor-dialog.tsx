@@ -34,7 +34,10 @@ export function MaskEditorDialog(props: VaryRegionProps) {
   const [error, setError] = useState<string | null>(null);
   const [cache] = useState(() => createRasterCache(width, height));
   const [exporter] = useState(createMaskExporter);
-  useEffect(() => () => exporter.dispose(), [exporter]);
+  useEffect(() => {
+    exporter.warm();
+    return () => exporter.dispose();
+  }, [exporter]);
   const raster = useMemo(() => cache.get(mask.shapes), [cache, mask.shapes]);
   const cover = useMemo(() => coverage(raster), [raster]);
   const viewport = useViewport(width, height);

@@ -5,6 +5,8 @@ import type { MaskExportJob, MaskExportReply, MaskExportRequest } from './mask-e
 /** Turns a mask history into the base64 image the API wants, in a worker when there is one. */
 export interface MaskExporter {
   run(job: MaskExportJob): Promise<string>;
+  /** Starts the worker now (when the editor opens), so the first Submit does not pay for it. */
+  warm(): void;
   /** Ends the worker; a later `run` starts a new one. */
   dispose(): void;
 }
@@ -64,6 +66,9 @@ export function createMaskExporter(): MaskExporter {
         const request: MaskExportRequest = { id, ...job };
         w.postMessage(request);
       });
+    },
+    warm() {
+      start();
     },
     dispose() {
       failAll('the mask export was cancelled');
