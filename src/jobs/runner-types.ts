@@ -50,6 +50,11 @@ export interface RunnerDeps {
   persistence?: Persistence;
   /** Default: the app's `jobsStore`. */
   store?: JobsStore;
+  /**
+   * Whether the browser is online (default: always). Offline, queued jobs wait instead of being
+   * sent; `onOnline` sends them, once each.
+   */
+  network?: { online(): boolean; onOnline(listener: () => void): () => void };
   /** Default: `navigator.locks` when present; `null` = no cross-tab locking (best effort). */
   locks?: JobLocks | null;
 }

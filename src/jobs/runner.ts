@@ -31,7 +31,7 @@ import { createTabLocks, defaultLocks } from './tab-sync/locks';
 interface Exec {
   id: string;
   run: Run;
-  /** Aborts everything the execution does: its call, its lookups, its timers. */
+  /** Aborts its call, its lookups, its timers. */
   ctl: AbortController;
   timers: Map<TimerName, AbortController>;
 }
@@ -67,6 +67,12 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   persistence?.setLocalOwner((id) => locks.holds(id));
   const unsubscribe = persistence?.onRemoteChange(onRemoteChange);
+  // Back online: the jobs this tab held back go to the queue, oldest first.
+  const unwatchNetwork = deps.network?.onOnline(() => {
+    const waiting = Object.values(store.getState().byId).filter((j) => j.waitingFor);
+    waiting.sort((a, b) => a.createdAt - b.createdAt);
+    for (const j of waiting) if (locks.holds(j.id)) dispatch(j.id, { type: 'online' });
+  });
 
   const get = (id: string): Job | undefined => store.getState().byId[id];
   const { persist, persisted } = createSaveQueue(persistence, get, () => disposed);
@@ -94,6 +100,7 @@ export function createRunner(deps: RunnerDeps): Runner {
           ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
         },
         target: { name: config.target ?? 'default', baseUrl: config.client.baseUrl },
+        online: deps.network?.online() ?? true,
       };
       let out: Transition;
       try {
@@ -165,8 +172,6 @@ export function createRunner(deps: RunnerDeps): Runner {
         return end(id, ex ?? execs.get(id));
     }
   }
-
-  // ---- executions ---------------------------------------------------------------------------
 
   function newExec(id: string): Exec {
     const ex: Exec = {
@@ -263,8 +268,6 @@ export function createRunner(deps: RunnerDeps): Runner {
       })();
     }
   }
-
-  // ---- other tabs -----------------------------------------------------------------------------
 
   /** Starts following a job whose lock this tab now holds. */
   function adoptClaimed(job: StoredJob): void {
@@ -390,6 +393,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       queue.length = 0;
       locks.dispose();
       unsubscribe?.();
+      unwatchNetwork?.();
     },
   };
 }

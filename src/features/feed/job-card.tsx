@@ -63,7 +63,9 @@ export function JobCard({ jobId }: JobCardProps) {
     >
       <header className="job-head">
         <p className="job-title">{title}</p>
-        <span className={`status-chip ${job.status}`}>{STATUS_TEXT[job.status]}</span>
+        <span className={`status-chip ${job.status}`}>
+          {job.waitingFor ? 'Waiting for the network' : STATUS_TEXT[job.status]}
+        </span>
         {live && job.status !== 'queued' && <span className="pct">{job.progress}%</span>}
         <Elapsed from={job.startedAt ?? job.createdAt} to={job.finishedAt} />
       </header>
