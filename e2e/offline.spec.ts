@@ -1,0 +1,59 @@
+import { test, expect, imagine, card } from './fixtures';
+
+/** The imagine submissions the engine has on record for `prompt`. */
+async function submissions(page: import('@playwright/test').Page, prompt: string) {
+  const res = await page.request.post('/midjourney/tasks', {
+    headers: { authorization: 'Bearer inspector' },
+    data: { action: 'retrieve_batch', limit: 100 },
+  });
+  const { items } = (await res.json()) as { items: { request?: { prompt?: string } }[] };
+  return items.filter((t) => t.request?.prompt === prompt).length;
+}
+
+test.describe('offline and unreachable are said, not shown as progress', () => {
+  test('a job submitted offline waits for the network and is sent once when it is back', async ({
+    page,
+    context,
+    requests,
+  }) => {
+    await page.goto('/');
+    const badge = page.getByRole('banner').getByRole('status', { name: 'Connection' });
+    await expect(badge).toHaveText('Local engine');
+    await context.setOffline(true);
+    await expect(badge).toHaveText('Offline');
+
+    const prompt = 'sent once the network is back --seed 1401';
+    await imagine(page, prompt);
+    const job = card(page, prompt);
+    await expect(job.getByText('Waiting for the network')).toBeVisible();
+    await expect(job.getByText('Generating')).toHaveCount(0);
+    // Nothing left the tab while offline.
+    expect(requests.filter((r) => r.url.endsWith('/midjourney/imagine'))).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect(badge).toHaveText('Local engine');
+    await expect(job.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
+    await expect(job.getByText('Waiting for the network')).toHaveCount(0);
+    expect(requests.filter((r) => r.url.endsWith('/midjourney/imagine'))).toHaveLength(1);
+    expect(await submissions(page, prompt)).toBe(1);
+  });
+
+  test('an engine that cannot be reached is named in the badge, and its return too', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const badge = page.getByRole('banner').getByRole('status', { name: 'Connection' });
+    // The engine's port refuses connections; the browser itself is online.
+    const refuse = (route: import('@playwright/test').Route) => route.abort('connectionrefused');
+    await page.route('**/midjourney/**', refuse);
+    await page.route(
+      (url) => url.pathname === '/' && url.search === '',
+      async (route) =>
+        route.request().method() === 'HEAD' ? route.abort('connectionrefused') : route.continue(),
+    );
+    await imagine(page, 'nobody answers --seed 1402');
+    await expect(badge).toHaveText('Local engine unreachable');
+    await page.unrouteAll();
+    await expect(badge).toHaveText('Local engine');
+  });
+});
