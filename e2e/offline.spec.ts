@@ -102,3 +102,48 @@ test('a final image lost to the network is never replaced by the preview, and lo
     .toBe(final.image_width);
   await expect(job.getByRole('status')).toHaveCount(0);
 });
+
+test('"Use as reference" on a grid takes the chosen quadrant, shown as a thumbnail', async ({
+  page,
+  requests,
+}) => {
+  await page.goto('/');
+  const prompt = 'four lighthouses --seed 1404';
+  await imagine(page, prompt);
+  const grid = card(page, prompt);
+  await expect(grid.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Prompt', exact: true });
+  await box.fill('');
+
+  await grid.getByRole('button', { name: 'Quadrant 2' }).click();
+  await grid.getByRole('button', { name: 'Use U2 as reference' }).click();
+  const res = await page.request.post('/midjourney/tasks', {
+    headers: { authorization: 'Bearer inspector' },
+    data: { action: 'retrieve_batch', limit: 100 },
+  });
+  const { items } = (await res.json()) as {
+    items: {
+      request?: { prompt?: string };
+      response?: { sub_image_urls?: string[]; raw_image_width?: number };
+    }[];
+  };
+  const done = items.find((t) => t.request?.prompt === prompt)!.response!;
+  expect(done.sub_image_urls).toHaveLength(4);
+  const thumb = page.getByRole('list', { name: 'Reference images' }).getByRole('img');
+  await expect(thumb).toHaveCount(1);
+  await expect(thumb).toHaveAttribute('src', done.sub_image_urls![1]!);
+  // The picture is one quadrant: half the grid's width.
+  await expect
+    .poll(() => thumb.evaluate((el: HTMLImageElement) => el.naturalWidth))
+    .toBe(done.raw_image_width! / 2);
+
+  await box.pressSequentially(' a lighthouse alone');
+  await page.getByRole('button', { name: 'Imagine' }).click();
+  await expect(
+    page.getByRole('article').first().getByRole('button', { name: 'U1', exact: true }),
+  ).toBeVisible();
+  const sent = JSON.parse(
+    requests.filter((r) => r.url.endsWith('/midjourney/imagine')).at(-1)!.body!,
+  );
+  expect(sent.prompt).toBe(`${done.sub_image_urls![1]} a lighthouse alone`);
+});
