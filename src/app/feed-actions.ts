@@ -18,7 +18,11 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
   return {
     act: (job, action) => {
       const submission = actionSubmission(job, action);
-      if (submission) runner.submit(submission.request, { parent: submission.parent });
+      if (!submission) return;
+      // Grids made by actions come with their four pictures too (see the composer).
+      const { request, parent } = submission;
+      const grid = !action.startsWith('upscale');
+      runner.submit(grid ? { ...request, split_images: true } : request, { parent });
     },
     varyRegion: dialogs.varyRegion,
     cancel: (id) => runner.cancel(id),

@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { targetLabel, useConfig } from '../jobs/config-store';
 import { useServices } from './services-context';
 import { ShortcutsHelp } from '../features/shortcuts/shortcuts-help';
@@ -14,12 +15,25 @@ export interface HeaderProps {
 
 /** Title, the current target, the view switch and Settings. */
 export function Header({ view, onView, onSettings }: HeaderProps) {
-  const target = useConfig(useServices().config, (s) => s.settings.target);
+  const { config, network } = useServices();
+  const target = useConfig(config, (s) => s.settings.target);
+  const online = useStore(network.store, (s) => s.online);
+  const reachable = useStore(network.store, (s) => s.reachable);
+  const state = !online ? 'offline' : reachable ? 'ok' : 'unreachable';
+  const badge =
+    state === 'offline'
+      ? 'Offline'
+      : `${targetLabel(target)}${state === 'unreachable' ? ' unreachable' : ''}`;
   return (
     <header className="app-header">
       <h1>Imagine Studio</h1>
-      <span className="target-badge" aria-label={`Target: ${targetLabel(target)}`}>
-        {targetLabel(target)}
+      <span
+        className={`target-badge ${state}`}
+        role="status"
+        aria-label="Connection"
+        title={`Target: ${targetLabel(target)}`}
+      >
+        {badge}
       </span>
       <nav className="tabs" aria-label="Views">
         <button

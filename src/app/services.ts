@@ -13,6 +13,7 @@ import {
   type Target,
 } from '../jobs/config-store';
 import { lateSink } from '../jobs/jobs-sink';
+import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createRunner } from '../jobs/runner';
 import type { Runner } from '../jobs/runner-types';
@@ -29,6 +30,8 @@ export interface Services {
   draft: DraftStore;
   /** Target, token and settings. */
   config: ConfigStore;
+  /** Whether the browser is online and the target answers. */
+  network: NetworkStatus;
   /** Which part of the feed is on the page. */
   feedWindow: FeedWindow;
   /**
@@ -45,14 +48,23 @@ export function createServices(): Services {
   // Persistence reports to the runner, the jobs store's only writer (made just below).
   const persistence = createPersistence({ sink: lateSink(() => runner.sink) });
   const config = createConfigStore();
+  const network = createNetworkStatus(typeof window === 'undefined' ? undefined : window);
+  // Every call to a target says whether it answered; the probe tells when it is back.
+  const fetch = network.wrapFetch();
+  network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
   const runner: Runner = createRunner({
     persistence,
+    network: {
+      online: () => network.get().online,
+      onOnline: (listener) =>
+        network.subscribe((s, prev) => s.online && !prev.online && listener()),
+    },
     // Read afresh on every send, so a settings change applies to the next job.
     getConfig: () => {
       const state = config.getState();
       const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
       return {
-        client: clientConfig(state),
+        client: { ...clientConfig(state), fetch },
         target: state.settings.target,
         delivery,
         mode,
@@ -65,7 +77,7 @@ export function createServices(): Services {
       const state = config.getState();
       const target = name as Target;
       if (baseUrlFor(target) !== baseUrl) return undefined;
-      return clientConfig({ ...state, settings: { ...state.settings, target } });
+      return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
     },
   });
   let queries: Promise<QueryClient> | undefined;
@@ -76,6 +88,7 @@ export function createServices(): Services {
     jobs: jobsStore,
     draft: createDraftStore(),
     config,
+    network,
     feedWindow: createFeedWindow(jobsStore),
     queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
     start: () => (started ??= runner.resumeAll()),

@@ -113,6 +113,8 @@ export interface Job {
   preview?: JobPreview;
   result?: JobResult;
   error?: JobError;
+  /** A queued job held back until the browser is online again (never sent while set). */
+  waitingFor?: 'network';
   /** Something the person should know that is not an error (e.g. a cancelled task may still finish). */
   note?: string;
   createdAt: number;

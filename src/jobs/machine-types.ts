@@ -77,7 +77,9 @@ export type JobEvent =
   /** The person asked to check the service now. */
   | { type: 'checkAgain' }
   /** This tab took over a job from disk (after a reload, or from a closed tab). */
-  | { type: 'adopted'; stored: StoredJob };
+  | { type: 'adopted'; stored: StoredJob }
+  /** The browser is back online: a job held back for the network may be sent now. */
+  | { type: 'online' };
 
 /** What the runner is asked to do. */
 export type Effect =
@@ -134,6 +136,8 @@ export interface MachineCtx {
   settings: SendSettings;
   /** The target a send goes to now (recorded on the job). */
   target?: JobTarget;
+  /** False while the browser is offline: nothing is sent then (absent = online). */
+  online?: boolean;
 }
 
 /** The outcome of a transition. `job` is undefined only when there was none and still is none. */

@@ -62,7 +62,10 @@ export function transition(job: Job | undefined, event: JobEvent, ctx: MachineCt
 
   switch (event.type) {
     case 'slot':
-      return job.status === 'queued' ? send(job, ctx) : same;
+      if (job.status !== 'queued') return same;
+      return ctx.online === false ? waitForNetwork(job, ctx) : send(job, ctx);
+    case 'online':
+      return job.status === 'queued' && job.waitingFor ? backOnline(job, ctx) : same;
     case 'accepted': {
       if (!sending) return same;
       const next = change(job, { taskId: job.taskId ?? event.taskId, lastNewsAt: now }, now);
@@ -113,6 +116,7 @@ function submitted(event: Extract<JobEvent, { type: 'submitted' }>, ctx: Machine
     ...(event.parent ? { parent: event.parent } : {}),
     status: 'queued',
     progress: 0,
+    ...(ctx.online === false ? { waitingFor: 'network' as const } : {}),
     createdAt: now,
     updatedAt: now,
     attempts: 1,
@@ -126,7 +130,14 @@ function send(job: Job, ctx: MachineCtx): Transition {
   const body = kind.toBody(job.request, job.traceId, { ...settings, delivery: job.delivery });
   const next = change(
     job,
-    { status: 'running', startedAt: now, lastNewsAt: now, progress: 0, target: ctx.target },
+    {
+      status: 'running',
+      startedAt: now,
+      lastNewsAt: now,
+      progress: 0,
+      target: ctx.target,
+      waitingFor: undefined,
+    },
     now,
   );
   return {
@@ -138,6 +149,21 @@ function send(job: Job, ctx: MachineCtx): Transition {
       { type: 'timer', timer: 'silence', afterMs: ctx.tuning.stallAfterMs },
     ],
   };
+}
+
+/**
+ * Offline, a send could only fail (or hang at 0 %): the job stays queued, says it waits for the
+ * network, and gives up its slot; `online` puts it back in the queue, to be sent once.
+ */
+function waitForNetwork(job: Job, ctx: MachineCtx): Transition {
+  const next = job.waitingFor ? job : change(job, { waitingFor: 'network' }, ctx.now);
+  const effects: Effect[] = next === job ? [{ type: 'end' }] : [{ type: 'save' }, { type: 'end' }];
+  return { job: next, run: idleRun(ctx.tuning), effects };
+}
+
+function backOnline(job: Job, ctx: MachineCtx): Transition {
+  const next = change(job, { waitingFor: undefined }, ctx.now);
+  return { job: next, run: ctx.run, effects: [{ type: 'save' }, { type: 'enqueue' }] };
 }
 
 function callFailed(job: Job, error: CallError, ctx: MachineCtx): Transition {

@@ -9,6 +9,7 @@ import type { Persistence } from './persistence';
 import type { JobsStore } from './store';
 import type { RunnerSink } from './jobs-sink';
 import type { JobLocks } from './tab-sync/locks';
+import type { Tuning } from './machine-types';
 
 /** What the runner needs to know at send time (read on every event, so settings apply at once). */
 export interface RunnerConfig {
@@ -51,6 +52,11 @@ export interface RunnerDeps {
   persistence?: Persistence;
   /** Default: the app's `jobsStore`. */
   store?: JobsStore;
+  /**
+   * Whether the browser is online (default: always). Offline, queued jobs wait instead of being
+   * sent; `onOnline` sends them, once each.
+   */
+  network?: { online(): boolean; onOnline(listener: () => void): () => void };
   /** Default: `navigator.locks` when present; `null` = no cross-tab locking (best effort). */
   locks?: JobLocks | null;
 }
@@ -94,4 +100,15 @@ export interface Runner {
   resumeAll(): Promise<void>;
   /** Stops all work without changing any job (they resume on the next `resumeAll`). */
   dispose(): void;
+}
+
+/** The machine's timings for one event: the deps' defaults, with Settings' stall time first. */
+export function tuningFor(deps: RunnerDeps, config: RunnerConfig): Tuning {
+  const pollIntervalMs = deps.pollIntervalMs ?? 1000;
+  return {
+    stallAfterMs: config.stallAfterMs ?? deps.stallAfterMs ?? 60_000,
+    pollIntervalMs,
+    stalledPollMs: Math.max(pollIntervalMs, deps.stalledPollIntervalMs ?? 10_000),
+    maxBackoffMs: Math.max(pollIntervalMs, deps.maxBackoffMs ?? 10_000),
+  };
 }

@@ -21,7 +21,7 @@ import {
   type Tuning,
 } from './machine-types';
 import type { RemoteChange } from './persistence';
-import type { Runner, RunnerConfig, RunnerDeps } from './runner-types';
+import { tuningFor, type Runner, type RunnerConfig, type RunnerDeps } from './runner-types';
 import { createSaveQueue } from './save-queue';
 import { defaultSleep } from './sleep';
 import { createJobsActions, jobsStore } from './store';
@@ -32,7 +32,7 @@ import { createTabLocks, defaultLocks } from './tab-sync/locks';
 interface Exec {
   id: string;
   run: Run;
-  /** Aborts everything the execution does: its call, its lookups, its timers. */
+  /** Aborts its call, its lookups, its timers. */
   ctl: AbortController;
   timers: Map<TimerName, AbortController>;
 }
@@ -49,17 +49,11 @@ export function createRunner(deps: RunnerDeps): Runner {
   const persistence = deps.persistence;
   const kinds = deps.kinds ?? defaultKinds();
   const maxInFlight = Math.max(1, deps.maxInFlight ?? 3);
-  const pollIntervalMs = deps.pollIntervalMs ?? 1000;
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
   const locks = createTabLocks(deps.locks === undefined ? defaultLocks() : deps.locks);
   // Read on every event, so a change in Settings applies to jobs already running.
-  const tuning = (config: RunnerConfig): Tuning => ({
-    stallAfterMs: config.stallAfterMs ?? deps.stallAfterMs ?? 60_000,
-    pollIntervalMs,
-    stalledPollMs: Math.max(pollIntervalMs, deps.stalledPollIntervalMs ?? 10_000),
-    maxBackoffMs: Math.max(pollIntervalMs, deps.maxBackoffMs ?? 10_000),
-  });
+  const tuning = (config: RunnerConfig): Tuning => tuningFor(deps, config);
 
   const queue: string[] = [];
   const execs = new Map<string, Exec>();
@@ -68,6 +62,12 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   persistence?.setLocalOwner((id) => locks.holds(id));
   const unsubscribe = persistence?.onRemoteChange(onRemoteChange);
+  // Back online: the jobs this tab held back go to the queue, oldest first.
+  const unwatchNetwork = deps.network?.onOnline(() => {
+    const waiting = Object.values(store.getState().byId).filter((j) => j.waitingFor);
+    waiting.sort((a, b) => a.createdAt - b.createdAt);
+    for (const j of waiting) if (locks.holds(j.id)) dispatch(j.id, { type: 'online' });
+  });
 
   const get = (id: string): Job | undefined => store.getState().byId[id];
   const { persist, persisted } = createSaveQueue(persistence, get, () => disposed);
@@ -95,6 +95,7 @@ export function createRunner(deps: RunnerDeps): Runner {
           ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
         },
         target: { name: config.target ?? 'default', baseUrl: config.client.baseUrl },
+        online: deps.network?.online() ?? true,
       };
       let out: Transition;
       try {
@@ -167,12 +168,10 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
   }
 
-  // ---- executions ---------------------------------------------------------------------------
-
   function newExec(id: string): Exec {
     const ex: Exec = {
       id,
-      run: idleRun({ pollIntervalMs }),
+      run: idleRun({ pollIntervalMs: deps.pollIntervalMs ?? 1000 }),
       ctl: new AbortController(),
       timers: new Map(),
     };
@@ -264,8 +263,6 @@ export function createRunner(deps: RunnerDeps): Runner {
       })();
     }
   }
-
-  // ---- other tabs -----------------------------------------------------------------------------
 
   /** Starts following a job whose lock this tab now holds. */
   function adoptClaimed(job: StoredJob): void {
@@ -393,6 +390,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       queue.length = 0;
       locks.dispose();
       unsubscribe?.();
+      unwatchNetwork?.();
     },
   };
 }

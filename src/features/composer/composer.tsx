@@ -36,7 +36,13 @@ export function Composer({ onSubmit }: ComposerProps) {
     if (blank || (refused && !anyway)) return;
     // Send what the lint read: `—ar` goes out as `--ar`, as the lint line said.
     const clean = stripModeParams(readDashes(prompt).prompt).trim();
-    onSubmit({ prompt: clean, action: 'generate', ...(translation ? { translation: true } : {}) });
+    // `split_images`: the grid comes with its four pictures, so one can be used as a reference.
+    onSubmit({
+      prompt: clean,
+      action: 'generate',
+      split_images: true,
+      ...(translation ? { translation: true } : {}),
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -40,6 +40,8 @@ export function JobCard({ jobId }: JobCardProps) {
   const title = jobTitle(job);
   const actions = job.result?.actions ?? [];
   const live = isJobActive(job);
+  const done = job.status === 'done';
+  const status = job.waitingFor ? 'Waiting for the network' : STATUS_TEXT[job.status];
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -63,7 +65,7 @@ export function JobCard({ jobId }: JobCardProps) {
     >
       <header className="job-head">
         <p className="job-title">{title}</p>
-        <span className={`status-chip ${job.status}`}>{STATUS_TEXT[job.status]}</span>
+        <span className={`status-chip ${job.status}`}>{status}</span>
         {live && job.status !== 'queued' && <span className="pct">{job.progress}%</span>}
         <Elapsed from={job.startedAt ?? job.createdAt} to={job.finishedAt} />
       </header>
@@ -106,8 +108,8 @@ export function JobCard({ jobId }: JobCardProps) {
           <div className="progress-fill" style={{ width: `${job.progress}%` }} />
         </div>
       )}
-      {job.status === 'done' && <ActionBar job={job} selected={selected} />}
-      {job.status === 'done' && <ResultMenu job={job} onOpen={() => setOpen(true)} />}
+      {done && <ActionBar job={job} selected={selected} />}
+      {done && <ResultMenu job={job} selected={selected} onOpen={() => setOpen(true)} />}
       {job.status === 'failed' && <JobError job={job} />}
       {job.status === 'stalled' && (
         <div className="row" role="status">

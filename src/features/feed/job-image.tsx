@@ -22,10 +22,13 @@ const QUADRANTS = [1, 2, 3, 4] as const;
 export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImageProps) {
   const finalUrl = job.result?.image_url;
   const { cachedImage } = useFeedActions();
-  const src = useLoadedSrc(
+  const loaded = useLoadedSrc(
     finalUrl ?? job.preview?.url,
     finalUrl ? () => cachedImage(job) : undefined,
   );
+  // A preview is never shown as the final picture: a final that failed shows why instead.
+  const missing = !!finalUrl && loaded.failed;
+  const src = missing ? undefined : loaded.url;
   const isGrid = (job.result?.actions ?? []).some((a) => /^upscale[1-4]$/.test(a));
   const label = job.request.prompt || 'Generated image';
   useEffect(() => {
@@ -64,6 +67,10 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
             e.dataTransfer.setData('text/plain', raw);
           }}
         />
+      ) : missing ? (
+        <p className="placeholder missing" role="status">
+          Final image not loaded yet — will retry when online
+        </p>
       ) : (
         <div className="placeholder" aria-hidden="true" />
       )}

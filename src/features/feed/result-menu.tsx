@@ -12,15 +12,18 @@ const loadCopyAsCode = () => import('./copy-as-code');
 export interface ResultMenuProps {
   job: Job;
   onOpen: () => void;
+  /** The grid's selected quadrant (1–4), if any: "Use as reference" then takes that picture. */
+  selected?: number | null;
 }
 
 /** Open, download, copy and reuse a finished result. */
-export function ResultMenu({ job, onOpen }: ResultMenuProps) {
+export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
   const { referenceImage } = useFeedActions();
   const [downloadError, setDownloadError] = useState('');
   const r = job.result;
   if (!r?.raw_image_url) return null;
   const raw = r.raw_image_url;
+  const quadrant = selected ? r.sub_image_urls?.[selected - 1] : undefined;
   return (
     <div className="result-menu row">
       <button type="button" className="chip" onClick={onOpen}>
@@ -38,8 +41,8 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
       >
         Download
       </button>
-      <button type="button" className="chip" onClick={() => referenceImage(raw)}>
-        Use as reference
+      <button type="button" className="chip" onClick={() => referenceImage(quadrant ?? raw)}>
+        {quadrant ? `Use U${selected} as reference` : 'Use as reference'}
       </button>
       <CopyButton label="Copy prompt" text={() => job.request.prompt ?? ''} />
       {r.image_id && <CopyButton label="Copy image ID" text={() => r.image_id ?? ''} />}

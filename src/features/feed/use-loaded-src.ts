@@ -1,38 +1,62 @@
 import { useEffect, useState } from 'react';
 
+/** What {@link useLoadedSrc} knows about a picture. */
+export interface LoadedSrc {
+  /** The newest URL that finished loading (possibly an earlier `src`, e.g. the last preview). */
+  url: string | undefined;
+  /** The current `src` (and its fallback) failed to load; it is tried again when online. */
+  failed: boolean;
+}
+
 /**
  * The newest of the given image URLs that has finished loading. While the next preview downloads
  * the previous one stays on screen, so the picture sharpens in place without flicker. When an
- * image fails (an expired CDN link), `fallback` may offer another URL — the cached copy — once.
+ * image fails (an expired CDN link), `fallback` may offer another URL — the cached copy — once;
+ * when that fails too, it says so and tries again when the browser comes back online.
  */
 export function useLoadedSrc(
   src: string | undefined,
   fallback?: () => Promise<string | undefined>,
-): string | undefined {
+): LoadedSrc {
   const [loaded, setLoaded] = useState<string | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!src) return;
     let live = true;
-    const load = (url: string, onError?: () => void) => {
+    const give = () => {
+      if (live) setFailed(src);
+    };
+    const load = (url: string, onError: () => void) => {
       const img = new Image();
       img.decoding = 'async';
       img.onload = () => {
-        if (live) setLoaded(url);
+        if (!live) return;
+        setLoaded(url);
+        setFailed(undefined);
       };
-      if (onError) img.onerror = onError;
+      img.onerror = onError;
       img.src = url;
     };
     load(src, () => {
-      if (!fallback) return;
-      void fallback().then((other) => {
-        if (live && other && other !== src) load(other);
-      });
+      if (!fallback) return give();
+      void fallback().then(
+        (other) => (live && other && other !== src ? load(other, give) : give()),
+        give,
+      );
     });
     return () => {
       live = false;
     };
     // The fallback is looked up only for a new src; a new function identity alone changes nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [src]);
-  return src ? loaded : undefined;
+  }, [src, attempt]);
+  useEffect(() => {
+    if (!src || failed !== src) return;
+    // A picture lost to a dropped network comes back with the network, without a reload.
+    const again = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, [src, failed]);
+  return { url: src ? loaded : undefined, failed: !!src && failed === src };
 }

@@ -108,7 +108,9 @@ describe('HistoryView', () => {
     fireEvent.change(within(region).getByRole('combobox', { name: 'Action' }), {
       target: { value: 'upscale' },
     });
-    await waitFor(() => expect(within(region).getByText(/Nothing matches/)).toBeTruthy());
+    await waitFor(() => expect(within(region).getByText(/Nothing matches/)).toBeTruthy(), {
+      timeout: 5000,
+    });
   });
 
   it('deletes the selected jobs, then Undo restores them in the store and IndexedDB', async () => {
@@ -122,7 +124,9 @@ describe('HistoryView', () => {
     expect(within(region).getByText(/2 selected/)).toBeTruthy();
 
     fireEvent.click(within(region).getByRole('button', { name: 'Delete selected' }));
-    await waitFor(() => expect(within(region).getByText(/Deleted 2/)).toBeTruthy());
+    await waitFor(() => expect(within(region).getByText(/Deleted 2/)).toBeTruthy(), {
+      timeout: 5000,
+    });
     expect(within(gallery()).queryByRole('button', { name: 'neon tokyo at night #4' })).toBeNull();
     expect(tileNames(gallery)).toHaveLength(11);
     expect(store.getState().byId['job-4']).toBeUndefined();
@@ -130,7 +134,9 @@ describe('HistoryView', () => {
     expect(await persistence.getJob('job-3')).toBeUndefined();
 
     fireEvent.click(within(region).getByRole('button', { name: 'Undo' }));
-    await waitFor(() => expect(within(region).getByText('Restored 2 jobs.')).toBeTruthy());
+    await waitFor(() => expect(within(region).getByText('Restored 2 jobs.')).toBeTruthy(), {
+      timeout: 5000,
+    });
     expect(tileNames(gallery)).toHaveLength(13);
     expect(within(gallery()).getByRole('button', { name: 'neon tokyo at night #4' })).toBeTruthy();
     expect((await persistence.getJob('job-4'))?.request.prompt).toBe('neon tokyo at night #4');
@@ -154,11 +160,15 @@ describe('HistoryView', () => {
     fireEvent.change(within(region).getByRole('searchbox', { name: 'Search prompts' }), {
       target: { value: 'lighthouse' },
     });
-    await waitFor(() => expect(within(region).getByText('4 of 13 jobs')).toBeTruthy());
+    await waitFor(() => expect(within(region).getByText('4 of 13 jobs')).toBeTruthy(), {
+      timeout: 5000,
+    });
     fireEvent.click(within(region).getByRole('checkbox', { name: 'Select all shown' }));
     expect(within(region).getByText(/4 selected/)).toBeTruthy();
     fireEvent.click(within(region).getByRole('button', { name: 'Delete selected' }));
-    await waitFor(() => expect(within(region).getByText(/Deleted 4/)).toBeTruthy());
+    await waitFor(() => expect(within(region).getByText(/Deleted 4/)).toBeTruthy(), {
+      timeout: 5000,
+    });
     expect(Object.keys(store.getState().byId)).toHaveLength(9);
     expect(
       Object.values(store.getState().byId).some((j) => /lighthouse/.test(j.request.prompt ?? '')),
