@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { jobTitle, type Job } from '../../jobs/job';
+import { promptOf } from '../../jobs/job-names';
+import { useJobs } from '../../jobs/store';
 import { CopyButton } from '../../components/ui/copy-button';
 import { downloadImage } from '../../components/ui/save-file';
 import type { CodeLanguage } from './copy-as-code';
@@ -17,6 +19,8 @@ export interface ResultMenuProps {
 /** Open, download, copy and reuse a finished result. */
 export function ResultMenu({ job, onOpen }: ResultMenuProps) {
   const { referenceImage } = useFeedActions();
+  // An upscale or a pan has no prompt of its own: copy the one it was made from.
+  const prompt = useJobs((s) => promptOf(job, (id) => s.byId[id]) ?? '');
   const [downloadError, setDownloadError] = useState('');
   const r = job.result;
   if (!r?.raw_image_url) return null;
@@ -41,7 +45,7 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
       <button type="button" className="chip" onClick={() => referenceImage(raw)}>
         Use as reference
       </button>
-      <CopyButton label="Copy prompt" text={() => job.request.prompt ?? ''} />
+      <CopyButton label="Copy prompt" text={() => prompt} />
       {r.image_id && <CopyButton label="Copy image ID" text={() => r.image_id ?? ''} />}
       {job.taskId && <CopyButton label="Copy task ID" text={() => job.taskId ?? ''} />}
       <details className="code-menu" onToggle={() => void loadCopyAsCode()}>
