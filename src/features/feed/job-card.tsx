@@ -7,11 +7,12 @@ import { CardTitle, useCardName } from './card-title';
 import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
 import { JobControls } from './job-controls';
-import { JobError } from './job-error';
 import { JobImage } from './job-image';
 import { ResultMenu } from './result-menu';
 
 const Lightbox = lazy(() => import('./lightbox').then((m) => ({ default: m.Lightbox })));
+// A failure's advice and remedies are only needed once something fails: not at first paint.
+const JobError = lazy(() => import('./job-error').then((m) => ({ default: m.JobError })));
 
 /** Props of {@link JobCard}. */
 export interface JobCardProps {
@@ -112,7 +113,11 @@ function LoadedCard({ job }: { job: Job }) {
           <div className="progress-fill" style={{ width: `${job.progress}%` }} />
         </div>
       )}
-      {job.status === 'failed' && <JobError job={job} />}
+      {job.status === 'failed' && (
+        <Suspense fallback={null}>
+          <JobError job={job} />
+        </Suspense>
+      )}
       <JobControls job={job} />
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>
