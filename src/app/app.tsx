@@ -48,6 +48,14 @@ export function App({ services }: AppProps) {
       createFeedActions(services, {
         varyRegion: setRegionJob,
         openSettings: () => setSettingsOpen(true),
+        focusPrompt: () => {
+          setView('studio');
+          requestAnimationFrame(() => {
+            const box = document.querySelector<HTMLTextAreaElement>('.composer textarea');
+            box?.scrollIntoView({ block: 'nearest' });
+            box?.focus();
+          });
+        },
       }),
     [services],
   );

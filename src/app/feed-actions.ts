@@ -1,7 +1,9 @@
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
 import { cachedImageQuery } from '../jobs/cached-image-query';
-import type { Job } from '../jobs/job';
+import { useConfig } from '../jobs/config-store';
+import { defaultKinds } from '../jobs/kinds/registry';
+import { isJobActive, type Job } from '../jobs/job';
 import { addReference } from '../prompt/reference-urls';
 import type { Services } from './services';
 import { toast } from './toasts';
@@ -10,11 +12,14 @@ import { toast } from './toasts';
 export interface FeedDialogs {
   varyRegion: (job: Job) => void;
   openSettings: () => void;
+  /** Bring the prompt box into view and focus it (after "Edit and retry"). */
+  focusPrompt: () => void;
 }
 
 /** The feed's actions, wired to the services (the feed imports no other feature). */
 export function createFeedActions(services: Services, dialogs: FeedDialogs): FeedActions {
-  const { runner, draft, persistence } = services;
+  const { runner, draft, persistence, config } = services;
+  const kinds = defaultKinds();
   return {
     act: (job, action) => {
       const submission = actionSubmission(job, action);
@@ -37,6 +42,28 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       }
     },
     openSettings: dialogs.openSettings,
+    dismiss: (id) => {
+      void runner.remove([id]).then(
+        () =>
+          toast('Deleted from the studio and the history.', {
+            label: 'Undo',
+            onClick: () =>
+              void persistence.restoreDeleted([id]).then((jobs) =>
+                // A running job that comes back is looked up again, never resent.
+                jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id)),
+              ),
+          }),
+        (err: Error) => toast(`Could not delete: ${err.message}`),
+      );
+    },
+    editAndRetry: (job) => {
+      // The composer's draft is the prompt text itself: references and parameters live in it.
+      draft.setState({ prompt: job.request.prompt ?? '', translation: !!job.request.translation });
+      dialogs.focusPrompt();
+      toast('Back in the composer: fix it, then press Imagine.');
+    },
+    useCurrentTarget: () => useConfig(config, (s) => s.settings.target),
+    cardOf: (job) => kinds.of(job)?.card(job.result) ?? 'image',
     cachedImage: async (job) => {
       const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
       if (!url) return undefined;

@@ -90,6 +90,18 @@ export interface JobError {
   status?: number;
 }
 
+/**
+ * What the last check the person asked for ("Check again") found, and when. In memory only, like
+ * a preview: it says something about this moment, not about the job.
+ */
+export interface JobCheck {
+  at: number;
+  /** `nothing`: no news; `progress`: it moved; `unknown`: no record; `unreachable`: no answer. */
+  found: 'nothing' | 'progress' | 'unknown' | 'unreachable';
+  /** Why the service could not be asked (for `unreachable`). */
+  message?: string;
+}
+
 /** One job. Times are epoch milliseconds. */
 export interface Job {
   /** Local id (UUID), stable across retries. */
@@ -111,6 +123,8 @@ export interface Job {
   progress: number;
   /** Latest intermediate picture; never persisted. */
   preview?: JobPreview;
+  /** What the last "Check again" found; never persisted. */
+  checked?: JobCheck;
   result?: JobResult;
   error?: JobError;
   /** A queued job held back until the browser is online again (never sent while set). */
@@ -128,8 +142,8 @@ export interface Job {
   attempts: number;
 }
 
-/** A job as stored and exported: never a preview. */
-export type StoredJob = Omit<Job, 'preview'>;
+/** A job as stored and exported: never a preview or a check result. */
+export type StoredJob = Omit<Job, 'preview' | 'checked'>;
 
 /** Top-level request keys that could carry a secret; dropped before anything is stored. */
 const SECRET_KEY = /token|authori[sz]ation|api[-_]?key|secret|password|bearer/i;
@@ -150,7 +164,7 @@ export function cleanRequest(request: ImagineRequest): ImagineRequest {
 
 /** The job without in-memory-only fields, ready for IndexedDB or an export. */
 export function toStoredJob(job: Job): StoredJob {
-  const { preview: _preview, ...rest } = job;
+  const { preview: _preview, checked: _checked, ...rest } = job;
   return { ...rest, request: cleanRequest(job.request) };
 }
 

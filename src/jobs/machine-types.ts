@@ -115,6 +115,8 @@ export interface Run {
   lookingUp: boolean;
   /** `checkAgain` came during a lookup: look again as soon as it returns. */
   again: boolean;
+  /** The person asked for the lookup in flight ("Check again"): report what it finds. */
+  asked?: boolean;
   /** When the current call was sent. */
   sentAt?: number;
 }

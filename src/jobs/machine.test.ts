@@ -354,6 +354,33 @@ describe('machine: silence while the call is open', () => {
     expect(types(done)).toEqual(['save', 'cache', 'end']);
   });
 
+  it('a check the person asked for says what it found and when; automatic lookups say nothing', () => {
+    const due = play(play(sent(), { type: 'tick', timer: 'silence' }, 70_000), {
+      type: 'polled',
+      task: task({ progress: 0 }),
+    });
+    expect(due.job!.checked).toBeUndefined();
+    const check = play(due, { type: 'checkAgain' }, 71_000);
+    const still = play(check, { type: 'polled', task: task({ progress: 0 }) }, 71_100);
+    expect(still.job!.checked).toEqual({ at: 71_100, found: 'nothing' });
+    expect(still.run.asked).toBe(false);
+    // Not saved: it is news about this moment, not about the job.
+    expect(types(still)).not.toContain('save');
+    const later = play(still, { type: 'tick', timer: 'silence' }, 81_100);
+    const auto = play(later, { type: 'pollFailed', error: { kind: 'network', message: 'x' } });
+    expect(auto.job!.checked).toEqual({ at: 71_100, found: 'nothing' });
+    const asked = play(auto, { type: 'checkAgain' }, 90_000);
+    const down = play(asked, {
+      type: 'pollFailed',
+      error: { kind: 'network', message: 'Failed to fetch' },
+    });
+    expect(down.job!.checked).toEqual({
+      at: 90_000,
+      found: 'unreachable',
+      message: 'Failed to fetch',
+    });
+  });
+
   it('check again during a lookup looks again as soon as it returns', () => {
     const due = play(sent(), { type: 'tick', timer: 'silence' }, 70_000);
     const asked = play(due, { type: 'checkAgain' });

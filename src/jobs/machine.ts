@@ -88,9 +88,13 @@ export function transition(job: Job | undefined, event: JobEvent, ctx: MachineCt
     case 'tick':
       return tick(job, event.timer, ctx);
     case 'polled':
-      return run.lookingUp ? onLookupResult(job, event.task, ctx) : same;
+      return run.lookingUp
+        ? reportCheck(job, onLookupResult(job, event.task, ctx), event, ctx)
+        : same;
     case 'pollFailed':
-      return run.lookingUp ? onLookupFailed(job, event.error, ctx) : same;
+      return run.lookingUp
+        ? reportCheck(job, onLookupFailed(job, event.error, ctx), event, ctx)
+        : same;
     case 'cancel':
       return cancel(job, ctx);
     case 'retry':
@@ -268,6 +272,7 @@ function retry(job: Job, traceId: string, ctx: MachineCtx): Transition {
       error: undefined,
       note: droppedNote(rebuilt.dropped),
       preview: undefined,
+      checked: undefined,
       startedAt: undefined,
       finishedAt: undefined,
       lastNewsAt: undefined,
@@ -282,15 +287,46 @@ function retry(job: Job, traceId: string, ctx: MachineCtx): Transition {
   };
 }
 
-function checkAgain(job: Job, ctx: MachineCtx): Transition {
+function checkAgain(job: Job, ctx0: MachineCtx): Transition {
+  const ctx = { ...ctx0, run: { ...ctx0.run, asked: true } };
   const { run } = ctx;
-  if (!canCheck(job) || !ctx.kind.tasks) return { job, run, effects: [] };
+  if (!canCheck(job) || !ctx.kind.tasks) return { job, run: ctx0.run, effects: [] };
   if (run.lookingUp) return { job, run: { ...run, again: true }, effects: [] };
   if (run.phase === 'idle') {
-    return lookupNow(job, { ...ctx, run: { ...idleRun(ctx.tuning), phase: 'checking' } });
+    const checking = { ...idleRun(ctx.tuning), phase: 'checking' as const, asked: true };
+    return lookupNow(job, { ...ctx, run: checking });
   }
   const step = lookupNow(job, ctx);
   return { ...step, effects: [{ type: 'clearTimer', timer: 'poll' }, ...step.effects] };
+}
+
+/**
+ * A lookup the person asked for has answered: the job says what it found and when ("Still no
+ * news from the service at 22:31"), so the button visibly did something. Not saved: it is news
+ * about this moment. A job that ended meanwhile says so itself (its result or error).
+ */
+function reportCheck(
+  before: Job,
+  out: Transition,
+  event: Extract<JobEvent, { type: 'polled' | 'pollFailed' }>,
+  ctx: MachineCtx,
+): Transition {
+  if (!ctx.run.asked || ctx.run.again) return out;
+  const run = { ...out.run, asked: false };
+  const job = out.job;
+  if (!job || !isJobActive(job)) return { ...out, run };
+  const checked: Job['checked'] =
+    event.type === 'pollFailed'
+      ? { at: ctx.now, found: 'unreachable', message: event.error.message }
+      : {
+          at: ctx.now,
+          found: !event.task
+            ? 'unknown'
+            : job.progress !== before.progress
+              ? 'progress'
+              : 'nothing',
+        };
+  return { ...out, job: { ...job, checked }, run };
 }
 
 /** Picks up a job from disk: looks it up first (cheap) rather than risk paying twice. */

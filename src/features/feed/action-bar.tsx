@@ -1,5 +1,9 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { actionLabel, isUpscaled } from '../../api/action-labels';
 import type { Job } from '../../jobs/job';
+import { usedActions } from '../../jobs/job-names';
+import { useJobs } from '../../jobs/store';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link ActionBar}. */
@@ -10,22 +14,28 @@ export interface ActionBarProps {
 
 /**
  * One button per action the response offers (never a hard-coded list), plus Vary (Region) on an
- * upscaled image. The selected quadrant is highlighted on its U/V buttons.
+ * upscaled image. The selected quadrant is highlighted on its U/V buttons, and a U/V already run
+ * on this grid is marked used (as Midjourney does), so no one pays twice by mistake.
  */
 export function ActionBar({ job, selected }: ActionBarProps) {
   const { act, varyRegion } = useFeedActions();
+  const usedId = useId();
+  const used = useJobs(useShallow((s) => [...usedActions(s.byId, job.id)]));
   const actions = job.result?.actions ?? [];
   const upscaled = isUpscaled(actions);
   const quadrantActions = actions.filter((a) => /^(upscale|variation)[1-4]$/.test(a));
   const others = actions.filter((a) => !quadrantActions.includes(a) && a !== 'variation_region');
   const button = (action: string) => {
     const q = /([1-4])$/.exec(action)?.[1];
-    const hot = quadrantActions.includes(action) && selected !== null && Number(q) === selected;
+    const quadrant = quadrantActions.includes(action);
+    const hot = quadrant && selected !== null && Number(q) === selected;
+    const wasUsed = quadrant && used.includes(action);
     return (
       <button
         key={action}
         type="button"
-        className={`chip action${hot ? ' hot' : ''}`}
+        className={`chip action${hot ? ' hot' : ''}${wasUsed ? ' used' : ''}`}
+        aria-describedby={wasUsed ? usedId : undefined}
         onClick={() => act(job, action)}
       >
         {actionLabel(action)}
@@ -35,6 +45,9 @@ export function ActionBar({ job, selected }: ActionBarProps) {
 
   return (
     <div className="action-bar" role="group" aria-label="Actions">
+      <span id={usedId} hidden>
+        Already used
+      </span>
       {quadrantActions.filter((a) => a.startsWith('upscale')).map(button)}
       {quadrantActions.filter((a) => a.startsWith('variation')).map(button)}
       {others.map(button)}

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Job } from '../../jobs/job';
+import type { CardDescriptor } from '../../jobs/kinds/kind';
 
 /**
  * What the feed can ask of the rest of the studio. `app/` provides it (wiring the runner and the
@@ -19,6 +20,14 @@ export interface FeedActions {
   cachedImage: (job: Job) => Promise<string | undefined>;
   /** Open settings (from a token error). */
   openSettings: () => void;
+  /** Delete a job from the studio and the history, with Undo offered for a while. */
+  dismiss: (jobId: string) => void;
+  /** Put a refused job's request (prompt, references, parameters) back into the composer. */
+  editAndRetry: (job: Job) => void;
+  /** The name of the target Settings point at now (a hook: re-renders when it changes). */
+  useCurrentTarget: () => string;
+  /** What the card shows for a job (its kind's card); the feed picks a body by it. */
+  cardOf: (job: Job) => CardDescriptor;
 }
 
 export const FeedActionsContext = createContext<FeedActions | null>(null);

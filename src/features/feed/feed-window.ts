@@ -8,6 +8,9 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore } from 'zustand';
 import type { JobsStore } from '../../jobs/store';
 
+/** How long a revealed card stays highlighted. */
+const HIGHLIGHT_MS = 2000;
+
 /** Cards added at a time. */
 export const FEED_PAGE = 24;
 
@@ -39,8 +42,12 @@ export function createFeedWindow(jobs: JobsStore): FeedWindow {
         requestAnimationFrame(() => {
           const el = document.getElementById(`job-${jobId}`);
           if (!el) return tries > 0 ? focus(tries - 1) : undefined;
-          el.scrollIntoView({ block: 'center' });
+          // Its top lands below the sticky header (the card's `scroll-margin-top`), and it is
+          // marked for a moment so the eye finds it.
+          el.scrollIntoView({ block: 'start' });
           el.focus({ preventScroll: true });
+          el.dataset.highlight = 'true';
+          setTimeout(() => delete el.dataset.highlight, HIGHLIGHT_MS);
         });
       focus(10);
     },

@@ -19,6 +19,10 @@ const actions: FeedActions = {
   referenceImage: noop,
   openSettings: noop,
   cachedImage: async () => undefined,
+  dismiss: noop,
+  editAndRetry: noop,
+  useCurrentTarget: () => 'local',
+  cardOf: () => 'grid',
 };
 
 function job(i: number): Job {

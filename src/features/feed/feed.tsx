@@ -1,15 +1,35 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useJobs } from '../../jobs/store';
 import { JobCard } from './job-card';
 import { useFeedWindow } from './feed-window';
 
-/** The studio's feed: every job, newest first, a page at a time. */
+const COMPACT_KEY = 'imagine-studio.feed-compact';
+
+function readCompact(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(COMPACT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function saveCompact(on: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(COMPACT_KEY, on ? '1' : '0');
+  } catch {
+    // Storage blocked: the choice lasts until the page closes.
+  }
+}
+
+/** The studio's feed: every job, newest first, a page at a time; compact on request. */
 export function Feed() {
   const order = useJobs((s) => s.order);
   const { useLimit, showMore } = useFeedWindow();
   const limit = useLimit();
   const sentinel = useRef<HTMLDivElement>(null);
   const more = order.length - limit;
+  // With many jobs a feed of full-size cards is hard to follow: a compact view, remembered.
+  const [compact, setCompact] = useState(readCompact);
 
   useEffect(() => {
     const el = sentinel.current;
@@ -25,7 +45,22 @@ export function Feed() {
   }, [more, limit, showMore]);
 
   return (
-    <section className="feed" aria-label="Feed">
+    <section className={`feed${compact ? ' compact' : ''}`} aria-label="Feed">
+      {order.length > 0 && (
+        <div className="feed-tools row">
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={compact}
+            onClick={() => {
+              saveCompact(!compact);
+              setCompact(!compact);
+            }}
+          >
+            Compact view
+          </button>
+        </div>
+      )}
       {order.length === 0 ? (
         <div className="empty-state">
           <p>Nothing here yet.</p>

@@ -1,17 +1,18 @@
 import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { useJobs } from '../../jobs/store';
-import { actionLabel } from '../../api/action-labels';
-import { isJobActive, jobTitle, type Job } from '../../jobs/job';
+import { isJobActive, type Job } from '../../jobs/job';
 import { ActionBar } from './action-bar';
 import { expectedAspect } from './aspect';
+import { CardTitle, useCardName } from './card-title';
 import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
-import { useFeedWindow } from './feed-window';
-import { JobError } from './job-error';
+import { JobControls } from './job-controls';
 import { JobImage } from './job-image';
 import { ResultMenu } from './result-menu';
 
 const Lightbox = lazy(() => import('./lightbox').then((m) => ({ default: m.Lightbox })));
+// A failure's advice and remedies are only needed once something fails: not at first paint.
+const JobError = lazy(() => import('./job-error').then((m) => ({ default: m.JobError })));
 
 /** Props of {@link JobCard}. */
 export interface JobCardProps {
@@ -30,17 +31,17 @@ const STATUS_TEXT: Record<Job['status'], string> = {
 /** One job in the feed: live while it forms, then its result, actions and provenance. */
 export function JobCard({ jobId }: JobCardProps) {
   const job = useJobs((s) => s.byId[jobId]);
-  const parent = useJobs((s) => (job?.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
-  const { act, cancel, retry, checkAgain } = useFeedActions();
-  const { reveal } = useFeedWindow();
+  return job ? <LoadedCard job={job} /> : null;
+}
+
+function LoadedCard({ job }: { job: Job }) {
+  const parent = useJobs((s) => (job.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
+  const { act, dismiss, cardOf } = useFeedActions();
+  const title = useCardName(job).title;
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
-  if (!job) return null;
-
-  const title = jobTitle(job);
   const actions = job.result?.actions ?? [];
   const live = isJobActive(job);
-  const done = job.status === 'done';
   const status = job.waitingFor ? 'Waiting for the network' : STATUS_TEXT[job.status];
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -55,6 +56,30 @@ export function JobCard({ jobId }: JobCardProps) {
     e.preventDefault();
   };
 
+  // The body by what the job's kind shows; kinds with their own cards (describe, video) add a
+  // case here. Pictures (grids and single images) are the default.
+  let body;
+  switch (cardOf(job)) {
+    default:
+      body = (
+        <>
+          {(live || job.result || job.preview) && (
+            <JobImage
+              job={job}
+              aspect={expectedAspect(job, parent)}
+              selected={selected}
+              onSelect={setSelected}
+              onOpen={() => setOpen(true)}
+            />
+          )}
+          {job.status === 'done' && <ActionBar job={job} selected={selected} />}
+          {job.status === 'done' && (
+            <ResultMenu job={job} selected={selected} onOpen={() => setOpen(true)} />
+          )}
+        </>
+      );
+  }
+
   return (
     <article
       id={`job-${job.id}`}
@@ -64,38 +89,21 @@ export function JobCard({ jobId }: JobCardProps) {
       onKeyDown={onKeyDown}
     >
       <header className="job-head">
-        <p className="job-title">{title}</p>
+        <CardTitle job={job} />
         <span className={`status-chip ${job.status}`}>{status}</span>
         {live && job.status !== 'queued' && <span className="pct">{job.progress}%</span>}
         <Elapsed from={job.startedAt ?? job.createdAt} to={job.finishedAt} />
+        <button
+          type="button"
+          className="icon-button dismiss"
+          aria-label="Dismiss"
+          title="Delete this job (Undo is offered)"
+          onClick={() => dismiss(job.id)}
+        >
+          ×
+        </button>
       </header>
-      {job.parent && (
-        <p className="provenance">
-          {`${actionLabel(job.parent.action)} of `}
-          {parent ? (
-            <a
-              href={`#job-${parent.id}`}
-              onClick={(e) => {
-                e.preventDefault();
-                reveal(parent.id);
-              }}
-            >
-              {`“${truncate(parent.request.prompt || parent.id, 48)}”`}
-            </a>
-          ) : (
-            <span>{`image ${job.parent.imageId}`}</span>
-          )}
-        </p>
-      )}
-      {(live || job.result || job.preview) && (
-        <JobImage
-          job={job}
-          aspect={expectedAspect(job, parent)}
-          selected={selected}
-          onSelect={setSelected}
-          onOpen={() => setOpen(true)}
-        />
-      )}
+      {body}
       {live && (
         <div
           className="progress"
@@ -108,34 +116,12 @@ export function JobCard({ jobId }: JobCardProps) {
           <div className="progress-fill" style={{ width: `${job.progress}%` }} />
         </div>
       )}
-      {done && <ActionBar job={job} selected={selected} />}
-      {done && <ResultMenu job={job} selected={selected} onOpen={() => setOpen(true)} />}
-      {job.status === 'failed' && <JobError job={job} />}
-      {job.status === 'stalled' && (
-        <div className="row" role="status">
-          <span className="hint">No news for a while — the job may still be running.</span>
-          <button type="button" onClick={() => checkAgain(job.id)}>
-            Check again
-          </button>
-          <button type="button" onClick={() => retry(job.id)}>
-            Retry
-          </button>
-        </div>
+      {job.status === 'failed' && (
+        <Suspense fallback={null}>
+          <JobError job={job} />
+        </Suspense>
       )}
-      {(job.status === 'queued' || job.status === 'running') && (
-        <div className="row">
-          <button type="button" className="ghost" onClick={() => cancel(job.id)}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {job.status === 'cancelled' && (
-        <div className="row">
-          <button type="button" onClick={() => retry(job.id)}>
-            Retry
-          </button>
-        </div>
-      )}
+      <JobControls job={job} />
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>
           <Lightbox url={job.result.raw_image_url} alt={title} onClose={() => setOpen(false)} />
@@ -143,8 +129,4 @@ export function JobCard({ jobId }: JobCardProps) {
       )}
     </article>
   );
-}
-
-function truncate(text: string, n: number): string {
-  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }

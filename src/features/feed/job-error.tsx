@@ -1,5 +1,6 @@
 import { explainError } from '../../api/explain';
 import type { Job } from '../../jobs/job';
+import { canRetryHelp, failureStatus, isFixable } from './failure-remedy';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link JobError}. */
@@ -7,18 +8,29 @@ export interface JobErrorProps {
   job: Job;
 }
 
-/** A failure in words: advice, the provider's code and message word for word, the trace id. */
+/**
+ * A failure in words: advice, the provider's code and message word for word, the trace id, and
+ * the way on: Edit and retry for a refusal that names what to fix, Retry where resending helps.
+ */
 export function JobError({ job }: JobErrorProps) {
-  const { retry, openSettings } = useFeedActions();
+  const { retry, openSettings, editAndRetry } = useFeedActions();
   const error = job.error;
   if (!error) return null;
   const advice = explainError(error);
+  const status = failureStatus(error);
+  // Only a prompt of one's own can be edited in the composer (not an upscale or a pan).
+  const editable = isFixable(error) && !!job.request.prompt && !job.parent;
   return (
     <div className="job-error" role="alert">
       <p className="job-error-title">
         {advice.title}
-        {error.code && <code className="code">{error.code}</code>}
-        {error.status ? <span className="status"> HTTP {error.status}</span> : null}
+        {error.code && (
+          <>
+            {' · '}
+            <code className="code">{error.code}</code>
+          </>
+        )}
+        {status && <span className="status">{` · ${status}`}</span>}
       </p>
       <p className="job-error-message">{error.message}</p>
       <p className="hint">{advice.hint}</p>
@@ -28,9 +40,16 @@ export function JobError({ job }: JobErrorProps) {
         </p>
       )}
       <div className="row">
-        <button type="button" className="primary" onClick={() => retry(job.id)}>
-          Retry
-        </button>
+        {editable && (
+          <button type="button" className="primary" onClick={() => editAndRetry(job)}>
+            Edit and retry
+          </button>
+        )}
+        {canRetryHelp(error) && (
+          <button type="button" className="primary" onClick={() => retry(job.id)}>
+            Retry
+          </button>
+        )}
         {advice.remedy === 'settings' && (
           <button type="button" onClick={openSettings}>
             Open Settings

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { jobTitle, type Job } from '../../jobs/job';
+import { promptOf } from '../../jobs/job-names';
+import { useJobs } from '../../jobs/store';
 import { CopyButton } from '../../components/ui/copy-button';
 import { downloadImage } from '../../components/ui/save-file';
 import type { CodeLanguage } from './copy-as-code';
@@ -19,6 +21,8 @@ export interface ResultMenuProps {
 /** Open, download, copy and reuse a finished result. */
 export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
   const { referenceImage } = useFeedActions();
+  // An upscale or a pan has no prompt of its own: copy the one it was made from.
+  const prompt = useJobs((s) => promptOf(job, (id) => s.byId[id]) ?? '');
   const [downloadError, setDownloadError] = useState('');
   const r = job.result;
   if (!r?.raw_image_url) return null;
@@ -44,7 +48,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
       <button type="button" className="chip" onClick={() => referenceImage(quadrant ?? raw)}>
         {quadrant ? `Use U${selected} as reference` : 'Use as reference'}
       </button>
-      <CopyButton label="Copy prompt" text={() => job.request.prompt ?? ''} />
+      <CopyButton label="Copy prompt" text={() => prompt} />
       {r.image_id && <CopyButton label="Copy image ID" text={() => r.image_id ?? ''} />}
       {job.taskId && <CopyButton label="Copy task ID" text={() => job.taskId ?? ''} />}
       <details className="code-menu" onToggle={() => void loadCopyAsCode()}>

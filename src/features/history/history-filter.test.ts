@@ -9,7 +9,8 @@ import {
   type HistoryFilter,
 } from './history-filter';
 import { actionLabel } from '../../api/action-labels';
-import { actionKind, jobAction, type HistoryJob } from './job-labels';
+import { jobAction } from '../../jobs/job-names';
+import { actionKind, type HistoryJob } from './job-labels';
 
 const N = 10_000;
 const WORDS = ['lighthouse', 'zebra crossing', 'Neon Tokyo', 'café at dawn', 'red fox'];

@@ -4,7 +4,8 @@
  * newest first).
  */
 import type { JobStatus } from '../../jobs/job';
-import { actionKind, jobAction, type ActionKind, type HistoryJob } from './job-labels';
+import { jobAction } from '../../jobs/job-names';
+import { actionKind, type ActionKind, type HistoryJob } from './job-labels';
 
 /** The filter controls' values. Dates are `YYYY-MM-DD` as a date input gives them ('' = none). */
 export interface HistoryFilter {

@@ -3,7 +3,7 @@ import { actionLabel } from '../../api/action-labels';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
-import { jobAction } from './job-labels';
+import { jobAction } from '../../jobs/job-names';
 import { TILE_HEIGHT, TILE_WIDTH } from './tile-size';
 
 /** Props of {@link HistoryTile}. */

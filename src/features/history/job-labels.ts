@@ -1,6 +1,6 @@
 /**
- * How the history groups a job's action for its filter. The words for actions (`actionLabel`) and
- * jobs (`jobTitle`) live below the features, shared with the feed.
+ * How the history groups a job's action for its filter. The words for actions (`actionLabel`), jobs
+ * (`jobTitle`) and lineages (`jobs/job-names.ts`) live below the features, shared with the feed.
  */
 import type { StoredJob } from '../../jobs/job';
 
@@ -24,11 +24,6 @@ export type HistoryJob = Pick<
   StoredJob,
   'id' | 'request' | 'parent' | 'status' | 'result' | 'createdAt'
 >;
-
-/** The provider action a job ran (a fresh prompt is `generate`). */
-export function jobAction(job: Pick<HistoryJob, 'request' | 'parent'>): string {
-  return job.request.action || job.parent?.action || 'generate';
-}
 
 /** The group of an action, for the Action filter. */
 export function actionKind(action: string): ActionKind {

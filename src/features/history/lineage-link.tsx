@@ -3,7 +3,7 @@ import { actionLabel } from '../../api/action-labels';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
-import { jobAction } from './job-labels';
+import { jobAction } from '../../jobs/job-names';
 
 /** Props of {@link LineageLink}. */
 export interface LineageLinkProps {

@@ -4,7 +4,7 @@ import { actionLabel } from '../../api/action-labels';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
-import { jobAction } from './job-labels';
+import { jobAction } from '../../jobs/job-names';
 import { childrenIndex, lineageOf } from './lineage';
 import { LineageLink } from './lineage-link';
 import { LineageTree } from './lineage-tree';

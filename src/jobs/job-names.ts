@@ -1,0 +1,128 @@
+/**
+ * What a job is called on screen, from its lineage: "V1 of Zoom Out 2x · from U2 of “A
+ * lighthouse…”", never an internal id. Pure (no React), shared by the feed and the history, so
+ * both name a job the same way. An upscale or a pan has no prompt of its own; its prompt is the
+ * one of the job its lineage starts from.
+ */
+import { actionLabel } from '../api/action-labels';
+import { jobTitle, type Job } from './job';
+
+/** The fields of a job naming reads (a live `Job` or a stored one). */
+export type NamedJob = Pick<Job, 'id' | 'request' | 'parent'>;
+
+/** Finds a job by id (the jobs store's `byId`, as a function). */
+export type JobLookup = (id: string) => NamedJob | undefined;
+
+/** The provider action a job ran (a fresh prompt is `generate`). */
+export function jobAction(job: Pick<Job, 'request' | 'parent'>): string {
+  return job.request.action || job.parent?.action || 'generate';
+}
+
+/** `text` cut to `n` characters, with an ellipsis when it was longer. */
+export function truncate(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+const quoted = (text: string) => `“${truncate(text, 40)}”`;
+
+/** The parts of a card's title; `title` is them joined, for an accessible name. */
+export interface CardName {
+  /** The whole title: the prompt for a fresh job, else "V1 of Zoom Out 2x · from U2 of …". */
+  title: string;
+  /** "V1 of " (empty for a fresh prompt). */
+  lead: string;
+  /** What the parent is called (the link to its card); absent for a fresh prompt. */
+  parent?: string;
+  /** " · from U2 of “A lighthouse…”": where the parent came from (may be empty). */
+  rest: string;
+  /** The prompt the job was made from, shown second (absent for a fresh prompt: it is the title). */
+  prompt?: string;
+}
+
+/** The action label of a derived job ("U2"), or undefined for a fresh prompt. */
+function ownLabel(job: NamedJob): string | undefined {
+  return job.parent ? actionLabel(jobAction(job)) : undefined;
+}
+
+/**
+ * A card's title: a fresh job by its prompt; a derived one by what it is and what it came from,
+ * two steps up ("Pan Left of U3 · from V1 of …"); the prompt goes second. A parent that is no
+ * longer in the history is named by the label it left on the job, never by its id.
+ */
+export function cardName(job: NamedJob, lookup: JobLookup): CardName {
+  const own = ownLabel(job);
+  if (!own || !job.parent) return { title: jobTitle(job), lead: '', rest: '' };
+  const prompt = promptOf(job, lookup);
+  const parentJob = job.parent.jobId ? lookup(job.parent.jobId) : undefined;
+  const lead = `${own} of `;
+  let parent: string;
+  let rest = '';
+  if (!parentJob) {
+    parent = job.parent.label ? `an image of ${quoted(job.parent.label)}` : 'an earlier image';
+  } else if (!parentJob.parent) {
+    parent = quoted(jobTitle(parentJob));
+  } else {
+    parent = ownLabel(parentJob)!;
+    const grand = parentJob.parent.jobId ? lookup(parentJob.parent.jobId) : undefined;
+    if (!grand) rest = prompt ? ` · from ${quoted(prompt)}` : '';
+    else if (!grand.parent) rest = ` · from ${quoted(jobTitle(grand))}`;
+    else rest = ` · from ${ownLabel(grand)!} of …`;
+  }
+  return {
+    title: `${lead}${parent}${rest}`,
+    lead,
+    parent,
+    rest,
+    ...(prompt ? { prompt } : {}),
+  };
+}
+
+/**
+ * The prompt a job was made from: its own (a fresh prompt, a Vary Region's), else the first
+ * prompt up its lineage, else the label its parent left (the prompt it was made from). Guarded
+ * against cycles, which a hand-edited import could contain.
+ */
+export function promptOf(job: NamedJob, lookup: JobLookup): string | undefined {
+  const seen = new Set<string>();
+  let current: NamedJob | undefined = job;
+  while (current && !seen.has(current.id)) {
+    const own = current.request.prompt?.trim();
+    if (own) return own;
+    seen.add(current.id);
+    const label = current.parent?.label?.trim();
+    const next: NamedJob | undefined = current.parent?.jobId
+      ? lookup(current.parent.jobId)
+      : undefined;
+    if (!next) return label || undefined;
+    current = next;
+  }
+  return undefined;
+}
+
+/** The actions already run on each job's image (its children's actions), by job id. */
+const usedCache = new WeakMap<object, Map<string, Set<string>>>();
+
+/**
+ * The actions already run on a job's image (e.g. `upscale2` once its U2 card exists), so a grid
+ * can mark its used U/V buttons. Indexed once per `byId` version and shared by every card.
+ */
+export function usedActions(
+  byId: Readonly<Record<string, Pick<Job, 'parent'> | undefined>>,
+  jobId: string,
+): ReadonlySet<string> {
+  let index = usedCache.get(byId);
+  if (!index) {
+    index = new Map();
+    for (const job of Object.values(byId)) {
+      const parentId = job?.parent?.jobId;
+      if (!job?.parent || !parentId) continue;
+      const set = index.get(parentId) ?? new Set<string>();
+      set.add(job.parent.action);
+      index.set(parentId, set);
+    }
+    usedCache.set(byId, index);
+  }
+  return index.get(jobId) ?? EMPTY;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
