@@ -7,6 +7,7 @@ import { checkAuth } from './auth';
 import { PREFLIGHT_HEADERS, errorResponse, withoutCors } from './http-util';
 import { imagine } from './imagine-route';
 import { tasks } from './tasks-route';
+import { edits } from './edits-route';
 import { describe, seed, shorten, translate } from './text-routes';
 
 const ENGINE_PREFIXES = ['/midjourney/', '/attachments/', '/__engine/'];
@@ -21,6 +22,7 @@ const SIBLING_APIS: Readonly<
   Record<string, (ctx: EngineContext, req: Request, url: URL, trace: string) => Promise<Response>>
 > = {
   describe: (ctx, req, _url, trace) => describe(ctx, req, trace),
+  edits,
   seed: (ctx, req, _url, trace) => seed(ctx, req, trace),
   translate: (ctx, req, _url, trace) => translate(ctx, req, trace),
   shorten: (ctx, req, _url, trace) => shorten(ctx, req, trace),
