@@ -161,12 +161,24 @@ async function pump(ctx: EngineContext, job: Job, lines: AsyncGenerator<Body, Bo
 
 /** Store the task and start its job; the returned job is its event hub. */
 export function startJob(ctx: EngineContext, spec: RunSpec, fault: FaultPlan | null): Job {
-  const { task } = spec;
+  return startLines(ctx, spec.task, () => produce(ctx, spec), fault);
+}
+
+/**
+ * Store the task and run any producer of lines as its job (a stall fault stops it after its
+ * first line); used by jobs that are not pictures (videos).
+ */
+export function startLines(
+  ctx: EngineContext,
+  task: TaskRecord,
+  make: () => AsyncGenerator<Body, Body>,
+  fault: FaultPlan | null,
+): Job {
   evict(ctx);
   ctx.store.addTask(task);
   const job = new Job(task, ctx.now);
   ctx.jobs.set(task.id, job);
-  let lines = produce(ctx, spec);
+  let lines = make();
   if (fault?.stall)
     lines = stallAfterFirst(lines, () => (job.stalled = true), untilClosed(ctx.closing.signal));
   const run = pump(ctx, job, lines).finally(() => {
