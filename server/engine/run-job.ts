@@ -92,13 +92,14 @@ async function* produce(ctx: EngineContext, spec: RunSpec): AsyncGenerator<Body,
     await sleep(ctx.pace, ctx.closing.signal);
     checkOpen(ctx);
     const { raw, thumb } = await rendered;
+    const actions = work.actionsFor ? work.actionsFor(raw) : [...work.actions];
     const imageId = newImageId();
     const path = attachmentPath(task.id, imageId, `${slugOf(work.text)}.png`);
     store.putFile(path, { taskId: task.id, final: true, raw: fileOf(raw), thumb: fileOf(thumb) });
     const body: Body = {
       ...imageFields(ctx, origin, path, imageId, raw, thumb),
       progress: 100,
-      actions: [...work.actions],
+      actions: [...actions],
     };
     if (spec.split && work.kind === 'grid') {
       const parts = await limit(() =>
@@ -115,10 +116,12 @@ async function* produce(ctx: EngineContext, spec: RunSpec): AsyncGenerator<Body,
       taskId: task.id,
       seed: drawing.seed,
       kind: work.kind,
-      actions: work.actions,
+      actions,
       picture: raw,
       text: work.text,
+      ...(work.prompt !== undefined ? { prompt: work.prompt } : {}),
       ...(drawing.redo ? { redo: drawing.redo } : {}),
+      ...(drawing.upscaledFrom ? { upscaledFrom: drawing.upscaledFrom } : {}),
     });
     return { ...body, ...base, success: true };
   } finally {

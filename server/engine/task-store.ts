@@ -63,6 +63,10 @@ export interface ImageRecord {
   picture: Picture;
   /** The prompt text of the chain, for file names. */
   text: string;
+  /** The full prompt of the chain (its `--v`/`--niji` decide the post-upscale actions). */
+  prompt?: string;
+  /** For an upscale (2x/4x/subtle/creative): the image it was made from, which its redo redoes. */
+  upscaledFrom?: Picture;
   /** Draws this grid again with another seed (reroll); absent for single images. */
   redo?: (seed: number) => Promise<Picture>;
 }

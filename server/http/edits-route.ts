@@ -65,6 +65,7 @@ export async function edits(ctx: EngineContext, req: Request, url: URL, trace: s
     kind: 'grid' as const,
     actions: GRID_ACTIONS,
     text,
+    prompt,
     prepare: async () => {
       if (!reading.ok) throw new TaskFailure('bad_request', reading.message);
       const bytes = await readImageAt(ctx, imageUrl);
