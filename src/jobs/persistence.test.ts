@@ -5,14 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeImagineServer, type FakeImagineServer } from './fake-imagine-server';
 import v1Fixture from './fixtures/history-db-v1.json';
 import type { Job } from './job';
-import {
-  DB_VERSION,
-  EXPORT_FORMAT,
-  HistoryImportError,
-  createPersistence,
-  openStudioDb,
-  type Persistence,
-} from './persistence';
+import { EXPORT_FORMAT, HistoryImportError } from './history-file/history-file';
+import { DB_VERSION, createPersistence, openStudioDb, type Persistence } from './persistence';
 import { createJobsStore, type JobsStore } from './store';
 import { testSink } from './fixtures/store-sink';
 

@@ -21,24 +21,12 @@ import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
 import { approxBytes } from './image-cache/room';
 import type { Thumbnail } from './image-cache/thumbnail';
-import { checkImportSize, historyFileJson } from './history-file/history-file';
-import {
-  discardUnfinishedImport,
-  stagedImport,
-  yieldToPage,
-  type ImportProgress,
-  type ImportReport,
-} from './history-file/staged-import';
+import { discardUnfinishedImport, yieldToPage } from './history-file/import-marker';
+import type { ImportProgress, ImportReport } from './history-file/staged-import';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
 export type { CachedImage, StudioDbSchema } from './repository/schema';
 export { CHANNEL_NAME } from './tab-sync/channel';
-export {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  HistoryImportError,
-  MAX_IMPORT_BYTES,
-} from './history-file/history-file';
 export type { ImportProgress, ImportReport } from './history-file/staged-import';
 
 /** How many jobs a start reads before showing anything: the feed's first screen and more. */
@@ -323,14 +311,18 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
 
     forgetDeleted,
 
+    // Export and import load on first use: a start needs neither.
     async exportHistory() {
+      const { historyFileJson } = await import('./history-file/history-file');
       return historyFileJson(await repository.all(), now());
     },
 
     async importHistory(file, importOptions = {}) {
+      const { checkImportSize } = await import('./history-file/history-file');
       if (typeof file !== 'string') checkImportSize(file.size);
       const json = typeof file === 'string' ? file : await file.text();
       const d = await db();
+      const { stagedImport } = await import('./history-file/staged-import');
       const { report, written } = await stagedImport(d, json, {
         isLocal,
         now,

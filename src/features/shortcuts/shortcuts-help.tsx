@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ModalDialog } from '../../components/ui/modal-dialog';
-import { SHORTCUT_GROUPS } from './shortcut-list';
-import './shortcuts.css';
+
+// The list loads on first use: it is not needed to write a prompt and watch it form.
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
 
 function isTyping(t: EventTarget | null): boolean {
   return (
@@ -45,32 +47,9 @@ export function ShortcutsHelp() {
           would nest landmarks. */}
       {open &&
         createPortal(
-          <ModalDialog
-            title="Keyboard shortcuts"
-            onClose={() => setOpen(false)}
-            className="shortcuts-dialog"
-          >
-            {SHORTCUT_GROUPS.map((group) => (
-              <section key={group.where} aria-label={group.where}>
-                <h3>{group.where}</h3>
-                <dl className="shortcut-list">
-                  {group.shortcuts.map((s) => (
-                    <div key={`${s.keys.join('+')}-${s.does}`}>
-                      <dt>
-                        {s.keys.map((k, i) => (
-                          <span key={k}>
-                            {i > 0 && ' + '}
-                            <kbd>{k}</kbd>
-                          </span>
-                        ))}
-                      </dt>
-                      <dd>{s.does}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </section>
-            ))}
-          </ModalDialog>,
+          <Suspense fallback={null}>
+            <ShortcutsDialog onClose={() => setOpen(false)} />
+          </Suspense>,
           document.body,
         )}
     </>

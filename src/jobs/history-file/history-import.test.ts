@@ -2,10 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job, StoredJob } from '../job';
+import { EXPORT_FORMAT, HistoryImportError, MAX_IMPORT_BYTES } from './history-file';
 import {
-  EXPORT_FORMAT,
-  HistoryImportError,
-  MAX_IMPORT_BYTES,
   createPersistence,
   openStudioDb,
   type ImportProgress,

@@ -1,0 +1,42 @@
+/**
+ * What a start needs of the import: clearing what an unfinished import left behind. Kept apart
+ * from the importer itself, which loads only when a person imports a file.
+ */
+import type { StudioDb } from '../repository/schema';
+
+/** `meta` key present while an import is staged and not yet moved into `jobs`. */
+export const IMPORT_MARKER = 'import-in-progress';
+
+/** Yields to the event loop (a macrotask, so input and paint get their turn). */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Web Lock held by the tab that imports, so another tab's start never clears its staging. */
+export const IMPORT_LOCK = 'imagine-studio-import';
+
+export function lockManager(): LockManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.locks;
+}
+
+/**
+ * Clears what an unfinished import left behind; true when there was one. An import another tab
+ * is running right now is left alone.
+ */
+export async function discardUnfinishedImport(db: StudioDb): Promise<boolean> {
+  // A read first: a start should not queue a write transaction when there is nothing to clear.
+  if ((await db.get('meta', IMPORT_MARKER)) === undefined) return false;
+  const held = await lockManager()
+    ?.query()
+    .then((state) => state.held?.some((lock) => lock.name === IMPORT_LOCK))
+    .catch(() => false);
+  if (held) return false;
+  const tx = db.transaction(['staging', 'meta'], 'readwrite');
+  const marker = await tx.objectStore('meta').get(IMPORT_MARKER);
+  if (marker !== undefined) {
+    await tx.objectStore('staging').clear();
+    await tx.objectStore('meta').delete(IMPORT_MARKER);
+  }
+  await tx.done;
+  return marker !== undefined;
+}
