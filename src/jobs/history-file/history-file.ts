@@ -1,10 +1,12 @@
 /**
  * The history file: versioned JSON of every job (no previews, no token). Reading one validates
- * every job, rebuilds its request (see `rebuild-request`) and counts what was dropped.
+ * every job, rebuilds its request from the fields its kind knows (the kinds' `rebuildRequest`, the
+ * same rebuild Retry uses) and counts what was dropped.
  */
 import { z } from 'zod/mini';
 import { isJobActive, storedJobSchema, toStoredJob, type StoredJob } from '../job';
-import { rebuildImagineRequest } from './rebuild-request';
+import { DEFAULT_KIND, type KindRegistry } from '../kinds/registry';
+import { rebuildRequest } from '../kinds/safe-request';
 
 /** `format` of an export file. */
 export const EXPORT_FORMAT = 'imagine-studio-history';
@@ -85,14 +87,30 @@ export function readHistoryHeader(json: string): unknown[] {
   return file.data.jobs;
 }
 
-/** One job of a file, rebuilt and validated; `index` is only for the message. */
+/** "job 3 (abc)": where a message points in the file. */
+function jobRef(index: number, id: unknown): string {
+  return `job ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+}
+
+/**
+ * One job of a file, rebuilt by its kind and validated; `index` is only for the message. A kind
+ * this studio does not know refuses the file: its request could be neither checked nor retried.
+ */
 export function readHistoryJob(
   item: unknown,
   index: number,
   dropped: Record<string, number>,
+  kinds: KindRegistry,
 ): StoredJob {
   const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-  const rebuilt = rebuildImagineRequest(record.request);
+  const kindName = typeof record.kind === 'string' ? record.kind : DEFAULT_KIND;
+  const kind = kinds.get(kindName);
+  if (!kind) {
+    throw new HistoryImportError(
+      `This history file has ${jobRef(index, record.id)} of a kind this studio does not know (${kindName.slice(0, 40)}); update the studio to import it. Nothing was imported.`,
+    );
+  }
+  const rebuilt = rebuildRequest(kind, record.request, { reportTransport: true });
   for (const key of rebuilt.dropped)
     dropped[`request.${key}`] = (dropped[`request.${key}`] ?? 0) + 1;
   if (record.delivery !== undefined && record.delivery !== IMPORTED_DELIVERY) {
@@ -106,9 +124,8 @@ export function readHistoryJob(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'job';
-    const id = record.id;
     throw new HistoryImportError(
-      `This history file is damaged: job ${index + 1}${typeof id === 'string' ? ` (${id})` : ''} has an invalid ${where}: ${issue?.message ?? 'unknown problem'}. Nothing was imported.`,
+      `This history file is damaged: ${jobRef(index, record.id)} has an invalid ${where}: ${issue?.message ?? 'unknown problem'}. Nothing was imported.`,
     );
   }
   const job = parsed.data;

@@ -5,6 +5,7 @@
  * next start say the import did not finish.
  */
 import type { StoredJob } from '../job';
+import { defaultKinds, type KindRegistry } from '../kinds/registry';
 import type { StudioDb } from '../repository/schema';
 import { readHistoryHeader, readHistoryJob } from './history-file';
 
@@ -35,6 +36,8 @@ export interface ImportProgress {
 export interface StagedImportOptions {
   /** Jobs this tab runs: never replaced by an imported copy. */
   isLocal: (id: string) => boolean;
+  /** The kinds that rebuild each job's request (default: the studio's own). */
+  kinds?: KindRegistry;
   onProgress?: (progress: ImportProgress) => void;
   /** Jobs per chunk. Default 500. */
   chunkSize?: number;
@@ -111,12 +114,13 @@ async function runImport(
   const room = options.withRoom ?? (<T>(write: () => Promise<T>) => write());
   const progress = options.onProgress ?? (() => {});
   const items = readHistoryHeader(json);
+  const kinds = options.kinds ?? defaultKinds();
 
   // Validate everything first, so a damaged file imports nothing.
   const dropped: Record<string, number> = {};
   const byId = new Map<string, StoredJob>();
   for (let i = 0; i < items.length; i += 1) {
-    const job = readHistoryJob(items[i], i, dropped);
+    const job = readHistoryJob(items[i], i, dropped, kinds);
     byId.set(job.id, job);
     if ((i + 1) % chunkSize === 0) {
       progress({ phase: 'reading', done: i + 1, total: items.length });
