@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import { imagineRequestSchema, type ImagineRequest, type ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client';
+import { REFUSED_URL_NOTE, dropRefusedUrls } from '../api/url-scheme';
 
 /** The states of a job; see DESIGN.md "Jobs". */
 export const JOB_STATUSES = [
@@ -238,8 +239,32 @@ export const storedJobSchema: z.ZodMiniType<StoredJob> = z.pipe(
     lastNewsAt: z.optional(z.number()),
     attempts: z.int().check(z.minimum(0)),
   }),
-  z.transform((job) => ({ ...job, request: cleanRequest(job.request) })),
+  z.transform((job) => withoutRefusedUrls({ ...job, request: cleanRequest(job.request) })),
 );
+
+/** Drops refused links from `value`; true when one was dropped. */
+function dropUrls<T extends object>(value: T): [T, boolean] {
+  const { refused_urls: refused, ...kept } = dropRefusedUrls(value);
+  return [kept as unknown as T, refused !== undefined];
+}
+
+/**
+ * A stored or imported job with every link that may not reach a `src`/`href` removed (result,
+ * a kind's `data`, request links such as describe's `image_url`), and a note saying so.
+ */
+function withoutRefusedUrls(job: StoredJob): StoredJob {
+  const [request, inRequest] = dropUrls(job.request);
+  let refused = inRequest;
+  let result = job.result;
+  if (result) {
+    const [kept, inResult] = dropUrls(result);
+    const [data, inData] = kept.data ? dropUrls(kept.data) : [undefined, false];
+    result = data ? { ...kept, data } : kept;
+    refused ||= inResult || inData;
+  }
+  if (!refused) return job;
+  return { ...job, request, ...(result ? { result } : {}), note: REFUSED_URL_NOTE };
+}
 
 /**
  * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ImageHostError, downloadImage, saveBlob } from './save-file';
+import { ImageHostError, RefusedUrlError, downloadImage, saveBlob } from './save-file';
 
 /** What each click on an `<a download>` would have saved. */
 let clicks: { href: string; name: string; inDocument: boolean }[];
@@ -84,6 +84,25 @@ describe('downloadImage', () => {
       'The image host answered HTTP 403; the link may have expired.',
     );
     await expect(saving).rejects.toBeInstanceOf(ImageHostError);
+    expect(clicks).toEqual([]);
+  });
+
+  it('never fetches nor opens a javascript: link, and says why', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      fetched.push(url);
+      return Promise.reject(new TypeError('Failed to fetch'));
+    });
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVa\tScRiPt:alert(1)',
+      'data:text/html,<b>x</b>',
+    ]) {
+      const saving = downloadImage(url, 'a fox');
+      await expect(saving).rejects.toBeInstanceOf(RefusedUrlError);
+      await expect(saving).rejects.toThrow(/only http\(s\)/);
+    }
+    expect(fetched).toEqual([]);
     expect(clicks).toEqual([]);
   });
 });

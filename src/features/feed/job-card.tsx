@@ -106,6 +106,7 @@ export function JobCard({ jobId }: JobCardProps) {
           <div className="progress-fill" style={{ width: `${job.progress}%` }} />
         </div>
       )}
+      {job.note && <p className="hint job-note">{job.note}</p>}
       {job.status === 'done' && <ActionBar job={job} selected={selected} />}
       {job.status === 'done' && <ResultMenu job={job} onOpen={() => setOpen(true)} />}
       {job.status === 'failed' && <JobError job={job} />}
