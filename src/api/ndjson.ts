@@ -58,7 +58,7 @@ export async function* readNdjson(
   function tooLong(): ApiError {
     return new ApiError(
       'invalid',
-      `Line ${lineNo + 1} of the stream is longer than ${maxLine} characters; a stream line is one small JSON object. The service sent something else.`,
+      `Line ${lineNo + 1} of the stream is longer than ${maxLine} characters: not an imagine line.`,
     );
   }
 

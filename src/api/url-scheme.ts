@@ -34,40 +34,35 @@ export function isAllowedUrl(url: string): boolean {
   }
 }
 
-/** Fields of provider replies that hold one link. */
-export const URL_FIELDS = ['image_url', 'raw_image_url', 'end_image_url', 'video_url'] as const;
-/** Fields of provider replies that hold a list of links. */
-export const URL_LIST_FIELDS = ['sub_image_urls', 'video_urls'] as const;
+/** Fields of provider replies that hold a link, or a list of links. */
+export const URL_FIELDS = [
+  'image_url',
+  'raw_image_url',
+  'end_image_url',
+  'video_url',
+  'sub_image_urls',
+  'video_urls',
+] as const;
+
+const refusedIn = (u: unknown) => typeof u === 'string' && !isAllowedUrl(u);
 
 /**
  * The object with every refused link removed; the names of the fields that lost one are listed
- * in `refused_urls` (absent when none were), so the card can say so.
+ * in `refused_urls` (absent when none were), so the card can say so. A list from an earlier pass
+ * is kept (a reply read once by the client, again by its kind): at worst a provider that sets it
+ * gets a note on its own card.
  */
 export function dropRefusedUrls<T extends object>(value: T): T & { refused_urls?: string[] } {
-  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  // Kept from an earlier pass (a reply read once by the client, again by its kind): at worst a
-  // provider that sets it gets a note on its own card.
-  const earlier = out.refused_urls;
-  const refused: string[] = Array.isArray(earlier)
-    ? earlier.filter((f): f is string => typeof f === 'string')
-    : [];
-  delete out.refused_urls;
+  const { refused_urls: earlier, ...out } = value as Record<string, unknown>;
+  const refused = new Set(Array.isArray(earlier) ? earlier.map(String) : []);
   for (const key of URL_FIELDS) {
-    const url = out[key];
-    if (typeof url === 'string' && !isAllowedUrl(url)) {
-      delete out[key];
-      if (!refused.includes(key)) refused.push(key);
+    const v = out[key];
+    if (Array.isArray(v) ? v.some(refusedIn) : refusedIn(v)) {
+      if (Array.isArray(v)) out[key] = v.filter((u) => !refusedIn(u));
+      else delete out[key];
+      refused.add(key);
     }
   }
-  for (const key of URL_LIST_FIELDS) {
-    const urls = out[key];
-    if (!Array.isArray(urls)) continue;
-    const kept = urls.filter((u) => typeof u !== 'string' || isAllowedUrl(u));
-    if (kept.length !== urls.length) {
-      out[key] = kept;
-      if (!refused.includes(key)) refused.push(key);
-    }
-  }
-  if (refused.length) out.refused_urls = refused;
+  if (refused.size) out.refused_urls = [...refused];
   return out as T & { refused_urls?: string[] };
 }

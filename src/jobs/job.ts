@@ -242,28 +242,21 @@ export const storedJobSchema: z.ZodMiniType<StoredJob> = z.pipe(
   z.transform((job) => withoutRefusedUrls({ ...job, request: cleanRequest(job.request) })),
 );
 
-/** Drops refused links from `value`; true when one was dropped. */
-function dropUrls<T extends object>(value: T): [T, boolean] {
-  const { refused_urls: refused, ...kept } = dropRefusedUrls(value);
-  return [kept as unknown as T, refused !== undefined];
-}
-
 /**
  * A stored or imported job with every link that may not reach a `src`/`href` removed (result,
  * a kind's `data`, request links such as describe's `image_url`), and a note saying so.
  */
 function withoutRefusedUrls(job: StoredJob): StoredJob {
-  const [request, inRequest] = dropUrls(job.request);
-  let refused = inRequest;
-  let result = job.result;
-  if (result) {
-    const [kept, inResult] = dropUrls(result);
-    const [data, inData] = kept.data ? dropUrls(kept.data) : [undefined, false];
-    result = data ? { ...kept, data } : kept;
-    refused ||= inResult || inData;
-  }
-  if (!refused) return job;
-  return { ...job, request, ...(result ? { result } : {}), note: REFUSED_URL_NOTE };
+  let refused = false;
+  const drop = <T extends object>(value: T): T => {
+    const { refused_urls: found, ...kept } = dropRefusedUrls(value);
+    refused ||= found !== undefined;
+    return kept as unknown as T;
+  };
+  const request = drop(job.request);
+  const r = job.result;
+  const result = r && drop({ ...r, ...(r.data && { data: drop(r.data) }) });
+  return refused ? { ...job, request, ...(result && { result }), note: REFUSED_URL_NOTE } : job;
 }
 
 /**

@@ -24,13 +24,8 @@ import { createImageCache } from './image-cache/image-cache';
 import { approxBytes } from './image-cache/room';
 import type { Thumbnail } from './image-cache/thumbnail';
 import { checkImportSize, historyFileJson } from './history-file/history-file';
-import {
-  discardUnfinishedImport,
-  stagedImport,
-  yieldToPage,
-  type ImportProgress,
-  type ImportReport,
-} from './history-file/staged-import';
+import { discardUnfinishedImport, yieldToPage } from './history-file/import-marker';
+import { stagedImport, type ImportProgress, type ImportReport } from './history-file/staged-import';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
 export type { CachedImage, StudioDbSchema } from './repository/schema';

@@ -13,20 +13,12 @@ export class ImageHostError extends Error {
   }
 }
 
-/** A link whose scheme may not reach an `href` (`javascript:`…): nothing was opened. */
-export class RefusedUrlError extends Error {
-  constructor() {
-    super(REFUSED_URL_NOTE);
-    this.name = 'RefusedUrlError';
-  }
-}
-
 /**
  * Clicks a temporary `<a download>`: the browser saves `href` under `name`. Only an allowed
  * scheme is ever set: the contract already refuses others, and this is the last line.
  */
 function clickDownload(href: string, name: string): void {
-  if (!isAllowedUrl(href)) throw new RefusedUrlError();
+  if (!isAllowedUrl(href)) throw new Error(REFUSED_URL_NOTE);
   const a = document.createElement('a');
   a.href = href;
   a.download = name;
@@ -59,10 +51,10 @@ export async function fetchImage(url: string): Promise<Blob> {
  * Saves an image under a name from its prompt. Fetches it as a blob so the name sticks even
  * cross-origin; when the host forbids that (CORS), falls back to opening the image's URL with
  * `<a download>`, for a manual save. An HTTP error throws `ImageHostError`; a link that is not
- * http(s), blob: or data:image throws `RefusedUrlError` and is neither fetched nor opened.
+ * http(s), blob: or data:image throws an `Error` saying so and is neither fetched nor opened.
  */
 export async function downloadImage(url: string, prompt: string): Promise<void> {
-  if (!isAllowedUrl(url)) throw new RefusedUrlError();
+  if (!isAllowedUrl(url)) throw new Error(REFUSED_URL_NOTE);
   let blob: Blob;
   try {
     blob = await fetchImage(url);

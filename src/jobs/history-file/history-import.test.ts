@@ -146,9 +146,7 @@ describe('history import', () => {
       .importHistory(file([done('new', 2), done('odd', 3, { kind: 'teleport' })]))
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HistoryImportError);
-    expect((err as Error).message).toMatch(
-      /job 2 \(odd\) of a kind this studio does not know \(teleport\)/,
-    );
+    expect((err as Error).message).toMatch(/job 2 \(odd\) of an unknown kind \(teleport\)/);
     expect((await persistence.loadJobs()).map((j) => j.id)).toEqual(['keep']);
   });
 
