@@ -12,6 +12,7 @@
  */
 import { z } from 'zod/mini';
 import { MODES, errorDetailSchema, imagineResponseSchema } from './contract';
+import { dropRefusedUrls } from './url-scheme';
 
 /** Numbers the provider may type as strings. */
 const num = z.union([
@@ -83,20 +84,28 @@ export const videosRequestSchema = z.looseObject({
 /** POST /midjourney/videos body. */
 export type VideosRequest = z.infer<typeof videosRequestSchema>;
 
-/** A videos result (§2.2): a cover image and four clip URLs, with a new `video_id` each time. */
-export const videosResponseSchema = z.looseObject({
-  ...maybeTaskFields,
-  /** Nexior-only (UNCERTAIN). */
-  type: z.optional(z.string()),
-  image_url: z.optional(z.string()),
-  image_width: z.optional(num),
-  image_height: z.optional(num),
-  progress: z.optional(num),
-  /** A 16-digit string in the examples; a number is accepted and kept as its digits. */
-  video_id: z.optional(z.union([z.string(), z.pipe(z.number(), z.transform(String))])),
-  video_urls: z.optional(z.array(z.string())),
-  error: z.optional(errorDetailSchema),
-});
+/**
+ * A videos result (§2.2): a cover image and four clip URLs, with a new `video_id` each time. A
+ * link whose scheme may not reach a `src`/`href` is dropped and named in `refused_urls`.
+ */
+export const videosResponseSchema = z.pipe(
+  z.looseObject({
+    ...maybeTaskFields,
+    /** Nexior-only (UNCERTAIN). */
+    type: z.optional(z.string()),
+    image_url: z.optional(z.string()),
+    image_width: z.optional(num),
+    image_height: z.optional(num),
+    progress: z.optional(num),
+    /** A 16-digit string in the examples; a number is accepted and kept as its digits. */
+    video_id: z.optional(z.union([z.string(), z.pipe(z.number(), z.transform(String))])),
+    video_urls: z.optional(z.array(z.string())),
+    error: z.optional(errorDetailSchema),
+    /** Set here, never by the provider: fields whose link was refused (see `url-scheme`). */
+    refused_urls: z.optional(z.array(z.string())),
+  }),
+  z.transform(dropRefusedUrls),
+);
 /** A videos response or callback body. */
 export type VideosResponse = z.infer<typeof videosResponseSchema>;
 

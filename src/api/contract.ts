@@ -7,6 +7,7 @@
  * numbers sent as strings, extra fields) and strict where a wrong value would mislead the UI.
  */
 import { z } from 'zod/mini';
+import { dropRefusedUrls } from './url-scheme';
 
 /*
  * zod/mini, not classic zod: classic attaches every method to every schema, so all of zod lands
@@ -121,24 +122,30 @@ export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 
 /**
  * An imagine response: a final body, one NDJSON line, or a callback body. Success fields are
- * optional because a failure body (`success: false`) carries only `error` and ids.
+ * optional because a failure body (`success: false`) carries only `error` and ids. A link whose
+ * scheme may not reach a `src`/`href` is dropped and named in `refused_urls`.
  */
-export const imagineResponseSchema = z.looseObject({
-  success: z.optional(z.boolean()),
-  task_id: z.optional(z.string()),
-  trace_id: z.optional(z.string()),
-  image_id: z.optional(z.string()),
-  image_url: z.optional(z.string()),
-  image_width: z.optional(num),
-  image_height: z.optional(num),
-  raw_image_url: z.optional(z.string()),
-  raw_image_width: z.optional(num),
-  raw_image_height: z.optional(num),
-  progress: z.optional(num),
-  actions: z.optional(z.array(z.string())),
-  sub_image_urls: z.optional(z.array(z.string())),
-  error: z.optional(errorDetailSchema),
-});
+export const imagineResponseSchema = z.pipe(
+  z.looseObject({
+    success: z.optional(z.boolean()),
+    task_id: z.optional(z.string()),
+    trace_id: z.optional(z.string()),
+    image_id: z.optional(z.string()),
+    image_url: z.optional(z.string()),
+    image_width: z.optional(num),
+    image_height: z.optional(num),
+    raw_image_url: z.optional(z.string()),
+    raw_image_width: z.optional(num),
+    raw_image_height: z.optional(num),
+    progress: z.optional(num),
+    actions: z.optional(z.array(z.string())),
+    sub_image_urls: z.optional(z.array(z.string())),
+    error: z.optional(errorDetailSchema),
+    /** Set here, never by the provider: fields whose link was refused (see `url-scheme`). */
+    refused_urls: z.optional(z.array(z.string())),
+  }),
+  z.transform(dropRefusedUrls),
+);
 /** An imagine response body or NDJSON line. */
 export type ImagineResponse = z.infer<typeof imagineResponseSchema>;
 

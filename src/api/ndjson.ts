@@ -7,6 +7,19 @@ import { ApiError, toApiError } from './errors';
 /** How much of a bad line an error message quotes. */
 const QUOTE_MAX = 120;
 
+/**
+ * The longest line read (in characters). An imagine line is a few hundred characters of ids and
+ * links; a service that never sends a newline must not grow one string until the tab runs out of
+ * memory.
+ */
+export const MAX_LINE_CHARS = 8 * 1024 * 1024;
+
+/** Options of `readNdjson`. */
+export interface NdjsonOptions {
+  /** Longest line accepted, in characters (default `MAX_LINE_CHARS`). */
+  maxLineChars?: number;
+}
+
 function quote(line: string): string {
   return line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX)}…` : line;
 }
@@ -20,13 +33,16 @@ function abortedError(signal: AbortSignal): ApiError {
  *
  * UTF-8 is decoded across chunk borders, a trailing `\r` (CRLF) is dropped, a final line without
  * a newline still counts. A line that is not JSON throws `ApiError('invalid')` naming the line
- * number and text; a broken connection throws `network`; `signal` firing throws `aborted`. On
- * abort, error or early `return` the stream is cancelled and its reader released.
+ * number and text; a line longer than `maxLineChars` throws `invalid` too; a broken connection
+ * throws `network`; `signal` firing throws `aborted`. On abort, error or early `return` the
+ * stream is cancelled and its reader released.
  */
 export async function* readNdjson(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
+  options: NdjsonOptions = {},
 ): AsyncGenerator<unknown> {
+  const maxLine = options.maxLineChars ?? MAX_LINE_CHARS;
   if (signal?.aborted) throw abortedError(signal);
   const reader = body.getReader();
   // Cancelling resolves a pending read() with done, so an abort wakes us even when the body's
@@ -39,7 +55,15 @@ export async function* readNdjson(
   let lineNo = 0;
   let finished = false;
 
+  function tooLong(): ApiError {
+    return new ApiError(
+      'invalid',
+      `Line ${lineNo + 1} of the stream is longer than ${maxLine} characters: not an imagine line.`,
+    );
+  }
+
   function parse(raw: string): { value: unknown } | undefined {
+    if (raw.length > maxLine + 1) throw tooLong();
     lineNo += 1;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return undefined;
@@ -72,6 +96,7 @@ export async function* readNdjson(
       let nl = text.indexOf('\n');
       if (nl === -1) {
         partial += text;
+        if (partial.length > maxLine + 1) throw tooLong();
         continue;
       }
       let start = 0;
@@ -89,6 +114,7 @@ export async function* readNdjson(
         raw = text.slice(start, nl);
       }
       partial = text.slice(start);
+      if (partial.length > maxLine + 1) throw tooLong();
     }
 
     const last = parse(partial + decoder.decode());

@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import { imagineRequestSchema, type ImagineRequest, type ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client';
+import { REFUSED_URL_NOTE, dropRefusedUrls } from '../api/url-scheme';
 
 /** The states of a job; see DESIGN.md "Jobs". */
 export const JOB_STATUSES = [
@@ -254,8 +255,25 @@ export const storedJobSchema: z.ZodMiniType<StoredJob> = z.pipe(
     lastNewsAt: z.optional(z.number()),
     attempts: z.int().check(z.minimum(0)),
   }),
-  z.transform((job) => ({ ...job, request: cleanRequest(job.request) })),
+  z.transform((job) => withoutRefusedUrls({ ...job, request: cleanRequest(job.request) })),
 );
+
+/**
+ * A stored or imported job with every link that may not reach a `src`/`href` removed (result,
+ * a kind's `data`, request links such as describe's `image_url`), and a note saying so.
+ */
+function withoutRefusedUrls(job: StoredJob): StoredJob {
+  let refused = false;
+  const drop = <T extends object>(value: T): T => {
+    const { refused_urls: found, ...kept } = dropRefusedUrls(value);
+    refused ||= found !== undefined;
+    return kept as unknown as T;
+  };
+  const request = drop(job.request);
+  const r = job.result;
+  const result = r && drop({ ...r, ...(r.data && { data: drop(r.data) }) });
+  return refused ? { ...job, request, ...(result && { result }), note: REFUSED_URL_NOTE } : job;
+}
 
 /**
  * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no

@@ -83,8 +83,9 @@ export function settle(
       taskId: job.taskId ?? result.task_id,
       preview: undefined,
       error: undefined,
-      // A note on a finished job (cancelled, could not check) is over; one from Retry stays.
-      ...(isJobActive(job) ? {} : { note: undefined }),
+      // A note on a finished job (cancelled, could not check) is over; one from Retry stays,
+      // unless the result brings its own (a refused link).
+      ...(settled.note ? { note: settled.note } : isJobActive(job) ? {} : { note: undefined }),
       finishedAt: ctx.now,
       lastNewsAt: ctx.now,
     },

@@ -17,6 +17,7 @@ import {
   restoreDeletedBatch,
   type DeletedBatch,
 } from './repository/deletions';
+import type { KindRegistry } from './kinds/registry';
 import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
 import { approxBytes } from './image-cache/room';
@@ -112,6 +113,8 @@ export interface PersistenceOptions {
   thumbnail?: (blob: Blob) => Promise<Thumbnail | null>;
   /** Jobs per import chunk. */
   importChunk?: number;
+  /** The kinds an import rebuilds requests with (default: the studio's own). */
+  kinds?: KindRegistry;
 }
 
 /** Resolves when the browser is idle after the next paint (a macrotask where there is no idle). */
@@ -326,6 +329,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
       const { report, written } = await stagedImport(d, json, {
         isLocal,
         now,
+        ...(options.kinds ? { kinds: options.kinds } : {}),
         ...(options.importChunk ? { chunkSize: options.importChunk } : {}),
         ...(importOptions.onProgress ? { onProgress: importOptions.onProgress } : {}),
         withRoom: (write) => images.withRoom(write, json.length * 2),

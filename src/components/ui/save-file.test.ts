@@ -86,4 +86,22 @@ describe('downloadImage', () => {
     await expect(saving).rejects.toBeInstanceOf(ImageHostError);
     expect(clicks).toEqual([]);
   });
+
+  it('never fetches nor opens a javascript: link, and says why', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      fetched.push(url);
+      return Promise.reject(new TypeError('Failed to fetch'));
+    });
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVa\tScRiPt:alert(1)',
+      'data:text/html,<b>x</b>',
+    ]) {
+      const saving = downloadImage(url, 'a fox');
+      await expect(saving).rejects.toThrow(/only http\(s\)/);
+    }
+    expect(fetched).toEqual([]);
+    expect(clicks).toEqual([]);
+  });
 });

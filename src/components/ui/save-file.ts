@@ -2,6 +2,7 @@
  * Saving files from the browser: a blob under a chosen name, or an image by its URL, named from
  * its prompt. DOM only (no React); the feed and the history both save through here.
  */
+import { REFUSED_URL_NOTE, isAllowedUrl } from '../../api/url-scheme';
 import { imageFileName } from '../../prompt/file-name';
 
 /** An image host answered with an HTTP error (the request itself went through). */
@@ -12,8 +13,12 @@ export class ImageHostError extends Error {
   }
 }
 
-/** Clicks a temporary `<a download>`: the browser saves `href` under `name`. */
+/**
+ * Clicks a temporary `<a download>`: the browser saves `href` under `name`. Only an allowed
+ * scheme is ever set: the contract already refuses others, and this is the last line.
+ */
 function clickDownload(href: string, name: string): void {
+  if (!isAllowedUrl(href)) throw new Error(REFUSED_URL_NOTE);
   const a = document.createElement('a');
   a.href = href;
   a.download = name;
@@ -45,9 +50,11 @@ export async function fetchImage(url: string): Promise<Blob> {
 /**
  * Saves an image under a name from its prompt. Fetches it as a blob so the name sticks even
  * cross-origin; when the host forbids that (CORS), falls back to opening the image's URL with
- * `<a download>`, for a manual save. An HTTP error throws `ImageHostError`.
+ * `<a download>`, for a manual save. An HTTP error throws `ImageHostError`; a link that is not
+ * http(s), blob: or data:image throws an `Error` saying so and is neither fetched nor opened.
  */
 export async function downloadImage(url: string, prompt: string): Promise<void> {
+  if (!isAllowedUrl(url)) throw new Error(REFUSED_URL_NOTE);
   let blob: Blob;
   try {
     blob = await fetchImage(url);

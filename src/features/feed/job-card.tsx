@@ -121,6 +121,7 @@ function LoadedCard({ job }: { job: Job }) {
           <JobError job={job} />
         </Suspense>
       )}
+      {job.note && <p className="hint job-note">{job.note}</p>}
       <JobControls job={job} />
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>

@@ -10,13 +10,28 @@ import {
   type Persistence,
 } from '../persistence';
 import { createJobsStore } from '../store';
+import { z } from 'zod/mini';
+import { imagineKind } from '../kinds/imagine';
+import type { JobKind } from '../kinds/kind';
+import { createKindRegistry } from '../kinds/registry';
+import { rebuildRequest } from '../kinds/safe-request';
 import { stagedImport } from './staged-import';
-import { rebuildImagineRequest } from './rebuild-request';
 import { testSink } from '../fixtures/store-sink';
 
 let n = 0;
 const open: Persistence[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.close()));
+
+/** A describe-like kind made here only: it knows `image_url` and nothing else. */
+const testDescribe: JobKind = {
+  ...imagineKind,
+  name: 'test-describe',
+  endpoint: '/midjourney/describe',
+  requestSchema: z.looseObject({ image_url: z.string() }),
+  deliveries: ['wait'],
+  transportFields: ['trace_id'],
+  defaults: () => ({}),
+};
 
 function tab(dbName: string, importChunk?: number) {
   const store = createJobsStore();
@@ -24,6 +39,7 @@ function tab(dbName: string, importChunk?: number) {
     dbName,
     channelName: dbName,
     sink: testSink(store),
+    kinds: createKindRegistry([imagineKind, testDescribe]),
     ...(importChunk ? { importChunk } : {}),
   });
   open.push(persistence);
@@ -92,7 +108,45 @@ describe('history import', () => {
       style_reference: true,
       moodboard: false,
     };
-    expect(rebuildImagineRequest(request)).toEqual({ request, dropped: [] });
+    expect(rebuildRequest(imagineKind, request, { reportTransport: true })).toEqual({
+      request,
+      dropped: [],
+    });
+  });
+
+  it('rebuilds each job with its own kind: a field another kind knows is dropped and reported', async () => {
+    const { persistence } = tab(`import-${++n}`);
+    const described = done('d1', 5, {
+      kind: 'test-describe',
+      request: {
+        image_url: 'https://cdn.example/cat.png',
+        prompt: 'smuggled',
+        image_id: 'img-9',
+        mask: 'AAAA',
+        callback_url: 'https://attacker.example/x',
+      },
+    });
+    const report = await persistence.importHistory(file([described]));
+    expect((await persistence.getJob('d1'))?.request).toEqual({
+      image_url: 'https://cdn.example/cat.png',
+    });
+    expect(report.dropped).toEqual({
+      'request.prompt': 1,
+      'request.image_id': 1,
+      'request.mask': 1,
+      'request.callback_url': 1,
+    });
+  });
+
+  it('refuses a file with a kind it does not know, and leaves the history as it was', async () => {
+    const { persistence } = tab(`import-${++n}`);
+    await persistence.importHistory(file([done('keep', 1)]));
+    const err = await persistence
+      .importHistory(file([done('new', 2), done('odd', 3, { kind: 'teleport' })]))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HistoryImportError);
+    expect((err as Error).message).toMatch(/job 2 \(odd\) of an unknown kind \(teleport\)/);
+    expect((await persistence.loadJobs()).map((j) => j.id)).toEqual(['keep']);
   });
 
   it('refuses a file over the size cap before reading it, with a clear message', async () => {

@@ -1,10 +1,11 @@
 /**
- * What a start needs of the import: clearing what an unfinished import left behind. Kept apart
- * from the importer itself, which loads only when a person imports a file.
+ * What a start needs to know about imports, without the importer itself (which loads only when
+ * a file is imported): the marker an unfinished import leaves, the lock the importing tab holds,
+ * and clearing what an interrupted import staged.
  */
 import type { StudioDb } from '../repository/schema';
 
-/** `meta` key present while an import is staged and not yet moved into `jobs`. */
+/** `meta` key present while an import is under way. */
 export const IMPORT_MARKER = 'import-in-progress';
 
 /** Yields to the event loop (a macrotask, so input and paint get their turn). */
@@ -13,10 +14,16 @@ export function yieldToPage(): Promise<void> {
 }
 
 /** Web Lock held by the tab that imports, so another tab's start never clears its staging. */
-export const IMPORT_LOCK = 'imagine-studio-import';
+const IMPORT_LOCK = 'imagine-studio-import';
 
-export function lockManager(): LockManager | undefined {
+function lockManager(): LockManager | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.locks;
+}
+
+/** Runs `fn` holding the import lock (plainly where there are no Web Locks). */
+export function holdingImportLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = lockManager();
+  return locks ? (locks.request(IMPORT_LOCK, fn) as Promise<T>) : fn();
 }
 
 /**

@@ -5,9 +5,10 @@
  * next start say the import did not finish.
  */
 import type { StoredJob } from '../job';
+import { defaultKinds, type KindRegistry } from '../kinds/registry';
 import type { StudioDb } from '../repository/schema';
-import { readHistoryHeader, readHistoryJob } from './history-file';
-import { IMPORT_LOCK, IMPORT_MARKER, lockManager, yieldToPage } from './import-marker';
+import { IMPORT_MARKER, holdingImportLock, yieldToPage } from './import-marker';
+import { readHistoryHeader, readHistoryJob } from './read-history';
 
 /** What `importHistory` did. */
 export interface ImportReport {
@@ -33,6 +34,8 @@ export interface ImportProgress {
 export interface StagedImportOptions {
   /** Jobs this tab runs: never replaced by an imported copy. */
   isLocal: (id: string) => boolean;
+  /** The kinds that rebuild each job's request (default: the studio's own). */
+  kinds?: KindRegistry;
   onProgress?: (progress: ImportProgress) => void;
   /** Jobs per chunk. Default 500. */
   chunkSize?: number;
@@ -41,12 +44,6 @@ export interface StagedImportOptions {
   /** Wraps each write so a full quota can make room. */
   withRoom?: <T>(write: () => Promise<T>) => Promise<T>;
   now?: () => number;
-}
-
-/** Runs `fn` holding the import lock (plainly where there are no Web Locks). */
-function holdingImportLock<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = lockManager();
-  return locks ? (locks.request(IMPORT_LOCK, fn) as Promise<T>) : fn();
 }
 
 async function clearStaging(db: StudioDb): Promise<void> {
@@ -75,12 +72,13 @@ async function runImport(
   const room = options.withRoom ?? (<T>(write: () => Promise<T>) => write());
   const progress = options.onProgress ?? (() => {});
   const items = readHistoryHeader(json);
+  const kinds = options.kinds ?? defaultKinds();
 
   // Validate everything first, so a damaged file imports nothing.
   const dropped: Record<string, number> = {};
   const byId = new Map<string, StoredJob>();
   for (let i = 0; i < items.length; i += 1) {
-    const job = readHistoryJob(items[i], i, dropped);
+    const job = readHistoryJob(items[i], i, dropped, kinds);
     byId.set(job.id, job);
     if ((i + 1) % chunkSize === 0) {
       progress({ phase: 'reading', done: i + 1, total: items.length });

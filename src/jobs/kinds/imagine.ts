@@ -9,6 +9,7 @@ import {
   type ImagineRequest,
   type ImagineResponse,
 } from '../../api/contract';
+import { REFUSED_URL_NOTE } from '../../api/url-scheme';
 import { previewFromResponse, resultFromResponse, type JobResult } from '../job';
 import type { JobKind, KindEvent, KindResponse, Settled } from './kind';
 
@@ -20,8 +21,13 @@ function asImagine(response: KindResponse): ImagineResponse {
 
 function settle(raw: KindResponse): Settled {
   const response = asImagine(raw);
+  const refused = response.refused_urls?.length ? REFUSED_URL_NOTE : undefined;
   if (response.success !== false && (response.image_url || response.raw_image_url)) {
-    return { ok: true, result: resultFromResponse(response) };
+    return {
+      ok: true,
+      result: resultFromResponse(response),
+      ...(refused ? { note: refused } : {}),
+    };
   }
   const detail = response.error;
   const failedByService = response.success === false || detail !== undefined;
@@ -31,7 +37,7 @@ function settle(raw: KindResponse): Settled {
       kind: failedByService ? 'task' : 'invalid',
       message:
         detail?.message ||
-        (failedByService ? 'The task failed.' : 'The task finished without an image.'),
+        (failedByService ? 'The task failed.' : (refused ?? 'The task finished without an image.')),
       ...(detail?.code ? { code: detail.code } : {}),
       ...(response.trace_id ? { traceId: response.trace_id } : {}),
     },

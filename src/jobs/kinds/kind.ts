@@ -35,8 +35,9 @@ export interface SendSettings {
  */
 export type CardDescriptor = 'grid' | 'image' | 'prompts' | 'video' | 'text' | 'seed';
 
-/** How a finished response ends a job. */
-export type Settled = { ok: true; result: JobResult } | { ok: false; error: JobError };
+/** How a finished response ends a job; `note` tells the person something about the result. */
+export type Settled =
+  { ok: true; result: JobResult; note?: string } | { ok: false; error: JobError };
 
 /** A request rebuilt from stored fields, with the names of the fields it dropped. */
 export interface RebuiltRequest {

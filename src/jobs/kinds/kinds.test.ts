@@ -173,6 +173,20 @@ describe('rebuildRequest', () => {
     expect(dropped.sort()).toEqual(['api_key', 'extra', 'hd']);
   });
 
+  it('an import asks for transport fields to be reported as dropped too; Retry does not', () => {
+    const stored = {
+      prompt: 'a cat',
+      mode: 'turbo',
+      callback_url: 'https://x.example',
+      async: true,
+    };
+    expect(rebuildRequest(imagineKind, stored, { reportTransport: true })).toEqual({
+      request: { prompt: 'a cat' },
+      dropped: ['mode', 'callback_url', 'async'],
+    });
+    expect(rebuildRequest(imagineKind, stored).dropped).toEqual([]);
+  });
+
   it('a stored request that is not an object rebuilds to nothing', () => {
     expect(rebuildRequest(imagineKind, 'prompt')).toEqual({ request: {}, dropped: [] });
   });

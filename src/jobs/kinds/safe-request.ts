@@ -8,6 +8,16 @@ import { z } from 'zod/mini';
 import { cleanRequest } from '../job';
 import type { JobKind, RebuiltRequest } from './kind';
 
+/** Options of `rebuildRequest`. */
+export interface RebuildOptions {
+  /**
+   * Also list the transport fields the stored request carried as dropped. An import reports
+   * them (a file asked for them and did not get them); Retry does not, since its own earlier
+   * attempt stored `mode` and Settings supply it again.
+   */
+  reportTransport?: boolean;
+}
+
 /** The field schemas of a kind's request, when its schema is an object schema. */
 function fieldsOf(kind: JobKind): Record<string, z.ZodMiniType> | undefined {
   const schema = kind.requestSchema;
@@ -17,10 +27,14 @@ function fieldsOf(kind: JobKind): Record<string, z.ZodMiniType> | undefined {
 }
 
 /** Rebuilds a safe request for `kind` from whatever was stored. */
-export function rebuildRequest(kind: JobKind, stored: unknown): RebuiltRequest {
+export function rebuildRequest(
+  kind: JobKind,
+  stored: unknown,
+  options: RebuildOptions = {},
+): RebuiltRequest {
   const dropped: string[] = [];
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    return { request: {}, dropped };
+    return { request: {}, dropped: options.reportTransport && stored != null ? ['request'] : [] };
   }
   const source = stored as Record<string, unknown>;
   const clean = cleanRequest(source) as Record<string, unknown>;
@@ -28,11 +42,12 @@ export function rebuildRequest(kind: JobKind, stored: unknown): RebuiltRequest {
   const request: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
     if (value === undefined) continue;
+    const transport = kind.transportFields.includes(key) || key === 'trace_id' || key === 'async';
     const field = fields?.[key];
     const known = fields ? field !== undefined : true;
-    const ok = key in clean && !kind.transportFields.includes(key) && known;
+    const ok = key in clean && !transport && known;
     if (ok && (!field || field.safeParse(value).success)) request[key] = value;
-    else if (!kind.transportFields.includes(key)) dropped.push(key);
+    else if (!transport || options.reportTransport) dropped.push(key);
   }
   return { request, dropped };
 }
