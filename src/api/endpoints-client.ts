@@ -77,7 +77,14 @@ export async function describeImage(
   signal?: AbortSignal,
 ): Promise<string[]> {
   const body = { image_url: imageUrl };
-  const r = await callEndpoint(config, DESCRIBE_PATH, body, describeResponseSchema, 'descriptions');
+  const r = await callEndpoint(
+    config,
+    DESCRIBE_PATH,
+    body,
+    describeResponseSchema,
+    'descriptions',
+    signal,
+  );
   const prompts = r.descriptions.map((d) => d.trim()).filter(Boolean);
   if (prompts.length === 0) throw new ApiError('invalid', 'The service described nothing.');
   return prompts;
@@ -100,7 +107,14 @@ export async function translateText(
   signal?: AbortSignal,
 ): Promise<string> {
   const body = { content };
-  const r = await callEndpoint(config, TRANSLATE_PATH, body, translateResponseSchema, 'content');
+  const r = await callEndpoint(
+    config,
+    TRANSLATE_PATH,
+    body,
+    translateResponseSchema,
+    'content',
+    signal,
+  );
   return r.content;
 }
 
