@@ -8,11 +8,14 @@ import type { Picture } from '../pictures/pictures';
 /** The states a task goes through (Nexior's `state`). */
 export type TaskState = 'pending' | 'generating' | 'finished' | 'failed';
 
+/** The task types the engine records (`edits` is the reference's guess, §7.4). */
+export type TaskType = 'imagine' | 'describe' | 'videos' | 'edits';
+
 /** A task as the tasks endpoint returns it. */
 export interface TaskView {
   id: string;
   trace_id: string;
-  type: 'imagine';
+  type: TaskType;
   created_at: number;
   request: Record<string, unknown>;
   response?: Record<string, unknown>;

@@ -88,7 +88,7 @@ export function actionAllowed(image: ImageRecord, action: string): boolean {
 export const MAX_REFERENCE_PIXELS = 4096 * 4096;
 
 /** Width and height from an image's header (nothing decoded), or null if it has none. */
-async function headerSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
+export async function headerSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
   try {
     const { width, height } = await sharp(bytes).metadata();
     return width && height ? { width, height } : null;
