@@ -7,6 +7,7 @@ import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
 import { ParametersPanel } from './parameters-panel';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
+import { PromptTools } from './prompt-tools';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -23,6 +24,8 @@ export function Composer({ onSubmit }: ComposerProps) {
   const [showParams, setShowParams] = useState(false);
   // On a phone the composer can fold away to give the feed the screen; wide screens ignore this.
   const [folded, setFolded] = useState(false);
+  // What is typed in Image URL: Describe and Edit image work on it before it is a reference.
+  const [imageUrl, setImageUrl] = useState('');
   const promptId = useId();
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
   const issues = useMemo(() => (prompt.trim() ? lintPrompt(prompt) : []), [prompt]);
@@ -77,7 +80,8 @@ export function Composer({ onSubmit }: ComposerProps) {
           spellCheck
         />
         <LintLine id={`${promptId}-lint`} issues={issues} />
-        <ReferenceImages prompt={prompt} />
+        <ReferenceImages prompt={prompt} onUrlChange={setImageUrl} />
+        <PromptTools prompt={prompt} imageUrl={imageUrl} />
         <details
           className="params"
           open={showParams}
