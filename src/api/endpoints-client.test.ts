@@ -1,13 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { imagine, type ClientConfig, type ImagineEvent } from './client';
-import {
-  EDITS_PATH,
-  describeImage,
-  getSeed,
-  shortenPrompt,
-  translateText,
-} from './endpoints-client';
+import { EDITS_PATH } from './endpoint-paths';
+import { describeImage, getSeed, shortenPrompt, translateText } from './endpoints-client';
 import { isApiError, type ApiError } from './errors';
 import {
   DESCRIBE_FAILED_NEXIOR,

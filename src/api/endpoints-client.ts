@@ -13,14 +13,8 @@ import {
   shortenResponseSchema,
   translateResponseSchema,
 } from './contract-endpoints';
+import { DESCRIBE_PATH, SEED_PATH, SHORTEN_PATH, TRANSLATE_PATH } from './endpoint-paths';
 import { ApiError, errorFromResponse, toApiError } from './errors';
-
-/** The provider paths of these endpoints. */
-export const DESCRIBE_PATH = '/midjourney/describe';
-export const SEED_PATH = '/midjourney/seed';
-export const TRANSLATE_PATH = '/midjourney/translate';
-export const SHORTEN_PATH = '/midjourney/shorten';
-export const EDITS_PATH = '/midjourney/edits';
 
 /**
  * A 200 body that is a failure: `success: false`, or an `error` without the answer's field

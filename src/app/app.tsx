@@ -8,7 +8,7 @@ import { FeedWindowContext } from '../features/feed/feed-window';
 import { ImageToolsContext } from '../features/feed/image-tools-context';
 import { isJobActive, type Job } from '../jobs/job';
 import { ErrorBoundary } from './error-boundary';
-import { EditDialog, type EditTarget } from './edit-dialog';
+import type { EditTarget } from './edit-dialog';
 import { createImageTools, createPromptTools } from './endpoint-tools';
 import { createFeedActions } from './feed-actions';
 import { Header, type View } from './header';
@@ -22,6 +22,8 @@ import { Toasts } from './toasts';
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
 );
+// The edit dialog (and the mask editor behind it) loads when an edit is first asked for.
+const EditDialog = lazy(() => import('./edit-dialog').then((m) => ({ default: m.EditDialog })));
 const SettingsDialog = lazy(() =>
   import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })),
 );

@@ -5,13 +5,15 @@
  */
 import type { PromptTools } from '../features/composer/prompt-tools-context';
 import type { ImageTools } from '../features/feed/image-tools-context';
-import { getSeed, shortenPrompt, translateText } from '../api/endpoints-client';
 import { clientConfig } from '../jobs/config-store';
 import type { Job } from '../jobs/job';
 import { writeControl } from '../prompt/compose';
 import type { EditTarget } from './edit-dialog';
 import type { Services } from './services';
 import { toast } from './toasts';
+
+// The one-shot client loads with the first call, not with the page.
+const calls = () => import('../api/endpoints-client');
 
 /** Opens the edit dialog. */
 export type OpenEdit = (target: EditTarget) => void;
@@ -27,8 +29,8 @@ export function createPromptTools(services: Services, openEdit: OpenEdit): Promp
   return {
     describe: (url) => describe(services, url),
     editImage: (url) => openEdit({ imageUrl: url }),
-    shorten: (prompt, signal) => shortenPrompt(client(), prompt, signal),
-    translate: (text, signal) => translateText(client(), text, signal),
+    shorten: async (prompt, signal) => (await calls()).shortenPrompt(client(), prompt, signal),
+    translate: async (text, signal) => (await calls()).translateText(client(), text, signal),
   };
 }
 
@@ -53,8 +55,12 @@ export function createImageTools(services: Services, openEdit: OpenEdit): ImageT
           : {}),
       });
     },
-    getSeed: (job, signal) =>
-      getSeed(clientConfig(services.config.getState()), job.result?.image_id ?? '', signal),
+    getSeed: async (job, signal) =>
+      (await calls()).getSeed(
+        clientConfig(services.config.getState()),
+        job.result?.image_id ?? '',
+        signal,
+      ),
     reuseSeed: (seed) => {
       draft.setState({ prompt: writeControl(draft.getState().prompt, 'seed', Number(seed)) });
       toast(`Added --seed ${seed} to the prompt.`);

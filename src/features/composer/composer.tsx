@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ImagineRequest } from '../../api/contract';
 import { lintPrompt } from '../../prompt/lint';
 import { readDashes } from '../../prompt/dashes';
@@ -7,7 +7,9 @@ import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
 import { ParametersPanel } from './parameters-panel';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
-import { PromptTools } from './prompt-tools';
+
+// Describe, Edit image, Shorten and Translate arrive just after first paint, in their own chunk.
+const PromptTools = lazy(() => import('./prompt-tools').then((m) => ({ default: m.PromptTools })));
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -81,7 +83,9 @@ export function Composer({ onSubmit }: ComposerProps) {
         />
         <LintLine id={`${promptId}-lint`} issues={issues} />
         <ReferenceImages prompt={prompt} onUrlChange={setImageUrl} />
-        <PromptTools prompt={prompt} imageUrl={imageUrl} />
+        <Suspense fallback={null}>
+          <PromptTools prompt={prompt} imageUrl={imageUrl} />
+        </Suspense>
         <details
           className="params"
           open={showParams}

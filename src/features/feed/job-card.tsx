@@ -3,14 +3,13 @@ import { useJobs } from '../../jobs/store';
 import { actionLabel } from '../../api/action-labels';
 import { isJobActive, jobTitle, type Job } from '../../jobs/job';
 import { ActionBar } from './action-bar';
-import { DescribeCard } from './describe-card';
 import { expectedAspect } from './aspect';
 import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
 import { useFeedWindow } from './feed-window';
 import { JobError } from './job-error';
 import { JobImage } from './job-image';
-import { ImageToolsBar } from './image-tools';
+import { LazyDescribeCard, LazyImageTools } from './lazy-endpoint-ui';
 import { ResultMenu } from './result-menu';
 import { truncate } from './truncate';
 
@@ -39,7 +38,7 @@ export function JobCard({ jobId }: JobCardProps) {
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
   if (!job) return null;
-  if (job.kind === 'describe') return <DescribeCard job={job} />;
+  if (job.kind === 'describe') return <LazyDescribeCard job={job} />;
 
   const title = jobTitle(job);
   const actions = job.result?.actions ?? [];
@@ -111,7 +110,7 @@ export function JobCard({ jobId }: JobCardProps) {
         </div>
       )}
       {job.status === 'done' && <ActionBar job={job} selected={selected} />}
-      {job.status === 'done' && <ImageToolsBar job={job} />}
+      {job.status === 'done' && <LazyImageTools job={job} />}
       {job.status === 'done' && <ResultMenu job={job} onOpen={() => setOpen(true)} />}
       {job.status === 'failed' && <JobError job={job} />}
       {job.status === 'stalled' && (

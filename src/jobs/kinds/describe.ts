@@ -5,7 +5,7 @@
  * and the export find them; the described image stays the request's `image_url`.
  */
 import { describeRequestSchema, describeResponseSchema } from '../../api/contract-endpoints';
-import { DESCRIBE_PATH, callEndpoint } from '../../api/endpoints-client';
+import { DESCRIBE_PATH } from '../../api/endpoint-paths';
 import type { JobKind, KindResponse, Settled } from './kind';
 
 /** The prompts of a finished describe job (empty for any other job). */
@@ -48,6 +48,8 @@ export const describeKind: JobKind = {
   // The trace id lets a lost answer be found in tasks; the rest is exactly `{image_url}`.
   toBody: (request, traceId) => ({ image_url: request.image_url, trace_id: traceId }),
   async *send(client, body, { signal }) {
+    // The one-shot client loads with the first describe, not with the page.
+    const { callEndpoint } = await import('../../api/endpoints-client');
     const response = await callEndpoint(
       client,
       DESCRIBE_PATH,

@@ -6,7 +6,7 @@
  */
 import { imagine } from '../../api/client';
 import { editsRequestSchema } from '../../api/contract-endpoints';
-import { EDITS_PATH } from '../../api/endpoints-client';
+import { EDITS_PATH } from '../../api/endpoint-paths';
 import type { ImagineRequest } from '../../api/contract';
 import { imagineKind } from './imagine';
 import type { JobKind, KindEvent } from './kind';

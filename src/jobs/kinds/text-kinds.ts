@@ -12,7 +12,7 @@ import {
   translateRequestSchema,
   translateResponseSchema,
 } from '../../api/contract-endpoints';
-import { SEED_PATH, SHORTEN_PATH, TRANSLATE_PATH, callEndpoint } from '../../api/endpoints-client';
+import { SEED_PATH, SHORTEN_PATH, TRANSLATE_PATH } from '../../api/endpoint-paths';
 import type { CardDescriptor, JobKind, KindResponse } from './kind';
 
 interface TextKindSpec {
@@ -38,6 +38,8 @@ function textKind(spec: TextKindSpec): JobKind {
     defaults: () => ({}),
     toBody: (request) => ({ [spec.input]: request[spec.input] }),
     async *send(client, body, { signal }) {
+      // The one-shot client loads with the first call, not with the page.
+      const { callEndpoint } = await import('../../api/endpoints-client');
       const response = await callEndpoint(
         client,
         spec.endpoint,
