@@ -1,8 +1,13 @@
 /** What the routes of the other endpoints share: parsing a body by its contract, task records. */
 import { randomUUID } from 'node:crypto';
+import { attachCallbacks, asyncReply } from '../engine/deliver-callback';
+import { NDJSON, streamResponse } from '../engine/deliver-stream';
+import { waitResponse } from '../engine/deliver-wait';
 import type { EngineContext } from '../engine/context';
+import type { FaultPlan } from '../engine/faults';
+import type { Job } from '../engine/job';
 import type { TaskRecord, TaskType } from '../engine/task-store';
-import { errorResponse, readJsonObject } from './http-util';
+import { errorResponse, json, readJsonObject } from './http-util';
 
 const TOKEN_KEYS = /^(token|authorization|api[_-]?key|access[_-]?token)$/i;
 
@@ -79,4 +84,31 @@ export function newTask(
 /** Whether a `callback_url` can be posted to. */
 export function validCallback(url: string | null | undefined): boolean {
   return url === undefined || url === null || /^https?:\/\/\S+$/i.test(url);
+}
+
+/** How a started job is answered: at once (async/callback), as a stream, or when it ends. */
+export interface Delivery {
+  async?: boolean | null;
+  callbackUrl?: string | null;
+  /** Seconds a waiting reply waits before `timeout` (the job carries on). */
+  timeoutS: number;
+  /** Whether an NDJSON accept gets the job's lines (false: one JSON object, as videos §10.3). */
+  streams: boolean;
+}
+
+/** Answer a started job the way imagine does. */
+export function deliver(
+  ctx: EngineContext,
+  req: Request,
+  job: Job,
+  fault: FaultPlan | null,
+  how: Delivery,
+): Response | Promise<Response> {
+  const ndjson = (req.headers.get('accept') ?? '').toLowerCase().includes(NDJSON);
+  if (how.async === true || how.callbackUrl) {
+    if (how.callbackUrl) attachCallbacks(ctx, job, how.callbackUrl, ndjson && how.streams);
+    return json(asyncReply(job));
+  }
+  if (ndjson && how.streams) return streamResponse(ctx, job, fault);
+  return waitResponse(job, fault, how.timeoutS);
 }
