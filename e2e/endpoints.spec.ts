@@ -209,3 +209,40 @@ test('Post-upscale actions are labelled as the provider’s app does, and Make S
     .poll(async () => img.evaluate((el: HTMLImageElement) => el.naturalWidth === el.naturalHeight))
     .toBe(true);
 });
+
+test('Edit image from the composer: the linked image, a painted region sent as its mask', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await finishedGrid(page, 'an orange tent in snow --ar 1:1');
+  const source = (await tasks(page)).find((t) => t.response?.image_url)!;
+  const url = source.response!.raw_image_url ?? source.response!.image_url!;
+  await composer(page).getByLabel('Image URL').fill(url);
+  await composer(page).getByRole('button', { name: 'Edit image' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Edit image' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Say what to change');
+  await dialog.getByRole('textbox', { name: 'Edit prompt' }).fill('a green tent');
+  await expect(dialog).toContainText('the whole image will be edited');
+  const canvas = dialog.getByRole('application', { name: 'Mask canvas' });
+  await dialog.getByRole('button', { name: 'Rectangle' }).click();
+  const b = (await canvas.boundingBox())!;
+  await page.mouse.move(b.x + b.width * 0.4, b.y + b.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * 0.6, b.y + b.height * 0.6, { steps: 6 });
+  await page.mouse.up();
+  await expect(dialog).toContainText('of the image will be redrawn');
+  await dialog.getByRole('button', { name: 'Submit edit' }).click();
+  await expect(dialog).toBeHidden();
+
+  const edited = page.getByRole('article', { name: 'a green tent' }).first();
+  await expect(edited.getByRole('button', { name: 'U1', exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  const sent = (await tasks(page)).find(
+    (t) => t.type === 'edits' && t.request?.prompt === 'a green tent',
+  )!;
+  expect(sent.request?.image_url).toBe(url);
+  expect(sent.request?.mask).toMatch(/^\/9j\//); // JPEG, base64
+});

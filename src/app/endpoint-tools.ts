@@ -6,7 +6,7 @@
 import type { PromptTools } from '../features/composer/prompt-tools-context';
 import type { ImageTools } from '../features/feed/image-tools-context';
 import { clientConfig } from '../jobs/config-store';
-import type { Job } from '../jobs/job';
+import type { Job, JobParent } from '../jobs/job';
 import { writeControl } from '../prompt/compose';
 import type { EditTarget } from './edit-dialog';
 import type { Services } from './services';
@@ -18,8 +18,11 @@ const calls = () => import('../api/endpoints-client');
 /** Opens the edit dialog. */
 export type OpenEdit = (target: EditTarget) => void;
 
-function describe(services: Services, imageUrl: string): void {
-  services.runner.submit({ image_url: imageUrl }, { kind: 'describe' });
+function describe(services: Services, imageUrl: string, parent?: JobParent): void {
+  services.runner.submit(
+    { image_url: imageUrl },
+    { kind: 'describe', ...(parent ? { parent } : {}) },
+  );
   toast('Describing the image…');
 }
 
@@ -42,7 +45,15 @@ function imageOf(job: Job): string {
 export function createImageTools(services: Services, openEdit: OpenEdit): ImageTools {
   const { runner, draft } = services;
   return {
-    describe: (job) => describe(services, imageOf(job)),
+    // A describe of a studio image is its child in the lineage, titled "Describe".
+    describe: (job) =>
+      describe(
+        services,
+        imageOf(job),
+        job.result?.image_id
+          ? { jobId: job.id, imageId: job.result.image_id, action: 'describe', label: 'Describe' }
+          : undefined,
+      ),
     editImage: (job) => {
       const r = job.result;
       openEdit({
