@@ -151,6 +151,7 @@ describe('videos', { timeout: 180_000 }, () => {
       [{ image_url: picture.raw_image_url, resolution: '1080p' }, /resolution/],
       [{ action: 'animate', image_url: picture.raw_image_url }, /action/],
       [{ image_url: picture.raw_image_url, callback_url: 'nope' }, /callback_url/],
+      [{ image_url: picture.raw_image_url, prompt: 'a'.repeat(6001) }, /limit is 6000/],
     ];
     for (const [body, message] of cases) {
       const res = await callJson(engine, '/midjourney/videos', body);

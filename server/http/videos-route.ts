@@ -27,6 +27,7 @@ import { TaskFailure } from '../pictures/actions';
 import { extendClip, makeClips, type Clip } from '../video/clips';
 import { deliver, newTask, parseBody, validCallback } from './endpoint-util';
 import { errorResponse, sleep } from './http-util';
+import { MAX_PROMPT_CHARS } from './imagine-route';
 import { readImageAt } from './text-routes';
 
 /** What one videos job starts from. */
@@ -122,6 +123,10 @@ export async function videos(ctx: EngineContext, req: Request, url: URL, trace: 
   if (data.mode === 'relax')
     return bad('mode must be fast or turbo: relax is not supported for video generation');
   if (!validCallback(data.callback_url)) return bad('callback_url must be an http(s) URL');
+  if (data.prompt && data.prompt.length > MAX_PROMPT_CHARS)
+    return bad(
+      `The prompt is ${data.prompt.length} characters long; the limit is ${MAX_PROMPT_CHARS}. Shorten it.`,
+    );
   let source: Source;
   if ((data.action ?? 'generate') === 'generate') {
     if (!data.image_url)
