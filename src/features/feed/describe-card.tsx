@@ -32,9 +32,17 @@ export function DescribeCard({ job }: DescribeCardProps) {
           {job.status === 'done' ? 'Done' : job.status === 'failed' ? 'Failed' : 'Describing'}
         </span>
       </header>
-      {url && <img className="describe-image" src={url} alt="The described image" />}
+      {url && (
+        // Inline size: the picture may be 2048 px wide and the card must never scroll sideways.
+        <img
+          className="describe-image"
+          src={url}
+          alt="The described image"
+          style={{ display: 'block', maxWidth: '100%', maxHeight: '20rem', height: 'auto' }}
+        />
+      )}
       {prompts.length > 0 && (
-        <ol className="describe-prompts" aria-label="Prompts">
+        <ol className="describe-prompts" aria-label="Prompts" style={{ overflowWrap: 'anywhere' }}>
           {prompts.map((p, i) => (
             <li key={`${i}-${p}`}>
               <p>{p}</p>
