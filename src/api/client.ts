@@ -42,6 +42,11 @@ export type ImagineEvent =
 export interface ImagineOptions {
   delivery: Delivery;
   signal?: AbortSignal;
+  /**
+   * The endpoint, when not `/midjourney/imagine`: `/midjourney/edits` answers with imagine's
+   * fields, deliveries and task records (reference other-endpoints §1), so it shares this reader.
+   */
+  path?: string;
 }
 
 /** A task lookup key: the task id or the trace id the submission carried. */
@@ -179,7 +184,7 @@ export async function* imagine(
   const accept = delivery === 'stream' ? NDJSON : 'application/json';
 
   try {
-    const res = await post(config, '/midjourney/imagine', body, accept, signal);
+    const res = await post(config, opts.path ?? '/midjourney/imagine', body, accept, signal);
     if (!res.ok) {
       const err = await errorFromResponse(res);
       err.traceId ??= traceId;

@@ -1,11 +1,15 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Composer } from '../features/composer/composer';
 import { DraftContext } from '../features/composer/draft-store';
+import { PromptToolsContext } from '../features/composer/prompt-tools-context';
 import { Feed } from '../features/feed/feed';
 import { FeedActionsContext } from '../features/feed/feed-actions';
 import { FeedWindowContext } from '../features/feed/feed-window';
+import { ImageToolsContext } from '../features/feed/image-tools-context';
 import { isJobActive, type Job } from '../jobs/job';
 import { ErrorBoundary } from './error-boundary';
+import type { EditTarget } from './edit-dialog';
+import { createImageTools, createPromptTools } from './endpoint-tools';
 import { createFeedActions } from './feed-actions';
 import { Header, type View } from './header';
 import { RegionDialog } from './region-dialog';
@@ -18,6 +22,8 @@ import { Toasts } from './toasts';
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
 );
+// The edit dialog (and the mask editor behind it) loads when an edit is first asked for.
+const EditDialog = lazy(() => import('./edit-dialog').then((m) => ({ default: m.EditDialog })));
 const SettingsDialog = lazy(() =>
   import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })),
 );
@@ -34,6 +40,14 @@ export function App({ services }: AppProps) {
   const [view, setView] = useState<View>('studio');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [regionJob, setRegionJob] = useState<Job | null>(null);
+  const [editTarget, setEditTarget] = useState<EditTarget | null>(null);
+  const tools = useMemo(
+    () => ({
+      prompt: createPromptTools(services, setEditTarget),
+      image: createImageTools(services, setEditTarget),
+    }),
+    [services],
+  );
 
   useEffect(() => {
     void services.start();
@@ -65,49 +79,59 @@ export function App({ services }: AppProps) {
       <DraftContext.Provider value={services.draft}>
         <FeedWindowContext.Provider value={feedWindow}>
           <FeedActionsContext.Provider value={actions}>
-            <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
-            <StorageNoticeBar onDismiss={() => runner.sink.notice(null)} />
-            <main>
-              {view === 'studio' ? (
-                <div className="studio">
-                  <ErrorBoundary label="composer">
-                    <Composer onSubmit={(request) => runner.submit(request)} />
-                  </ErrorBoundary>
-                  <ErrorBoundary label="feed">
-                    <Feed />
-                  </ErrorBoundary>
-                </div>
-              ) : (
-                <ErrorBoundary label="history">
-                  <Suspense fallback={<p className="hint">Loading history…</p>}>
+            <PromptToolsContext.Provider value={tools.prompt}>
+              <ImageToolsContext.Provider value={tools.image}>
+                <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
+                <StorageNoticeBar onDismiss={() => runner.sink.notice(null)} />
+                <main>
+                  {view === 'studio' ? (
+                    <div className="studio">
+                      <ErrorBoundary label="composer">
+                        <Composer onSubmit={(request) => runner.submit(request)} />
+                      </ErrorBoundary>
+                      <ErrorBoundary label="feed">
+                        <Feed />
+                      </ErrorBoundary>
+                    </div>
+                  ) : (
+                    <ErrorBoundary label="history">
+                      <Suspense fallback={<p className="hint">Loading history…</p>}>
+                        <WithQueries>
+                          <HistoryView
+                            store={services.jobs}
+                            persistence={persistence}
+                            removeJobs={(ids) => runner.remove(ids)}
+                            // An undone delete of an unfinished job: it is looked up again, never resent.
+                            onRestored={(jobs) =>
+                              jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
+                            }
+                            onOpenJob={(id) => {
+                              setView('studio');
+                              feedWindow.reveal(id);
+                            }}
+                          />
+                        </WithQueries>
+                      </Suspense>
+                    </ErrorBoundary>
+                  )}
+                </main>
+                {settingsOpen && (
+                  <Suspense fallback={null}>
                     <WithQueries>
-                      <HistoryView
-                        store={services.jobs}
-                        persistence={persistence}
-                        removeJobs={(ids) => runner.remove(ids)}
-                        // An undone delete of an unfinished job: it is looked up again, never resent.
-                        onRestored={(jobs) =>
-                          jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
-                        }
-                        onOpenJob={(id) => {
-                          setView('studio');
-                          feedWindow.reveal(id);
-                        }}
+                      <SettingsDialog
+                        config={services.config}
+                        onClose={() => setSettingsOpen(false)}
                       />
                     </WithQueries>
                   </Suspense>
-                </ErrorBoundary>
-              )}
-            </main>
-            {settingsOpen && (
-              <Suspense fallback={null}>
-                <WithQueries>
-                  <SettingsDialog config={services.config} onClose={() => setSettingsOpen(false)} />
-                </WithQueries>
-              </Suspense>
-            )}
-            {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}
-            <Toasts />
+                )}
+                {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}
+                {editTarget && (
+                  <EditDialog target={editTarget} onClose={() => setEditTarget(null)} />
+                )}
+                <Toasts />
+              </ImageToolsContext.Provider>
+            </PromptToolsContext.Provider>
           </FeedActionsContext.Provider>
         </FeedWindowContext.Provider>
       </DraftContext.Provider>

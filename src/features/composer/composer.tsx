@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { ImagineRequest } from '../../api/contract';
 import { lintPrompt } from '../../prompt/lint';
 import { readDashes } from '../../prompt/dashes';
@@ -7,6 +7,9 @@ import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
 import { ParametersPanel } from './parameters-panel';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
+
+// Describe, Edit image, Shorten and Translate arrive just after first paint, in their own chunk.
+const PromptTools = lazy(() => import('./prompt-tools').then((m) => ({ default: m.PromptTools })));
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -23,6 +26,8 @@ export function Composer({ onSubmit }: ComposerProps) {
   const [showParams, setShowParams] = useState(false);
   // On a phone the composer can fold away to give the feed the screen; wide screens ignore this.
   const [folded, setFolded] = useState(false);
+  // What is typed in Image URL: Describe and Edit image work on it before it is a reference.
+  const [imageUrl, setImageUrl] = useState('');
   const promptId = useId();
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
   const issues = useMemo(() => (prompt.trim() ? lintPrompt(prompt) : []), [prompt]);
@@ -83,7 +88,10 @@ export function Composer({ onSubmit }: ComposerProps) {
           spellCheck
         />
         <LintLine id={`${promptId}-lint`} issues={issues} />
-        <ReferenceImages prompt={prompt} />
+        <ReferenceImages prompt={prompt} onUrlChange={setImageUrl} />
+        <Suspense fallback={null}>
+          <PromptTools prompt={prompt} imageUrl={imageUrl} />
+        </Suspense>
         <details
           className="params"
           open={showParams}

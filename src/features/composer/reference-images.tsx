@@ -7,12 +7,18 @@ import { useSetDraftPrompt } from './draft-store';
 /** Props of {@link ReferenceImages}. */
 export interface ReferenceImagesProps {
   prompt: string;
+  /** Told what is typed in Image URL (Describe and Edit image use it). */
+  onUrlChange?: (url: string) => void;
 }
 
 /** Image prompts: URLs that lead the prompt, with thumbnails, a weight, paste and drag-and-drop. */
-export function ReferenceImages({ prompt }: ReferenceImagesProps) {
+export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
   const setDraftPrompt = useSetDraftPrompt();
-  const [url, setUrl] = useState('');
+  const [url, setUrlState] = useState('');
+  const setUrl = (next: string) => {
+    setUrlState(next);
+    onUrlChange?.(next);
+  };
   const [error, setError] = useState('');
   // Links whose picture did not load: said in words, not as a broken icon with clipped alt text.
   const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());

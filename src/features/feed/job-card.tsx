@@ -8,6 +8,7 @@ import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
 import { JobControls } from './job-controls';
 import { JobImage } from './job-image';
+import { LazyDescribeCard, LazyImageTools } from './lazy-endpoint-ui';
 import { ResultMenu } from './result-menu';
 
 const Lightbox = lazy(() => import('./lightbox').then((m) => ({ default: m.Lightbox })));
@@ -31,7 +32,10 @@ const STATUS_TEXT: Record<Job['status'], string> = {
 /** One job in the feed: live while it forms, then its result, actions and provenance. */
 export function JobCard({ jobId }: JobCardProps) {
   const job = useJobs((s) => s.byId[jobId]);
-  return job ? <LoadedCard job={job} /> : null;
+  if (!job) return null;
+  // Kinds with a card of their own; pictures (grids and single images) are the default.
+  if (job.kind === 'describe') return <LazyDescribeCard job={job} />;
+  return <LoadedCard job={job} />;
 }
 
 function LoadedCard({ job }: { job: Job }) {
@@ -73,6 +77,7 @@ function LoadedCard({ job }: { job: Job }) {
             />
           )}
           {job.status === 'done' && <ActionBar job={job} selected={selected} />}
+          {job.status === 'done' && <LazyImageTools job={job} />}
           {job.status === 'done' && (
             <ResultMenu job={job} selected={selected} onOpen={() => setOpen(true)} />
           )}

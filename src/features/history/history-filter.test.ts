@@ -76,6 +76,21 @@ describe('filterJobs over 10,000 jobs', () => {
     expect(ids.length).toBeGreaterThan(0);
   });
 
+  it('finds a describe by the prompts it answered with', () => {
+    const describeJob: HistoryJob = {
+      id: 'describe-1',
+      request: { image_url: 'https://x.test/boat.png' },
+      status: 'done',
+      createdAt: BASE,
+      result: { actions: [], data: { descriptions: ['a gold sailboat --ar 75:3', 'coins'] } },
+    };
+    const byId = { 'describe-1': describeJob };
+    expect(filterJobs(['describe-1'], byId, { ...EMPTY_FILTER, query: 'Sailboat' })).toEqual([
+      'describe-1',
+    ]);
+    expect(filterJobs(['describe-1'], byId, { ...EMPTY_FILTER, query: 'lighthouse' })).toEqual([]);
+  });
+
   it('filters by status', () => {
     expect(run({ status: 'failed' })).toEqual(expected((i) => i % 6 === 3));
     expect(run({ status: 'done' })).toEqual(expected((i) => i % 6 < 3));

@@ -59,11 +59,16 @@ export function searchTerms(query: string): string[] {
 // Jobs are immutable in the store (a change makes a new object), so the text is cached per object.
 const textCache = new WeakMap<object, string>();
 
-/** The text a search looks in: the prompt and the parent's label (an upscale's prompt lives there). */
-export function searchText(job: Pick<HistoryJob, 'request' | 'parent'>): string {
+/**
+ * The text a search looks in: the prompt, the parent's label (an upscale's prompt lives there)
+ * and any prompts the job answered with (a describe's four).
+ */
+export function searchText(job: Pick<HistoryJob, 'request' | 'parent' | 'result'>): string {
   let text = textCache.get(job);
   if (text === undefined) {
-    text = `${job.request.prompt ?? ''}\n${job.parent?.label ?? ''}`.toLowerCase();
+    const answered = job.result?.data?.descriptions;
+    const prompts = Array.isArray(answered) ? answered.join('\n') : '';
+    text = `${job.request.prompt ?? ''}\n${job.parent?.label ?? ''}\n${prompts}`.toLowerCase();
     textCache.set(job, text);
   }
   return text;

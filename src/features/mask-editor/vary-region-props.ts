@@ -2,7 +2,7 @@ import type { MaskFormat } from './model/export-mask';
 
 /** What the Vary Region dialog hands back when the person submits a region. */
 export interface VaryRegionSubmit {
-  /** Base64 of the mask image (JPEG by default), without a `data:` prefix. */
+  /** Base64 of the mask image (JPEG by default), without a `data:` prefix; '' = no region (edit). */
   mask: string;
   /** The region prompt as edited, trimmed. */
   prompt: string;
@@ -20,6 +20,11 @@ export interface VaryRegionProps {
   height: number;
   /** The image's prompt, used to prefill "Region prompt". */
   prompt: string;
+  /**
+   * `region` (Vary Region: a region is required, the prompt optional) or `edit` (Edit image:
+   * the region is optional — none means the whole image — and a prompt is required).
+   */
+  mode?: 'region' | 'edit';
   /** Mask encoding; JPEG unless PNG is asked for. */
   maskFormat?: MaskFormat;
   onSubmit(args: VaryRegionSubmit): void;

@@ -3,8 +3,11 @@
  * adding an endpoint means registering one more kind here, nothing else.
  */
 import type { Job } from '../job';
+import { describeKind } from './describe';
+import { editsKind } from './edits';
 import { imagineKind } from './imagine';
 import type { JobKind } from './kind';
+import { seedKind, shortenKind, translateKind } from './text-kinds';
 
 /** Name of the kind of a job stored before kinds existed. */
 export const DEFAULT_KIND = 'imagine';
@@ -29,5 +32,12 @@ export function createKindRegistry(kinds: readonly JobKind[]): KindRegistry {
 
 /** The kinds the studio ships with. */
 export function defaultKinds(): KindRegistry {
-  return createKindRegistry([imagineKind]);
+  return createKindRegistry([
+    imagineKind,
+    editsKind,
+    describeKind,
+    shortenKind,
+    translateKind,
+    seedKind,
+  ]);
 }

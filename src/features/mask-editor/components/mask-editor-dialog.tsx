@@ -19,7 +19,7 @@ import { ViewControls } from './view-controls';
 
 /** The "Vary Region" modal: paint the area to redraw on the upscaled image, then submit it. */
 export function MaskEditorDialog(props: VaryRegionProps) {
-  const { imageId, width, height, maskFormat = 'jpeg', onSubmit, onClose } = props;
+  const { imageId, width, height, maskFormat = 'jpeg', mode = 'region', onSubmit, onClose } = props;
   const entry = useStore(regionStore, (s) => s.byImageId[imageId]);
   const { dispatch, setPrompt, setBrushSize } = regionStore.getState();
   const mask = entry?.mask ?? EMPTY_MASK;
@@ -53,12 +53,16 @@ export function MaskEditorDialog(props: VaryRegionProps) {
     setSubmitting(true);
     setError(null);
     try {
-      const encoded = await exporter.run({
-        shapes: mask.shapes,
-        width,
-        height,
-        format: maskFormat,
-      });
+      // An edit without a region edits the whole image: no mask is sent.
+      const encoded =
+        mode === 'edit' && cover === 0
+          ? ''
+          : await exporter.run({
+              shapes: mask.shapes,
+              width,
+              height,
+              format: maskFormat,
+            });
       onSubmit({ mask: encoded, prompt: regionPrompt.trim(), coverage: cover });
     } catch (err) {
       setError(`Could not prepare the mask: ${err instanceof Error ? err.message : String(err)}`);
@@ -77,7 +81,7 @@ export function MaskEditorDialog(props: VaryRegionProps) {
       onCancel={onCancel}
     >
       <header className="mask-editor__head">
-        <h2 id={titleId}>Vary Region</h2>
+        <h2 id={titleId}>{mode === 'edit' ? 'Edit image' : 'Vary Region'}</h2>
         <span className="mask-editor__size">
           {width} × {height}
         </span>
@@ -116,6 +120,7 @@ export function MaskEditorDialog(props: VaryRegionProps) {
         )}
       </div>
       <RegionFooter
+        mode={mode}
         prompt={regionPrompt}
         onPromptChange={(p) => setPrompt(imageId, p)}
         coverage={cover}

@@ -5,6 +5,8 @@ export const NEARLY_ALL = 0.95;
 
 /** Props of the footer. */
 export interface RegionFooterProps {
+  /** Vary Region needs a region; Edit image needs a prompt (its region is optional). */
+  mode: 'region' | 'edit';
   prompt: string;
   onPromptChange(prompt: string): void;
   /** Fraction of the image in the region (exact, from the raster). */
@@ -23,10 +25,12 @@ export function RegionFooter(p: RegionFooterProps) {
   const promptId = useId();
   const statusId = useId();
   const empty = p.coverage === 0;
+  const edit = p.mode === 'edit';
+  const blocked = edit ? p.prompt.trim() === '' : empty;
   return (
     <div className="mask-editor__foot">
       <div className="mask-editor__prompt">
-        <label htmlFor={promptId}>Region prompt</label>
+        <label htmlFor={promptId}>{edit ? 'Edit prompt' : 'Region prompt'}</label>
         <textarea
           id={promptId}
           rows={2}
@@ -36,9 +40,13 @@ export function RegionFooter(p: RegionFooterProps) {
       </div>
       <div className="mask-editor__submit">
         <p id={statusId} className="mask-editor__status" aria-live="polite">
-          {empty
-            ? 'Paint the area to redraw first — the region is empty.'
-            : `Region: ${percent(p.coverage)} of the image will be redrawn.`}
+          {edit && p.prompt.trim() === ''
+            ? 'Say what to change in Edit prompt first.'
+            : edit && empty
+              ? 'No region painted: the whole image will be edited.'
+              : empty
+                ? 'Paint the area to redraw first — the region is empty.'
+                : `Region: ${percent(p.coverage)} of the image will be redrawn.`}
         </p>
         {p.coverage >= NEARLY_ALL && (
           <p className="mask-editor__warning" role="alert">
@@ -54,12 +62,12 @@ export function RegionFooter(p: RegionFooterProps) {
         <button
           type="button"
           className="mask-editor__button mask-editor__button--primary"
-          disabled={empty || p.submitting}
+          disabled={blocked || p.submitting}
           aria-describedby={statusId}
           aria-busy={p.submitting}
           onClick={p.onSubmit}
         >
-          Submit region
+          {edit ? 'Submit edit' : 'Submit region'}
         </button>
       </div>
     </div>

@@ -1,0 +1,40 @@
+import { EditImageDialog } from '../features/mask-editor/edit-image-launcher';
+import type { JobParent } from '../jobs/job';
+import { useServices } from './services-context';
+
+/** An image to edit: a finished job's (with its lineage) or a link from the composer. */
+export interface EditTarget {
+  imageUrl: string;
+  width?: number;
+  height?: number;
+  /** The image the edit derives from, when it is a job's. */
+  parent?: JobParent;
+}
+
+/** Props of {@link EditDialog}. */
+export interface EditDialogProps {
+  target: EditTarget;
+  onClose: () => void;
+}
+
+/** Edit image: a submitted edit becomes an `edits` job (its parent is the image it edited). */
+export function EditDialog({ target, onClose }: EditDialogProps) {
+  const { runner, config } = useServices();
+  const { imageUrl, parent } = target;
+  return (
+    <EditImageDialog
+      // Its own key in the editor's memory: a Vary Region on the same image keeps its own prompt.
+      imageId={`edit:${parent?.imageId ?? imageUrl}`}
+      imageUrl={imageUrl}
+      {...(target.width && target.height ? { width: target.width, height: target.height } : {})}
+      prompt=""
+      maskFormat={config.getState().settings.maskFormat}
+      onClose={onClose}
+      onSubmit={({ mask, prompt }) => {
+        const request = { image_url: imageUrl, prompt, ...(mask ? { mask } : {}) };
+        runner.submit(request, { kind: 'edits', ...(parent ? { parent } : {}) });
+        onClose();
+      }}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+/** Props of {@link ShortenCandidates}. */
+export interface ShortenCandidatesProps {
+  /** The candidates as they will go into the composer (original params already on them). */
+  candidates: string[];
+  onUse(prompt: string): void;
+  onDismiss(): void;
+}
+
+/** The shorter prompts the service offered, each with "Use candidate N". */
+export function ShortenCandidates({ candidates, onUse, onDismiss }: ShortenCandidatesProps) {
+  return (
+    <div className="prompt-candidates" role="group" aria-label="Shorter prompts">
+      <ol>
+        {candidates.map((c, i) => (
+          <li key={`${i}-${c}`}>
+            <span className="candidate-text">{c}</span>
+            <button type="button" className="chip" onClick={() => onUse(c)}>
+              {`Use candidate ${i + 1}`}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="ghost" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

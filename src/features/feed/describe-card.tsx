@@ -1,0 +1,82 @@
+import { descriptionsOf } from '../../jobs/kinds/describe';
+import type { Job } from '../../jobs/job';
+import { useFeedActions } from './feed-actions';
+import { useImageTools } from './image-tools-context';
+import { JobError } from './job-error';
+
+/** Props of {@link DescribeCard}. */
+export interface DescribeCardProps {
+  /** A `describe` job. */
+  job: Job;
+}
+
+/**
+ * A describe in the feed: the image and the four prompts it was read as, each with "Use prompt
+ * N", and "Imagine all four". Prompts are plain text, never HTML.
+ */
+export function DescribeCard({ job }: DescribeCardProps) {
+  const tools = useImageTools();
+  const { cancel, retry } = useFeedActions();
+  const url = typeof job.request.image_url === 'string' ? job.request.image_url : '';
+  const prompts = descriptionsOf(job.result?.data);
+  return (
+    <article
+      id={`job-${job.id}`}
+      className={`job-card describe-card status-${job.status}`}
+      aria-label="Describe"
+      tabIndex={0}
+    >
+      <header className="job-head">
+        <p className="job-title">Describe</p>
+        <span className={`status-chip ${job.status}`}>
+          {job.status === 'done' ? 'Done' : job.status === 'failed' ? 'Failed' : 'Describing'}
+        </span>
+      </header>
+      {url && (
+        // Inline size: the picture may be 2048 px wide and the card must never scroll sideways.
+        <img
+          className="describe-image"
+          src={url}
+          alt="The described image"
+          style={{ display: 'block', maxWidth: '100%', maxHeight: '20rem', height: 'auto' }}
+        />
+      )}
+      {prompts.length > 0 && (
+        <ol className="describe-prompts" aria-label="Prompts" style={{ overflowWrap: 'anywhere' }}>
+          {prompts.map((p, i) => (
+            <li key={`${i}-${p}`}>
+              <p>{p}</p>
+              {tools && (
+                <button type="button" className="chip" onClick={() => tools.usePrompt(p)}>
+                  {`Use prompt ${i + 1}`}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {prompts.length > 0 && tools && (
+        <div className="row">
+          <button type="button" onClick={() => tools.imagineAll(prompts)}>
+            Imagine all four
+          </button>
+        </div>
+      )}
+      {job.status === 'failed' && <JobError job={job} />}
+      {(job.status === 'queued' || job.status === 'running' || job.status === 'stalled') && (
+        <div className="row">
+          <button type="button" className="ghost" onClick={() => cancel(job.id)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {job.status === 'cancelled' && (
+        <div className="row">
+          <button type="button" onClick={() => retry(job.id)}>
+            Retry
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { Job } from '../../jobs/job';
+import { isGridJob, useImageTools } from './image-tools-context';
+
+/** Props of {@link ImageTools}. */
+export interface ImageToolsProps {
+  /** A finished job with an image. */
+  job: Job;
+}
+
+/**
+ * Describe on every finished image, Edit image on a single image, Get seed on a grid (then
+ * "Seed: N" and Reuse seed).
+ */
+export function ImageToolsBar({ job }: ImageToolsProps) {
+  const tools = useImageTools();
+  const [seed, setSeed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const url = job.result?.raw_image_url ?? job.result?.image_url;
+  if (!tools || !url) return null;
+  const grid = isGridJob(job);
+
+  const getSeed = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      setSeed(await tools.getSeed(job));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="action-bar image-tools" role="group" aria-label="Image tools">
+      <button type="button" className="chip" onClick={() => tools.describe(job)}>
+        Describe
+      </button>
+      {!grid && (
+        <button type="button" className="chip" onClick={() => tools.editImage(job)}>
+          Edit image
+        </button>
+      )}
+      {grid && job.result?.image_id && (
+        <button type="button" className="chip" disabled={busy} onClick={() => void getSeed()}>
+          Get seed
+        </button>
+      )}
+      {seed !== null && (
+        <>
+          <span className="seed" role="status">{`Seed: ${seed}`}</span>
+          <button type="button" className="chip" onClick={() => tools.reuseSeed(seed)}>
+            Reuse seed
+          </button>
+        </>
+      )}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

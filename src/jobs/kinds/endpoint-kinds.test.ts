@@ -1,0 +1,198 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Delivery } from '../../api/client';
+import {
+  DESCRIBE_FAILED_NEXIOR,
+  DESCRIBE_SUCCESS,
+  EDITS_SUCCESS,
+} from '../../api/fixtures/endpoint-bodies';
+import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
+import type { Job } from '../job';
+import { createPersistence } from '../persistence';
+import { createRunner } from '../runner';
+import { createJobsStore, type JobsStore } from '../store';
+import { descriptionsOf } from './describe';
+import { defaultKinds } from './registry';
+import { rebuildRequest } from './safe-request';
+import { testSink } from '../fixtures/store-sink';
+
+const TOKEN = 'sk-endpoint-kinds-5150';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+function waitFor(store: JobsStore, id: string, pred: (job: Job) => boolean): Promise<Job> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const job = store.getState().byId[id];
+      if (job && pred(job)) {
+        stop();
+        clearTimeout(timer);
+        resolve(job);
+      }
+    };
+    const stop = store.subscribe(check);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`job never matched: ${JSON.stringify(store.getState().byId[id])}`));
+    }, 5000);
+    check();
+  });
+}
+
+function openTab(server: FakeImagineServer, dbName: string, delivery: Delivery) {
+  const store = createJobsStore();
+  const persistence = createPersistence({ dbName, sink: testSink(store) });
+  const runner = createRunner({
+    getConfig: () => ({ client: { baseUrl: server.url, token: TOKEN }, delivery, mode: 'fast' }),
+    kinds: defaultKinds(),
+    store,
+    persistence,
+    locks: null,
+    pollIntervalMs: 20,
+  });
+  const close = () => {
+    runner.dispose();
+    persistence.close();
+  };
+  cleanups.push(close);
+  return { store, persistence, runner, close };
+}
+
+async function fake(): Promise<FakeImagineServer> {
+  const server = await startFakeImagineServer();
+  cleanups.push(() => server.close());
+  return server;
+}
+
+const newDb = () => `endpoint-kinds-${Date.now()}-${Math.random()}`;
+const posts = (server: FakeImagineServer, path: string) =>
+  server.requests.filter((r) => r.method === 'POST' && r.path === path);
+
+describe('the studio’s kinds', () => {
+  it('registers every endpoint; a job without a kind is still imagine', () => {
+    const kinds = defaultKinds();
+    expect(kinds.names().sort()).toEqual(
+      ['describe', 'edits', 'imagine', 'seed', 'shorten', 'translate'].sort(),
+    );
+    expect(kinds.of({})?.name).toBe('imagine');
+    expect(kinds.get('describe')?.card(undefined)).toBe('prompts');
+    expect(kinds.get('edits')?.card({ actions: [] })).toBe('grid');
+  });
+
+  it('describe runs wait-only through the real runner and keeps its four prompts on disk', async () => {
+    const server = await fake();
+    server.onPost = (path) =>
+      path === '/midjourney/describe'
+        ? { status: 200, body: JSON.parse(DESCRIBE_SUCCESS) as unknown }
+        : undefined;
+    const tab = openTab(server, newDb(), 'stream');
+    const id = tab.runner.submit({ image_url: 'https://x.test/boat.png' }, { kind: 'describe' });
+    const job = await waitFor(tab.store, id, (j) => j.status === 'done');
+    expect(job).toMatchObject({ kind: 'describe', delivery: 'wait' });
+    expect(descriptionsOf(job.result?.data)).toHaveLength(4);
+    const [call] = posts(server, '/midjourney/describe');
+    expect(call!.body).toEqual({ image_url: 'https://x.test/boat.png', trace_id: job.traceId });
+    expect(call!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    const stored = await tab.persistence.getJob(id);
+    expect(descriptionsOf(stored?.result?.data)[0]).toContain('gold sailboat');
+    expect(JSON.stringify(stored)).not.toContain(TOKEN);
+  });
+
+  it('a failed describe (Nexior’s body, no success field) fails with the service’s words', async () => {
+    const server = await fake();
+    server.onPost = () => ({ status: 200, body: JSON.parse(DESCRIBE_FAILED_NEXIOR) as unknown });
+    const tab = openTab(server, newDb(), 'wait');
+    const id = tab.runner.submit({ image_url: 'https://x.test/a.png' }, { kind: 'describe' });
+    const job = await waitFor(tab.store, id, (j) => j.status === 'failed');
+    expect(job.error).toMatchObject({ kind: 'task', message: 'Describe failed' });
+  });
+
+  it('an edit keeps its parent and comes back as a grid from /midjourney/edits', async () => {
+    const server = await fake();
+    server.onPost = (path) =>
+      path === '/midjourney/edits'
+        ? { status: 200, body: JSON.parse(EDITS_SUCCESS) as unknown }
+        : undefined;
+    const tab = openTab(server, newDb(), 'wait');
+    const parent = { jobId: 'job-a', imageId: 'img-a', action: 'edits', label: 'Edit' };
+    const request = { image_url: 'https://x.test/a.png', prompt: 'a red hat', mask: 'AAAA' };
+    const id = tab.runner.submit(request, { kind: 'edits', parent });
+    const job = await waitFor(tab.store, id, (j) => j.status === 'done');
+    expect(job.parent).toEqual(parent);
+    expect(job.result).toMatchObject({ image_id: '1391372193836826624', image_width: 960 });
+    const [call] = posts(server, '/midjourney/edits');
+    expect(call!.body).toMatchObject({ ...request, mode: 'fast', trace_id: job.traceId });
+  });
+
+  it('a reload mid-edit resumes the job from its task, never sending the edit twice', async () => {
+    const server = await fake();
+    const dbName = newDb();
+    server.onPost = (path, body) => {
+      if (path !== '/midjourney/edits') return undefined;
+      server.tasks.set('t-edit', {
+        id: 't-edit',
+        trace_id: body.trace_id as string,
+        request: body,
+        response: null,
+        finished_at: null,
+      });
+      return { status: 200, body: { task_id: 't-edit' } };
+    };
+    const first = openTab(server, dbName, 'async');
+    const id = first.runner.submit(
+      { image_url: 'https://x.test/a.png', prompt: 'a red hat' },
+      { kind: 'edits' },
+    );
+    await waitFor(first.store, id, (j) => j.taskId === 't-edit');
+    // The task id is on disk before the tab goes away.
+    while ((await first.persistence.getJob(id))?.taskId !== 't-edit') await Promise.resolve();
+    first.close();
+
+    server.tasks.set('t-edit', {
+      ...server.tasks.get('t-edit')!,
+      response: JSON.parse(EDITS_SUCCESS) as Record<string, unknown>,
+      finished_at: 5,
+    });
+    const second = openTab(server, dbName, 'async');
+    await second.runner.resumeAll();
+    const job = await waitFor(second.store, id, (j) => j.status === 'done');
+    expect(job.kind).toBe('edits');
+    expect(job.result?.image_id).toBe('1391372193836826624');
+    expect(posts(server, '/midjourney/edits')).toHaveLength(1);
+  });
+
+  it('shorten, translate and seed send their one field and keep their answer', async () => {
+    const server = await fake();
+    server.onPost = (path) =>
+      ({
+        '/midjourney/shorten': { status: 200, body: { prompts: ['a lake --ar 16:9'] } },
+        '/midjourney/translate': { status: 200, body: { content: 'a white angel' } },
+        '/midjourney/seed': { status: 200, body: { seed: 42 } },
+      })[path];
+    const tab = openTab(server, newDb(), 'wait');
+    const ids = [
+      tab.runner.submit({ prompt: 'a big lake --ar 16:9' }, { kind: 'shorten' }),
+      tab.runner.submit({ content: '洁白的天使' }, { kind: 'translate' }),
+      tab.runner.submit({ image_id: 'img-1' }, { kind: 'seed' }),
+    ];
+    const done = await Promise.all(
+      ids.map((id) => waitFor(tab.store, id, (j) => j.status === 'done')),
+    );
+    expect(done.map((j) => j.result?.data)).toEqual([
+      { prompts: ['a lake --ar 16:9'] },
+      { content: 'a white angel' },
+      { seed: '42' },
+    ]);
+    expect(posts(server, '/midjourney/seed')[0]!.body).toEqual({ image_id: 'img-1' });
+  });
+
+  it('a stored describe request keeps only image_url', () => {
+    const describe = defaultKinds().get('describe')!;
+    expect(rebuildRequest(describe, { image_url: 'https://x.test/a.png', api_key: 'k' })).toEqual({
+      request: { image_url: 'https://x.test/a.png' },
+      dropped: ['api_key'],
+    });
+  });
+});
