@@ -1,6 +1,10 @@
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
+import { saveBlob } from '../components/ui/save-file';
 import { cachedImageQuery } from '../jobs/cached-image-query';
+import { keptBytes } from '../jobs/image-cache/kept-bytes';
+import { jobTitle } from '../jobs/job';
+import { imageFileName } from '../prompt/file-name';
 import type { Job } from '../jobs/job';
 import { addReference } from '../prompt/reference-urls';
 import type { Services } from './services';
@@ -33,6 +37,12 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       }
     },
     openSettings: dialogs.openSettings,
+    keptCopy: (job) => services.persistence.keptCopy(finalUrl(job)),
+    download: async (job) => {
+      const url = finalUrl(job);
+      const blob = await keptBytes({ persistence, relay: services.relay }, url);
+      saveBlob(blob, imageFileName(jobTitle(job), url, blob.type));
+    },
     cachedImage: async (job) => {
       const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
       if (!url) return undefined;
@@ -40,4 +50,8 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       return (await client.fetchQuery(cachedImageQuery(persistence, url))) ?? undefined;
     },
   };
+}
+
+function finalUrl(job: Job): string {
+  return job.result?.raw_image_url ?? job.result?.image_url ?? '';
 }

@@ -13,6 +13,8 @@ import {
   type Target,
 } from '../jobs/config-store';
 import { storeSink } from '../jobs/jobs-sink';
+import { readStudioConfig } from '../api/runtime-config';
+import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createRunner } from '../jobs/runner';
 import type { Runner } from '../jobs/runner-types';
@@ -31,6 +33,8 @@ export interface Services {
   config: ConfigStore;
   /** Which part of the feed is on the page. */
   feedWindow: FeedWindow;
+  /** The studio server's image relay path (`/relay`), or null on a static host. */
+  relay: string | null;
   /**
    * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
    * image need it, so it stays out of the initial JavaScript. Always the same client.
@@ -44,7 +48,18 @@ export interface Services {
 export function createServices(): Services {
   // Until the runner is the store's only writer, persistence's reports go to the store's actions.
   const sink = storeSink(jobsStore);
-  const persistence = createPersistence({ sink, onNotice: sink.notice });
+  const { relay } = readStudioConfig();
+  // Cache Storage exists in secure contexts only; the service worker answers `<img>` from it.
+  const offlineCache =
+    typeof caches !== 'undefined' &&
+    typeof navigator !== 'undefined' &&
+    'serviceWorker' in navigator;
+  const persistence = createPersistence({
+    sink,
+    onNotice: sink.notice,
+    copyMeans: () => ({ relay, offlineCache }),
+    ...(offlineCache ? { pictureCache: () => caches.open(PICTURE_CACHE) } : {}),
+  });
   const config = createConfigStore();
   const runner = createRunner({
     persistence,
@@ -78,6 +93,7 @@ export function createServices(): Services {
     draft: createDraftStore(),
     config,
     feedWindow: createFeedWindow(jobsStore),
+    relay,
     queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
     start: () => (started ??= runner.resumeAll()),
   };

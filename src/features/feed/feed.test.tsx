@@ -17,6 +17,8 @@ const actions: FeedActions = {
   referenceImage: noop,
   openSettings: noop,
   cachedImage: async () => undefined,
+  keptCopy: async () => ({ kind: 'none', reason: 'a test' }),
+  download: async () => undefined,
 };
 
 function job(i: number): Job {

@@ -31,7 +31,7 @@ const STATUS_TEXT: Record<Job['status'], string> = {
 export function JobCard({ jobId }: JobCardProps) {
   const job = useJobs((s) => s.byId[jobId]);
   const parent = useJobs((s) => (job?.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
-  const { act, cancel, retry, checkAgain } = useFeedActions();
+  const { act, cancel, retry, checkAgain, cachedImage } = useFeedActions();
   const { reveal } = useFeedWindow();
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
@@ -136,7 +136,12 @@ export function JobCard({ jobId }: JobCardProps) {
       )}
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>
-          <Lightbox url={job.result.raw_image_url} alt={title} onClose={() => setOpen(false)} />
+          <Lightbox
+            url={job.result.raw_image_url}
+            alt={title}
+            onClose={() => setOpen(false)}
+            fallback={() => cachedImage(job)}
+          />
         </Suspense>
       )}
     </article>

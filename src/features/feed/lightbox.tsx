@@ -1,17 +1,21 @@
 import { ModalDialog } from '../../components/ui/modal-dialog';
+import { useLoadedSrc } from './use-loaded-src';
 
 /** Props of {@link Lightbox}. */
 export interface LightboxProps {
   url: string;
   alt: string;
   onClose: () => void;
+  /** The kept copy, for when the link has expired. */
+  fallback?: () => Promise<string | undefined>;
 }
 
 /** The raw, full-size image in a dialog. */
-export function Lightbox({ url, alt, onClose }: LightboxProps) {
+export function Lightbox({ url, alt, onClose, fallback }: LightboxProps) {
+  const src = useLoadedSrc(url, fallback);
   return (
     <ModalDialog title="Full size" onClose={onClose} className="lightbox">
-      <img src={url} alt={alt} referrerPolicy="no-referrer" />
+      {src && <img src={src} alt={alt} referrerPolicy="no-referrer" />}
     </ModalDialog>
   );
 }

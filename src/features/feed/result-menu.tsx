@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { jobTitle, type Job } from '../../jobs/job';
+import type { Job } from '../../jobs/job';
 import { CopyButton } from '../../components/ui/copy-button';
-import { downloadImage } from '../../components/ui/save-file';
 import type { CodeLanguage } from './copy-as-code';
 import { useFeedActions } from './feed-actions';
+import { KeptLabel } from './kept-label';
 
 /** Copy-as-code is rarely used: its module loads when the menu opens, not with the studio. */
 const loadCopyAsCode = () => import('./copy-as-code');
@@ -16,7 +16,7 @@ export interface ResultMenuProps {
 
 /** Open, download, copy and reuse a finished result. */
 export function ResultMenu({ job, onOpen }: ResultMenuProps) {
-  const { referenceImage } = useFeedActions();
+  const { referenceImage, download } = useFeedActions();
   const [downloadError, setDownloadError] = useState('');
   const r = job.result;
   if (!r?.raw_image_url) return null;
@@ -30,7 +30,7 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
         type="button"
         className="chip"
         onClick={() =>
-          downloadImage(raw, jobTitle(job)).then(
+          download(job).then(
             () => setDownloadError(''),
             (e: Error) => setDownloadError(e.message),
           )
@@ -52,6 +52,7 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
           <CopyButton label="JavaScript" text={asCode(job, 'javascript')} />
         </div>
       </details>
+      <KeptLabel job={job} />
       {downloadError && (
         <p role="alert" className="field-error">
           {downloadError}
