@@ -44,10 +44,13 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       saveBlob(blob, imageFileName(jobTitle(job), url, blob.type));
     },
     cachedImage: async (job) => {
-      const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
+      const url = finalUrl(job);
       if (!url) return undefined;
       const client = await services.queryClient();
-      return (await client.fetchQuery(cachedImageQuery(persistence, url))) ?? undefined;
+      const blobUrl = await client.fetchQuery(cachedImageQuery(persistence, url));
+      if (blobUrl) return blobUrl;
+      // An opaque copy: the service worker answers the full picture's own URL from it.
+      return (await persistence.keptCopy(url)).kind === 'offline' ? url : undefined;
     },
   };
 }

@@ -23,17 +23,23 @@ export async function keptBytes(deps: KeptBytesDeps, url: string): Promise<Blob>
   const expired = isLinkExpired(url, (deps.now ?? Date.now)());
   const sources = expired ? [] : [url];
   if (deps.relay && !expired) sources.push(relayUrlFor(deps.relay, url));
+  let deadStatus = 0;
   for (const source of sources) {
     try {
       const res = await doFetch(source, { credentials: 'omit', referrerPolicy: 'no-referrer' });
       if (res.ok) return await res.blob();
+      if (res.status === 404 || res.status === 410) deadStatus = res.status;
     } catch {
       // CORS refused or the network failed: the next source.
     }
   }
   const copy = await deps.persistence.keptCopy(url);
   const refusal = downloadRefusal(copy);
-  if (refusal && expired && copy.kind === 'none')
-    throw new Error('Download is not possible: the link has expired and no copy was kept.');
+  if (refusal && copy.kind === 'none' && (expired || deadStatus))
+    throw new Error(
+      expired
+        ? 'Download is not possible: the link has expired and no copy was kept.'
+        : `Download is not possible: the link is dead (HTTP ${deadStatus}) and no copy was kept.`,
+    );
   throw new Error(refusal ?? 'Download is not possible: the picture could not be read.');
 }
