@@ -4,7 +4,8 @@
  * studio server's relay. Where none can give bytes, the error says exactly why.
  */
 import type { Persistence } from '../persistence';
-import { downloadRefusal, isLinkExpired, relayUrlFor } from './kept-copy';
+import { isLinkExpired } from '../../prompt/link-expiry';
+import { downloadRefusal, relayUrlFor } from './kept-copy';
 
 /** What `keptBytes` needs. */
 export interface KeptBytesDeps {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  copyPlan,
-  downloadRefusal,
-  isLinkExpired,
-  keptLabel,
-  linkExpiry,
-  notKeptReason,
-  relayUrlFor,
-} from './kept-copy';
+import { copyPlan, downloadRefusal, keptLabel, notKeptReason, relayUrlFor } from './kept-copy';
+import { isLinkExpired, linkExpiry } from '../../prompt/link-expiry';
 
 describe('linkExpiry: the ex of a provider link (hex unix seconds)', () => {
   it('reads ex as hex seconds, in milliseconds', () => {

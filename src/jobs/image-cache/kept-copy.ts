@@ -68,27 +68,6 @@ export function downloadRefusal(copy: KeptCopy): string | null {
   return `Download is not possible: no copy was kept (${'reason' in copy ? copy.reason : 'unknown'}).`;
 }
 
-/**
- * The link's expiry from its `ex` query parameter (hex unix seconds, as the provider's signed
- * CDN links carry it), in milliseconds; undefined where the URL has none or it is malformed.
- */
-export function linkExpiry(url: string): number | undefined {
-  let ex: string | null;
-  try {
-    ex = new URL(url).searchParams.get('ex');
-  } catch {
-    return undefined;
-  }
-  if (!ex || !/^[0-9a-f]{1,12}$/i.test(ex)) return undefined;
-  return parseInt(ex, 16) * 1000;
-}
-
-/** True when the link carries an `ex` that is past at `now` (ms). */
-export function isLinkExpired(url: string, now: number): boolean {
-  const expiry = linkExpiry(url);
-  return expiry !== undefined && expiry <= now;
-}
-
 /** The relay URL for a picture. */
 export function relayUrlFor(relay: string, url: string): string {
   return `${relay}?url=${encodeURIComponent(url)}`;
