@@ -42,7 +42,13 @@ const acedataProxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), studioPageTags(), precompressPlugin(), serviceWorkerPlugin(), engineServerPlugin()],
+  plugins: [
+    react(),
+    studioPageTags(),
+    precompressPlugin(),
+    serviceWorkerPlugin(),
+    engineServerPlugin(),
+  ],
   server: { port, host: '127.0.0.1', proxy: acedataProxy },
   preview: { port, host: '127.0.0.1', proxy: acedataProxy },
   build: { target: 'es2022', sourcemap: false },
