@@ -31,7 +31,7 @@ const STATUS_TEXT: Record<Job['status'], string> = {
 export function JobCard({ jobId }: JobCardProps) {
   const job = useJobs((s) => s.byId[jobId]);
   const parent = useJobs((s) => (job?.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
-  const { act, cancel, retry, checkAgain, cachedImage } = useFeedActions();
+  const { act, cancel, retry, checkAgain } = useFeedActions();
   const { reveal } = useFeedWindow();
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
@@ -136,12 +136,7 @@ export function JobCard({ jobId }: JobCardProps) {
       )}
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>
-          <Lightbox
-            url={job.result.raw_image_url}
-            alt={title}
-            onClose={() => setOpen(false)}
-            fallback={() => cachedImage(job)}
-          />
+          <Lightbox job={job} alt={title} onClose={() => setOpen(false)} />
         </Suspense>
       )}
     </article>

@@ -1,18 +1,20 @@
 import { ModalDialog } from '../../components/ui/modal-dialog';
+import type { Job } from '../../jobs/job';
+import { useFeedActions } from './feed-actions';
 import { useLoadedSrc } from './use-loaded-src';
 
 /** Props of {@link Lightbox}. */
 export interface LightboxProps {
-  url: string;
+  /** A finished job; its raw image is shown, or its kept copy once the link has expired. */
+  job: Job;
   alt: string;
   onClose: () => void;
-  /** The kept copy, for when the link has expired. */
-  fallback?: () => Promise<string | undefined>;
 }
 
 /** The raw, full-size image in a dialog. */
-export function Lightbox({ url, alt, onClose, fallback }: LightboxProps) {
-  const src = useLoadedSrc(url, fallback);
+export function Lightbox({ job, alt, onClose }: LightboxProps) {
+  const { cachedImage } = useFeedActions();
+  const src = useLoadedSrc(job.result?.raw_image_url, () => cachedImage(job));
   return (
     <ModalDialog title="Full size" onClose={onClose} className="lightbox">
       {src && <img src={src} alt={alt} referrerPolicy="no-referrer" />}
