@@ -29,16 +29,15 @@ export default defineConfig({
       reuseExistingServer: false,
       env: {
         ENGINE_PACE_MS: '60',
-        // Attachments come from their own origin; until the studio keeps its own copies of
-        // pictures a CDN without CORS would break, the tests' CDN allows cross-origin reads.
-        ENGINE_CDN_CORS: 'on',
+        // Attachments come from their own origin, with no CORS: the studio keeps its own copies.
+        ENGINE_CDN_CORS: 'off',
         PORT: String(port),
         ACEDATA_PROXY_TARGET: `http://127.0.0.1:${port + 1}`,
       },
       timeout: 60_000,
     },
     {
-      command: `npx tsx server/cli.ts --port ${port + 1} --pace 40 --token ${PROXY_TOKEN} --cdn-cors on`,
+      command: `npx tsx server/cli.ts --port ${port + 1} --pace 40 --token ${PROXY_TOKEN}`,
       url: `http://127.0.0.1:${port + 1}/__engine/state`,
       reuseExistingServer: false,
       timeout: 60_000,

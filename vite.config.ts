@@ -5,6 +5,7 @@ import { cspDirectives, cspString } from './server/studio/csp';
 import { writePageTags } from './server/studio/html';
 import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
 import { precompressPlugin } from './server/studio/precompress';
+import { serviceWorkerPlugin } from './server/studio/sw-build-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
 const { acedataBaseUrl, passThroughTarget } = acedataFromEnv();
@@ -41,7 +42,13 @@ const acedataProxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), studioPageTags(), precompressPlugin(), engineServerPlugin()],
+  plugins: [
+    react(),
+    studioPageTags(),
+    precompressPlugin(),
+    serviceWorkerPlugin(),
+    engineServerPlugin(),
+  ],
   server: { port, host: '127.0.0.1', proxy: acedataProxy },
   preview: { port, host: '127.0.0.1', proxy: acedataProxy },
   build: { target: 'es2022', sourcemap: false },

@@ -9,3 +9,10 @@ createRoot(document.getElementById('root')!).render(
     <App services={createServices()} />
   </StrictMode>,
 );
+
+// The picture service worker is not needed for the first paint: registered once the page is idle.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const register = () => void import('./sw/register-sw').then((m) => m.registerPictureWorker());
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 2000 });
+  else setTimeout(register, 0);
+}

@@ -53,13 +53,18 @@ export function buildApp(): void {
   }
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  ready: (res: Response) => boolean = (res) => res.ok,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode})`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return;
+      if (ready(res)) return;
     } catch {
       // Not listening yet.
     }
@@ -143,4 +148,37 @@ export async function startDev(): Promise<BenchServer> {
       await server.close();
     },
   };
+}
+
+/**
+ * A Node server started with tsx (`script` relative to the root, with `args` and extra `env`),
+ * ready once `readyUrl` answers at all. Used by e2e specs that need servers of their own.
+ */
+export async function startTsxServer(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl: string,
+): Promise<BenchServer> {
+  const child = spawn(process.execPath, [TSX_BIN, script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  try {
+    // Any HTTP answer means it listens (an API with a token answers 401 to a bare request).
+    await waitForHttp(readyUrl, child, 30_000, (res) => res.status < 500);
+  } catch (err) {
+    await stopChild(child);
+    throw new Error(`${script} did not start: ${(err as Error).message}\n${output}`, {
+      cause: err,
+    });
+  }
+  return { url: new URL(readyUrl).origin, stop: () => stopChild(child) };
 }

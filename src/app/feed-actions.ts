@@ -1,9 +1,12 @@
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
+import { saveBlob } from '../components/ui/save-file';
 import { cachedImageQuery } from '../jobs/cached-image-query';
 import { useConfig } from '../jobs/config-store';
 import { defaultKinds } from '../jobs/kinds/registry';
-import { isJobActive, type Job } from '../jobs/job';
+import { isJobActive, jobTitle, type Job } from '../jobs/job';
+import { keptBytes } from '../jobs/image-cache/kept-bytes';
+import { imageFileName } from '../prompt/file-name';
 import { addReference } from '../prompt/reference-urls';
 import type { Services } from './services';
 import { toast } from './toasts';
@@ -64,11 +67,24 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     },
     useCurrentTarget: () => useConfig(config, (s) => s.settings.target),
     cardOf: (job) => kinds.of(job)?.card(job.result) ?? 'image',
+    keptCopy: (job) => services.persistence.keptCopy(finalUrl(job)),
+    download: async (job) => {
+      const url = finalUrl(job);
+      const blob = await keptBytes({ persistence, relay: services.relay }, url);
+      saveBlob(blob, imageFileName(jobTitle(job), url, blob.type));
+    },
     cachedImage: async (job) => {
-      const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
+      const url = finalUrl(job);
       if (!url) return undefined;
       const client = await services.queryClient();
-      return (await client.fetchQuery(cachedImageQuery(persistence, url))) ?? undefined;
+      const blobUrl = await client.fetchQuery(cachedImageQuery(persistence, url));
+      if (blobUrl) return blobUrl;
+      // An opaque copy: the service worker answers the full picture's own URL from it.
+      return (await persistence.keptCopy(url)).kind === 'offline' ? url : undefined;
     },
   };
+}
+
+function finalUrl(job: Job): string {
+  return job.result?.raw_image_url ?? job.result?.image_url ?? '';
 }

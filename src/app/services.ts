@@ -14,6 +14,8 @@ import {
 } from '../jobs/config-store';
 import { lateSink } from '../jobs/jobs-sink';
 import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status';
+import { readStudioConfig } from '../api/runtime-config';
+import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createRunner } from '../jobs/runner';
 import type { Runner } from '../jobs/runner-types';
@@ -34,6 +36,8 @@ export interface Services {
   network: NetworkStatus;
   /** Which part of the feed is on the page. */
   feedWindow: FeedWindow;
+  /** The studio server's image relay path (`/relay`), or null on a static host. */
+  relay: string | null;
   /**
    * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
    * image need it, so it stays out of the initial JavaScript. Always the same client.
@@ -45,8 +49,18 @@ export interface Services {
 
 /** The services of this tab. */
 export function createServices(): Services {
+  const { relay } = readStudioConfig();
+  // Cache Storage exists in secure contexts only; the service worker answers `<img>` from it.
+  const offlineCache =
+    typeof caches !== 'undefined' &&
+    typeof navigator !== 'undefined' &&
+    'serviceWorker' in navigator;
   // Persistence reports to the runner, the jobs store's only writer (made just below).
-  const persistence = createPersistence({ sink: lateSink(() => runner.sink) });
+  const persistence = createPersistence({
+    sink: lateSink(() => runner.sink),
+    copyMeans: () => ({ relay, offlineCache }),
+    ...(offlineCache ? { pictureCache: () => caches.open(PICTURE_CACHE) } : {}),
+  });
   const config = createConfigStore();
   const network = createNetworkStatus(typeof window === 'undefined' ? undefined : window);
   // Every call to a target says whether it answered; the probe tells when it is back.
@@ -90,6 +104,7 @@ export function createServices(): Services {
     config,
     network,
     feedWindow: createFeedWindow(jobsStore),
+    relay,
     queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
     start: () => (started ??= runner.resumeAll()),
   };

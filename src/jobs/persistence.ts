@@ -20,6 +20,7 @@ import {
 import type { KindRegistry } from './kinds/registry';
 import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
+import { isReadable, type CopyMeans, type KeptCopy } from './image-cache/kept-copy';
 import { approxBytes } from './image-cache/room';
 import type { Thumbnail } from './image-cache/thumbnail';
 import { discardUnfinishedImport, yieldToPage } from './history-file/import-marker';
@@ -78,8 +79,15 @@ export interface Persistence {
    * `HistoryImportError` for a bad or too large file.
    */
   importHistory(file: string | Blob, options?: ImportOptions): Promise<ImportReport>;
-  /** Fetches a final image into the cache. False when it could not be fetched (CORS) or stored. */
+  /**
+   * Keeps a copy of a final image (see `ImageCache.keep`). True when a readable copy (a blob,
+   * directly or through the relay) is kept.
+   */
   cacheImage(url: string): Promise<boolean>;
+  /** Which copy of a final image is kept, or why none. */
+  keptCopy(url: string): Promise<KeptCopy>;
+  /** The readable bytes of a kept copy, else null. */
+  keptBlob(url: string): Promise<Blob | null>;
   /** An object URL of the cached full-size image, else its remote URL (undefined: no image). */
   imageUrlFor(job: Pick<Job, 'result'>): Promise<string | undefined>;
   /** An object URL of the image's thumbnail (≤ 512 px), made once; else as `imageUrlFor`. */
@@ -115,6 +123,10 @@ export interface PersistenceOptions {
   importChunk?: number;
   /** The kinds an import rebuilds requests with (default: the studio's own). */
   kinds?: KindRegistry;
+  /** What the page can keep picture copies with (relay, offline cache); default: blobs only. */
+  copyMeans?: () => CopyMeans;
+  /** The Cache Storage cache of opaque picture copies. */
+  pictureCache?: () => Promise<Cache>;
 }
 
 /** Resolves when the browser is idle after the next paint (a macrotask where there is no idle). */
@@ -184,6 +196,8 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     maxImageBytes: options.maxImageBytes ?? 64 * 1024 * 1024,
     ...(options.thumbnail ? { thumbnail: options.thumbnail } : {}),
+    ...(options.copyMeans ? { means: options.copyMeans } : {}),
+    ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}),
   });
 
   function emit(change: RemoteChange): void {
@@ -339,7 +353,9 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
       return report;
     },
 
-    cacheImage: (url) => images.cache(url),
+    cacheImage: async (url) => isReadable(await images.keep(url)),
+    keptCopy: (url) => images.copyOf(url),
+    keptBlob: (url) => images.blobOf(url),
 
     async imageUrlFor(job) {
       const url = job.result?.raw_image_url ?? job.result?.image_url;

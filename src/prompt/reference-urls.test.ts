@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addReference, checkImageUrl, removeReference } from './reference-urls';
+import {
+  EXPIRED_LINK_MESSAGE,
+  addReference,
+  checkImageUrl,
+  removeReference,
+} from './reference-urls';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 
@@ -13,8 +18,8 @@ describe('checkImageUrl accepts direct image links', () => {
     ['<https://example.com/cat.png>', 'https://example.com/cat.png'],
     ['https://cdn.acedata.cloud/8fapzl', 'https://cdn.acedata.cloud/8fapzl'],
     [
-      'https://midjourney.cdn.acedata.cloud/attachments/1/2/img?ex=662f&is=662e',
-      'https://midjourney.cdn.acedata.cloud/attachments/1/2/img?ex=662f&is=662e',
+      'https://midjourney.cdn.acedata.cloud/attachments/1/2/img?ex=ffffffff&is=662e',
+      'https://midjourney.cdn.acedata.cloud/attachments/1/2/img?ex=ffffffff&is=662e',
     ],
     ['https://platform.cdn.acedata.cloud/x', 'https://platform.cdn.acedata.cloud/x'],
     ['https://cdn.midjourney.com/abc/0_0', 'https://cdn.midjourney.com/abc/0_0'],
@@ -134,5 +139,18 @@ describe('removeReference', () => {
   ];
   it.each(cases)('%j minus %j', (prompt, url, expected) => {
     expect(removeReference(prompt, url)).toBe(expected);
+  });
+});
+
+describe('checkImageUrl refuses a link whose ex is past, before a credit is spent', () => {
+  const link = 'https://midjourney.cdn.acedata.cloud/attachments/1/2/a.png?ex=6925e2f0&hm=ab';
+  it('accepts it while it lives, refuses it from its ex second on, and says why', () => {
+    expect(checkImageUrl(link, { now: 0x6925e2f0 * 1000 - 1 })).toEqual({ ok: true, url: link });
+    expect(checkImageUrl(link, { now: 0x6925e2f0 * 1000 })).toEqual({
+      ok: false,
+      message: EXPIRED_LINK_MESSAGE,
+    });
+    expect(EXPIRED_LINK_MESSAGE).toMatch(/has expired.*before|spending a credit/);
+    expect(EXPIRED_LINK_MESSAGE).toContain('AceData accepts a re-hosted copy is UNCERTAIN');
   });
 });

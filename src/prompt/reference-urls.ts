@@ -5,6 +5,7 @@
  */
 import { MAX_IMAGE_PROMPTS } from '../api/prompt-syntax';
 import { getImageUrls, setImageUrls } from './compose';
+import { isLinkExpired } from './link-expiry';
 
 /** The outcome of checking one pasted link: the cleaned URL, or what to change. */
 export type UrlCheck = { ok: true; url: string } | { ok: false; message: string };
@@ -13,7 +14,13 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; message: string 
 export interface UrlCheckOptions {
   /** Defaults to `location.origin` in a browser; without it no same-origin link is assumed. */
   origin?: string;
+  /** The time to judge a link's `ex` against (ms); defaults to now. */
+  now?: number;
 }
+
+/** Said when a link's `ex` is past: the service would fail the task after taking a credit. */
+export const EXPIRED_LINK_MESSAGE =
+  "This link has expired (its ex= time is past), so the service can no longer fetch it and the task would fail after spending a credit. The studio's kept copy cannot be sent instead: the local engine takes only live http(s) links, and whether AceData accepts a re-hosted copy is UNCERTAIN. Use a picture with a live link.";
 
 /** Hosts that serve image files without a file extension in the path. */
 const IMAGE_HOSTS: ReadonlySet<string> = new Set([
@@ -88,6 +95,7 @@ export function checkImageUrl(input: string, opts: UrlCheckOptions = {}): UrlChe
       'This looks like a web page, not an image file: link directly to a .png/.jpg/.webp (right-click the image → Copy image address).',
     );
   }
+  if (isLinkExpired(url, opts.now ?? Date.now())) return fail(EXPIRED_LINK_MESSAGE);
   return { ok: true, url };
 }
 

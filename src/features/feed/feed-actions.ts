@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
 import type { Job } from '../../jobs/job';
 import type { CardDescriptor } from '../../jobs/kinds/kind';
 
@@ -18,6 +19,13 @@ export interface FeedActions {
   referenceImage: (url: string) => void;
   /** The cached copy of a finished job's image (an object URL), for when its link has expired. */
   cachedImage: (job: Job) => Promise<string | undefined>;
+  /** Which copy of a finished job's image the studio keeps (the card's label). */
+  keptCopy: (job: Job) => Promise<KeptCopy>;
+  /**
+   * Saves a finished job's image from its kept copy (else from its link); throws an Error whose
+   * message says exactly why not where no readable copy can exist.
+   */
+  download: (job: Job) => Promise<void>;
   /** Open settings (from a token error). */
   openSettings: () => void;
   /** Delete a job from the studio and the history, with Undo offered for a while. */

@@ -23,6 +23,8 @@ const actions: FeedActions = {
   editAndRetry: noop,
   useCurrentTarget: () => 'local',
   cardOf: () => 'grid',
+  keptCopy: async () => ({ kind: 'none', reason: 'a test' }),
+  download: async () => undefined,
 };
 
 function job(i: number): Job {

@@ -130,7 +130,7 @@ function LoadedCard({ job }: { job: Job }) {
       <JobControls job={job} />
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>
-          <Lightbox url={job.result.raw_image_url} alt={title} onClose={() => setOpen(false)} />
+          <Lightbox job={job} alt={title} onClose={() => setOpen(false)} />
         </Suspense>
       )}
     </article>

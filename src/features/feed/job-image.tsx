@@ -57,7 +57,10 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
           src={src}
           alt={finalUrl ? label : `Preview at ${job.progress}%: ${label}`}
           className={
-            finalUrl && (src === finalUrl || src.startsWith('blob:')) ? 'final' : 'preview'
+            finalUrl &&
+            (src === finalUrl || src === job.result?.raw_image_url || src.startsWith('blob:'))
+              ? 'final'
+              : 'preview'
           }
           data-progress={job.progress}
           draggable

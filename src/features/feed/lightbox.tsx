@@ -1,17 +1,23 @@
 import { ModalDialog } from '../../components/ui/modal-dialog';
+import type { Job } from '../../jobs/job';
+import { useFeedActions } from './feed-actions';
+import { useLoadedSrc } from './use-loaded-src';
 
 /** Props of {@link Lightbox}. */
 export interface LightboxProps {
-  url: string;
+  /** A finished job; its raw image is shown, or its kept copy once the link has expired. */
+  job: Job;
   alt: string;
   onClose: () => void;
 }
 
 /** The raw, full-size image in a dialog. */
-export function Lightbox({ url, alt, onClose }: LightboxProps) {
+export function Lightbox({ job, alt, onClose }: LightboxProps) {
+  const { cachedImage } = useFeedActions();
+  const { url: src } = useLoadedSrc(job.result?.raw_image_url, () => cachedImage(job));
   return (
     <ModalDialog title="Full size" onClose={onClose} className="lightbox">
-      <img src={url} alt={alt} referrerPolicy="no-referrer" />
+      {src && <img src={src} alt={alt} referrerPolicy="no-referrer" />}
     </ModalDialog>
   );
 }

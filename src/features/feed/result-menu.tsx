@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { jobTitle, type Job } from '../../jobs/job';
+import type { Job } from '../../jobs/job';
 import { promptOf } from '../../jobs/job-names';
 import { useJobs } from '../../jobs/store';
 import { CopyButton } from '../../components/ui/copy-button';
-import { downloadImage } from '../../components/ui/save-file';
 import type { CodeLanguage } from './copy-as-code';
 import { useFeedActions } from './feed-actions';
+import { KeptLabel } from './kept-label';
 
 /** Copy-as-code is rarely used: its module loads when the menu opens, not with the studio. */
 const loadCopyAsCode = () => import('./copy-as-code');
@@ -20,7 +20,7 @@ export interface ResultMenuProps {
 
 /** Open, download, copy and reuse a finished result. */
 export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
-  const { referenceImage } = useFeedActions();
+  const { referenceImage, download } = useFeedActions();
   // An upscale or a pan has no prompt of its own: copy the one it was made from.
   const prompt = useJobs((s) => promptOf(job, (id) => s.byId[id]) ?? '');
   const [downloadError, setDownloadError] = useState('');
@@ -37,7 +37,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
         type="button"
         className="chip"
         onClick={() =>
-          downloadImage(raw, jobTitle(job)).then(
+          download(job).then(
             () => setDownloadError(''),
             (e: Error) => setDownloadError(e.message),
           )
@@ -59,6 +59,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
           <CopyButton label="JavaScript" text={asCode(job, 'javascript')} />
         </div>
       </details>
+      <KeptLabel job={job} />
       {downloadError && (
         <p role="alert" className="field-error">
           {downloadError}

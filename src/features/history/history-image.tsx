@@ -16,17 +16,22 @@ export interface HistoryImageProps {
  */
 export function HistoryImage({ job, size }: HistoryImageProps) {
   const { persistence } = useHistoryDeps();
-  const src = useHistoryImage(persistence, job);
-  const [broken, setBroken] = useState<string | null>(null);
+  const tile = useHistoryImage(persistence, job);
+  const [broken, setBroken] = useState<readonly string[]>([]);
+  // When the small link fails (expired), the full picture's URL, which the offline cache may
+  // answer; only when both fail is the image called expired.
+  const raw = job.result?.raw_image_url;
+  const candidates = tile ? [tile, ...(raw && raw !== tile ? [raw] : [])] : [];
+  const src = candidates.find((c) => !broken.includes(c));
   const box = { width: size, height: size };
 
-  if (!src || broken === src) {
+  if (!src) {
     const hasImage = Boolean(job.result?.image_url ?? job.result?.raw_image_url);
     const text = !hasImage
       ? job.status === 'done'
         ? 'No image'
         : job.status
-      : broken === src
+      : tile && broken.includes(tile)
         ? 'Image expired'
         : '';
     return (
@@ -46,7 +51,7 @@ export function HistoryImage({ job, size }: HistoryImageProps) {
       loading="lazy"
       decoding="async"
       draggable={false}
-      onError={() => setBroken(src)}
+      onError={() => setBroken((b) => [...b, src])}
     />
   );
 }

@@ -227,7 +227,7 @@ describe('HistoryView', () => {
       fireEvent.click(within(region).getByRole('button', { name: 'Download selected' }));
       await waitFor(() =>
         expect(within(region).getByRole('alert').textContent).toBe(
-          'Downloaded 2 images. 1 could not be fetched (the link may have expired).',
+          'Downloaded 2 images. 1 could not be saved. Download is not possible: the link is dead (HTTP 404) and no copy was kept.',
         ),
       );
       // Newest first, one after another; the expired one is skipped.

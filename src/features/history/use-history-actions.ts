@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { fetchImage, saveBlob } from '../../components/ui/save-file';
+import { readStudioConfig } from '../../api/runtime-config';
+import { saveBlob } from '../../components/ui/save-file';
+import { keptBytes } from '../../jobs/image-cache/kept-bytes';
 import { jobTitle, type Job } from '../../jobs/job';
 import { HistoryImportError } from '../../jobs/history-file/history-file';
 import type { ImportProgress } from '../../jobs/persistence';
@@ -100,22 +102,25 @@ export function useHistoryActions(
             Boolean(job?.result?.raw_image_url ?? job?.result?.image_url),
           );
         const nameFor = createNamer();
+        // The page's own config (the studio server's relay), read as the page says it now.
+        const { relay } = readStudioConfig();
         let failed = 0;
+        const reasons = new Set<string>();
         for (const [i, job] of jobs.entries()) {
           setMessage({ text: `Downloading ${i + 1} of ${jobs.length}…`, tone: 'info' });
           try {
-            // The cached blob when there is one; the raw (full-size) image otherwise.
-            const url = await persistence.imageUrlFor(job);
-            if (!url) throw new Error('no image');
-            const blob = await fetchImage(url);
+            // The kept copy when there is one; the link, or the relay, otherwise.
+            const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
+            const blob = await keptBytes({ persistence, relay }, url);
             saveBlob(blob, nameFor(imageFileName(jobTitle(job), url, blob.type)));
-          } catch {
+          } catch (e) {
             failed += 1;
+            reasons.add((e as Error).message);
           }
         }
         const skipped = ids.length - jobs.length;
         const parts = [`Downloaded ${plural(jobs.length - failed, 'image')}.`];
-        if (failed) parts.push(`${failed} could not be fetched (the link may have expired).`);
+        if (failed) parts.push(`${failed} could not be saved. ${[...reasons].join(' ')}`);
         if (skipped) parts.push(`${skipped} had no image.`);
         setMessage({ text: parts.join(' '), tone: failed ? 'error' : 'info' });
       }),

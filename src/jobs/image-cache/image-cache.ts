@@ -3,6 +3,7 @@
  * thumbnails, eviction of the oldest when storage is full, and one object URL per blob.
  */
 import type { CachedImage, StudioDb } from '../repository/schema';
+import { copyPlan, notKeptReason, relayUrlFor, type CopyMeans, type KeptCopy } from './kept-copy';
 import { withRoom, type RoomDeps } from './room';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
 
@@ -16,12 +17,23 @@ export interface ImageCacheOptions {
   maxImageBytes: number;
   /** Makes a tile-sized copy; null = cannot here (the full image is shown). */
   thumbnail?: (blob: Blob) => Promise<Thumbnail | null>;
+  /** What this page can keep copies with (read when a copy is kept); default: blobs only. */
+  means?: () => CopyMeans;
+  /** The Cache Storage cache of opaque copies (the service worker answers from it). */
+  pictureCache?: () => Promise<Cache>;
 }
 
 /** The cache of one tab. */
 export interface ImageCache {
-  /** Fetches a final image into the cache. False when it could not be fetched (CORS) or stored. */
-  cache(url: string): Promise<boolean>;
+  /**
+   * Keeps a copy of a final image by the best means there is (a blob read directly, a blob read
+   * through the relay, an opaque copy in Cache Storage); says which, or why none.
+   */
+  keep(url: string): Promise<KeptCopy>;
+  /** Which copy is kept of `url` (none: with the reason). */
+  copyOf(url: string): Promise<KeptCopy>;
+  /** The readable bytes of a kept copy (blob or relay), else null. */
+  blobOf(url: string): Promise<Blob | null>;
   /** An object URL of the cached full image, else `url` itself. */
   urlFor(url: string): Promise<string>;
   /**
@@ -46,6 +58,10 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
   const objectUrls = new Map<string, string>();
   /** Thumbnails being made, so two tiles of one image make it once. */
   const making = new Map<string, Promise<string>>();
+  /** Why a copy could not be kept, by URL (this tab only; the card shows it). */
+  const failures = new Map<string, KeptCopy>();
+  /** Copies being kept, so the card's label waits for the outcome and two keeps fetch once. */
+  const keeping = new Map<string, Promise<KeptCopy>>();
 
   function objectUrl(key: string, blob: Blob): string {
     const known = objectUrls.get(key);
@@ -82,22 +98,83 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     return objectUrl(`thumb:${url}`, small.blob);
   }
 
-  const cache: ImageCache = {
-    async cache(url) {
-      if (!url || /^(blob|data):/i.test(url)) return false;
+  /** The copy already stored (IndexedDB or Cache Storage), if any. */
+  async function storedCopy(url: string): Promise<KeptCopy | null> {
+    try {
+      const record = await (await db()).get('blobs', url);
+      if (record) return { kind: record.via ?? 'blob' };
+      if (options.pictureCache && (await (await options.pictureCache()).match(url)))
+        return { kind: 'offline' };
+    } catch {
+      // Unreadable storage: no copy.
+    }
+    return null;
+  }
+
+  async function keepOnce(url: string): Promise<KeptCopy> {
+    if (!url || /^(blob|data):/i.test(url)) return { kind: 'none', reason: 'not a picture link' };
+    const known = await storedCopy(url);
+    if (known) return known;
+    const means = options.means?.() ?? { relay: null, offlineCache: false };
+    let dead = false;
+    for (const kind of copyPlan(means)) {
       try {
-        const d = await db();
-        if ((await d.getKey('blobs', url)) !== undefined) return true;
-        // CORS mode: a host that does not allow us simply fails here, and the remote URL is used.
-        const res = await options.fetch(url, { mode: 'cors', credentials: 'omit' });
-        if (!res.ok) return false;
+        if (kind === 'offline') {
+          if (!options.pictureCache) continue;
+          // An opaque response: the page cannot read it, but Cache Storage keeps it and the
+          // service worker answers the `<img>` with it after the link expired.
+          const res = await options.fetch(url, { mode: 'no-cors', credentials: 'omit' });
+          if (res.type !== 'opaque' && !res.ok) continue;
+          await (await options.pictureCache()).put(url, res);
+          return { kind: 'offline' };
+        }
+        // CORS mode: a host that does not allow us simply fails here; the relay reads it
+        // server-side from an allow-listed origin.
+        const res =
+          kind === 'blob'
+            ? await options.fetch(url, { mode: 'cors', credentials: 'omit' })
+            : await options.fetch(relayUrlFor(means.relay ?? '', url), { credentials: 'omit' });
+        if (res.status === 404 || res.status === 410) dead = true;
+        if (!res.ok) continue;
         const blob = await res.blob();
-        if (blob.size === 0 || blob.size > maxImageBytes) return false;
-        const record: CachedImage = { url, blob, size: blob.size, storedAt: now() };
+        if (blob.size === 0 || blob.size > maxImageBytes) continue;
+        const record: CachedImage = { url, blob, size: blob.size, storedAt: now(), via: kind };
+        const d = await db();
         await cache.withRoom(() => d.put('blobs', record), blob.size, url);
-        return true;
+        return { kind };
       } catch {
-        return false;
+        // The next means.
+      }
+    }
+    const copy: KeptCopy = { kind: 'none', reason: notKeptReason(means, dead) };
+    failures.set(url, copy);
+    return copy;
+  }
+
+  const cache: ImageCache = {
+    keep(url) {
+      let pending = keeping.get(url);
+      if (!pending) {
+        pending = keepOnce(url);
+        keeping.set(url, pending);
+        void pending.finally(() => keeping.delete(url));
+      }
+      return pending;
+    },
+
+    async copyOf(url) {
+      const pending = keeping.get(url);
+      if (pending) return pending;
+      return (
+        (await storedCopy(url)) ??
+        failures.get(url) ?? { kind: 'none', reason: 'no copy in this browser' }
+      );
+    },
+    async blobOf(url) {
+      try {
+        return (await (await db()).get('blobs', url))?.blob ?? null;
+      } catch {
+        return null;
       }
     },
 

@@ -23,6 +23,8 @@ export interface CachedImage {
   blob: Blob;
   size: number;
   storedAt: number;
+  /** How it was read: directly (CORS) or through the studio server's relay. Absent = directly. */
+  via?: 'blob' | 'relay';
 }
 
 /** A small copy of a cached image for gallery tiles (≤ 512 px on its long side). */

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { keptLabel, type KeptCopy } from '../../jobs/image-cache/kept-copy';
+import type { Job } from '../../jobs/job';
+import { useFeedActions } from './feed-actions';
+
+/** How long to look again when the copy was not there yet (the result just arrived). */
+const LOOK_AGAIN_MS = 1500;
+
+/**
+ * Says which copy of a finished job's picture the studio holds ("Kept: in this browser", "Kept:
+ * via the studio server", "Kept: by the offline cache", or "Not kept: <why>").
+ */
+export function KeptLabel({ job }: { job: Job }) {
+  const { keptCopy } = useFeedActions();
+  const [copy, setCopy] = useState<KeptCopy | null>(null);
+  const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const look = (again: boolean) =>
+      void keptCopy(job).then((found) => {
+        if (!live) return;
+        setCopy(found);
+        if (found.kind === 'none' && again) timer = setTimeout(() => look(false), LOOK_AGAIN_MS);
+      });
+    look(true);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // Looked up per picture; the job object changes on every progress tick.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [url]);
+  if (!copy) return null;
+  return (
+    <span className="hint kept-copy" data-kept={copy.kind}>
+      {keptLabel(copy)}
+    </span>
+  );
+}

@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPersistence, type Persistence } from '../persistence';
+import { keptBytes } from './kept-bytes';
+
+const PIC = 'https://cdn.example/p.png?ex=ffffffff&hm=1';
+const cleanups: Persistence[] = [];
+afterEach(() => cleanups.splice(0).forEach((p) => p.close()));
+
+/** A CDN and relay in words: which requests answer with bytes, and a Cache Storage stand-in. */
+function world(opts: { cors: boolean; relayUp: boolean; cdnDead?: boolean }) {
+  const asked: string[] = [];
+  const stored = new Map<string, Response>();
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    asked.push(`${init?.mode ?? 'default'} ${url}`);
+    if (opts.cdnDead) return new Response('gone', { status: 404 });
+    if (url.startsWith('/relay?url='))
+      return opts.relayUp
+        ? new Response(new Uint8Array([7, 7, 7]), { headers: { 'content-type': 'image/png' } })
+        : new Response('no relay', { status: 404 });
+    if (init?.mode === 'no-cors') return { type: 'opaque', ok: false, status: 0 } as Response;
+    if (!opts.cors) throw new TypeError('Failed to fetch (CORS)');
+    return new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } });
+  }) as typeof fetch;
+  const cache = {
+    put: async (url: string, res: Response) => void stored.set(url, res),
+    match: async (url: string) => stored.get(url),
+  } as unknown as Cache;
+  return { asked, stored, fetchImpl, cache };
+}
+
+function tab(w: ReturnType<typeof world>, relay: string | null, offlineCache: boolean) {
+  const persistence = createPersistence({
+    dbName: `keep-chain-${Math.random()}`,
+    fetch: w.fetchImpl,
+    copyMeans: () => ({ relay, offlineCache }),
+    pictureCache: async () => w.cache,
+  });
+  cleanups.push(persistence);
+  return persistence;
+}
+
+describe('keeping a copy: the best means there is', () => {
+  it('CORS allowed: a blob read directly', async () => {
+    const w = world({ cors: true, relayUp: true });
+    const p = tab(w, '/relay', true);
+    expect(await p.cacheImage(PIC)).toBe(true);
+    expect(await p.keptCopy(PIC)).toEqual({ kind: 'blob' });
+    expect(w.asked).toEqual([`cors ${PIC}`]);
+    expect([...new Uint8Array(await (await p.keptBlob(PIC))!.arrayBuffer())]).toEqual([1, 2, 3]);
+  });
+
+  it('no CORS, a relay: a blob read through the relay', async () => {
+    const w = world({ cors: false, relayUp: true });
+    const p = tab(w, '/relay', true);
+    expect(await p.cacheImage(PIC)).toBe(true);
+    expect(await p.keptCopy(PIC)).toEqual({ kind: 'relay' });
+    expect(w.stored.size).toBe(0);
+    const bytes = await keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl }, PIC);
+    expect([...new Uint8Array(await bytes.arrayBuffer())]).toEqual([7, 7, 7]);
+  });
+
+  it('no CORS, no relay: the opaque response goes to Cache Storage; Download says why not', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, true);
+    expect(await p.cacheImage(PIC)).toBe(false);
+    expect(await p.keptCopy(PIC)).toEqual({ kind: 'offline' });
+    expect([...w.stored.keys()]).toEqual([PIC]);
+    expect(w.asked).toEqual([`cors ${PIC}`, `no-cors ${PIC}`]);
+    await expect(
+      keptBytes({ persistence: p, relay: null, fetch: w.fetchImpl }, PIC),
+    ).rejects.toThrow(
+      /^Download is not possible here: the picture host allows no cross-origin reads and this host has no relay/,
+    );
+  });
+
+  it('nothing available: not kept, with the reason', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, false);
+    expect(await p.cacheImage(PIC)).toBe(false);
+    expect(await p.keptCopy(PIC)).toEqual({
+      kind: 'none',
+      reason:
+        'the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache',
+    });
+  });
+
+  it('a dead link: not kept, and Download says the link is dead', async () => {
+    const w = world({ cors: true, relayUp: true, cdnDead: true });
+    const p = tab(w, '/relay', false);
+    expect(await p.cacheImage(PIC)).toBe(false);
+    expect(await p.keptCopy(PIC)).toEqual({
+      kind: 'none',
+      reason: 'the link had already expired or was dead',
+    });
+    await expect(
+      keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl }, PIC),
+    ).rejects.toThrow(
+      'Download is not possible: the link is dead (HTTP 404) and no copy was kept.',
+    );
+  });
+
+  it('an expired link is not fetched for Download', async () => {
+    const w = world({ cors: true, relayUp: true });
+    const p = tab(w, '/relay', false);
+    // ex=10 is 0x10 = 16 s after the epoch.
+    const old = 'https://cdn.example/p.png?ex=10';
+    await expect(
+      keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl, now: () => 16_000 }, old),
+    ).rejects.toThrow('Download is not possible: the link has expired and no copy was kept.');
+    expect(w.asked).toEqual([]);
+  });
+});

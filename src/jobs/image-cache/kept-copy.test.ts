@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { copyPlan, downloadRefusal, keptLabel, notKeptReason, relayUrlFor } from './kept-copy';
+import { isLinkExpired, linkExpiry } from '../../prompt/link-expiry';
+
+describe('linkExpiry: the ex of a provider link (hex unix seconds)', () => {
+  it('reads ex as hex seconds, in milliseconds', () => {
+    // 0x6925e2f0 = 1764090608 s, as the guide's links carry it.
+    expect(linkExpiry('https://cdn.example/a.png?ex=6925e2f0&is=1&hm=ab')).toBe(1764090608000);
+    expect(linkExpiry('https://cdn.example/a.png?is=1&EX=1&ex=FF')).toBe(255_000);
+  });
+
+  it('gives undefined without ex, with a malformed ex, or for a non-URL', () => {
+    expect(linkExpiry('https://cdn.example/a.png')).toBeUndefined();
+    expect(linkExpiry('https://cdn.example/a.png?ex=')).toBeUndefined();
+    expect(linkExpiry('https://cdn.example/a.png?ex=12zz')).toBeUndefined();
+    expect(linkExpiry('https://cdn.example/a.png?ex=-5')).toBeUndefined();
+    expect(linkExpiry('https://cdn.example/a.png?ex=1234567890abc')).toBeUndefined();
+    expect(linkExpiry('not a url?ex=ff')).toBeUndefined();
+  });
+
+  it('a link is expired from its ex second on, never without an ex', () => {
+    const url = 'https://cdn.example/a.png?ex=64';
+    expect(isLinkExpired(url, 99_999)).toBe(false);
+    expect(isLinkExpired(url, 100_000)).toBe(true);
+    expect(isLinkExpired('https://cdn.example/a.png', Number.MAX_SAFE_INTEGER)).toBe(false);
+  });
+});
+
+describe('copyPlan: the means to keep a copy, best first', () => {
+  it('a readable blob first, then the relay, then the offline cache', () => {
+    expect(copyPlan({ relay: '/relay', offlineCache: true })).toEqual(['blob', 'relay', 'offline']);
+    expect(copyPlan({ relay: null, offlineCache: true })).toEqual(['blob', 'offline']);
+    expect(copyPlan({ relay: '/relay', offlineCache: false })).toEqual(['blob', 'relay']);
+    expect(copyPlan({ relay: null, offlineCache: false })).toEqual(['blob']);
+  });
+});
+
+describe('what the studio says about a copy', () => {
+  it('labels each kind', () => {
+    expect(keptLabel({ kind: 'blob' })).toBe('Kept: in this browser');
+    expect(keptLabel({ kind: 'relay' })).toBe('Kept: via the studio server');
+    expect(keptLabel({ kind: 'offline' })).toBe('Kept: by the offline cache');
+    expect(keptLabel({ kind: 'none', reason: 'why' })).toBe('Not kept: why');
+  });
+
+  it('says why none could be kept', () => {
+    expect(notKeptReason({ relay: null, offlineCache: false }, false)).toMatch(
+      /no cross-origin reads, this host has no relay, and this browser has no offline cache/,
+    );
+    expect(notKeptReason({ relay: '/relay', offlineCache: true }, true)).toMatch(
+      /expired or was dead/,
+    );
+  });
+
+  it('Download refuses only where no readable copy exists, and says why', () => {
+    expect(downloadRefusal({ kind: 'blob' })).toBeNull();
+    expect(downloadRefusal({ kind: 'relay' })).toBeNull();
+    expect(downloadRefusal({ kind: 'offline' })).toMatch(
+      /^Download is not possible here: the picture host allows no cross-origin reads and this host has no relay/,
+    );
+    expect(downloadRefusal({ kind: 'none', reason: 'the link was dead' })).toBe(
+      'Download is not possible: no copy was kept (the link was dead).',
+    );
+  });
+
+  it('relay URLs carry the picture URL encoded', () => {
+    expect(relayUrlFor('/relay', 'https://cdn.example/a.png?ex=1&hm=2')).toBe(
+      '/relay?url=https%3A%2F%2Fcdn.example%2Fa.png%3Fex%3D1%26hm%3D2',
+    );
+  });
+});

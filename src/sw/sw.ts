@@ -1,0 +1,31 @@
+/**
+ * The picture service worker (built on its own to `/sw.js`, see `sw-build-plugin.ts`). Where the
+ * picture CDN allows no cross-origin reads and no relay is there, the page keeps each final
+ * picture as an opaque response in Cache Storage; this worker answers the `<img>` requests for
+ * cross-origin pictures from that cache first, so a picture still shows after its link expired,
+ * after the HTTP cache was cleared, and in a fresh tab. It caches what it fetches itself too
+ * (status 0 = opaque, or 200).
+ */
+import { clientsClaim } from 'workbox-core';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
+
+// The DOM lib types `self` as a Window; this file runs in a ServiceWorkerGlobalScope.
+const scope = self as unknown as { skipWaiting(): Promise<void>; location: Location };
+
+// A new worker takes over at once: pictures must be answered from the first page that has it.
+void scope.skipWaiting();
+clientsClaim();
+
+registerRoute(
+  ({ request, url }) =>
+    request.destination === 'image' &&
+    /^https?:$/.test(url.protocol) &&
+    url.origin !== scope.location.origin,
+  new CacheFirst({
+    cacheName: PICTURE_CACHE,
+    plugins: [new CacheableResponsePlugin({ statuses: [0, 200] })],
+  }),
+);
