@@ -5,6 +5,7 @@ import { Feed } from '../features/feed/feed';
 import { FeedActionsContext } from '../features/feed/feed-actions';
 import { FeedWindowContext } from '../features/feed/feed-window';
 import { isJobActive, type Job } from '../jobs/job';
+import type { AnimateSource } from './animate-dialog';
 import { ErrorBoundary } from './error-boundary';
 import { createFeedActions } from './feed-actions';
 import { Header, type View } from './header';
@@ -17,6 +18,10 @@ import { Toasts } from './toasts';
 // History and Settings load on first use: neither is needed to write a prompt and watch it form.
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
+);
+// The Animate form is needed only once someone animates an image.
+const AnimateDialog = lazy(() =>
+  import('./animate-dialog').then((m) => ({ default: m.AnimateDialog })),
 );
 const SettingsDialog = lazy(() =>
   import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })),
@@ -34,6 +39,7 @@ export function App({ services }: AppProps) {
   const [view, setView] = useState<View>('studio');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [regionJob, setRegionJob] = useState<Job | null>(null);
+  const [animateFrom, setAnimateFrom] = useState<AnimateSource | null>(null);
 
   useEffect(() => {
     void services.start();
@@ -47,6 +53,7 @@ export function App({ services }: AppProps) {
     () =>
       createFeedActions(services, {
         varyRegion: setRegionJob,
+        animate: (job) => setAnimateFrom({ job }),
         openSettings: () => setSettingsOpen(true),
       }),
     [services],
@@ -63,7 +70,10 @@ export function App({ services }: AppProps) {
               {view === 'studio' ? (
                 <div className="studio">
                   <ErrorBoundary label="composer">
-                    <Composer onSubmit={(request) => runner.submit(request)} />
+                    <Composer
+                      onSubmit={(request) => runner.submit(request)}
+                      onAnimate={(url) => setAnimateFrom({ url })}
+                    />
                   </ErrorBoundary>
                   <ErrorBoundary label="feed">
                     <Feed />
@@ -96,6 +106,11 @@ export function App({ services }: AppProps) {
                 <WithQueries>
                   <SettingsDialog config={services.config} onClose={() => setSettingsOpen(false)} />
                 </WithQueries>
+              </Suspense>
+            )}
+            {animateFrom && (
+              <Suspense fallback={null}>
+                <AnimateDialog source={animateFrom} onClose={() => setAnimateFrom(null)} />
               </Suspense>
             )}
             {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}

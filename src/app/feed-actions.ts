@@ -2,6 +2,7 @@ import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
 import { cachedImageQuery } from '../jobs/cached-image-query';
 import type { Job } from '../jobs/job';
+import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { addReference } from '../prompt/reference-urls';
 import type { Services } from './services';
 import { toast } from './toasts';
@@ -9,6 +10,8 @@ import { toast } from './toasts';
 /** What the page does for the feed beyond the services: the dialogs it opens. */
 export interface FeedDialogs {
   varyRegion: (job: Job) => void;
+  /** Opens the Animate form on a finished image. */
+  animate: (job: Job) => void;
   openSettings: () => void;
 }
 
@@ -21,6 +24,17 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       if (submission) runner.submit(submission.request, { parent: submission.parent });
     },
     varyRegion: dialogs.varyRegion,
+    animate: dialogs.animate,
+    extendClip: (job, index) => {
+      const submission = extendSubmission(job, index);
+      if (submission) {
+        runner.submit(submission.request, { kind: VIDEOS_KIND, parent: submission.parent! });
+      }
+    },
+    cachedUrl: async (url) => {
+      const client = await services.queryClient();
+      return (await client.fetchQuery(cachedImageQuery(persistence, url))) ?? undefined;
+    },
     cancel: (id) => runner.cancel(id),
     retry: (id) => runner.retry(id),
     checkAgain: (id) => runner.checkAgain(id),

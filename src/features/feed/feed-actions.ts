@@ -19,6 +19,12 @@ export interface FeedActions {
   cachedImage: (job: Job) => Promise<string | undefined>;
   /** Open settings (from a token error). */
   openSettings: () => void;
+  /** Open the Animate form on a finished single image (absent: no video here). */
+  animate?: (job: Job) => void;
+  /** Extend clip `index` (0–3) of a finished video job into four more clips. */
+  extendClip?: (job: Job, index: number) => void;
+  /** The cached copy of a clip or picture by its URL (an object URL), for an expired link. */
+  cachedUrl?: (url: string) => Promise<string | undefined>;
 }
 
 export const FeedActionsContext = createContext<FeedActions | null>(null);

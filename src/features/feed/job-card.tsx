@@ -7,11 +7,14 @@ import { expectedAspect } from './aspect';
 import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
 import { useFeedWindow } from './feed-window';
+import { JobControls } from './job-controls';
 import { JobError } from './job-error';
 import { JobImage } from './job-image';
 import { ResultMenu } from './result-menu';
 
 const Lightbox = lazy(() => import('./lightbox').then((m) => ({ default: m.Lightbox })));
+// Clips load with the first video job on screen, not with the studio.
+const VideoCard = lazy(() => import('./video-card').then((m) => ({ default: m.VideoCard })));
 
 /** Props of {@link JobCard}. */
 export interface JobCardProps {
@@ -31,7 +34,7 @@ const STATUS_TEXT: Record<Job['status'], string> = {
 export function JobCard({ jobId }: JobCardProps) {
   const job = useJobs((s) => s.byId[jobId]);
   const parent = useJobs((s) => (job?.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
-  const { act, cancel, retry, checkAgain } = useFeedActions();
+  const { act } = useFeedActions();
   const { reveal } = useFeedWindow();
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
@@ -40,6 +43,7 @@ export function JobCard({ jobId }: JobCardProps) {
   const title = jobTitle(job);
   const actions = job.result?.actions ?? [];
   const live = isJobActive(job);
+  const clips = job.kind === 'videos' && job.status === 'done';
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -85,7 +89,12 @@ export function JobCard({ jobId }: JobCardProps) {
           )}
         </p>
       )}
-      {(live || job.result || job.preview) && (
+      {clips && (
+        <Suspense fallback={<div className="placeholder" aria-hidden="true" />}>
+          <VideoCard job={job} />
+        </Suspense>
+      )}
+      {!clips && (live || job.result || job.preview) && (
         <JobImage
           job={job}
           aspect={expectedAspect(job, parent)}
@@ -106,34 +115,10 @@ export function JobCard({ jobId }: JobCardProps) {
           <div className="progress-fill" style={{ width: `${job.progress}%` }} />
         </div>
       )}
-      {job.status === 'done' && <ActionBar job={job} selected={selected} />}
-      {job.status === 'done' && <ResultMenu job={job} onOpen={() => setOpen(true)} />}
+      {job.status === 'done' && !clips && <ActionBar job={job} selected={selected} />}
+      {job.status === 'done' && !clips && <ResultMenu job={job} onOpen={() => setOpen(true)} />}
       {job.status === 'failed' && <JobError job={job} />}
-      {job.status === 'stalled' && (
-        <div className="row" role="status">
-          <span className="hint">No news for a while — the job may still be running.</span>
-          <button type="button" onClick={() => checkAgain(job.id)}>
-            Check again
-          </button>
-          <button type="button" onClick={() => retry(job.id)}>
-            Retry
-          </button>
-        </div>
-      )}
-      {(job.status === 'queued' || job.status === 'running') && (
-        <div className="row">
-          <button type="button" className="ghost" onClick={() => cancel(job.id)}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {job.status === 'cancelled' && (
-        <div className="row">
-          <button type="button" onClick={() => retry(job.id)}>
-            Retry
-          </button>
-        </div>
-      )}
+      <JobControls job={job} />
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>
           <Lightbox url={job.result.raw_image_url} alt={title} onClose={() => setOpen(false)} />

@@ -16,11 +16,13 @@ export interface ResultMenuProps {
 
 /** Open, download, copy and reuse a finished result. */
 export function ResultMenu({ job, onOpen }: ResultMenuProps) {
-  const { referenceImage } = useFeedActions();
+  const { referenceImage, animate } = useFeedActions();
   const [downloadError, setDownloadError] = useState('');
   const r = job.result;
   if (!r?.raw_image_url) return null;
   const raw = r.raw_image_url;
+  // A single image (not a 2×2 grid) can be animated into clips.
+  const single = !r.actions.some((a) => /^upscale[1-4]$/.test(a));
   return (
     <div className="result-menu row">
       <button type="button" className="chip" onClick={onOpen}>
@@ -41,6 +43,11 @@ export function ResultMenu({ job, onOpen }: ResultMenuProps) {
       <button type="button" className="chip" onClick={() => referenceImage(raw)}>
         Use as reference
       </button>
+      {animate && single && (
+        <button type="button" className="chip" onClick={() => animate(job)}>
+          Animate
+        </button>
+      )}
       <CopyButton label="Copy prompt" text={() => job.request.prompt ?? ''} />
       {r.image_id && <CopyButton label="Copy image ID" text={() => r.image_id ?? ''} />}
       {job.taskId && <CopyButton label="Copy task ID" text={() => job.taskId ?? ''} />}

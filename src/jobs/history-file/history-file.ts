@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { isJobActive, storedJobSchema, toStoredJob, type StoredJob } from '../job';
-import { rebuildImagineRequest } from './rebuild-request';
+import { fileFieldsFor, rebuildImagineRequest } from './rebuild-request';
 
 /** `format` of an export file. */
 export const EXPORT_FORMAT = 'imagine-studio-history';
@@ -92,7 +92,7 @@ export function readHistoryJob(
   dropped: Record<string, number>,
 ): StoredJob {
   const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-  const rebuilt = rebuildImagineRequest(record.request);
+  const rebuilt = rebuildImagineRequest(record.request, fileFieldsFor(record.kind));
   for (const key of rebuilt.dropped)
     dropped[`request.${key}`] = (dropped[`request.${key}`] ?? 0) + 1;
   if (record.delivery !== undefined && record.delivery !== IMPORTED_DELIVERY) {

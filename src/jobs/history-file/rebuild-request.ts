@@ -24,14 +24,34 @@ export const IMAGINE_FILE_FIELDS: Readonly<Record<string, FieldType>> = {
   moodboard: 'boolean',
 };
 
+/** A videos job's request fields a file may carry (`mode` and transport fields never). */
+export const VIDEO_FILE_FIELDS: Readonly<Record<string, FieldType>> = {
+  action: 'string',
+  prompt: 'string',
+  image_url: 'string',
+  end_image_url: 'string',
+  video_id: 'string',
+  video_index: 'number',
+  loop: 'boolean',
+  resolution: 'string',
+};
+
+/** The fields a file may carry for a job of `kind` (imagine's for a record without one). */
+export function fileFieldsFor(kind: unknown): Readonly<Record<string, FieldType>> {
+  return kind === 'videos' ? VIDEO_FILE_FIELDS : IMAGINE_FILE_FIELDS;
+}
+
 /** A rebuilt request and the names of the fields that were left out. */
 export interface RebuiltRequest {
   request: ImagineRequest;
   dropped: string[];
 }
 
-/** Rebuilds an imagine job's request from whatever a file holds. */
-export function rebuildImagineRequest(raw: unknown): RebuiltRequest {
+/** Rebuilds a job's request from whatever a file holds (imagine's fields unless told). */
+export function rebuildImagineRequest(
+  raw: unknown,
+  fields: Readonly<Record<string, FieldType>> = IMAGINE_FILE_FIELDS,
+): RebuiltRequest {
   const request: Record<string, unknown> = {};
   const dropped: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -39,7 +59,7 @@ export function rebuildImagineRequest(raw: unknown): RebuiltRequest {
   }
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (value === undefined) continue;
-    const type = IMAGINE_FILE_FIELDS[key];
+    const type = fields[key];
     if (type && typeof value === type && (type !== 'number' || Number.isFinite(value))) {
       request[key] = value;
     } else {

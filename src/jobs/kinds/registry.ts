@@ -5,6 +5,7 @@
 import type { Job } from '../job';
 import { imagineKind } from './imagine';
 import type { JobKind } from './kind';
+import { videosKind } from './videos';
 
 /** Name of the kind of a job stored before kinds existed. */
 export const DEFAULT_KIND = 'imagine';
@@ -29,5 +30,5 @@ export function createKindRegistry(kinds: readonly JobKind[]): KindRegistry {
 
 /** The kinds the studio ships with. */
 export function defaultKinds(): KindRegistry {
-  return createKindRegistry([imagineKind]);
+  return createKindRegistry([imagineKind, videosKind]);
 }
