@@ -144,7 +144,7 @@ describe('job kinds', () => {
   });
 
   it('the studio’s registry has imagine, and a job without a kind is imagine', () => {
-    expect(defaultKinds().names()).toEqual(['imagine']);
+    expect(defaultKinds().names()).toEqual(['imagine', 'videos']);
     expect(defaultKinds().of({})).toBe(imagineKind);
     expect(imagineKind.card({ actions: ['upscale1'] })).toBe('grid');
     expect(imagineKind.card({ actions: ['variation_subtle'] })).toBe('image');
