@@ -4,26 +4,13 @@
  * `extend` continues one of four clips of an earlier result, so it takes the `video_id`, a
  * `video_index` 0–3 and at most a prompt, mode and resolution. The form and the job kind share it.
  */
-import { VIDEO_RESOLUTIONS, VIDEOS_PER_TASK } from '../api/contract-endpoints';
-import type { Mode } from '../api/contract';
+import { VIDEO_RESOLUTIONS, VIDEOS_PER_TASK } from '../api/contract-videos';
 import type { LintIssue } from './lint';
 import { checkImageUrl, type UrlCheckOptions } from './reference-urls';
+import { GENERATE_ONLY_FIELDS, VIDEO_MODES, type VideoMode } from './video-modes';
 
-/** The modes video takes: the provider refuses `relax` for video ("relax is not supported"). */
-export const VIDEO_MODES = ['fast', 'turbo'] as const;
-/** A video mode. */
-export type VideoMode = (typeof VIDEO_MODES)[number];
-
-/** The fields `extend` takes (reference §2.1, and what Nexior/MCP send on extend). */
-export const EXTEND_FIELDS = ['action', 'video_id', 'video_index', 'prompt', 'mode', 'resolution'];
-
-/** Fields only `generate` takes (`loop`/`end_image_url` on extend: effect UNCERTAIN, left out). */
-export const GENERATE_ONLY_FIELDS = ['image_url', 'end_image_url', 'loop'];
-
-/** The mode a video job uses for a Settings mode: `relax` becomes `fast`, the API default. */
-export function videoModeFor(mode: Mode | undefined): VideoMode {
-  return mode === 'turbo' ? 'turbo' : 'fast';
-}
+export { EXTEND_FIELDS, GENERATE_ONLY_FIELDS, VIDEO_MODES, videoModeFor } from './video-modes';
+export type { VideoMode } from './video-modes';
 
 /** Shown when a video request asks for relax. */
 export const NO_RELAX_MESSAGE =

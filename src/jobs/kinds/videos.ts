@@ -4,14 +4,8 @@
  * keeps the cover as `image_url` and the clips in `data` (`video_id`, `video_urls`), so the
  * history, export and image cache treat clips like pictures.
  */
-import { VIDEOS_PATH, videos } from '../../api/client-videos';
-import {
-  videosRequestSchema,
-  videosResponseSchema,
-  type VideosRequest,
-  type VideosResponse,
-} from '../../api/contract-endpoints';
-import { GENERATE_ONLY_FIELDS, videoModeFor } from '../../prompt/video-lint';
+import { videosRequestSchema, type VideosRequest } from '../../api/contract-videos';
+import { GENERATE_ONLY_FIELDS, videoModeFor } from '../../prompt/video-modes';
 import type { JobResult } from '../job';
 import type { JobKind, KindEvent, KindResponse, Settled } from './kind';
 
@@ -41,35 +35,48 @@ export function videoResultOf(result: JobResult | undefined): VideoResult | unde
   };
 }
 
-function asVideos(response: KindResponse): VideosResponse {
-  const parsed = videosResponseSchema.safeParse(response);
-  return parsed.success ? parsed.data : (response as VideosResponse);
+/** The videos endpoint's path. */
+const VIDEOS_PATH = '/midjourney/videos';
+
+/*
+ * Responses reach `settle`/`progressOf` already checked (the client validates every body with
+ * `videosResponseSchema`, task lookups with the task schema), so they are read field by field
+ * here: the schemas and the client load with the first video call, not with the studio.
+ */
+const str = (x: unknown): string | undefined => (typeof x === 'string' && x ? x : undefined);
+function num(x: unknown): number | undefined {
+  const n = typeof x === 'string' && /^\d+(\.\d+)?$/.test(x) ? Number(x) : x;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-function settle(raw: KindResponse): Settled {
-  const r = asVideos(raw);
-  const urls = Array.isArray(r.video_urls) ? r.video_urls : [];
-  if (r.success !== false && !r.error && urls.length > 0 && r.video_id) {
-    const result: JobResult = {
-      actions: [],
-      data: { video_id: r.video_id, video_urls: urls },
-    };
-    if (r.task_id) result.task_id = r.task_id;
-    if (r.image_url) result.image_url = r.image_url;
-    if (typeof r.image_width === 'number') result.image_width = r.image_width;
-    if (typeof r.image_height === 'number') result.image_height = r.image_height;
+function settle(r: KindResponse): Settled {
+  const urls = Array.isArray(r.video_urls) ? r.video_urls.filter((u) => str(u)) : [];
+  const videoId = str(r.video_id) ?? (typeof r.video_id === 'number' ? String(r.video_id) : '');
+  const error = (typeof r.error === 'object' && r.error ? r.error : undefined) as
+    { code?: unknown; message?: unknown } | undefined;
+  if (r.success !== false && !error && urls.length > 0 && videoId) {
+    const result: JobResult = { actions: [], data: { video_id: videoId, video_urls: urls } };
+    const taskId = str(r.task_id);
+    const cover = str(r.image_url);
+    const [width, height] = [num(r.image_width), num(r.image_height)];
+    if (taskId) result.task_id = taskId;
+    if (cover) result.image_url = cover;
+    if (width !== undefined) result.image_width = width;
+    if (height !== undefined) result.image_height = height;
     return { ok: true, result };
   }
-  const failed = r.success === false || r.error !== undefined;
+  const failed = r.success === false || error !== undefined;
+  const code = str(error?.code);
+  const traceId = str(r.trace_id);
   return {
     ok: false,
     error: {
       kind: failed ? 'task' : 'invalid',
       message:
-        r.error?.message ||
+        str(error?.message) ??
         (failed ? 'The video task failed.' : 'The video task finished without clips.'),
-      ...(r.error?.code ? { code: r.error.code } : {}),
-      ...(r.trace_id ? { traceId: r.trace_id } : {}),
+      ...(code ? { code } : {}),
+      ...(traceId ? { traceId } : {}),
     },
   };
 }
@@ -98,6 +105,8 @@ export const videosKind: JobKind = {
   },
 
   async *send(client, body, { delivery, signal }): AsyncGenerator<KindEvent> {
+    // The client loads with the first video call, not with the studio.
+    const { videos } = await import('../../api/client-videos');
     for await (const event of videos(client, body as VideosRequest, { delivery, signal })) {
       if (event.type === 'accepted') yield event;
       else yield { type: event.type, response: event.response };
@@ -105,8 +114,8 @@ export const videosKind: JobKind = {
   },
 
   progressOf(raw) {
-    const p = asVideos(raw).progress;
-    return typeof p === 'number' ? { progress: Math.min(100, Math.max(0, p)) } : {};
+    const p = num(raw.progress);
+    return p === undefined ? {} : { progress: Math.min(100, Math.max(0, p)) };
   },
 
   settle,
