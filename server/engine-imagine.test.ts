@@ -371,10 +371,10 @@ describe('actions', () => {
     expect(await meanDifference(a.bytes, b.bytes)).toBeGreaterThan(3);
   });
 
-  it('upscale_2x doubles an upscale and keeps the upscaled actions', async () => {
+  it('upscale_2x doubles an upscale and offers its redo in its place', async () => {
     const up2 = await imagineWait(engine, { action: 'upscale_2x', image_id: upscale.image_id });
     expect(up2).toMatchObject({
-      actions: [...UPSCALED_ACTIONS],
+      actions: ['redo_upscale_2x', ...UPSCALED_ACTIONS.slice(1)],
       raw_image_width: 2048,
       raw_image_height: 2048,
       image_width: 1024,

@@ -104,7 +104,7 @@ describe('request errors', () => {
     expect(streamed.status).toBe(413);
   });
 
-  it('unknown paths → 404 no_api; sibling APIs → api_not_implemented', async () => {
+  it('unknown paths → 404 no_api; sibling APIs answer for themselves', async () => {
     const unknown = await callJson(open, '/midjourney/nothing', {});
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ success: false, error: { code: 'no_api' } });
@@ -112,11 +112,12 @@ describe('request errors', () => {
     expect(get.status).toBe(404);
     const admin = await callJson(open, '/__engine/nothing', undefined, { method: 'GET' });
     expect(admin.status).toBe(404);
-    const describeApi = await callJson(open, '/midjourney/describe', {
-      image_url: 'https://x/y.png',
-    });
+    const describeApi = await callJson(open, '/midjourney/describe', {});
     expect(describeApi.status).toBe(400);
-    expect(describeApi.body.error).toMatchObject({ code: 'api_not_implemented' });
+    expect(describeApi.body.error).toEqual({
+      code: 'bad_request',
+      message: 'image_url is required',
+    });
   });
 
   it('wait mode answers 504 timeout after `timeout` seconds; the task carries on', async () => {

@@ -9,6 +9,8 @@ import { MAX_BODY_BYTES, json, withoutCors } from '../http/http-util';
 export const CDN_CORS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, HEAD',
+  // A cross-origin video player reads these to seek.
+  'access-control-expose-headers': 'accept-ranges, content-range, content-length',
 };
 import type { Picture } from '../pictures/pictures';
 import type { EngineContext } from './context';
@@ -54,8 +56,33 @@ export function imageFields(
   };
 }
 
-/** Answer a GET or HEAD of an attachment. */
-export function serveAttachment(ctx: EngineContext, url: URL, method: string): Response {
+/** The byte range a `range` header asks for (one range only), 'bad' when unsatisfiable. */
+function byteRange(header: string | null, size: number): [number, number] | 'bad' | null {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    // A suffix: the last N bytes.
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start >= size || start > end ? 'bad' : [start, end];
+}
+
+/**
+ * Answer a GET or HEAD of an attachment. One byte range is honoured (206), as a CDN does, so a
+ * browser can seek a video (Chromium asks for ranges of MP4s).
+ */
+export function serveAttachment(
+  ctx: EngineContext,
+  url: URL,
+  method: string,
+  rangeHeader: string | null = null,
+): Response {
   const entry = ctx.store.getFile(url.pathname);
   // An expired or tampered link is as dead as a missing file, as on the provider's CDN.
   if (!entry || !linkValid(url.pathname, url.searchParams, ctx.secret, ctx.now()))
@@ -69,21 +96,29 @@ export function serveAttachment(ctx: EngineContext, url: URL, method: string): R
       ),
     );
   const file = variantOf(url, entry);
+  const size = file.bytes.length;
+  const headers: Record<string, string> = {
+    'content-type': file.type,
+    'accept-ranges': 'bytes',
+    'cache-control': entry.final ? 'public, max-age=31536000, immutable' : 'no-store',
+    ...(ctx.options.cdnCors ? CDN_CORS : {}),
+  };
+  const range = byteRange(rangeHeader, size);
+  if (range === 'bad')
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, 'content-range': `bytes */${size}` },
+    });
+  const [start, end] = range ?? [0, size - 1];
   // A view, not a copy; sharp's buffers never live in a SharedArrayBuffer.
   const view = new Uint8Array(
     file.bytes.buffer as ArrayBuffer,
-    file.bytes.byteOffset,
-    file.bytes.length,
+    file.bytes.byteOffset + start,
+    end - start + 1,
   );
-  return new Response(method === 'HEAD' ? null : view, {
-    status: 200,
-    headers: {
-      'content-type': file.type,
-      'content-length': String(file.bytes.length),
-      'cache-control': entry.final ? 'public, max-age=31536000, immutable' : 'no-store',
-      ...(ctx.options.cdnCors ? CDN_CORS : {}),
-    },
-  });
+  headers['content-length'] = String(end - start + 1);
+  if (range) headers['content-range'] = `bytes ${start}-${end}/${size}`;
+  return new Response(method === 'HEAD' ? null : view, { status: range ? 206 : 200, headers });
 }
 
 /** Image prompt bytes: this engine's own attachments straight from the store, others fetched. */

@@ -17,6 +17,16 @@ export function newImageId(now: number = Date.now()): string {
   return id.toString();
 }
 
+let lastVideoId = 0n;
+
+/** A new 16-digit video id: microseconds since the Unix epoch (as the provider's look), increasing. */
+export function newVideoId(now: number = Date.now()): string {
+  let id = BigInt(Math.floor(now)) * 1000n;
+  if (id <= lastVideoId) id = lastVideoId + 1n;
+  lastVideoId = id;
+  return id.toString();
+}
+
 /** An unsigned 32-bit hash of some text (first four bytes of its SHA-256). */
 export function hash32(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);

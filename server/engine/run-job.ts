@@ -92,13 +92,14 @@ async function* produce(ctx: EngineContext, spec: RunSpec): AsyncGenerator<Body,
     await sleep(ctx.pace, ctx.closing.signal);
     checkOpen(ctx);
     const { raw, thumb } = await rendered;
+    const actions = work.actionsFor ? work.actionsFor(raw) : [...work.actions];
     const imageId = newImageId();
     const path = attachmentPath(task.id, imageId, `${slugOf(work.text)}.png`);
     store.putFile(path, { taskId: task.id, final: true, raw: fileOf(raw), thumb: fileOf(thumb) });
     const body: Body = {
       ...imageFields(ctx, origin, path, imageId, raw, thumb),
       progress: 100,
-      actions: [...work.actions],
+      actions: [...actions],
     };
     if (spec.split && work.kind === 'grid') {
       const parts = await limit(() =>
@@ -115,10 +116,12 @@ async function* produce(ctx: EngineContext, spec: RunSpec): AsyncGenerator<Body,
       taskId: task.id,
       seed: drawing.seed,
       kind: work.kind,
-      actions: work.actions,
+      actions,
       picture: raw,
       text: work.text,
+      ...(work.prompt !== undefined ? { prompt: work.prompt } : {}),
       ...(drawing.redo ? { redo: drawing.redo } : {}),
+      ...(drawing.upscaledFrom ? { upscaledFrom: drawing.upscaledFrom } : {}),
     });
     return { ...body, ...base, success: true };
   } finally {
@@ -161,12 +164,24 @@ async function pump(ctx: EngineContext, job: Job, lines: AsyncGenerator<Body, Bo
 
 /** Store the task and start its job; the returned job is its event hub. */
 export function startJob(ctx: EngineContext, spec: RunSpec, fault: FaultPlan | null): Job {
-  const { task } = spec;
+  return startLines(ctx, spec.task, () => produce(ctx, spec), fault);
+}
+
+/**
+ * Store the task and run any producer of lines as its job (a stall fault stops it after its
+ * first line); used by jobs that are not pictures (videos).
+ */
+export function startLines(
+  ctx: EngineContext,
+  task: TaskRecord,
+  make: () => AsyncGenerator<Body, Body>,
+  fault: FaultPlan | null,
+): Job {
   evict(ctx);
   ctx.store.addTask(task);
   const job = new Job(task, ctx.now);
   ctx.jobs.set(task.id, job);
-  let lines = produce(ctx, spec);
+  let lines = make();
   if (fault?.stall)
     lines = stallAfterFirst(lines, () => (job.stalled = true), untilClosed(ctx.closing.signal));
   const run = pump(ctx, job, lines).finally(() => {

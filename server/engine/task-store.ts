@@ -8,11 +8,14 @@ import type { Picture } from '../pictures/pictures';
 /** The states a task goes through (Nexior's `state`). */
 export type TaskState = 'pending' | 'generating' | 'finished' | 'failed';
 
+/** The task types the engine records (`edits` is the reference's guess, §7.4). */
+export type TaskType = 'imagine' | 'describe' | 'videos' | 'edits';
+
 /** A task as the tasks endpoint returns it. */
 export interface TaskView {
   id: string;
   trace_id: string;
-  type: 'imagine';
+  type: TaskType;
   created_at: number;
   request: Record<string, unknown>;
   response?: Record<string, unknown>;
@@ -60,8 +63,20 @@ export interface ImageRecord {
   picture: Picture;
   /** The prompt text of the chain, for file names. */
   text: string;
+  /** The full prompt of the chain (its `--v`/`--niji` decide the post-upscale actions). */
+  prompt?: string;
+  /** For an upscale (2x/4x/subtle/creative): the image it was made from, which its redo redoes. */
+  upscaledFrom?: Picture;
   /** Draws this grid again with another seed (reroll); absent for single images. */
   redo?: (seed: number) => Promise<Picture>;
+}
+
+/** The clips of one videos result (what `extend` continues from). */
+export interface VideoRecord {
+  videoId: string;
+  taskId: string;
+  /** The four MP4s (the same buffers as their attachments, so counted once). */
+  clips: readonly Buffer[];
 }
 
 /** Which tasks `list` returns. */
@@ -89,6 +104,7 @@ export class TaskStore {
   private readonly byTrace = new Map<string, string>();
   private readonly files = new Map<string, Attachment>();
   private readonly images = new Map<string, ImageRecord>();
+  private readonly videos = new Map<string, VideoRecord>();
   private totalBytes = 0;
   /** Bytes of stored request echoes: counted with the files against `maxBytes`. */
   private requestBytes = 0;
@@ -153,12 +169,25 @@ export class TaskStore {
     return this.images.get(imageId);
   }
 
+  /** Register a videos result; its id joins the task's `images` so it goes with the task. */
+  putVideo(record: VideoRecord): void {
+    this.videos.set(record.videoId, record);
+    this.tasks.get(record.taskId)?.images.add(record.videoId);
+  }
+
+  getVideo(videoId: string): VideoRecord | undefined {
+    return this.videos.get(videoId);
+  }
+
   /** Forget a task and everything it wrote. */
   removeTask(id: string): void {
     const task = this.tasks.get(id);
     if (!task) return;
     for (const path of [...task.attachments]) this.deleteFile(path);
-    for (const imageId of task.images) this.images.delete(imageId);
+    for (const imageId of task.images) {
+      this.images.delete(imageId);
+      this.videos.delete(imageId);
+    }
     this.tasks.delete(id);
     this.requestBytes -= task.requestBytes ?? 0;
     if (this.byTrace.get(task.trace_id) === id) this.byTrace.delete(task.trace_id);

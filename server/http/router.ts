@@ -7,6 +7,9 @@ import { checkAuth } from './auth';
 import { PREFLIGHT_HEADERS, errorResponse, withoutCors } from './http-util';
 import { imagine } from './imagine-route';
 import { tasks } from './tasks-route';
+import { edits } from './edits-route';
+import { videos } from './videos-route';
+import { describe, seed, shorten, translate } from './text-routes';
 
 const ENGINE_PREFIXES = ['/midjourney/', '/attachments/', '/__engine/'];
 
@@ -15,8 +18,17 @@ export function isEnginePath(pathname: string): boolean {
   return ENGINE_PREFIXES.some((p) => pathname.startsWith(p));
 }
 
-/** Provider endpoints the engine knows but does not implement. */
-const SIBLING_APIS = new Set(['describe', 'edits', 'videos', 'seed', 'translate', 'shorten']);
+/** The provider's endpoints besides imagine and tasks, and who answers each. */
+const SIBLING_APIS: Readonly<
+  Record<string, (ctx: EngineContext, req: Request, url: URL, trace: string) => Promise<Response>>
+> = {
+  describe: (ctx, req, _url, trace) => describe(ctx, req, trace),
+  edits,
+  videos,
+  seed: (ctx, req, _url, trace) => seed(ctx, req, trace),
+  translate: (ctx, req, _url, trace) => translate(ctx, req, trace),
+  shorten: (ctx, req, _url, trace) => shorten(ctx, req, trace),
+};
 
 /** Route one request. May throw; the engine's `handle` turns that into a 500. */
 export async function route(ctx: EngineContext, req: Request): Promise<Response> {
@@ -32,7 +44,8 @@ export async function route(ctx: EngineContext, req: Request): Promise<Response>
   if (method === 'OPTIONS' && isEnginePath(path))
     return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
   if (path.startsWith('/attachments/')) {
-    if (method === 'GET' || method === 'HEAD') return serveAttachment(ctx, url, method);
+    if (method === 'GET' || method === 'HEAD')
+      return serveAttachment(ctx, url, method, req.headers.get('range'));
     return errorResponse('no_api', `The API ${method} ${path} is not found.`, trace, 404);
   }
   const api = /^\/midjourney\/([a-z_]+)\/?$/.exec(path)?.[1];
@@ -45,8 +58,11 @@ export async function route(ctx: EngineContext, req: Request): Promise<Response>
     const reply = await tasks(ctx, req, trace);
     return ctx.requiredToken === undefined ? withoutCors(reply) : reply;
   }
-  if (method === 'POST' && api !== undefined && SIBLING_APIS.has(api))
-    return errorResponse('api_not_implemented', 'The API is not implemented.', trace, 400);
+  const sibling = api === undefined ? undefined : SIBLING_APIS[api];
+  if (method === 'POST' && sibling && Object.hasOwn(SIBLING_APIS, api!)) {
+    const denied = checkAuth(req, ctx.requiredToken, trace);
+    return denied ?? sibling(ctx, req, url, trace);
+  }
   return errorResponse('no_api', `The API ${method} ${path} is not found.`, trace, 404);
 }
 
@@ -56,7 +72,8 @@ export async function routeCdn(ctx: EngineContext, req: Request): Promise<Respon
   const method = req.method.toUpperCase();
   const trace = randomUUID();
   if (url.pathname.startsWith('/attachments/')) {
-    if (method === 'GET' || method === 'HEAD') return serveAttachment(ctx, url, method);
+    if (method === 'GET' || method === 'HEAD')
+      return serveAttachment(ctx, url, method, req.headers.get('range'));
     if (method === 'OPTIONS')
       return new Response(null, { status: 204, headers: ctx.options.cdnCors ? CDN_CORS : {} });
   }

@@ -20,6 +20,8 @@ import {
 } from './pictures';
 import { pan, varyGrid, varyRegion, zoomOut } from './pictures-variations';
 import { readPrompt } from './prompt-params';
+import { actionsAfter } from './actions-by-model';
+import { POST_UPSCALE_ACTIONS, drawPostUpscale } from './square';
 import type { ImageRecord, TaskStore } from '../engine/task-store';
 
 /** A failure that ends a task (not the HTTP request): `{success:false, error:{code,message}}`. */
@@ -39,6 +41,8 @@ export interface Drawing {
   draw: () => Promise<Picture>;
   /** Draws the same again with another seed (reroll); grids only. */
   redo?: (seed: number) => Promise<Picture>;
+  /** For an upscale: the picture it was made from (its redo starts from it again). */
+  upscaledFrom?: Picture;
 }
 
 /** A planned job. */
@@ -50,6 +54,10 @@ export interface Work {
   actions: readonly string[];
   /** Prompt text of the chain (file names). */
   text: string;
+  /** The full prompt of the chain (kept with the image: its model picks later actions). */
+  prompt?: string;
+  /** The actions of the finished picture when they depend on its shape (single images). */
+  actionsFor?: (result: Picture) => string[];
   /** Things that fail the task rather than the request; may throw `TaskFailure`. */
   prepare: () => Promise<Drawing>;
 }
@@ -88,7 +96,7 @@ export function actionAllowed(image: ImageRecord, action: string): boolean {
 export const MAX_REFERENCE_PIXELS = 4096 * 4096;
 
 /** Width and height from an image's header (nothing decoded), or null if it has none. */
-async function headerSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
+export async function headerSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
   try {
     const { width, height } = await sharp(bytes).metadata();
     return width && height ? { width, height } : null;
@@ -145,6 +153,7 @@ export function planGenerate(prompt: unknown, deps: PlanDeps): Plan {
       kind: 'grid',
       actions: GRID_ACTIONS,
       text,
+      prompt,
       prepare: async () => {
         if (!reading.ok) throw new TaskFailure('bad_request', reading.message);
         const plan = reading.plan;
@@ -215,13 +224,22 @@ export function planAction(
     steps: GRID_STEPS,
     redo,
   });
-  const single = (): Pick<Work, 'kind' | 'actions' | 'steps'> => ({
+  const chainPrompt = image.prompt ?? image.text;
+  const single = (): Pick<Work, 'kind' | 'actions' | 'steps' | 'actionsFor'> => ({
     kind: 'single',
     actions: UPSCALED_ACTIONS,
     steps: UPSCALE_STEPS,
+    actionsFor: (result) =>
+      actionsAfter(action, { prompt: chainPrompt, width: result.width, height: result.height }) ?? [
+        ...UPSCALED_ACTIONS,
+      ],
   });
+  // What a redo starts from: the picture the first upscale was made from.
+  let upscaledFrom: Picture | undefined;
 
-  let shape: Pick<Work, 'kind' | 'actions' | 'steps'> & { redo?: (s: number) => Promise<Picture> };
+  let shape: Pick<Work, 'kind' | 'actions' | 'steps' | 'actionsFor'> & {
+    redo?: (s: number) => Promise<Picture>;
+  };
   let draw: () => Promise<Picture>;
   const n = quadrantOf(action);
   if (n !== null && action.startsWith('upscale')) {
@@ -243,7 +261,20 @@ export function planAction(
         `Image ${image.imageId} is already ${source.width}×${source.height}; ${action} would exceed ${MAX_SIDE} px`,
       );
     shape = single();
+    upscaledFrom = source;
     draw = () => scale(source, factor);
+  } else if ((POST_UPSCALE_ACTIONS as readonly string[]).includes(action)) {
+    // A redo redoes the first upscale from its own source, not an upscale of the upscale.
+    const from = action.startsWith('redo_') ? image.upscaledFrom : source;
+    if (!from) return fail(`Action \`${action}\` is not available for image ${image.imageId}`);
+    const factor = /4x$/.test(action) ? 4 : action === 'square' ? 1 : 2;
+    if (Math.max(from.width, from.height) * factor > MAX_SIDE)
+      return fail(
+        `Image ${image.imageId} is already ${from.width}×${from.height}; ${action} would exceed ${MAX_SIDE} px`,
+      );
+    shape = single();
+    if (action !== 'square') upscaledFrom = from;
+    draw = () => drawPostUpscale(action, from, seed)!;
   } else if (action === 'variation_subtle' || action === 'variation_strong') {
     const strength = action === 'variation_subtle' ? 'subtle' : 'strong';
     const redo = (s: number): Promise<Picture> => varyGrid(source, s, strength);
@@ -275,11 +306,15 @@ export function planAction(
       action,
       ...rest,
       text: image.text,
+      prompt: chainPrompt,
       prepare: async () => {
         if (reading && !reading.ok) throw new TaskFailure('bad_request', reading.message);
         const maskKey = mask ? createHash('sha1').update(mask).digest('hex') : '';
         const key = `${image.imageId}|${action}|${seed}|${maskKey}`;
-        return redo ? { seed, key, draw, redo } : { seed, key, draw };
+        const drawing: Drawing = { seed, key, draw };
+        if (redo) drawing.redo = redo;
+        if (upscaledFrom) drawing.upscaledFrom = upscaledFrom;
+        return drawing;
       },
     },
   };
