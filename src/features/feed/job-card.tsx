@@ -82,7 +82,7 @@ export function JobCard({ jobId }: JobCardProps) {
                 reveal(parent.id);
               }}
             >
-              {`“${truncate(parent.request.prompt || parent.id, 48)}”`}
+              {`“${truncate(jobTitle(parent), 48)}”`}
             </a>
           ) : (
             <span>{`image ${job.parent.imageId}`}</span>
