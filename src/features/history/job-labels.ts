@@ -13,6 +13,7 @@ export const ACTION_KINDS = [
   'pan',
   'region',
   'reroll',
+  'video',
   'other',
 ] as const;
 
@@ -26,7 +27,9 @@ export type HistoryJob = Pick<
 >;
 
 /** The provider action a job ran (a fresh prompt is `generate`). */
-export function jobAction(job: Pick<HistoryJob, 'request' | 'parent'>): string {
+export function jobAction(job: Pick<HistoryJob, 'request' | 'parent'> & { kind?: string }): string {
+  // A video job's request says generate/extend; in words it is Animate or Extend (a clip).
+  if (job.kind === 'videos') return job.request.action === 'extend' ? 'extend' : 'animate';
   return job.request.action || job.parent?.action || 'generate';
 }
 
@@ -34,6 +37,7 @@ export function jobAction(job: Pick<HistoryJob, 'request' | 'parent'>): string {
 export function actionKind(action: string): ActionKind {
   if (action === 'generate' || action === 'imagine') return 'generate';
   if (action === 'reroll') return 'reroll';
+  if (action === 'animate' || action === 'extend') return 'video';
   if (action === 'variation_region') return 'region';
   // upscale1-4, upscale_2x/4x/subtle/creative and their redo_ forms are all upscales.
   if (/^(redo_)?upscale/.test(action)) return 'upscale';
