@@ -7,11 +7,13 @@ import { FeedActionsContext } from '../features/feed/feed-actions';
 import { FeedWindowContext } from '../features/feed/feed-window';
 import { ImageToolsContext } from '../features/feed/image-tools-context';
 import { isJobActive, type Job } from '../jobs/job';
+import type { AnimateSource } from './animate-dialog';
 import { ErrorBoundary } from './error-boundary';
 import type { EditTarget } from './edit-dialog';
 import { createImageTools, createPromptTools } from './endpoint-tools';
 import { createFeedActions } from './feed-actions';
 import { Header, type View } from './header';
+import { LazyAnimateDialog } from './lazy-animate-dialog';
 import { RegionDialog } from './region-dialog';
 import type { Services } from './services';
 import { ServicesProvider, WithQueries } from './services-context';
@@ -41,6 +43,7 @@ export function App({ services }: AppProps) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [regionJob, setRegionJob] = useState<Job | null>(null);
   const [editTarget, setEditTarget] = useState<EditTarget | null>(null);
+  const [animateFrom, setAnimateFrom] = useState<AnimateSource | null>(null);
   const tools = useMemo(
     () => ({
       prompt: createPromptTools(services, setEditTarget),
@@ -61,6 +64,7 @@ export function App({ services }: AppProps) {
     () =>
       createFeedActions(services, {
         varyRegion: setRegionJob,
+        animate: (job) => setAnimateFrom({ job }),
         openSettings: () => setSettingsOpen(true),
         focusPrompt: () => {
           setView('studio');
@@ -87,7 +91,10 @@ export function App({ services }: AppProps) {
                   {view === 'studio' ? (
                     <div className="studio">
                       <ErrorBoundary label="composer">
-                        <Composer onSubmit={(request) => runner.submit(request)} />
+                        <Composer
+                          onSubmit={(request) => runner.submit(request)}
+                          onAnimate={(url) => setAnimateFrom({ url })}
+                        />
                       </ErrorBoundary>
                       <ErrorBoundary label="feed">
                         <Feed />
@@ -128,6 +135,9 @@ export function App({ services }: AppProps) {
                 {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}
                 {editTarget && (
                   <EditDialog target={editTarget} onClose={() => setEditTarget(null)} />
+                )}
+                {animateFrom && (
+                  <LazyAnimateDialog source={animateFrom} onClose={() => setAnimateFrom(null)} />
                 )}
                 <Toasts />
               </ImageToolsContext.Provider>

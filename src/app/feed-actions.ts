@@ -7,6 +7,7 @@ import { defaultKinds } from '../jobs/kinds/registry';
 import { isJobActive, jobTitle, type Job } from '../jobs/job';
 import { keptBytes } from '../jobs/image-cache/kept-bytes';
 import { imageFileName } from '../prompt/file-name';
+import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { addReference } from '../prompt/reference-urls';
 import type { Services } from './services';
 import { toast } from './toasts';
@@ -14,6 +15,8 @@ import { toast } from './toasts';
 /** What the page does for the feed beyond the services: the dialogs it opens. */
 export interface FeedDialogs {
   varyRegion: (job: Job) => void;
+  /** Opens the Animate form on a finished image. */
+  animate: (job: Job) => void;
   openSettings: () => void;
   /** Bring the prompt box into view and focus it (after "Edit and retry"). */
   focusPrompt: () => void;
@@ -33,6 +36,17 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       runner.submit(grid ? { ...request, split_images: true } : request, { parent });
     },
     varyRegion: dialogs.varyRegion,
+    animate: dialogs.animate,
+    extendClip: (job, index) => {
+      const submission = extendSubmission(job, index);
+      if (submission) {
+        runner.submit(submission.request, { kind: VIDEOS_KIND, parent: submission.parent! });
+      }
+    },
+    cachedUrl: async (url) => {
+      const client = await services.queryClient();
+      return (await client.fetchQuery(cachedImageQuery(persistence, url))) ?? undefined;
+    },
     cancel: (id) => runner.cancel(id),
     retry: (id) => runner.retry(id),
     checkAgain: (id) => runner.checkAgain(id),

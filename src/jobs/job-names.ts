@@ -8,13 +8,15 @@ import { actionLabel } from '../api/action-labels';
 import { jobTitle, type Job } from './job';
 
 /** The fields of a job naming reads (a live `Job` or a stored one). */
-export type NamedJob = Pick<Job, 'id' | 'request' | 'parent'>;
+export type NamedJob = Pick<Job, 'id' | 'request' | 'parent' | 'kind'>;
 
 /** Finds a job by id (the jobs store's `byId`, as a function). */
 export type JobLookup = (id: string) => NamedJob | undefined;
 
 /** The provider action a job ran (a fresh prompt is `generate`). */
-export function jobAction(job: Pick<Job, 'request' | 'parent'>): string {
+export function jobAction(job: Pick<Job, 'request' | 'parent'> & { kind?: string }): string {
+  // A video job's request says generate/extend; in words it is Animate or Extend (a clip).
+  if (job.kind === 'videos') return job.request.action === 'extend' ? 'extend' : 'animate';
   return job.request.action || job.parent?.action || 'generate';
 }
 

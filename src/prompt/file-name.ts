@@ -8,14 +8,16 @@ const MIME_EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
   'image/gif': 'gif',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
 };
 
-/** The file extension of an image: from its type when known, else its URL, else png. */
+/** The file extension of an image (or clip): from its type when known, else its URL, else png. */
 export function imageExtension(url: string, mimeType = ''): string {
   const byType = MIME_EXTENSIONS[mimeType.split(';')[0]!.trim().toLowerCase()];
   if (byType) return byType;
   const path = url.split(/[?#]/)[0] ?? '';
-  const ext = /\.(png|jpe?g|webp|gif)$/i.exec(path)?.[1]?.toLowerCase();
+  const ext = /\.(png|jpe?g|webp|gif|mp4|webm)$/i.exec(path)?.[1]?.toLowerCase();
   return ext === 'jpeg' ? 'jpg' : (ext ?? 'png');
 }
 

@@ -15,10 +15,12 @@ const PromptTools = lazy(() => import('./prompt-tools').then((m) => ({ default: 
 export interface ComposerProps {
   /** Called with a ready request; the caller owns delivery, mode and the token. */
   onSubmit: (request: ImagineRequest) => void;
+  /** Opens the Animate form, with the prompt's first image link if it has one. */
+  onAnimate?: (imageUrl: string | undefined) => void;
 }
 
 /** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
-export function Composer({ onSubmit }: ComposerProps) {
+export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   const draftStore = useDraftStore();
   const setDraftPrompt = useSetDraftPrompt();
   const prompt = useDraft((s) => s.prompt);
@@ -117,6 +119,11 @@ export function Composer({ onSubmit }: ComposerProps) {
           {refused && !blank && (
             <button type="button" className="ghost" onClick={() => submit(true)}>
               Send anyway
+            </button>
+          )}
+          {onAnimate && (
+            <button type="button" onClick={() => onAnimate(getImageUrls(prompt)[0])}>
+              Animate
             </button>
           )}
           <button type="submit" className="primary" disabled={refused || blank}>

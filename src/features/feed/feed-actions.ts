@@ -36,6 +36,12 @@ export interface FeedActions {
   useCurrentTarget: () => string;
   /** What the card shows for a job (its kind's card); the feed picks a body by it. */
   cardOf: (job: Job) => CardDescriptor;
+  /** Open the Animate form on a finished single image (absent: no video here). */
+  animate?: (job: Job) => void;
+  /** Extend clip `index` (0–3) of a finished video job into four more clips. */
+  extendClip?: (job: Job, index: number) => void;
+  /** The cached copy of a clip or picture by its URL (an object URL), for an expired link. */
+  cachedUrl?: (url: string) => Promise<string | undefined>;
 }
 
 export const FeedActionsContext = createContext<FeedActions | null>(null);

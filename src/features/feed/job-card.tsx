@@ -8,7 +8,7 @@ import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
 import { JobControls } from './job-controls';
 import { JobImage } from './job-image';
-import { LazyDescribeCard, LazyImageTools } from './lazy-endpoint-ui';
+import { LazyDescribeCard, LazyImageTools, LazyVideoCard } from './lazy-endpoint-ui';
 import { ResultMenu } from './result-menu';
 
 const Lightbox = lazy(() => import('./lightbox').then((m) => ({ default: m.Lightbox })));
@@ -60,10 +60,14 @@ function LoadedCard({ job }: { job: Job }) {
     e.preventDefault();
   };
 
-  // The body by what the job's kind shows; kinds with their own cards (describe, video) add a
-  // case here. Pictures (grids and single images) are the default.
+  // The body by what the job's kind shows; kinds with their own cards add a case here. A video
+  // job shows its clips once done; until then it forms like a picture. Pictures are the default.
+  const card = cardOf(job);
   let body;
-  switch (cardOf(job)) {
+  switch (card === 'video' && job.status !== 'done' ? 'image' : card) {
+    case 'video':
+      body = <LazyVideoCard job={job} />;
+      break;
     default:
       body = (
         <>

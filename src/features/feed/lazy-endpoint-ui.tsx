@@ -5,6 +5,8 @@ import type { Job } from '../../jobs/job';
 const DescribeCard = lazy(() =>
   import('./describe-card').then((m) => ({ default: m.DescribeCard })),
 );
+// Clips load with the first finished video job on screen, not with the studio.
+const VideoCard = lazy(() => import('./video-card').then((m) => ({ default: m.VideoCard })));
 const ImageToolsBar = lazy(() =>
   import('./image-tools').then((m) => ({ default: m.ImageToolsBar })),
 );
@@ -28,6 +30,15 @@ export function LazyImageTools({ job }: LazyJobProps) {
   return (
     <Suspense fallback={null}>
       <ImageToolsBar job={job} />
+    </Suspense>
+  );
+}
+
+/** {@link VideoCard} (a finished video job's four clips), loaded on first use. */
+export function LazyVideoCard({ job }: LazyJobProps) {
+  return (
+    <Suspense fallback={<div className="placeholder" aria-hidden="true" />}>
+      <VideoCard job={job} />
     </Suspense>
   );
 }

@@ -20,7 +20,7 @@ export interface ResultMenuProps {
 
 /** Open, download, copy and reuse a finished result. */
 export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
-  const { referenceImage, download } = useFeedActions();
+  const { referenceImage, download, animate } = useFeedActions();
   // An upscale or a pan has no prompt of its own: copy the one it was made from.
   const prompt = useJobs((s) => promptOf(job, (id) => s.byId[id]) ?? '');
   const [downloadError, setDownloadError] = useState('');
@@ -28,6 +28,8 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
   if (!r?.raw_image_url) return null;
   const raw = r.raw_image_url;
   const quadrant = selected ? r.sub_image_urls?.[selected - 1] : undefined;
+  // A single image (not a 2×2 grid) can be animated into clips.
+  const single = !r.actions.some((a) => /^upscale[1-4]$/.test(a));
   return (
     <div className="result-menu row">
       <button type="button" className="chip" onClick={onOpen}>
@@ -48,6 +50,11 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
       <button type="button" className="chip" onClick={() => referenceImage(quadrant ?? raw)}>
         {quadrant ? `Use U${selected} as reference` : 'Use as reference'}
       </button>
+      {animate && single && (
+        <button type="button" className="chip" onClick={() => animate(job)}>
+          Animate
+        </button>
+      )}
       <CopyButton label="Copy prompt" text={() => prompt} />
       {r.image_id && <CopyButton label="Copy image ID" text={() => r.image_id ?? ''} />}
       {job.taskId && <CopyButton label="Copy task ID" text={() => job.taskId ?? ''} />}

@@ -165,3 +165,17 @@ describe('job labels', () => {
     expect(name({ request: { action: 'pan_left' } })).toBe('Pan Left');
   });
 });
+
+describe('video jobs in the history', () => {
+  it('Animate and Extend are their own Action group, Video', async () => {
+    const { actionKind } = await import('./job-labels');
+    const animate = { kind: 'videos', request: { action: 'generate' } };
+    const extend = { kind: 'videos', request: { action: 'extend' } };
+    expect(jobAction(animate)).toBe('animate');
+    expect(jobAction(extend)).toBe('extend');
+    expect(actionKind(jobAction(animate))).toBe('video');
+    expect(actionKind(jobAction(extend))).toBe('video');
+    // An imagine generate is still a generate.
+    expect(actionKind(jobAction({ request: { action: 'generate' } }))).toBe('generate');
+  });
+});

@@ -13,6 +13,7 @@ export const ACTION_KINDS = [
   'pan',
   'region',
   'reroll',
+  'video',
   'other',
 ] as const;
 
@@ -29,6 +30,7 @@ export type HistoryJob = Pick<
 export function actionKind(action: string): ActionKind {
   if (action === 'generate' || action === 'imagine') return 'generate';
   if (action === 'reroll') return 'reroll';
+  if (action === 'animate' || action === 'extend') return 'video';
   if (action === 'variation_region') return 'region';
   // upscale1-4, upscale_2x/4x/subtle/creative and their redo_ forms are all upscales.
   if (/^(redo_)?upscale/.test(action)) return 'upscale';

@@ -4,8 +4,13 @@
  */
 import type { CachedImage, StudioDb } from '../repository/schema';
 import { copyPlan, notKeptReason, relayUrlFor, type CopyMeans, type KeptCopy } from './kept-copy';
-import { withRoom, type RoomDeps } from './room';
+import { withRoom, type Evicted, type RoomDeps } from './room';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
+
+/** A cached video clip (kept in the same store as pictures, keyed by its URL too). */
+export function isClip(blob: Blob, url = ''): boolean {
+  return blob.type.startsWith('video/') || /\.(mp4|webm|mov)(?:[?#]|$)/i.test(url);
+}
 
 /** Options of `createImageCache`. */
 export interface ImageCacheOptions {
@@ -41,8 +46,8 @@ export interface ImageCache {
    * image where no thumbnail can be made, else `url` itself.
    */
   thumbUrlFor(url: string): Promise<string>;
-  /** Deletes the oldest cached images until `bytes` are freed; returns how many went. */
-  evict(bytes: number, keep?: string): Promise<number>;
+  /** Deletes the oldest cached images and clips until `bytes` are freed; returns how many went. */
+  evict(bytes: number, keep?: string): Promise<Evicted>;
   /** Revokes the object URLs of images that are gone. */
   forget(urls: string[]): void;
   /** The quota-aware write used by every store of the tab. */
@@ -205,13 +210,14 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
       const d = await db();
       const tx = d.transaction(['blobs', 'thumbs'], 'readwrite');
       let freed = 0;
-      let count = 0;
+      const count: Evicted = { images: 0, clips: 0 };
       let cursor = await tx.objectStore('blobs').index('storedAt').openCursor();
       while (cursor && freed < bytes) {
-        const { url, size } = cursor.value;
+        const { url, size, blob } = cursor.value;
         if (url !== keep) {
           freed += size;
-          count += 1;
+          if (isClip(blob, url)) count.clips += 1;
+          else count.images += 1;
           cache.forget([url]);
           await tx.objectStore('thumbs').delete(url);
           await cursor.delete();

@@ -17,10 +17,33 @@ export function approxBytes(value: unknown): number {
   }
 }
 
+/** What one eviction removed: pictures and video clips, counted apart. */
+export interface Evicted {
+  images: number;
+  clips: number;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The notice after an eviction, e.g. "2 older cached clips and 1 older cached image were…". */
+export function evictedMessage({ images, clips }: Evicted): string {
+  const parts = [
+    ...(clips > 0 ? [plural(clips, 'older cached video clip', 'older cached video clips')] : []),
+    ...(images > 0 ? [plural(images, 'older cached image', 'older cached images')] : []),
+  ];
+  const verb = images + clips === 1 ? 'was' : 'were';
+  return `Storage was full, so ${parts.join(' and ')} ${verb} removed from this device. Their jobs are kept; they load from the service while its links last.`;
+}
+
 /** What `withRoom` needs: a way to free bytes and a way to tell the person. */
 export interface RoomDeps {
-  /** Deletes the oldest cached images until `bytes` are freed (keeping `keep`); returns how many. */
-  evict(bytes: number, keep?: string): Promise<number>;
+  /**
+   * Deletes the oldest cached images and clips until `bytes` are freed (keeping `keep`); returns
+   * how many of each went (clips are large, so the person is told about them apart).
+   */
+  evict(bytes: number, keep?: string): Promise<Evicted>;
   notice(kind: StorageNotice['kind'], message: string): void;
 }
 
@@ -34,31 +57,28 @@ export async function withRoom<T>(
   size: number | (() => number),
   keep?: string,
 ): Promise<T> {
-  let evicted = 0;
+  const evicted: Evicted = { images: 0, clips: 0 };
   let bytes = -1;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const result = await write();
-      if (evicted > 0) {
-        deps.notice(
-          'evicted',
-          `Storage was full, so ${evicted} older cached image${evicted === 1 ? ' was' : 's were'} removed from this device. Their jobs are kept; the images load from the service while its links last.`,
-        );
-      }
+      if (evicted.images + evicted.clips > 0) deps.notice('evicted', evictedMessage(evicted));
       return result;
     } catch (err) {
       if (!isQuotaError(err)) throw err;
       // Sized only now: measuring every save would cost a stringify of each job (masks too).
       if (bytes < 0) bytes = typeof size === 'function' ? size() : size;
-      const removed = attempt < 2 ? await deps.evict(Math.max(bytes, 1), keep) : 0;
-      if (removed === 0) {
+      const removed =
+        attempt < 2 ? await deps.evict(Math.max(bytes, 1), keep) : { images: 0, clips: 0 };
+      if (removed.images + removed.clips === 0) {
         deps.notice(
           'full',
           'Storage on this device is full: the latest change could not be saved. Delete some history (or export it) to make room.',
         );
         throw err;
       }
-      evicted += removed;
+      evicted.images += removed.images;
+      evicted.clips += removed.clips;
       // Evicting more than asked next time: the first estimate was evidently not enough.
       bytes *= 2;
     }

@@ -74,7 +74,7 @@ describe('the studio’s kinds', () => {
   it('registers every endpoint; a job without a kind is still imagine', () => {
     const kinds = defaultKinds();
     expect(kinds.names().sort()).toEqual(
-      ['describe', 'edits', 'imagine', 'seed', 'shorten', 'translate'].sort(),
+      ['describe', 'edits', 'imagine', 'seed', 'shorten', 'translate', 'videos'].sort(),
     );
     expect(kinds.of({})?.name).toBe('imagine');
     expect(kinds.get('describe')?.card(undefined)).toBe('prompts');

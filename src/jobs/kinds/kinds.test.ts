@@ -148,7 +148,15 @@ describe('job kinds', () => {
   });
 
   it('the studio’s registry has imagine, and a job without a kind is imagine', () => {
-    expect(defaultKinds().names()).toContain('imagine');
+    expect(defaultKinds().names()).toEqual([
+      'imagine',
+      'edits',
+      'describe',
+      'shorten',
+      'translate',
+      'seed',
+      'videos',
+    ]);
     expect(defaultKinds().of({})).toBe(imagineKind);
     expect(imagineKind.card({ actions: ['upscale1'] })).toBe('grid');
     expect(imagineKind.card({ actions: ['variation_subtle'] })).toBe('image');

@@ -8,6 +8,7 @@ import { editsKind } from './edits';
 import { imagineKind } from './imagine';
 import type { JobKind } from './kind';
 import { seedKind, shortenKind, translateKind } from './text-kinds';
+import { videosKind } from './videos';
 
 /** Name of the kind of a job stored before kinds existed. */
 export const DEFAULT_KIND = 'imagine';
@@ -39,5 +40,6 @@ export function defaultKinds(): KindRegistry {
     shortenKind,
     translateKind,
     seedKind,
+    videosKind,
   ]);
 }

@@ -12,12 +12,13 @@ export interface DeletedBatch {
   thumbs: CachedThumb[];
 }
 
-/** The image URLs a job may have cached. */
+/** The image (and video clip) URLs a job may have cached. */
 export function imageUrlsOf(job: Pick<StoredJob, 'result'>): string[] {
   const r = job.result;
   if (!r) return [];
-  return [r.raw_image_url, r.image_url, ...(r.sub_image_urls ?? [])].filter((url): url is string =>
-    Boolean(url),
+  const clips = Array.isArray(r.data?.video_urls) ? (r.data.video_urls as unknown[]) : [];
+  return [r.raw_image_url, r.image_url, ...(r.sub_image_urls ?? []), ...clips].filter(
+    (url): url is string => typeof url === 'string' && url !== '',
   );
 }
 

@@ -1,0 +1,129 @@
+import { useId, useMemo, useState } from 'react';
+import { ModalDialog } from '../../components/ui/modal-dialog';
+import { SelectField } from '../../components/ui/select-field';
+import type { AnimateInput } from '../../jobs/video-request';
+import { animateSubmission } from '../../jobs/video-request';
+import { lintVideoRequest, VIDEO_MODES, type VideoMode } from '../../prompt/video-lint';
+import { StudioImagePicker, type StudioImage } from './studio-image-picker';
+
+/** Props of {@link AnimateForm}. */
+export interface AnimateFormProps {
+  /** The first frame when it is a studio image; without it the form asks for an image URL. */
+  imageUrl?: string;
+  /** A link to start the Image URL field with (the composer's first reference image). */
+  suggestedUrl?: string;
+  /** The Settings mode, preselected when video has it (relax is not a video mode). */
+  mode: VideoMode;
+  /** Finished studio images to pick an end frame from. */
+  studioImages: readonly StudioImage[];
+  onSubmit: (input: AnimateInput) => void;
+  onClose: () => void;
+}
+
+const RESOLUTIONS = [
+  { value: '480p', label: '480p' },
+  { value: '720p', label: '720p (the API default)' },
+] as const;
+const MODES = VIDEO_MODES.map((m) => ({ value: m, label: m }));
+
+/**
+ * The Animate form: an image becomes four short clips. Only what video takes is offered (fast or
+ * turbo, 480p or 720p), and the request is checked as the reference says before it is sent.
+ */
+export function AnimateForm(props: AnimateFormProps) {
+  const { imageUrl, mode: initialMode, studioImages, onSubmit, onClose } = props;
+  const id = useId();
+  const [url, setUrl] = useState(props.suggestedUrl ?? '');
+  const [motion, setMotion] = useState('');
+  const [end, setEnd] = useState('');
+  const [loop, setLoop] = useState(false);
+  const [resolution, setResolution] = useState<AnimateInput['resolution']>('480p');
+  const [mode, setMode] = useState<VideoMode>(initialMode);
+  const [tried, setTried] = useState(false);
+  const input: AnimateInput = {
+    imageUrl: imageUrl ?? url,
+    motionPrompt: motion,
+    endImageUrl: end,
+    loop,
+    resolution,
+    mode,
+  };
+  const issues = useMemo(
+    () => lintVideoRequest(animateSubmission(input).request),
+    // The input is rebuilt each render from these fields.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [imageUrl, url, motion, end, loop, resolution, mode],
+  );
+  const blocked = issues.some((i) => i.severity === 'error');
+
+  return (
+    <ModalDialog title="Animate" onClose={onClose} className="animate-dialog">
+      <form
+        className="animate-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTried(true);
+          if (!blocked) onSubmit(input);
+        }}
+      >
+        {imageUrl ? (
+          <img className="animate-source" src={imageUrl} alt="First frame" />
+        ) : (
+          <label className="field">
+            <span>Image URL</span>
+            <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
+          </label>
+        )}
+        <label className="field">
+          <span>Motion prompt</span>
+          <textarea
+            value={motion}
+            placeholder="Optional: how things move (the camera drifts left…)"
+            onChange={(e) => setMotion(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>End frame</span>
+          <input
+            type="url"
+            value={end}
+            placeholder="Optional: an image the motion arrives at"
+            onChange={(e) => setEnd(e.target.value)}
+          />
+        </label>
+        <StudioImagePicker images={studioImages} onPick={setEnd} />
+        <label className="check">
+          <input type="checkbox" checked={loop} onChange={(e) => setLoop(e.target.checked)} />
+          Loop
+        </label>
+        <SelectField
+          label="Resolution"
+          value={resolution}
+          options={RESOLUTIONS}
+          onChange={(v) => setResolution(v as AnimateInput['resolution'])}
+        />
+        <SelectField
+          label="Mode"
+          value={mode}
+          options={MODES}
+          onChange={(v) => setMode(v as VideoMode)}
+          hint="Video has no relax mode."
+        />
+        <ul id={`${id}-check`} className="lint" aria-live="polite" aria-label="Video check">
+          {issues
+            .filter((i) => tried || i.severity !== 'error' || i.param !== 'image_url' || url)
+            .map((issue, n) => (
+              <li key={`${issue.param ?? ''}-${n}`} className={`lint-${issue.severity}`}>
+                {issue.message}
+              </li>
+            ))}
+        </ul>
+        <div className="row">
+          <button type="submit" className="primary" disabled={tried && blocked}>
+            Animate
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

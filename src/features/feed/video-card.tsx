@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { downloadImage } from '../../components/ui/save-file';
+import { jobTitle, type Job } from '../../jobs/job';
+import { videoResultOf } from '../../jobs/kinds/videos';
+import { useFeedActions } from './feed-actions';
+import { VideoClip } from './video-clip';
+import { VideoLightbox } from './video-lightbox';
+
+/** Props of {@link VideoCard}. */
+export interface VideoCardProps {
+  job: Job;
+}
+
+/**
+ * What a finished videos job shows inside its card: the four clips, each to play, download or
+ * extend; the lightbox plays one with controls. Loaded only when a video job is on screen.
+ */
+export function VideoCard({ job }: VideoCardProps) {
+  const { extendClip } = useFeedActions();
+  const [open, setOpen] = useState<{ n: number; src: string } | null>(null);
+  const [error, setError] = useState('');
+  const video = videoResultOf(job.result);
+  if (!video) return null;
+  const title = jobTitle(job);
+  const aspect = video.width && video.height ? String(video.width / video.height) : undefined;
+  return (
+    <div className="video-card">
+      <div className="video-clips" role="group" aria-label="Clips">
+        {video.urls.map((url, i) => (
+          <VideoClip
+            key={url}
+            n={i + 1}
+            url={url}
+            title={title}
+            {...(video.cover ? { poster: video.cover } : {})}
+            {...(aspect ? { aspect } : {})}
+            onOpen={(src) => setOpen({ n: i + 1, src })}
+            onDownload={(src) =>
+              downloadImage(src, `${title} clip ${i + 1}`).then(
+                () => setError(''),
+                (e: Error) => setError(e.message),
+              )
+            }
+            {...(extendClip ? { onExtend: () => extendClip(job, i) } : {})}
+          />
+        ))}
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {open && (
+        <VideoLightbox
+          src={open.src}
+          title={`Clip ${open.n}: ${title}`}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </div>
+  );
+}
