@@ -10,12 +10,12 @@ import {
   writeLine,
   type FakeImagineServer,
 } from './fake-imagine-server';
-import type { Job } from './job';
 import { EXPORT_FORMAT } from './history-file/history-file';
 import { createPersistence } from './persistence';
 import { testSink } from './fixtures/store-sink';
 import { createRunner } from './runner';
 import { createJobsStore, type JobsStore } from './store';
+import { waitForJob as waitFor } from './fixtures/wait-for-job';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -28,25 +28,6 @@ function persistenceFor(store: JobsStore) {
   const persistence = createPersistence({ dbName: name, channelName: name, sink: testSink(store) });
   cleanups.push(() => persistence.close());
   return persistence;
-}
-
-function waitFor(store: JobsStore, id: string, pred: (job: Job) => boolean): Promise<Job> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const job = store.getState().byId[id];
-      if (job && pred(job)) {
-        stop();
-        clearTimeout(timer);
-        resolve(job);
-      }
-    };
-    const stop = store.subscribe(check);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job never matched: ${JSON.stringify(store.getState().byId[id])}`));
-    }, 5000);
-    check();
-  });
 }
 
 async function streamTab(script: (server: FakeImagineServer) => void) {

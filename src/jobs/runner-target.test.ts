@@ -10,7 +10,8 @@ import {
 import type { Job, JobTarget } from './job';
 import { createRunner } from './runner';
 import type { RunnerConfig } from './runner-types';
-import { createJobsActions, createJobsStore, type JobsStore } from './store';
+import { createJobsActions, createJobsStore } from './store';
+import { waitForJob as waitFor } from './fixtures/wait-for-job';
 
 const TOKEN_A = 'sk-target-A-1111';
 const TOKEN_B = 'sk-target-B-2222';
@@ -24,25 +25,6 @@ async function fake(): Promise<FakeImagineServer> {
   const server = await startFakeImagineServer();
   cleanups.push(() => server.close());
   return server;
-}
-
-function waitFor(store: JobsStore, id: string, pred: (job: Job) => boolean): Promise<Job> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const job = store.getState().byId[id];
-      if (job && pred(job)) {
-        stop();
-        clearTimeout(timer);
-        resolve(job);
-      }
-    };
-    const stop = store.subscribe(check);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job never matched: ${JSON.stringify(store.getState().byId[id])}`));
-    }, 5000);
-    check();
-  });
 }
 
 /**

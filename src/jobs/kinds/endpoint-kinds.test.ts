@@ -7,39 +7,20 @@ import {
   EDITS_SUCCESS,
 } from '../../api/fixtures/endpoint-bodies';
 import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
-import type { Job } from '../job';
 import { createPersistence } from '../persistence';
 import { createRunner } from '../runner';
-import { createJobsStore, type JobsStore } from '../store';
+import { createJobsStore } from '../store';
 import { descriptionsOf } from './describe';
 import { defaultKinds } from './registry';
 import { rebuildRequest } from './safe-request';
 import { testSink } from '../fixtures/store-sink';
+import { waitForJob as waitFor } from '../fixtures/wait-for-job';
 
 const TOKEN = 'sk-endpoint-kinds-5150';
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
-
-function waitFor(store: JobsStore, id: string, pred: (job: Job) => boolean): Promise<Job> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const job = store.getState().byId[id];
-      if (job && pred(job)) {
-        stop();
-        clearTimeout(timer);
-        resolve(job);
-      }
-    };
-    const stop = store.subscribe(check);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job never matched: ${JSON.stringify(store.getState().byId[id])}`));
-    }, 5000);
-    check();
-  });
-}
 
 function openTab(server: FakeImagineServer, dbName: string, delivery: Delivery) {
   const store = createJobsStore();

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
-import type { Job } from '../job';
 import { createPersistence } from '../persistence';
 import { createRunner } from '../runner';
 import { createJobsStore, type JobsStore } from '../store';
@@ -12,6 +11,7 @@ import { createKindRegistry, defaultKinds } from './registry';
 import { rebuildRequest } from './safe-request';
 import { waitCall } from './wait-call';
 import { testSink } from '../fixtures/store-sink';
+import { waitForJob as waitFor } from '../fixtures/wait-for-job';
 
 const TOKEN = 'sk-kinds-SECRET-4411';
 
@@ -43,25 +43,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
-
-function waitFor(store: JobsStore, id: string, pred: (job: Job) => boolean): Promise<Job> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const job = store.getState().byId[id];
-      if (job && pred(job)) {
-        stop();
-        clearTimeout(timer);
-        resolve(job);
-      }
-    };
-    const stop = store.subscribe(check);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job never matched: ${JSON.stringify(store.getState().byId[id])}`));
-    }, 5000);
-    check();
-  });
-}
 
 async function setUp(): Promise<{
   server: FakeImagineServer;

@@ -8,7 +8,6 @@ import {
   VIDEOS_GENERATE,
 } from '../../api/fixtures/endpoint-bodies';
 import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
-import type { Job } from '../job';
 import { createPersistence } from '../persistence';
 import { createRunner } from '../runner';
 import { createJobsStore, type JobsStore } from '../store';
@@ -16,6 +15,7 @@ import { testSink } from '../fixtures/store-sink';
 import { animateSubmission, extendSubmission, VIDEOS_KIND } from '../video-request';
 import { defaultKinds } from './registry';
 import { videoResultOf, videosKind } from './videos';
+import { waitForJob as waitFor } from '../fixtures/wait-for-job';
 
 const TOKEN = 'sk-videos-SECRET-5150';
 const IMAGE = 'https://cdn.acedata.cloud/jgo1cw.jpg';
@@ -24,25 +24,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
-
-function waitFor(store: JobsStore, id: string, pred: (job: Job) => boolean): Promise<Job> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const job = store.getState().byId[id];
-      if (job && pred(job)) {
-        stop();
-        clearTimeout(timer);
-        resolve(job);
-      }
-    };
-    const stop = store.subscribe(check);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`job never matched: ${JSON.stringify(store.getState().byId[id])}`));
-    }, 5000);
-    check();
-  });
-}
 
 /** Waits for something outside the store (requests the server saw). */
 async function until(cond: () => boolean): Promise<void> {
