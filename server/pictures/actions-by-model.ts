@@ -15,7 +15,7 @@
  *   (`--v` 5.2 and later, `--niji` 6 and later; Midjourney added it in 5.2);
  * - then the documented vary / zoom / pan set, in the documented order.
  */
-import { GRID_ACTIONS } from '../../src/api/contract';
+import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../src/api/contract';
 import { splitPrompt } from '../../src/api/prompt-syntax';
 
 /** The model a prompt asks for: `--v N` / `--version N` or `--niji N`; none when not given. */
@@ -33,17 +33,8 @@ export interface ResultContext {
   height: number;
 }
 
-/** The four post-upscale follow-ups that never change with the model. */
-const VARY_ZOOM_PAN: readonly string[] = [
-  'variation_subtle',
-  'variation_strong',
-  'zoom_out_2x',
-  'zoom_out_1_5x',
-  'pan_left',
-  'pan_right',
-  'pan_up',
-  'pan_down',
-];
+/** The post-upscale follow-ups that never change with the model: the contract's list less its upscales. */
+const VARY_ZOOM_PAN: readonly string[] = UPSCALED_ACTIONS.filter((a) => !a.startsWith('upscale_'));
 
 /** Actions whose result is a 2×2 grid (reference §9.1: stand-in grid actions for all of them). */
 const GRID_RESULT =
