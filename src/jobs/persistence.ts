@@ -22,6 +22,7 @@ import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
 import { isReadable, type CopyMeans, type KeptCopy } from './image-cache/kept-copy';
 import { approxBytes } from './image-cache/room';
+import { keptUsage, type KeptUsage } from './image-cache/kept-usage';
 import type { Thumbnail } from './image-cache/thumbnail';
 import { discardUnfinishedImport, yieldToPage } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
@@ -88,6 +89,8 @@ export interface Persistence {
   keptCopy(url: string): Promise<KeptCopy>;
   /** The readable bytes of a kept copy, else null. */
   keptBlob(url: string): Promise<Blob | null>;
+  /** Kept copies on this device and their bytes, pictures and video clips counted apart. */
+  keptUsage(): Promise<KeptUsage>;
   /** An object URL of the cached full-size image, else its remote URL (undefined: no image). */
   imageUrlFor(job: Pick<Job, 'result'>): Promise<string | undefined>;
   /** An object URL of the image's thumbnail (≤ 512 px), made once; else as `imageUrlFor`. */
@@ -356,6 +359,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     cacheImage: async (url) => isReadable(await images.keep(url)),
     keptCopy: (url) => images.copyOf(url),
     keptBlob: (url) => images.blobOf(url),
+    keptUsage: async () => keptUsage(await db()),
 
     async imageUrlFor(job) {
       const url = job.result?.raw_image_url ?? job.result?.image_url;

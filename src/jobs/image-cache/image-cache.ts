@@ -3,13 +3,20 @@
  * thumbnails, eviction of the oldest when storage is full, and one object URL per blob.
  */
 import type { CachedImage, StudioDb } from '../repository/schema';
-import { copyPlan, notKeptReason, relayUrlFor, type CopyMeans, type KeptCopy } from './kept-copy';
+import {
+  copyPlan,
+  isClipUrl,
+  notKeptReason,
+  relayUrlFor,
+  type CopyMeans,
+  type KeptCopy,
+} from './kept-copy';
 import { withRoom, type Evicted, type RoomDeps } from './room';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
 
 /** A cached video clip (kept in the same store as pictures, keyed by its URL too). */
 export function isClip(blob: Blob, url = ''): boolean {
-  return blob.type.startsWith('video/') || /\.(mp4|webm|mov)(?:[?#]|$)/i.test(url);
+  return blob.type.startsWith('video/') || isClipUrl(url);
 }
 
 /** Options of `createImageCache`. */
@@ -122,7 +129,7 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     if (known) return known;
     const means = options.means?.() ?? { relay: null, offlineCache: false };
     let dead = false;
-    for (const kind of copyPlan(means)) {
+    for (const kind of copyPlan(means, url)) {
       try {
         if (kind === 'offline') {
           if (!options.pictureCache) continue;
@@ -151,7 +158,7 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
         // The next means.
       }
     }
-    const copy: KeptCopy = { kind: 'none', reason: notKeptReason(means, dead) };
+    const copy: KeptCopy = { kind: 'none', reason: notKeptReason(means, dead, url) };
     failures.set(url, copy);
     return copy;
   }
@@ -170,9 +177,15 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     async copyOf(url) {
       const pending = keeping.get(url);
       if (pending) return pending;
+      const means = options.means?.() ?? { relay: null, offlineCache: false };
+      // A clip with no relay could never be kept here: say so, also after a reload.
+      const never = isClipUrl(url) && !means.relay;
       return (
         (await storedCopy(url)) ??
-        failures.get(url) ?? { kind: 'none', reason: 'no copy in this browser' }
+        failures.get(url) ?? {
+          kind: 'none',
+          reason: never ? notKeptReason(means, false, url) : 'no copy in this browser',
+        }
       );
     },
     async blobOf(url) {

@@ -112,3 +112,48 @@ describe('keeping a copy: the best means there is', () => {
     expect(w.asked).toEqual([]);
   });
 });
+
+describe('keeping a clip: only a readable copy plays', () => {
+  const CLIP = 'https://cdn.example/video/v1/0_1.mp4?ex=ffffffff';
+  const NEVER =
+    'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
+
+  it('no CORS, a relay: the clip is kept readable through the relay, and Download gives its bytes after the link expired', async () => {
+    const w = world({ cors: false, relayUp: true });
+    const p = tab(w, '/relay', true);
+    expect(await p.cacheImage(CLIP)).toBe(true);
+    expect(await p.keptCopy(CLIP)).toEqual({ kind: 'relay' });
+    const deadFetch = (async () => new Response('gone', { status: 404 })) as typeof fetch;
+    const bytes = await keptBytes({ persistence: p, relay: '/relay', fetch: deadFetch }, CLIP);
+    expect([...new Uint8Array(await bytes.arrayBuffer())]).toEqual([7, 7, 7]);
+  });
+
+  it('no CORS, no relay: no opaque copy is stored (a video cannot play from one), and the reason says so, also in a new tab', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, true);
+    expect(await p.cacheImage(CLIP)).toBe(false);
+    expect(w.stored.size).toBe(0);
+    expect(w.asked).toEqual([`cors ${CLIP}`]);
+    expect(await p.keptCopy(CLIP)).toEqual({ kind: 'none', reason: NEVER });
+    const again = createPersistence({
+      dbName: p.dbName,
+      fetch: w.fetchImpl,
+      copyMeans: () => ({ relay: null, offlineCache: true }),
+      pictureCache: async () => w.cache,
+    });
+    cleanups.push(again);
+    expect(await again.keptCopy(CLIP)).toEqual({ kind: 'none', reason: NEVER });
+  });
+
+  it('counts kept clips apart from kept pictures, with their bytes', async () => {
+    const w = world({ cors: true, relayUp: true });
+    const p = tab(w, '/relay', false);
+    await p.cacheImage(PIC);
+    await p.cacheImage(CLIP);
+    await p.cacheImage(CLIP.replace('0_1', '0_2'));
+    expect(await p.keptUsage()).toEqual({
+      images: { count: 1, bytes: 3 },
+      clips: { count: 2, bytes: 6 },
+    });
+  });
+});

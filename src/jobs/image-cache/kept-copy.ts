@@ -25,11 +25,20 @@ export interface CopyMeans {
   offlineCache: boolean;
 }
 
-/** The means to try, best first (a readable copy before an opaque one). */
-export function copyPlan(means: CopyMeans): CopyKind[] {
+/** True for a video clip's link (the provider's and the engine's clips are `….mp4`). */
+export function isClipUrl(url: string): boolean {
+  return /\.(mp4|webm|mov)(?:[?#]|$)/i.test(url);
+}
+
+/**
+ * The means to try, best first (a readable copy before an opaque one). A clip is never kept as
+ * an opaque copy: a `<video>` reads its source in byte ranges, which a whole opaque response
+ * cannot answer (and the service worker serves pictures only), so such a copy would never play.
+ */
+export function copyPlan(means: CopyMeans, url = ''): CopyKind[] {
   const plan: CopyKind[] = ['blob'];
   if (means.relay) plan.push('relay');
-  if (means.offlineCache) plan.push('offline');
+  if (means.offlineCache && !isClipUrl(url)) plan.push('offline');
   return plan;
 }
 
@@ -39,8 +48,10 @@ export function isReadable(copy: KeptCopy): boolean {
 }
 
 /** Why no copy could be kept, in words the card shows after "Not kept:". */
-export function notKeptReason(means: CopyMeans, linkDead: boolean): string {
+export function notKeptReason(means: CopyMeans, linkDead: boolean, url = ''): string {
   if (linkDead) return 'the link had already expired or was dead';
+  if (isClipUrl(url) && !means.relay)
+    return 'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
   if (!means.relay && !means.offlineCache)
     return 'the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache';
   return 'the picture could not be fetched';

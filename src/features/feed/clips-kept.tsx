@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { keptLabel, type KeptCopy } from '../../jobs/image-cache/kept-copy';
+import { useFeedActions } from './feed-actions';
+
+/** The label of a set of clips: the first clip without a copy says why, else the copy's kind. */
+function setLabel(copies: KeptCopy[]): string {
+  const missing = copies.findIndex((c) => c.kind === 'none');
+  if (missing >= 0) return `Clip ${missing + 1} ${keptLabel(copies[missing]!).replace(/^N/, 'n')}`;
+  return `Clips ${keptLabel(copies[0]!).replace(/^K/, 'k')}`;
+}
+
+/**
+ * Says which copy of a video job's clips the studio holds ("Clips kept: via the studio server"),
+ * or which clip has none and exactly why ("Clip 1 not kept: the clip host allows no cross-origin
+ * reads and this host has no relay, …"), so a clip that cannot outlive its link is known before
+ * the link expires.
+ */
+export function ClipsKept({ urls }: { urls: string[] }) {
+  const { clipCopy } = useFeedActions();
+  const [copies, setCopies] = useState<KeptCopy[] | null>(null);
+  const key = urls.join('\n');
+  useEffect(() => {
+    if (!clipCopy || urls.length === 0) return;
+    let live = true;
+    void Promise.all(urls.map((u) => clipCopy(u))).then((found) => live && setCopies(found));
+    return () => {
+      live = false;
+    };
+    // Looked up per set of links; the feed's actions are made once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  if (!copies) return null;
+  return (
+    <span
+      className="hint kept-copy"
+      data-kept={copies.find((c) => c.kind === 'none')?.kind ?? copies[0]?.kind}
+    >
+      {setLabel(copies)}
+    </span>
+  );
+}
