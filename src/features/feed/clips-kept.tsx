@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { keptLabel, type KeptCopy } from '../../jobs/image-cache/kept-copy';
 import { useFeedActions } from './feed-actions';
 
+/** How long to look again when a copy was not there yet. */
+const LOOK_AGAIN_MS = 1500;
+
 /** The label of a set of clips: the first clip without a copy says why, else the copy's kind. */
 function setLabel(copies: KeptCopy[]): string {
   const missing = copies.findIndex((c) => c.kind === 'none');
@@ -22,9 +25,19 @@ export function ClipsKept({ urls }: { urls: string[] }) {
   useEffect(() => {
     if (!clipCopy || urls.length === 0) return;
     let live = true;
-    void Promise.all(urls.map((u) => clipCopy(u))).then((found) => live && setCopies(found));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Looked at again once when a copy was missing: the result may have just arrived.
+    const look = (again: boolean) =>
+      void Promise.all(urls.map((u) => clipCopy(u))).then((found) => {
+        if (!live) return;
+        setCopies(found);
+        if (again && found.some((c) => c.kind === 'none'))
+          timer = setTimeout(() => look(false), LOOK_AGAIN_MS);
+      });
+    look(true);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
     // Looked up per set of links; the feed's actions are made once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
