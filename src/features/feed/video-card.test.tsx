@@ -115,12 +115,12 @@ describe('VideoCard', () => {
   });
 
   it('a clip whose link fails plays from the copy kept since', async () => {
-    let kept: string | undefined;
-    const cachedUrl = vi.fn(async () => kept);
+    const kept: { url?: string } = {};
+    const cachedUrl = vi.fn(async () => kept.url);
     const { container } = renderCard({ cachedUrl });
     const second = container.querySelectorAll('video')[1]!;
     await vi.waitFor(() => expect(second.getAttribute('src')).toBe(urls[1]));
-    kept = 'blob:kept-clip';
+    kept.url = 'blob:kept-clip';
     fireEvent.error(second);
     await vi.waitFor(() => expect(second.getAttribute('src')).toBe('blob:kept-clip'));
     expect(cachedUrl).toHaveBeenLastCalledWith(urls[1]);
