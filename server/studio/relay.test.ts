@@ -15,6 +15,9 @@ describe('checkRelayUrl', () => {
     'https://MIDJOURNEY.cdn.acedata.cloud:443/a.png',
     'https://midjourney%2Ecdn.acedata.cloud/a.png',
     `${ENGINE_CDN}/attachments/x.png`,
+    // The reference's videos answer: its clips and cover.
+    'https://storage.fonedis.cc//video/1c67c36c-8177-4f19-ad72-1dc1567265a6/0_0.mp4',
+    'https://storage.fonedis.cc/upload_1751816808164156352.png',
   ])('lets %s through', (url) => {
     expect(checkRelayUrl(url, allowed).ok).toBe(true);
   });
