@@ -22,6 +22,7 @@ import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
 import { isReadable, type CopyMeans, type KeptCopy } from './image-cache/kept-copy';
 import { approxBytes } from './image-cache/room';
+import type { KeptSummary } from './image-cache/kept-summary';
 import type { Thumbnail } from './image-cache/thumbnail';
 import { discardUnfinishedImport, yieldToPage } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
@@ -88,6 +89,8 @@ export interface Persistence {
   keptCopy(url: string): Promise<KeptCopy>;
   /** The readable bytes of a kept copy, else null. */
   keptBlob(url: string): Promise<Blob | null>;
+  /** Every kind of kept copy in this browser, counted (see `image-cache/kept-summary`). */
+  keptSummary(): Promise<KeptSummary>;
   /** An object URL of the cached full-size image, else its remote URL (undefined: no image). */
   imageUrlFor(job: Pick<Job, 'result'>): Promise<string | undefined>;
   /** An object URL of the image's thumbnail (≤ 512 px), made once; else as `imageUrlFor`. */
@@ -189,6 +192,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
   }
 
   const repository = createJobRepository(db);
+  const pictureCache = options.pictureCache ? { pictureCache: options.pictureCache } : {};
   const images = createImageCache({
     db,
     notice,
@@ -197,7 +201,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     maxImageBytes: options.maxImageBytes ?? 64 * 1024 * 1024,
     ...(options.thumbnail ? { thumbnail: options.thumbnail } : {}),
     ...(options.copyMeans ? { means: options.copyMeans } : {}),
-    ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}),
+    ...pictureCache,
   });
 
   function emit(change: RemoteChange): void {
@@ -356,6 +360,9 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     cacheImage: async (url) => isReadable(await images.keep(url)),
     keptCopy: (url) => images.copyOf(url),
     keptBlob: (url) => images.blobOf(url),
+    // Loaded on first use: only History shows it.
+    keptSummary: async () =>
+      (await import('./image-cache/kept-summary')).keptSummary({ db, ...pictureCache }),
 
     async imageUrlFor(job) {
       const url = job.result?.raw_image_url ?? job.result?.image_url;

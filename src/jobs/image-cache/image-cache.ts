@@ -210,16 +210,19 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
       const d = await db();
       const tx = d.transaction(['blobs', 'thumbs'], 'readwrite');
       let freed = 0;
-      const count: Evicted = { images: 0, clips: 0 };
+      const count: Required<Evicted> = { images: 0, clips: 0, relayed: 0, thumbs: 0 };
       let cursor = await tx.objectStore('blobs').index('storedAt').openCursor();
       while (cursor && freed < bytes) {
-        const { url, size, blob } = cursor.value;
+        const { url, size, blob, via } = cursor.value;
         if (url !== keep) {
           freed += size;
           if (isClip(blob, url)) count.clips += 1;
           else count.images += 1;
+          if (via === 'relay' && !isClip(blob, url)) count.relayed += 1;
           cache.forget([url]);
-          await tx.objectStore('thumbs').delete(url);
+          const thumbs = tx.objectStore('thumbs');
+          if ((await thumbs.count(url)) > 0) count.thumbs += 1;
+          await thumbs.delete(url);
           await cursor.delete();
         }
         cursor = await cursor.continue();
