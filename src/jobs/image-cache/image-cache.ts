@@ -3,7 +3,14 @@
  * thumbnails, eviction of the oldest when storage is full, and one object URL per blob.
  */
 import type { CachedImage, StudioDb } from '../repository/schema';
-import { copyPlan, notKeptReason, relayUrlFor, type CopyMeans, type KeptCopy } from './kept-copy';
+import {
+  copyPlan,
+  noCopyReason,
+  notKeptReason,
+  relayUrlFor,
+  type CopyMeans,
+  type KeptCopy,
+} from './kept-copy';
 import { withRoom, type Evicted, type RoomDeps } from './room';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
 
@@ -172,7 +179,7 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
       if (pending) return pending;
       return (
         (await storedCopy(url)) ??
-        failures.get(url) ?? { kind: 'none', reason: 'no copy in this browser' }
+        failures.get(url) ?? { kind: 'none', reason: noCopyReason(url, now()) }
       );
     },
     async blobOf(url) {

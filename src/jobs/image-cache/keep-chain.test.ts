@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence';
 import { keptBytes } from './kept-bytes';
+import { keptLabel } from './kept-copy';
 
 const PIC = 'https://cdn.example/p.png?ex=ffffffff&hm=1';
 const cleanups: Persistence[] = [];
@@ -110,5 +111,36 @@ describe('keeping a copy: the best means there is', () => {
       keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl, now: () => 16_000 }, old),
     ).rejects.toThrow('Download is not possible: the link has expired and no copy was kept.');
     expect(w.asked).toEqual([]);
+  });
+
+  it('after a reload every kind is still told, and a link never kept says link only', async () => {
+    const dbName = `keep-chain-reload-${Math.random()}`;
+    const opened = (w: ReturnType<typeof world>, relay: string | null) => {
+      const p = createPersistence({
+        dbName,
+        fetch: w.fetchImpl,
+        copyMeans: () => ({ relay, offlineCache: true }),
+        pictureCache: async () => w.cache,
+      });
+      cleanups.push(p);
+      return p;
+    };
+    const w = world({ cors: false, relayUp: true });
+    const before = opened(w, '/relay');
+    const relayed = 'https://cdn.example/r.png?ex=ffffffff';
+    expect(await before.cacheImage(relayed)).toBe(true);
+    const opaque = 'https://cdn.example/o.png?ex=ffffffff';
+    w.stored.set(opaque, new Response(null));
+    before.close();
+
+    const after = opened(w, '/relay');
+    expect(keptLabel(await after.keptCopy(relayed))).toBe('Kept: via the studio server');
+    expect(keptLabel(await after.keptCopy(opaque))).toBe('Kept: by the offline cache');
+    expect(keptLabel(await after.keptCopy('https://cdn.example/gone.png?ex=10'))).toBe(
+      'No copy, link only: the link has expired and no copy was kept in this browser',
+    );
+    expect(keptLabel(await after.keptCopy(PIC))).toBe(
+      'No copy, link only: no copy in this browser; it shows while the link lives',
+    );
   });
 });
