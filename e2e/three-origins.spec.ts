@@ -28,15 +28,16 @@ const MODES: Mode[] = [
     cors: 'on',
     relay: true,
     kept: 'Kept: in this browser',
+    // Only the final pictures: no preview frame, no opaque duplicate in the offline cache.
     summary:
-      /^Kept copies: \d+ pictures \([\d.]+ [KM]B\).*\n.*\d+ read directly from the picture host\./,
+      /^Kept copies: 2 pictures \([\d.]+ [KM]B\)\n.*: 2 read directly from the picture host\./,
   },
   {
     name: 'CDN CORS off',
     cors: 'off',
     relay: true,
     kept: 'Kept: via the studio server',
-    summary: /^Kept copies: \d+ pictures \([\d.]+ [KM]B\).*\n.*: \d+ through the studio server\./,
+    summary: /^Kept copies: 2 pictures \([\d.]+ [KM]B\)\n.*: 2 through the studio server\./,
   },
   {
     name: 'CDN CORS off, RELAY=off',
@@ -45,7 +46,7 @@ const MODES: Mode[] = [
     kept: 'Kept: by the offline cache',
     // No readable copy at all: only opaque ones, counted but not weighed.
     summary:
-      /^Kept copies: \d+ in offline cache\n(?!.*Pictures in this browser).*Offline cache: \d+ pictures, .*cannot be downloaded/s,
+      /^Kept copies: 2 in offline cache\n(?!.*Pictures in this browser).*Offline cache: 2 pictures, .*cannot be downloaded/s,
   },
 ];
 

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Persistence } from './persistence';
 
 /** Query key prefix of the kept-copies summary. */
@@ -18,5 +18,7 @@ export function keptSummaryQuery(
     queryFn: () => persistence.keptSummary(),
     // Copies are kept in the background after a result arrives: counted afresh on every open.
     staleTime: 0,
+    // The last count stays on screen while a new one is made (and an open details stays open).
+    placeholderData: keepPreviousData,
   });
 }

@@ -24,7 +24,7 @@ import { isReadable, type CopyMeans, type KeptCopy } from './image-cache/kept-co
 import { approxBytes } from './image-cache/room';
 import type { KeptSummary } from './image-cache/kept-summary';
 import type { Thumbnail } from './image-cache/thumbnail';
-import { discardUnfinishedImport, yieldToPage } from './history-file/import-marker';
+import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
@@ -130,12 +130,6 @@ export interface PersistenceOptions {
   copyMeans?: () => CopyMeans;
   /** The Cache Storage cache of opaque picture copies. */
   pictureCache?: () => Promise<Cache>;
-}
-
-/** Resolves when the browser is idle after the next paint (a macrotask where there is no idle). */
-function afterFirstPaint(): Promise<void> {
-  if (typeof requestIdleCallback !== 'function') return yieldToPage();
-  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
 }
 
 const NOOP_SINK: JobsSink = { merge() {}, remove() {}, patch() {} };
@@ -304,7 +298,9 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     async deleteJobs(ids) {
       if (ids.length === 0) return;
       const batch = await deleteJobsWithImages(await db(), ids);
-      images.forget(batch.jobs.flatMap(imageUrlsOf));
+      const urls = batch.jobs.flatMap(imageUrlsOf);
+      images.forget(urls);
+      batch.offline = await images.dropOffline(urls);
       forgetDeleted(ids);
       const timer = setTimeout(() => forgetDeleted(ids), undoMs);
       for (const id of ids) deletedById.set(id, { batch, timer });
@@ -315,15 +311,17 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     async restoreDeleted(ids) {
       const wanted = new Set(ids);
       const batches = new Set(ids.flatMap((id) => deletedById.get(id)?.batch ?? []));
-      const batch: DeletedBatch = { jobs: [], blobs: [], thumbs: [] };
+      const batch: Required<DeletedBatch> = { jobs: [], blobs: [], thumbs: [], offline: [] };
       for (const b of batches) {
         batch.jobs.push(...b.jobs.filter((j) => wanted.has(j.id)));
         const urls = new Set(batch.jobs.flatMap(imageUrlsOf));
         batch.blobs.push(...b.blobs.filter((x) => urls.has(x.url)));
         batch.thumbs.push(...b.thumbs.filter((x) => urls.has(x.url)));
+        batch.offline.push(...(b.offline ?? []).filter(([url]) => urls.has(url)));
       }
       if (batch.jobs.length === 0) return [];
       await restoreDeletedBatch(await db(), batch);
+      await images.restoreOffline(batch.offline);
       forgetDeleted(ids);
       sink.merge(batch.jobs);
       channel.changed(batch.jobs.map((j) => j.id));

@@ -55,6 +55,13 @@ export interface ImageCache {
   thumbUrlFor(url: string): Promise<string>;
   /** Deletes the oldest cached images and clips until `bytes` are freed; returns how many went. */
   evict(bytes: number, keep?: string): Promise<Evicted>;
+  /**
+   * Deletes the offline cache's copies of `urls` (a deleted job's pictures must not stay behind);
+   * returns them, so Undo can put them back.
+   */
+  dropOffline(urls: string[]): Promise<[string, Response][]>;
+  /** Puts back what `dropOffline` removed. */
+  restoreOffline(entries: [string, Response][]): Promise<void>;
   /** Revokes the object URLs of images that are gone. */
   forget(urls: string[]): void;
   /** The quota-aware write used by every store of the tab. */
@@ -236,6 +243,27 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
       }
       await tx.done;
       return count;
+    },
+
+    async dropOffline(urls) {
+      const dropped: [string, Response][] = [];
+      if (!options.pictureCache || urls.length === 0) return dropped;
+      try {
+        const offline = await options.pictureCache();
+        for (const url of urls) {
+          const copy = await offline.match(url);
+          if (copy && (await offline.delete(url))) dropped.push([url, copy]);
+        }
+      } catch {
+        // Cache Storage unreadable: nothing there to delete.
+      }
+      return dropped;
+    },
+
+    async restoreOffline(entries) {
+      if (!options.pictureCache || entries.length === 0) return;
+      const offline = await options.pictureCache();
+      for (const [url, copy] of entries) await offline.put(url, copy);
     },
 
     forget(urls) {

@@ -27,6 +27,7 @@ function world(opts: { cors: boolean; relayUp: boolean; cdnDead?: boolean }) {
   const cache = {
     put: async (url: string, res: Response) => void stored.set(url, res),
     match: async (url: string) => stored.get(url),
+    delete: async (url: string) => stored.delete(url),
   } as unknown as Cache;
   return { asked, stored, fetchImpl, cache };
 }
@@ -142,5 +143,28 @@ describe('keeping a copy: the best means there is', () => {
     expect(keptLabel(await after.keptCopy(PIC))).toBe(
       'No copy, link only: no copy in this browser; it shows while the link lives',
     );
+  });
+
+  it('deleting a job deletes its offline copy too; Undo puts the very copy back', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, true);
+    await p.cacheImage(PIC);
+    const copy = w.stored.get(PIC);
+    const job = {
+      id: 'j',
+      status: 'succeeded',
+      request: { prompt: 'x' },
+      result: { raw_image_url: PIC, actions: [] },
+      createdAt: 1,
+      updatedAt: 1,
+      attempts: 1,
+    } as never;
+    await p.saveJob(job);
+    await p.deleteJobs(['j']);
+    expect(w.stored.has(PIC)).toBe(false);
+    expect((await p.keptCopy(PIC)).kind).toBe('none');
+    await p.restoreDeleted(['j']);
+    expect(w.stored.get(PIC)).toBe(copy);
+    expect(await p.keptCopy(PIC)).toEqual({ kind: 'offline' });
   });
 });
