@@ -139,7 +139,8 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     for (const kind of copyPlan(means)) {
       try {
         if (kind === 'offline') {
-          if (!options.pictureCache) continue;
+          // The worker answers `<img>` only: an opaque clip would weigh on the quota, never play.
+          if (!options.pictureCache || isClip(new Blob(), url)) continue;
           // An opaque response: the page cannot read it, but Cache Storage keeps it and the
           // service worker answers the `<img>` with it after the link expired.
           const res = await options.fetch(url, { mode: 'no-cors', credentials: 'omit' });
@@ -165,7 +166,13 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
         // The next means.
       }
     }
-    const copy: KeptCopy = { kind: 'none', reason: notKeptReason(means, dead) };
+    const copy: KeptCopy = {
+      kind: 'none',
+      reason:
+        !dead && means.offlineCache && isClip(new Blob(), url)
+          ? 'a video clip needs a readable copy (a host that allows cross-origin reads, or the relay); the offline cache keeps pictures only'
+          : notKeptReason(means, dead),
+    };
     failures.set(url, copy);
     return copy;
   }

@@ -167,4 +167,17 @@ describe('keeping a copy: the best means there is', () => {
     expect(w.stored.get(PIC)).toBe(copy);
     expect(await p.keptCopy(PIC)).toEqual({ kind: 'offline' });
   });
+
+  it('a video clip is never put in the offline cache, which answers pictures only', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, true);
+    const clip = 'https://cdn.example/v/0_0.mp4?ex=ffffffff';
+    expect(await p.cacheImage(clip)).toBe(false);
+    expect(w.stored.size).toBe(0);
+    expect(await p.keptCopy(clip)).toEqual({
+      kind: 'none',
+      reason:
+        'a video clip needs a readable copy (a host that allows cross-origin reads, or the relay); the offline cache keeps pictures only',
+    });
+  });
 });
