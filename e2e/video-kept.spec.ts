@@ -104,7 +104,7 @@ for (const relay of [true, false]) {
           clips.map(async (u) => Buffer.from(await (await fetch(u)).arrayBuffer())),
         );
         await expect(article.locator('.kept-copy')).toHaveText(
-          relay ? 'Clips kept: via the studio server' : `Clip 1 not kept: ${NEVER}`,
+          relay ? 'Clips kept: via the studio server' : `Clip 1: no copy, link only: ${NEVER}`,
         );
 
         // The links expire: the CDN answers 404 for every clip.

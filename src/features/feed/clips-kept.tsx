@@ -8,13 +8,13 @@ const LOOK_AGAIN_MS = 1500;
 /** The label of a set of clips: the first clip without a copy says why, else the copy's kind. */
 function setLabel(copies: KeptCopy[]): string {
   const missing = copies.findIndex((c) => c.kind === 'none');
-  if (missing >= 0) return `Clip ${missing + 1} ${keptLabel(copies[missing]!).replace(/^N/, 'n')}`;
+  if (missing >= 0) return `Clip ${missing + 1}: ${keptLabel(copies[missing]!).replace(/^N/, 'n')}`;
   return `Clips ${keptLabel(copies[0]!).replace(/^K/, 'k')}`;
 }
 
 /**
  * Says which copy of a video job's clips the studio holds ("Clips kept: via the studio server"),
- * or which clip has none and exactly why ("Clip 1 not kept: the clip host allows no cross-origin
+ * or which clip has none and exactly why ("Clip 1: no copy, link only: the clip host allows no cross-origin
  * reads and this host has no relay, …"), so a clip that cannot outlive its link is known before
  * the link expires.
  */

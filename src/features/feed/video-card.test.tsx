@@ -132,7 +132,7 @@ describe('VideoCard', () => {
     const clipCopy = vi.fn(async () => ({ kind: 'none' as const, reason }));
     const { container } = renderCard({ cachedUrl: async () => undefined, clipCopy });
     // The set says it up front: nothing of it outlives the links.
-    expect(await screen.findByText(`Clip 1 not kept: ${reason}`)).toBeTruthy();
+    expect(await screen.findByText(`Clip 1: no copy, link only: ${reason}`)).toBeTruthy();
     const third = container.querySelectorAll('video')[2]!;
     await vi.waitFor(() => expect(third.getAttribute('src')).toBe(urls[2]));
     fireEvent.error(third);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence';
 import { keptBytes } from './kept-bytes';
+import { keptLabel } from './kept-copy';
 
 const PIC = 'https://cdn.example/p.png?ex=ffffffff&hm=1';
 const cleanups: Persistence[] = [];
@@ -26,6 +27,7 @@ function world(opts: { cors: boolean; relayUp: boolean; cdnDead?: boolean }) {
   const cache = {
     put: async (url: string, res: Response) => void stored.set(url, res),
     match: async (url: string) => stored.get(url),
+    delete: async (url: string) => stored.delete(url),
   } as unknown as Cache;
   return { asked, stored, fetchImpl, cache };
 }
@@ -111,6 +113,60 @@ describe('keeping a copy: the best means there is', () => {
     ).rejects.toThrow('Download is not possible: the link has expired and no copy was kept.');
     expect(w.asked).toEqual([]);
   });
+
+  it('after a reload every kind is still told, and a link never kept says link only', async () => {
+    const dbName = `keep-chain-reload-${Math.random()}`;
+    const opened = (w: ReturnType<typeof world>, relay: string | null) => {
+      const p = createPersistence({
+        dbName,
+        fetch: w.fetchImpl,
+        copyMeans: () => ({ relay, offlineCache: true }),
+        pictureCache: async () => w.cache,
+      });
+      cleanups.push(p);
+      return p;
+    };
+    const w = world({ cors: false, relayUp: true });
+    const before = opened(w, '/relay');
+    const relayed = 'https://cdn.example/r.png?ex=ffffffff';
+    expect(await before.cacheImage(relayed)).toBe(true);
+    const opaque = 'https://cdn.example/o.png?ex=ffffffff';
+    w.stored.set(opaque, new Response(null));
+    before.close();
+
+    const after = opened(w, '/relay');
+    expect(keptLabel(await after.keptCopy(relayed))).toBe('Kept: via the studio server');
+    expect(keptLabel(await after.keptCopy(opaque))).toBe('Kept: by the offline cache');
+    expect(keptLabel(await after.keptCopy('https://cdn.example/gone.png?ex=10'))).toBe(
+      'No copy, link only: the link has expired and no copy was kept in this browser',
+    );
+    expect(keptLabel(await after.keptCopy(PIC))).toBe(
+      'No copy, link only: no copy in this browser; it shows while the link lives',
+    );
+  });
+
+  it('deleting a job deletes its offline copy too; Undo puts the very copy back', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, true);
+    await p.cacheImage(PIC);
+    const copy = w.stored.get(PIC);
+    const job = {
+      id: 'j',
+      status: 'succeeded',
+      request: { prompt: 'x' },
+      result: { raw_image_url: PIC, actions: [] },
+      createdAt: 1,
+      updatedAt: 1,
+      attempts: 1,
+    } as never;
+    await p.saveJob(job);
+    await p.deleteJobs(['j']);
+    expect(w.stored.has(PIC)).toBe(false);
+    expect((await p.keptCopy(PIC)).kind).toBe('none');
+    await p.restoreDeleted(['j']);
+    expect(w.stored.get(PIC)).toBe(copy);
+    expect(await p.keptCopy(PIC)).toEqual({ kind: 'offline' });
+  });
 });
 
 describe('keeping a clip: only a readable copy plays', () => {
@@ -143,17 +199,5 @@ describe('keeping a clip: only a readable copy plays', () => {
     });
     cleanups.push(again);
     expect(await again.keptCopy(CLIP)).toEqual({ kind: 'none', reason: NEVER });
-  });
-
-  it('counts kept clips apart from kept pictures, with their bytes', async () => {
-    const w = world({ cors: true, relayUp: true });
-    const p = tab(w, '/relay', false);
-    await p.cacheImage(PIC);
-    await p.cacheImage(CLIP);
-    await p.cacheImage(CLIP.replace('0_1', '0_2'));
-    expect(await p.keptUsage()).toEqual({
-      images: { count: 1, bytes: 3 },
-      clips: { count: 2, bytes: 6 },
-    });
   });
 });

@@ -11,6 +11,8 @@
  *    requests from: shown everywhere, but its bytes cannot be read by the page.
  */
 
+import { isLinkExpired } from '../../prompt/link-expiry';
+
 /** How a kept copy was obtained. */
 export type CopyKind = 'blob' | 'relay' | 'offline';
 
@@ -47,7 +49,7 @@ export function isReadable(copy: KeptCopy): boolean {
   return copy.kind === 'blob' || copy.kind === 'relay';
 }
 
-/** Why no copy could be kept, in words the card shows after "Not kept:". */
+/** Why no copy could be kept, in words the card shows after "No copy, link only:". */
 export function notKeptReason(means: CopyMeans, linkDead: boolean, url = ''): string {
   if (linkDead) return 'the link had already expired or was dead';
   if (isClipUrl(url) && !means.relay)
@@ -55,6 +57,15 @@ export function notKeptReason(means: CopyMeans, linkDead: boolean, url = ''): st
   if (!means.relay && !means.offlineCache)
     return 'the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache';
   return 'the picture could not be fetched';
+}
+
+/** Why there is no copy, where this tab never tried to keep one (after a reload, a new tab). */
+export function noCopyReason(url: string, now: number, means?: CopyMeans): string {
+  // A clip with no relay could never be kept here: the same reason after a reload.
+  if (means && isClipUrl(url) && !means.relay) return notKeptReason(means, false, url);
+  return isLinkExpired(url, now)
+    ? 'the link has expired and no copy was kept in this browser'
+    : 'no copy in this browser; it shows while the link lives';
 }
 
 /** The card's label for a copy. */
@@ -67,7 +78,7 @@ export function keptLabel(copy: KeptCopy): string {
     case 'offline':
       return 'Kept: by the offline cache';
     default:
-      return `Not kept: ${copy.reason}`;
+      return `No copy, link only: ${copy.reason}`;
   }
 }
 
