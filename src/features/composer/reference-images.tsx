@@ -1,19 +1,28 @@
 import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { addReference, removeReference } from '../../prompt/reference-urls';
+import { composeDraft } from '../../prompt/draft-prompt';
 import { getImageUrls, readControls, writeControl } from '../../prompt/compose';
 import { MAX_IMAGE_PROMPTS } from '../../api/prompt-syntax';
-import { useSetDraftPrompt } from './draft-store';
+import { useDraft, useDraftStore } from './draft-store';
 
 /** Props of {@link ReferenceImages}. */
 export interface ReferenceImagesProps {
-  prompt: string;
+  /** The Prompt box's text, where `--iw` lives. */
+  text: string;
   /** Told what is typed in Image URL (Describe and Edit image use it). */
   onUrlChange?: (url: string) => void;
 }
 
-/** Image prompts: URLs that lead the prompt, with thumbnails, a weight, paste and drag-and-drop. */
-export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
-  const setDraftPrompt = useSetDraftPrompt();
+/**
+ * Image prompts: the links that will lead the prompt, kept beside the text and shown as
+ * thumbnails, with a weight, paste and drag-and-drop.
+ */
+export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
+  const draft = useDraftStore();
+  const urls = useDraft((s) => s.references);
+  // The references alone, as a prompt: the reference helpers edit a prompt's leading links.
+  const refsOnly = composeDraft({ text: '', references: urls });
+  const setUrls = (prompt: string) => draft.setState({ references: getImageUrls(prompt) });
   const [url, setUrlState] = useState('');
   const setUrl = (next: string) => {
     setUrlState(next);
@@ -23,16 +32,15 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
   // Links whose picture did not load: said in words, not as a broken icon with clipped alt text.
   const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   const id = useId();
-  const urls = getImageUrls(prompt);
-  const iw = readControls(prompt).iw;
+  const iw = readControls(text).iw;
 
   const add = (candidate: string) => {
-    const result = addReference(prompt, candidate);
+    const result = addReference(refsOnly, candidate);
     if ('error' in result) {
       setError(result.error);
       return false;
     }
-    setDraftPrompt(result.prompt);
+    setUrls(result.prompt);
     setError('');
     setUrl('');
     return true;
@@ -108,7 +116,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
                   type="button"
                   className="icon-button"
                   aria-label={`Remove reference ${i + 1}`}
-                  onClick={() => setDraftPrompt(removeReference(prompt, u))}
+                  onClick={() => setUrls(removeReference(refsOnly, u))}
                 >
                   ×
                 </button>
@@ -136,7 +144,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
               aria-label="Image weight"
               onChange={(e) => {
                 const v = Number(e.target.value);
-                setDraftPrompt(writeControl(prompt, 'iw', v === 1 ? null : v));
+                draft.setState({ text: writeControl(text, 'iw', v === 1 ? null : v) });
               }}
             />
           </label>
