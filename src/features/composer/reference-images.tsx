@@ -4,6 +4,7 @@ import { composeDraft } from '../../prompt/draft-prompt';
 import { getImageUrls, readControls, writeControl } from '../../prompt/compose';
 import { MAX_IMAGE_PROMPTS } from '../../api/prompt-syntax';
 import { useDraft, useDraftStore } from './draft-store';
+import { ReferenceThumbs } from './reference-thumbs';
 
 /** Props of {@link ReferenceImages}. */
 export interface ReferenceImagesProps {
@@ -29,8 +30,6 @@ export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
     onUrlChange?.(next);
   };
   const [error, setError] = useState('');
-  // Links whose picture did not load: said in words, not as a broken icon with clipped alt text.
-  const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   const id = useId();
   const iw = readControls(text).iw;
 
@@ -97,40 +96,7 @@ export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
       </p>
       {urls.length > 0 && (
         <>
-          <ul className="ref-thumbs" aria-label="Reference images">
-            {urls.map((u, i) => (
-              <li key={u}>
-                {failed.has(u) ? (
-                  <span className="ref-broken" aria-hidden="true">
-                    ✕
-                  </span>
-                ) : (
-                  <img
-                    src={u}
-                    alt={`Reference ${i + 1}`}
-                    referrerPolicy="no-referrer"
-                    onError={() => setFailed((prev) => new Set(prev).add(u))}
-                  />
-                )}
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove reference ${i + 1}`}
-                  onClick={() => setUrls(removeReference(refsOnly, u))}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          {urls.map((u, i) =>
-            failed.has(u) ? (
-              <p key={u} className="field-error ref-failed" role="status">
-                Reference {i + 1} did not load: the link may have expired, be private or not point
-                to an image. Remove it or use another link.
-              </p>
-            ) : null,
-          )}
+          <ReferenceThumbs urls={urls} onRemove={(u) => setUrls(removeReference(refsOnly, u))} />
           <label className="field">
             <span>
               Image weight (--iw): <output>{iw ?? 1}</output>
