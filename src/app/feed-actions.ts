@@ -10,7 +10,6 @@ import { imageFileName } from '../prompt/file-name';
 import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { addDraftReference, setDraftPrompt } from '../features/composer/draft-store';
 import { isLinkExpired } from '../prompt/link-expiry';
-import { offerKeptCopy } from './expired-reference';
 import type { Services } from './services';
 import { toast } from './toasts';
 
@@ -53,7 +52,9 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     retry: (id) => runner.retry(id),
     checkAgain: (id) => runner.checkAgain(id),
     referenceImage: (url) => {
-      if (isLinkExpired(url, Date.now())) return void offerKeptCopy(services, url);
+      // Rare, so its code (and the upload client) loads only when a dead link is met.
+      if (isLinkExpired(url, Date.now()))
+        return void import('./expired-reference').then((m) => m.offerKeptCopy(services, url));
       const refused = addDraftReference(draft, url);
       if (refused) toast(refused.error);
       else {
