@@ -3,7 +3,8 @@ import type { ImagineRequest } from '../../api/contract';
 import { lintPrompt } from '../../prompt/lint';
 import { readDashes } from '../../prompt/dashes';
 import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
-import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
+import { useDraft, useDraftPrompt, useDraftStore } from './draft-store';
+import { usePromptText } from './use-prompt-text';
 import { ParametersPanel } from './parameters-panel';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
@@ -22,8 +23,9 @@ export interface ComposerProps {
 /** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
 export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   const draftStore = useDraftStore();
-  const setDraftPrompt = useSetDraftPrompt();
-  const prompt = useDraft((s) => s.prompt);
+  // The box holds words and parameters; the references sit beside it as thumbnails.
+  const { text, linkError, onChange, onBlur } = usePromptText();
+  const prompt = useDraftPrompt();
   const translation = useDraft((s) => s.translation);
   const [showParams, setShowParams] = useState(false);
   // On a phone the composer can fold away to give the feed the screen; wide screens ignore this.
@@ -82,15 +84,21 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
         </label>
         <textarea
           id={promptId}
-          value={prompt}
+          value={text}
           placeholder="A lighthouse on a cliff at dusk, oil painting --ar 3:2"
-          onChange={(e) => setDraftPrompt(e.target.value)}
+          onChange={(e) => onChange(e.target.value, e.nativeEvent)}
+          onBlur={(e) => onBlur(e.target.value)}
           onKeyDown={onKeyDown}
           aria-describedby={`${promptId}-lint`}
           spellCheck
         />
+        {linkError && (
+          <p role="alert" className="field-error">
+            {linkError}
+          </p>
+        )}
         <LintLine id={`${promptId}-lint`} issues={issues} />
-        <ReferenceImages prompt={prompt} onUrlChange={setImageUrl} />
+        <ReferenceImages text={text} onUrlChange={setImageUrl} />
         <Suspense fallback={null}>
           <PromptTools prompt={prompt} imageUrl={imageUrl} />
         </Suspense>
@@ -100,7 +108,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
           onToggle={(e) => setShowParams((e.target as HTMLDetailsElement).open)}
         >
           <summary>Parameters</summary>
-          {showParams && <ParametersPanel prompt={prompt} />}
+          {showParams && <ParametersPanel prompt={text} />}
         </details>
         <label className="check">
           <input
