@@ -5,11 +5,13 @@
  * (call results, lookups, ticks, the person's commands) and carries out the effects it returns.
  * Lives outside React; the only writer of job state (the jobs store and persistence).
  */
-import { newTraceId, retrieveTask, type ClientConfig, type Delivery } from '../api/client';
+import type { ClientConfig, Delivery, TaskKey } from '../api/client';
+import { newTraceId } from '../api/trace-id';
 import { ApiError, isApiError } from '../api/errors';
 import { isJobActive, type Job, type StoredJob } from './job';
 import { DEFAULT_KIND, defaultKinds } from './kinds/registry';
 import { canCancel, canCheck, canRetry, transition } from './machine';
+import { loadJobSchemas } from './schemas';
 import {
   idleRun,
   type Effect,
@@ -222,7 +224,8 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   async function send(ex: Exec, body: Record<string, unknown>, delivery: Delivery): Promise<void> {
     // `running` on disk = "may have been sent": after a reload it is looked up, never resent.
-    await persisted(ex.id);
+    // The kinds read what comes back with the job schemas: loaded before the first answer.
+    await Promise.all([persisted(ex.id), loadJobSchemas()]);
     const job = get(ex.id);
     const kind = job && kinds.of(job);
     if (dead(ex) || !kind) return;
@@ -240,8 +243,10 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
   }
 
-  async function lookup(ex: Exec, key: Parameters<typeof retrieveTask>[1]): Promise<void> {
+  async function lookup(ex: Exec, key: TaskKey): Promise<void> {
     try {
+      // The client (and the schemas the machine reads the task with) load with the first lookup.
+      const [{ retrieveTask }] = await Promise.all([import('../api/client'), loadJobSchemas()]);
       const task = await retrieveTask(clientOf(get(ex.id)), key, ex.ctl.signal);
       feed(ex, { type: 'polled', task });
     } catch (err) {
@@ -339,7 +344,11 @@ export function createRunner(deps: RunnerDeps): Runner {
       // A stalled job of another tab is that tab's to retry.
       if (job?.status === 'stalled' && !locks.holds(id)) return false;
       void locks.claim(id);
-      dispatch(id, { type: 'retry', traceId: newTraceId() }, execs.get(id));
+      // The machine rebuilds the request with the kind's schema, which may not have loaded yet.
+      const traceId = newTraceId();
+      void loadJobSchemas().then(() => {
+        if (!disposed) dispatch(id, { type: 'retry', traceId }, execs.get(id));
+      });
       return true;
     },
 

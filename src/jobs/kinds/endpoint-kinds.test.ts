@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../api/client';
 import {
   DESCRIBE_FAILED_NEXIOR,
@@ -15,6 +15,10 @@ import { defaultKinds } from './registry';
 import { rebuildRequest } from './safe-request';
 import { testSink } from '../fixtures/store-sink';
 import { waitForJob as waitFor } from '../fixtures/wait-for-job';
+import { loadJobSchemas } from '../schemas';
+
+// The kinds read answers and requests with the job schemas, which the runner loads first.
+beforeAll(() => loadJobSchemas());
 
 const TOKEN = 'sk-endpoint-kinds-5150';
 const cleanups: (() => Promise<void> | void)[] = [];

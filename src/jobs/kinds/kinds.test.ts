@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
 import { createPersistence } from '../persistence';
@@ -12,6 +12,10 @@ import { rebuildRequest } from './safe-request';
 import { waitCall } from './wait-call';
 import { testSink } from '../fixtures/store-sink';
 import { waitForJob as waitFor } from '../fixtures/wait-for-job';
+import { loadJobSchemas } from '../schemas';
+
+// The kinds read answers and requests with the job schemas, which the runner loads first.
+beforeAll(() => loadJobSchemas());
 
 const TOKEN = 'sk-kinds-SECRET-4411';
 
@@ -20,7 +24,7 @@ const shortenAnswer = z.looseObject({ prompts: z.array(z.string()) });
 const testShorten: JobKind = {
   name: 'test-shorten',
   endpoint: '/midjourney/shorten',
-  requestSchema: z.looseObject({ prompt: z.string() }),
+  requestSchema: () => z.looseObject({ prompt: z.string() }),
   deliveries: ['wait'],
   tasks: false,
   transportFields: ['trace_id'],
