@@ -85,3 +85,12 @@ export function toApiError(err: unknown, signal?: AbortSignal): ApiError {
   const message = err instanceof Error ? err.message : String(err);
   return new ApiError('network', message || 'The request failed.', { cause: err });
 }
+
+/**
+ * A failure as an `ApiError` without reading anything into it (the job runner's view): an
+ * `ApiError` passes through, anything else is `network` with its own message.
+ */
+export function asApiError(err: unknown): ApiError {
+  if (isApiError(err)) return err;
+  return new ApiError('network', err instanceof Error ? err.message : String(err), { cause: err });
+}

@@ -7,7 +7,7 @@
  */
 import type { ClientConfig, Delivery, TaskKey } from '../api/client';
 import { newTraceId } from '../api/trace-id';
-import { ApiError, isApiError } from '../api/errors';
+import { asApiError } from '../api/errors';
 import { isJobActive, type Job, type StoredJob } from './job';
 import { DEFAULT_KIND, defaultKinds } from './kinds/registry';
 import { canCancel, canCheck, canRetry, transition } from './machine';
@@ -37,11 +37,6 @@ interface Exec {
   /** Aborts its call, its lookups, its timers. */
   ctl: AbortController;
   timers: Map<TimerName, AbortController>;
-}
-
-function asApiError(err: unknown): ApiError {
-  if (isApiError(err)) return err;
-  return new ApiError('network', err instanceof Error ? err.message : String(err), { cause: err });
 }
 
 /** Creates a runner. One per tab; tests make one per simulated tab. */
@@ -223,8 +218,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   }
 
   async function send(ex: Exec, body: Record<string, unknown>, delivery: Delivery): Promise<void> {
-    // `running` on disk = "may have been sent": after a reload it is looked up, never resent.
-    // The kinds read what comes back with the job schemas: loaded before the first answer.
+    // `running` on disk = "may have been sent" (a reload looks it up, never resends); the schemas
+    // the kinds read answers with, loaded.
     await Promise.all([persisted(ex.id), loadJobSchemas()]);
     const job = get(ex.id);
     const kind = job && kinds.of(job);
@@ -245,7 +240,7 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   async function lookup(ex: Exec, key: TaskKey): Promise<void> {
     try {
-      // The client (and the schemas the machine reads the task with) load with the first lookup.
+      // The client and the schemas the task is read with load with the first lookup.
       const [{ retrieveTask }] = await Promise.all([import('../api/client'), loadJobSchemas()]);
       const task = await retrieveTask(clientOf(get(ex.id)), key, ex.ctl.signal);
       feed(ex, { type: 'polled', task });
@@ -344,11 +339,9 @@ export function createRunner(deps: RunnerDeps): Runner {
       // A stalled job of another tab is that tab's to retry.
       if (job?.status === 'stalled' && !locks.holds(id)) return false;
       void locks.claim(id);
-      // The machine rebuilds the request with the kind's schema, which may not have loaded yet.
-      const traceId = newTraceId();
-      void loadJobSchemas().then(() => {
-        if (!disposed) dispatch(id, { type: 'retry', traceId }, execs.get(id));
-      });
+      // The machine rebuilds the request with the kind's schema: loaded first.
+      const event: JobEvent = { type: 'retry', traceId: newTraceId() };
+      void loadJobSchemas().then(() => !disposed && dispatch(id, event, execs.get(id)));
       return true;
     },
 
