@@ -218,13 +218,13 @@ export function createRunner(deps: RunnerDeps): Runner {
   }
 
   async function send(ex: Exec, body: Record<string, unknown>, delivery: Delivery): Promise<void> {
-    // `running` on disk = "may have been sent" (a reload looks it up, never resends); the schemas
-    // the kinds read answers with, loaded.
-    await Promise.all([persisted(ex.id), loadJobSchemas()]);
+    // `running` on disk = "may have been sent": after a reload it is looked up, never resent.
+    await persisted(ex.id);
     const job = get(ex.id);
     const kind = job && kinds.of(job);
     if (dead(ex) || !kind) return;
     try {
+      await loadJobSchemas(); // what the kinds read answers with; a failed load fails the send
       const events = kind.send(clientOf(job), body, { delivery, signal: ex.ctl.signal });
       for await (const event of events) {
         if (dead(ex)) return;

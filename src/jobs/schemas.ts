@@ -9,9 +9,15 @@ import type { JobSchemaSet } from './schema-set';
 let loaded: JobSchemaSet | undefined;
 let loading: Promise<JobSchemaSet> | undefined;
 
-/** Loads the schemas once; every caller shares the same import. */
+/** Loads the schemas once; every caller shares the same import (a failed one is tried again). */
 export function loadJobSchemas(): Promise<JobSchemaSet> {
-  return (loading ??= import('./schema-set').then((m) => (loaded = m.jobSchemaSet)));
+  return (loading ??= import('./schema-set').then(
+    (m) => (loaded = m.jobSchemaSet),
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
+  ));
 }
 
 /** The loaded schemas; throws when read before `loadJobSchemas()` resolved (a bug, not input). */
