@@ -6,6 +6,7 @@
 import { uploadToEngine } from '../api/engine-uploads';
 import { addDraftReference } from '../features/composer/draft-store';
 import { clientConfig } from '../jobs/config-store';
+import { cropQuadrant, quadrantSource } from './quadrant-copy';
 import type { Services } from './services';
 import { toast } from './toasts';
 
@@ -18,7 +19,7 @@ const READ_MS = 30_000;
 
 /** Say the link has expired, and offer the kept copy where the target can take it. */
 export async function offerKeptCopy(
-  services: Pick<Services, 'config' | 'persistence' | 'draft'>,
+  services: Pick<Services, 'config' | 'persistence' | 'draft' | 'jobs'>,
   url: string,
 ): Promise<void> {
   const state = services.config.getState();
@@ -30,9 +31,13 @@ export async function offerKeptCopy(
     );
     return;
   }
-  const blob = await services.persistence.keptBlob(url);
+  // A grid's quadrant has no copy of its own: it is cut from the grid's kept copy.
+  const quadrant = quadrantSource(Object.values(services.jobs.getState().byId), url);
+  const keptUrl = quadrant?.gridUrl ?? url;
+  const kept = await services.persistence.keptBlob(keptUrl);
+  const blob = kept && quadrant ? await cropQuadrant(kept, quadrant.index) : kept;
   if (!blob) {
-    const copy = await services.persistence.keptCopy(url);
+    const copy = await services.persistence.keptCopy(keptUrl);
     toast(
       copy.kind === 'offline'
         ? `${EXPIRED_REFERENCE} The only copy is the offline cache’s, which the studio cannot read, so there is nothing it can send instead.`
