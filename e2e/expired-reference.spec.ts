@@ -133,3 +133,41 @@ test('an expired quadrant: its picture is cut from the kept grid, pixel for pixe
     `${fresh} one harbour at dusk`,
   );
 });
+
+test('Edit image on an expired picture: nothing is sent until "Use the kept copy", then the edit goes out on a live link', async ({
+  page,
+  requests,
+}) => {
+  await page.goto('/');
+  const prompt = 'a stone bridge in fog --seed 515';
+  await imagine(page, prompt);
+  const grid = card(page, prompt);
+  await grid.getByRole('button', { name: 'U1', exact: true }).click();
+  const upscaled = page.getByRole('article').filter({ hasText: 'U1 of' }).first();
+  await expect(upscaled.locator('.kept-copy')).toHaveText('Kept: via the studio server', {
+    timeout: 30_000,
+  });
+  const shown = (await upscaled.getByRole('img').first().getAttribute('src'))!;
+  await expect
+    .poll(async () => (await page.request.get(shown)).status(), { timeout: 20_000 })
+    .toBe(404);
+
+  await upscaled.getByRole('button', { name: 'Edit image' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit image' });
+  await dialog.getByRole('textbox', { name: 'Edit prompt' }).fill('a lantern on the bridge');
+  await dialog.getByRole('button', { name: 'Submit edit' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'link has expired' });
+  await expect(notice).toContainText('would fail after spending a credit');
+  const edits = () => requests.filter((r) => r.url.endsWith('/midjourney/edits'));
+  expect(edits()).toHaveLength(0);
+
+  await notice.getByRole('button', { name: 'Use the kept copy' }).click();
+  await expect.poll(() => edits()).toHaveLength(1);
+  const sent = JSON.parse(edits()[0]!.body!) as { image_url: string; prompt: string };
+  expect(sent.prompt).toBe('a lantern on the bridge');
+  expect(sent.image_url).toMatch(/\/attachments\/uploads\/.+\?ex=[0-9a-f]+&/);
+  const edited = page.getByRole('article').filter({ hasText: 'Edit of' }).first();
+  await expect(edited.getByRole('button', { name: 'U1', exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+});

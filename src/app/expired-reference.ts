@@ -17,10 +17,17 @@ export const EXPIRED_REFERENCE =
 /** Long enough to read the message and find the button. */
 const READ_MS = 30_000;
 
-/** Say the link has expired, and offer the kept copy where the target can take it. */
+/**
+ * Say the link has expired, and offer the kept copy where the target can take it. `putToWork` puts the
+ * copy's fresh link to work and returns what to tell the person; by default it becomes a
+ * reference of the prompt.
+ */
 export async function offerKeptCopy(
   services: Pick<Services, 'config' | 'persistence' | 'draft' | 'jobs'>,
   url: string,
+  putToWork: (fresh: string) => string = (fresh) =>
+    addDraftReference(services.draft, fresh)?.error ??
+    'The kept copy is a reference again, with a live link.',
 ): Promise<void> {
   const state = services.config.getState();
   if (state.settings.target !== 'local') {
@@ -50,8 +57,7 @@ export async function offerKeptCopy(
   const sendCopy = async () => {
     try {
       const fresh = await uploadToEngine(clientConfig(services.config.getState()), blob);
-      const refused = addDraftReference(services.draft, fresh);
-      toast(refused ? refused.error : 'The kept copy is a reference again, with a live link.');
+      toast(putToWork(fresh));
     } catch (err) {
       toast(`Could not send the kept copy: ${err instanceof Error ? err.message : String(err)}`);
     }
