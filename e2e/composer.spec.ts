@@ -80,10 +80,7 @@ test.describe('composer', () => {
     );
     // The request still reads as the service wants it: the links first, then the words.
     await page.getByRole('button', { name: 'Imagine' }).click();
-    await expect
-      .poll(() => requests.filter((r) => r.url.endsWith('/midjourney/imagine')))
-      .toHaveLength(1);
-    const sent = JSON.parse(requests.find((r) => r.url.endsWith('/midjourney/imagine'))!.body!);
+    const sent = await firstImagine(requests);
     expect(sent.prompt).toBe(
       [1, 2, 3, 4].map((i) => `https://cdn.example.com/ref-${i}.png`).join(' ') + ' a collage',
     );
@@ -110,10 +107,7 @@ test.describe('references beside the words', () => {
     await expect(thumbs).toHaveCount(2);
     await expect(box).toHaveValue('a red kite --ar 3:2');
     await page.getByRole('button', { name: 'Imagine' }).click();
-    await expect
-      .poll(() => requests.filter((r) => r.url.endsWith('/midjourney/imagine')))
-      .toHaveLength(1);
-    const sent = JSON.parse(requests.find((r) => r.url.endsWith('/midjourney/imagine'))!.body!);
+    const sent = await firstImagine(requests);
     expect(sent.prompt).toBe(
       'https://cdn.example.com/pasted.png https://cdn.example.com/typed.png a red kite --ar 3:2',
     );
@@ -138,3 +132,10 @@ test('"Translate prompt" sends translation: true; speed switches are left out of
     mode: 'fast',
   });
 });
+
+/** The body of the first imagine request the page sent, once it has gone out. */
+async function firstImagine(requests: { url: string; body?: string | null }[]) {
+  const imagines = () => requests.filter((r) => r.url.endsWith('/midjourney/imagine'));
+  await expect.poll(imagines).toHaveLength(1);
+  return JSON.parse(imagines()[0]!.body!) as { prompt: string };
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startTsxServer, type BenchServer } from '../test-support/servers';
 import { card, configure, imagine } from './fixtures';
+import { useThreeOrigins } from './three-origins-kit';
 
 /**
  * Production's three origins: the studio (its production server), the API (a standalone engine
@@ -62,41 +62,12 @@ async function shownPictures(page: Page, selector: string): Promise<string> {
 for (const mode of MODES) {
   base.describe(`three origins, ${mode.name}`, () => {
     base.describe.configure({ mode: 'serial', timeout: 120_000 });
-    const [apiPort, cdnPort, studioPort] = [BASE, BASE + 1, BASE + 2];
-    const cdn = `http://127.0.0.1:${cdnPort}`;
-    let servers: BenchServer[] = [];
-
-    base.beforeAll(async () => {
-      const api = await startTsxServer(
-        'server/cli.ts',
-        [
-          ...['--port', String(apiPort), '--cdn-port', String(cdnPort)],
-          ...['--link-ttl', String(LINK_TTL_S), '--cdn-cors', mode.cors],
-          ...['--pace', '40', '--token', TOKEN],
-        ],
-        {},
-        `http://127.0.0.1:${apiPort}/__engine/state`,
-      );
-      servers.push(api);
-      const studio = await startTsxServer(
-        'server/studio/cli.ts',
-        [],
-        {
-          PORT: String(studioPort),
-          ENGINE: 'off',
-          RELAY: mode.relay ? 'on' : 'off',
-          ACEDATA_BASE_URL: api.url,
-          ACEDATA_PROXY_TARGET: '',
-          PICTURE_ORIGINS: cdn,
-        },
-        `http://127.0.0.1:${studioPort}/`,
-      );
-      servers.push(studio);
-    });
-
-    base.afterAll(async () => {
-      await Promise.all(servers.map((s) => s.stop()));
-      servers = [];
+    const { studioPort, cdn } = useThreeOrigins({
+      basePort: BASE,
+      cors: mode.cors,
+      relay: mode.relay,
+      linkTtlSeconds: LINK_TTL_S,
+      token: TOKEN,
     });
 
     base(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { startTsxServer, type BenchServer } from '../test-support/servers';
 import { card, configure, imagine } from './fixtures';
+import { useThreeOrigins } from './three-origins-kit';
 
 /**
  * Clips across the three origins, as pictures are in three-origins.spec.ts: the studio on its
@@ -51,41 +51,12 @@ async function animate(page: Page, prompt: string): Promise<{ article: Locator; 
 for (const relay of [true, false]) {
   base.describe(`clips on a CDN without CORS, ${relay ? 'with the relay' : 'RELAY=off'}`, () => {
     base.describe.configure({ mode: 'serial', timeout: 240_000 });
-    const [apiPort, cdnPort, studioPort] = [BASE, BASE + 1, BASE + 2];
-    const cdn = `http://127.0.0.1:${cdnPort}`;
-    let servers: BenchServer[] = [];
-
-    base.beforeAll(async () => {
-      const api = await startTsxServer(
-        'server/cli.ts',
-        [
-          ...['--port', String(apiPort), '--cdn-port', String(cdnPort)],
-          ...['--link-ttl', String(LINK_TTL_S), '--cdn-cors', 'off'],
-          ...['--pace', '40', '--token', TOKEN],
-        ],
-        {},
-        `http://127.0.0.1:${apiPort}/__engine/state`,
-      );
-      servers.push(api);
-      const studio = await startTsxServer(
-        'server/studio/cli.ts',
-        [],
-        {
-          PORT: String(studioPort),
-          ENGINE: 'off',
-          RELAY: relay ? 'on' : 'off',
-          ACEDATA_BASE_URL: api.url,
-          ACEDATA_PROXY_TARGET: '',
-          PICTURE_ORIGINS: cdn,
-        },
-        `http://127.0.0.1:${studioPort}/`,
-      );
-      servers.push(studio);
-    });
-
-    base.afterAll(async () => {
-      await Promise.all(servers.map((s) => s.stop()));
-      servers = [];
+    const { studioPort } = useThreeOrigins({
+      basePort: BASE,
+      cors: 'off',
+      relay: relay,
+      linkTtlSeconds: LINK_TTL_S,
+      token: TOKEN,
     });
 
     base(
