@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import type { Job } from '../../jobs/job';
 import { FeedActionsContext, type FeedActions } from './feed-actions';
 import { VideoCard } from './video-card';
+import { WithI18n } from '../../i18n/testing';
 
 const urls = [0, 1, 2, 3].map((i) => `https://cdn.example/v/0_${i}.mp4`);
 const job: Job = {
@@ -49,6 +50,7 @@ function renderCard(extra: Partial<FeedActions> = {}) {
     <FeedActionsContext.Provider value={actions}>
       <VideoCard job={job} />
     </FeedActionsContext.Provider>,
+    { wrapper: WithI18n },
   );
 }
 
