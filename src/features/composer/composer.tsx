@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ImagineRequest } from '../../api/contract';
 import { lintPrompt } from '../../prompt/lint';
 import { readDashes } from '../../prompt/dashes';
@@ -7,6 +8,7 @@ import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
 import { ParametersPanel } from './parameters-panel';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
+import { ComposerActions } from './composer-actions';
 
 // Describe, Edit image, Shorten and Translate arrive just after first paint, in their own chunk.
 const PromptTools = lazy(() => import('./prompt-tools').then((m) => ({ default: m.PromptTools })));
@@ -21,6 +23,7 @@ export interface ComposerProps {
 
 /** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
 export function Composer({ onSubmit, onAnimate }: ComposerProps) {
+  const { t, i18n } = useLingui();
   const draftStore = useDraftStore();
   const setDraftPrompt = useSetDraftPrompt();
   const prompt = useDraft((s) => s.prompt);
@@ -30,9 +33,16 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   const [folded, setFolded] = useState(false);
   // What is typed in Image URL: Describe and Edit image work on it before it is a reference.
   const [imageUrl, setImageUrl] = useState('');
+  // Each press of a lint hint's "Translate now" asks the prompt tools to translate once.
+  const [translateAsks, setTranslateAsks] = useState(0);
   const promptId = useId();
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
-  const issues = useMemo(() => (prompt.trim() ? lintPrompt(prompt) : []), [prompt]);
+  // The lint speaks the active language, so a change of language lints again.
+  const { locale } = i18n;
+  const issues = useMemo(
+    () => (prompt.trim() && locale ? lintPrompt(prompt, { translation }) : []),
+    [prompt, translation, locale],
+  );
   // A sure refusal holds the paid call back; "Send anyway" is there for anyone who knows better
   // (Midjourney adds parameters faster than any list here).
   const refused = issues.some((i) => i.severity === 'error');
@@ -60,7 +70,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   };
 
   return (
-    <section className={`panel composer${folded ? ' folded' : ''}`} aria-label="Composer">
+    <section className={`panel composer${folded ? ' folded' : ''}`} aria-label={t`Composer`}>
       <button
         type="button"
         className="ghost composer-toggle"
@@ -68,7 +78,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
         aria-controls={`${promptId}-form`}
         onClick={() => setFolded((f) => !f)}
       >
-        {folded ? 'Show composer' : 'Hide composer'}
+        {folded ? t`Show composer` : t`Hide composer`}
       </button>
       <form
         id={`${promptId}-form`}
@@ -78,28 +88,34 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
         }}
       >
         <label htmlFor={promptId} className="composer-label">
-          Prompt
+          <Trans>Prompt</Trans>
         </label>
         <textarea
           id={promptId}
           value={prompt}
-          placeholder="A lighthouse on a cliff at dusk, oil painting --ar 3:2"
+          placeholder={t`A lighthouse on a cliff at dusk, oil painting --ar 3:2`}
           onChange={(e) => setDraftPrompt(e.target.value)}
           onKeyDown={onKeyDown}
           aria-describedby={`${promptId}-lint`}
           spellCheck
         />
-        <LintLine id={`${promptId}-lint`} issues={issues} />
+        <LintLine
+          id={`${promptId}-lint`}
+          issues={issues}
+          onTranslate={() => setTranslateAsks((n) => n + 1)}
+        />
         <ReferenceImages prompt={prompt} onUrlChange={setImageUrl} />
         <Suspense fallback={null}>
-          <PromptTools prompt={prompt} imageUrl={imageUrl} />
+          <PromptTools prompt={prompt} imageUrl={imageUrl} translateAsks={translateAsks} />
         </Suspense>
         <details
           className="params"
           open={showParams}
           onToggle={(e) => setShowParams((e.target as HTMLDetailsElement).open)}
         >
-          <summary>Parameters</summary>
+          <summary>
+            <Trans>Parameters</Trans>
+          </summary>
           {showParams && <ParametersPanel prompt={prompt} />}
         </details>
         <label className="check">
@@ -108,28 +124,15 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
             checked={translation}
             onChange={(e) => draftStore.setState({ translation: e.target.checked })}
           />
-          Translate prompt
+          <Trans>Translate prompt</Trans>
         </label>
-        <div className="row composer-actions">
-          {blend ? (
-            <span className="hint">Blend of {getImageUrls(prompt).length} images</span>
-          ) : (
-            <span className="hint enter-hint">Enter to imagine · Shift+Enter for a new line</span>
-          )}
-          {refused && !blank && (
-            <button type="button" className="ghost" onClick={() => submit(true)}>
-              Send anyway
-            </button>
-          )}
-          {onAnimate && (
-            <button type="button" onClick={() => onAnimate(getImageUrls(prompt)[0])}>
-              Animate
-            </button>
-          )}
-          <button type="submit" className="primary" disabled={refused || blank}>
-            Imagine
-          </button>
-        </div>
+        <ComposerActions
+          blendOf={blend ? getImageUrls(prompt).length : 0}
+          refused={refused}
+          blank={blank}
+          onSendAnyway={() => submit(true)}
+          {...(onAnimate ? { onAnimate: () => onAnimate(getImageUrls(prompt)[0]) } : {})}
+        />
       </form>
     </section>
   );

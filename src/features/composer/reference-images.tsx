@@ -1,4 +1,5 @@
 import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { addReference, removeReference } from '../../prompt/reference-urls';
 import { getImageUrls, readControls, writeControl } from '../../prompt/compose';
 import { MAX_IMAGE_PROMPTS } from '../../api/prompt-syntax';
@@ -13,6 +14,7 @@ export interface ReferenceImagesProps {
 
 /** Image prompts: URLs that lead the prompt, with thumbnails, a weight, paste and drag-and-drop. */
 export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
+  const { t } = useLingui();
   const setDraftPrompt = useSetDraftPrompt();
   const [url, setUrlState] = useState('');
   const setUrl = (next: string) => {
@@ -24,7 +26,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
   const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   const id = useId();
   const urls = getImageUrls(prompt);
-  const iw = readControls(prompt).iw;
+  const weight = readControls(prompt).iw ?? 1;
 
   const add = (candidate: string) => {
     const result = addReference(prompt, candidate);
@@ -59,7 +61,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
     <div className="refs" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <div className="row refs-add">
         <label htmlFor={`${id}-url`} className="visually-hidden">
-          Image URL
+          <Trans>Image URL</Trans>
         </label>
         <input
           id={`${id}-url`}
@@ -78,18 +80,18 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
           aria-invalid={error ? true : undefined}
         />
         <button type="button" onClick={() => add(url)} disabled={url.trim() === ''}>
-          Add image
+          <Trans>Add image</Trans>
         </button>
       </div>
       <p id={`${id}-hint`} className="hint refs-hint">
-        Image references: up to {MAX_IMAGE_PROMPTS} links, pasted, typed or dropped here.
+        {t`Image references: up to ${MAX_IMAGE_PROMPTS} links, pasted, typed or dropped here.`}
       </p>
       <p id={`${id}-err`} role={error ? 'alert' : undefined} className="field-error">
         {error}
       </p>
       {urls.length > 0 && (
         <>
-          <ul className="ref-thumbs" aria-label="Reference images">
+          <ul className="ref-thumbs" aria-label={t`Reference images`}>
             {urls.map((u, i) => (
               <li key={u}>
                 {failed.has(u) ? (
@@ -99,7 +101,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
                 ) : (
                   <img
                     src={u}
-                    alt={`Reference ${i + 1}`}
+                    alt={t`Reference ${i + 1}`}
                     referrerPolicy="no-referrer"
                     onError={() => setFailed((prev) => new Set(prev).add(u))}
                   />
@@ -107,7 +109,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`Remove reference ${i + 1}`}
+                  aria-label={t`Remove reference ${i + 1}`}
                   onClick={() => setDraftPrompt(removeReference(prompt, u))}
                 >
                   ×
@@ -118,22 +120,23 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
           {urls.map((u, i) =>
             failed.has(u) ? (
               <p key={u} className="field-error ref-failed" role="status">
-                Reference {i + 1} did not load: the link may have expired, be private or not point
-                to an image. Remove it or use another link.
+                {t`Reference ${i + 1} did not load: the link may have expired, be private or not point to an image. Remove it or use another link.`}
               </p>
             ) : null,
           )}
           <label className="field">
             <span>
-              Image weight (--iw): <output>{iw ?? 1}</output>
+              <Trans>
+                Image weight (--iw): <output>{weight}</output>
+              </Trans>
             </span>
             <input
               type="range"
               min={0}
               max={3}
               step={0.25}
-              value={iw ?? 1}
-              aria-label="Image weight"
+              value={weight}
+              aria-label={t`Image weight`}
               onChange={(e) => {
                 const v = Number(e.target.value);
                 setDraftPrompt(writeControl(prompt, 'iw', v === 1 ? null : v));
