@@ -66,7 +66,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['vite.config.ts', 'vitest.config.ts', 'playwright.config.ts', 'eslint.config.js'],
+    files: [
+      'vite.config.ts',
+      'vitest.config.ts',
+      'playwright.config.ts',
+      'eslint.config.js',
+      'lingui.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
