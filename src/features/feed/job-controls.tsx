@@ -2,6 +2,7 @@ import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { Job, JobCheck } from '../../jobs/job';
+import { formatTime } from '../../i18n/format';
 import { jobText } from '../../jobs/job-text';
 import { useFeedActions } from './feed-actions';
 
@@ -10,14 +11,9 @@ export interface JobControlsProps {
   job: Job;
 }
 
-/** A time of day in the language's own format ("22:31", "10:31 PM", "22:31"). */
-function clock(at: number, locale: string): string {
-  return new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-}
-
 /** What a "Check again" found, in words, with the time it asked (the active language by default). */
 export function checkReport(check: JobCheck, i18n: I18n = activeI18n): string {
-  const at = clock(check.at, i18n.locale);
+  const at = formatTime(check.at);
   switch (check.found) {
     case 'nothing':
       return i18n._(msg`Still no news from the service at ${at}.`);

@@ -5,13 +5,13 @@
  */
 import type { I18n } from '@lingui/core';
 import { msg, plural } from '@lingui/core/macro';
+import { formatNumber } from '../../i18n/format';
 import { jobText } from '../../jobs/job-text';
 
 /** A message in the language of `i18n`. */
 export type Say = (i18n: I18n) => string;
 
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-const num = (n: number, i18n: I18n) => n.toLocaleString(i18n.locale);
 
 /** "Could not delete: …". */
 export const couldNotDelete =
@@ -39,8 +39,8 @@ export const couldNotUndo =
 export const downloading =
   (n: number, total: number): Say =>
   (i18n) => {
-    const done = num(n, i18n);
-    const all = num(total, i18n);
+    const done = formatNumber(n);
+    const all = formatNumber(total);
     return i18n._(msg`Downloading ${done} of ${all}…`);
   };
 
@@ -89,9 +89,9 @@ export interface ImportReport {
 export const imported =
   (file: string, r: ImportReport): Say =>
   (i18n) => {
-    const added = num(r.added, i18n);
-    const updated = num(r.updated, i18n);
-    const unchanged = num(r.unchanged, i18n);
+    const added = formatNumber(r.added);
+    const updated = formatNumber(r.updated);
+    const unchanged = formatNumber(r.unchanged);
     const jobs = i18n._(msg`${plural(r.total, { one: '# job', other: '# jobs' })}`);
     const text = i18n._(
       msg`Imported ${file}: ${jobs} — ${added} added, ${updated} updated, ${unchanged} already here.`,

@@ -1,4 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import { formatNumber } from '../../i18n/format';
 import type { HistoryMessage } from './use-history-actions';
 
 /** Props of {@link HistoryNotice}. */
@@ -21,7 +22,7 @@ export function HistoryNotice({
   onDismissUndo,
 }: HistoryNoticeProps) {
   const { i18n, t } = useLingui();
-  const count = deletedCount === null ? '' : deletedCount.toLocaleString(i18n.locale);
+  const count = deletedCount === null ? '' : formatNumber(deletedCount);
   return (
     <div className="history-messages">
       <div className="history-notice" role="status">

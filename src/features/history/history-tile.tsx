@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { useLingui } from '@lingui/react/macro';
 import { actionName } from '../../jobs/action-names';
-import { formatDate } from './format-date';
+import { formatDate } from '../../i18n/format';
 import { statusWord } from './status-words';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
@@ -59,7 +59,7 @@ export function HistoryTile({ id, selected, active, onToggle, onOpen }: HistoryT
         {job.status !== 'done' && (
           <span className={`history-status ${job.status}`}>{statusWord(job.status, i18n)}</span>
         )}
-        <time dateTime={when.toISOString()}>{formatDate(when, i18n.locale)}</time>
+        <time dateTime={when.toISOString()}>{formatDate(when)}</time>
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { formatNumber } from '../../i18n/format';
 import { useEffect, useRef } from 'react';
 
 /** What the toolbar's controls do. */
@@ -24,9 +25,10 @@ export interface HistoryToolbarProps {
 /** Counts, "Select all shown", and the bulk actions: delete, download, export, import. */
 export function HistoryToolbar({ shown, total, selected, busy, actions }: HistoryToolbarProps) {
   const allRef = useRef<HTMLInputElement>(null);
-  const { i18n, t } = useLingui();
-  const count = (n: number) => n.toLocaleString(i18n.locale);
-  const [shownText = '', totalText = '', selectedText = ''] = [shown, total, selected].map(count);
+  const { t } = useLingui();
+  const [shownText = '', totalText = '', selectedText = ''] = [shown, total, selected].map((n) =>
+    formatNumber(n),
+  );
   const fileRef = useRef<HTMLInputElement>(null);
   const all = shown > 0 && selected === shown;
 

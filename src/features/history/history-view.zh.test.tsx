@@ -92,7 +92,7 @@ describe('HistoryView in Simplified Chinese', () => {
     const tile = within(region).getByRole('group', { name: '图库' });
     expect(within(tile).getByText('缩小 2 倍')).toBeTruthy();
     expect(within(tile).getAllByText('失败').length).toBeGreaterThan(0);
-    expect(within(tile).getByText('2026/11/30')).toBeTruthy();
+    expect(within(tile).getByText('2026年11月30日')).toBeTruthy();
     expect(within(tile).getByRole('checkbox', { name: '选择 a quiet harbour' })).toBeTruthy();
 
     fireEvent.click(within(tile).getByRole('button', { name: /a quiet harbour/ }));

@@ -1,6 +1,7 @@
 import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
+import { formatNumber } from '../../i18n/format';
 import type { ImportProgress } from '../../jobs/persistence';
 
 const PHASE_TEXT: Record<ImportProgress['phase'], MessageDescriptor> = {
@@ -14,8 +15,8 @@ export function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   const { phase, done, total } = progress;
   const { i18n, t } = useLingui();
   const phaseText = i18n._(PHASE_TEXT[phase]);
-  const doneText = done.toLocaleString(i18n.locale);
-  const totalText = total.toLocaleString(i18n.locale);
+  const doneText = formatNumber(done);
+  const totalText = formatNumber(total);
   return (
     <div className="history-import-progress">
       <progress

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { actionName } from '../../jobs/action-names';
 import { jobText } from '../../jobs/job-text';
-import { formatDateTime } from './format-date';
+import { formatDateTime } from '../../i18n/format';
 import { statusWord } from './status-words';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
@@ -52,7 +52,7 @@ export function LineagePanel({ jobId, onSelect, onOpenJob, onClose }: LineagePan
       <p className="lineage-title">{title}</p>
       <p className="hint">
         {actionName(jobAction(job), i18n)} · {statusWord(job.status, i18n)} ·{' '}
-        {formatDateTime(new Date(job.createdAt), i18n.locale)}
+        {formatDateTime(job.createdAt)}
       </p>
       {job.error && <p className="history-error-text">{jobText(job.error.message, i18n)}</p>}
       <button type="button" className="primary" onClick={() => onOpenJob(jobId)}>
