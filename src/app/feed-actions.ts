@@ -1,3 +1,4 @@
+import { msg } from '@lingui/core/macro';
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
 import { saveBlob } from '../components/ui/save-file';
@@ -55,29 +56,32 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       if ('error' in result) toast(result.error);
       else {
         draft.setState({ prompt: result.prompt });
-        toast('Added to the prompt as an image reference.');
+        toast(msg`Added to the prompt as an image reference.`);
       }
     },
     openSettings: dialogs.openSettings,
     dismiss: (id) => {
       void runner.remove([id]).then(
         () =>
-          toast('Deleted from the studio and the history.', {
-            label: 'Undo',
+          toast(msg`Deleted from the studio and the history.`, {
+            label: msg`Undo`,
             onClick: () =>
               void persistence.restoreDeleted([id]).then((jobs) =>
                 // A running job that comes back is looked up again, never resent.
                 jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id)),
               ),
           }),
-        (err: Error) => toast(`Could not delete: ${err.message}`),
+        (err: Error) => {
+          const reason = err.message;
+          toast(msg`Could not delete: ${reason}`);
+        },
       );
     },
     editAndRetry: (job) => {
       // The composer's draft is the prompt text itself: references and parameters live in it.
       draft.setState({ prompt: job.request.prompt ?? '', translation: !!job.request.translation });
       dialogs.focusPrompt();
-      toast('Back in the composer: fix it, then press Imagine.');
+      toast(msg`Back in the composer: fix it, then press Imagine.`);
     },
     useCurrentTarget: () => useConfig(config, (s) => s.settings.target),
     cardOf: (job) => kinds.of(job)?.card(job.result) ?? 'image',

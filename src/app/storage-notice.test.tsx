@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createJobsActions, jobsStore } from '../jobs/store';
+import { WithI18n } from '../i18n/testing';
 import { StorageNoticeBar } from './storage-notice';
 
 const jobsActions = createJobsActions(jobsStore);
@@ -13,7 +14,9 @@ afterEach(() => {
 
 describe('StorageNoticeBar', () => {
   it('says when storage ran short, and can be dismissed', () => {
-    render(<StorageNoticeBar onDismiss={() => jobsActions.setStorageNotice(null)} />);
+    render(<StorageNoticeBar onDismiss={() => jobsActions.setStorageNotice(null)} />, {
+      wrapper: WithI18n,
+    });
     expect(screen.queryByRole('status')).toBeNull();
     act(() =>
       jobsActions.setStorageNotice({

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { selectStorageNotice, useJobs } from '../jobs/store';
 
 /** Props of {@link StorageNoticeBar}. */
@@ -8,13 +9,17 @@ export interface StorageNoticeBarProps {
 
 /** Tells the person when browser storage ran short (old cached images went first) or failed. */
 export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
+  const { i18n } = useLingui();
   const notice = useJobs(selectStorageNotice);
   if (!notice) return null;
+  // The jobs layer may word its notice as a message (translated here) or as text.
+  const message = notice.message;
+  const text = typeof message === 'string' ? message : i18n._(message);
   return (
     <div className="storage-notice" role="status">
-      <span>{notice.message}</span>
+      <span>{text}</span>
       <button type="button" className="chip" onClick={onDismiss}>
-        Dismiss
+        <Trans>Dismiss</Trans>
       </button>
     </div>
   );
