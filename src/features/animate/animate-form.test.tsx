@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { WithI18n } from '../../i18n/testing';
 import { AnimateForm } from './animate-form';
-import { WithI18n } from '../../i18n/testing';
 
 afterEach(cleanup);
 

@@ -5,7 +5,6 @@ import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
 import { FeedActionsContext, type FeedActions } from './feed-actions';
 import { VideoCard } from './video-card';
-import { WithI18n } from '../../i18n/testing';
 
 const urls = [0, 1, 2, 3].map((i) => `https://cdn.example/v/0_${i}.mp4`);
 const job: Job = {
