@@ -1,4 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import { jobText } from '../jobs/job-text';
 import { selectStorageNotice, useJobs } from '../jobs/store';
 
 /** Props of {@link StorageNoticeBar}. */
@@ -12,9 +13,10 @@ export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
   const { i18n } = useLingui();
   const notice = useJobs(selectStorageNotice);
   if (!notice) return null;
-  // The jobs layer may word its notice as a message (translated here) or as text.
+  // The jobs layer may word its notice as a message or as its own English text (jobText
+  // translates the studio's sentences), both translated here.
   const message = notice.message;
-  const text = typeof message === 'string' ? message : i18n._(message);
+  const text = typeof message === 'string' ? jobText(message, i18n) : i18n._(message);
   return (
     <div className="storage-notice" role="status">
       <span>{text}</span>

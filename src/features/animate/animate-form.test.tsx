@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { AnimateForm } from './animate-form';
 import { WithI18n } from '../../i18n/testing';
+import { AnimateForm } from './animate-form';
 
 afterEach(cleanup);
 

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
 import { FeedActionsContext, type FeedActions } from './feed-actions';
 import { VideoCard } from './video-card';
-import { WithI18n } from '../../i18n/testing';
 
 const urls = [0, 1, 2, 3].map((i) => `https://cdn.example/v/0_${i}.mp4`);
 const job: Job = {

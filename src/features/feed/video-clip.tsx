@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useRef, useState } from 'react';
 import { useFeedActions } from './feed-actions';
 
@@ -23,6 +24,7 @@ export interface VideoClipProps {
 export function VideoClip(props: VideoClipProps) {
   const { n, url, poster, aspect, title, onOpen, onDownload, onExtend } = props;
   const { cachedUrl } = useFeedActions();
+  const { t } = useLingui();
   const ref = useRef<HTMLVideoElement>(null);
   const [src, setSrc] = useState(url);
   const [triedCache, setTriedCache] = useState(false);
@@ -40,7 +42,7 @@ export function VideoClip(props: VideoClipProps) {
         preload="metadata"
         {...(aspect ? { style: { aspectRatio: aspect } } : {})}
         tabIndex={0}
-        aria-label={`Clip ${n}: ${title}`}
+        aria-label={t`Clip ${n}: ${title}`}
         onMouseEnter={play}
         onMouseLeave={pause}
         onFocus={play}
@@ -56,14 +58,14 @@ export function VideoClip(props: VideoClipProps) {
       />
       <figcaption className="row">
         <button type="button" className="chip" onClick={() => onOpen(src)}>
-          {`Play clip ${n}`}
+          {t`Play clip ${n}`}
         </button>
         <button type="button" className="chip" onClick={() => onDownload(src)}>
-          {`Download clip ${n}`}
+          {t`Download clip ${n}`}
         </button>
         {onExtend && (
           <button type="button" className="chip" onClick={onExtend}>
-            {`Extend clip ${n}`}
+            {t`Extend clip ${n}`}
           </button>
         )}
       </figcaption>

@@ -11,6 +11,10 @@
  *    requests from: shown everywhere, but its bytes cannot be read by the page.
  */
 
+import { i18n as activeI18n, type I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { jobText } from '../job-text';
+
 /** How a kept copy was obtained. */
 export type CopyKind = 'blob' | 'relay' | 'offline';
 
@@ -46,17 +50,19 @@ export function notKeptReason(means: CopyMeans, linkDead: boolean): string {
   return 'the picture could not be fetched';
 }
 
-/** The card's label for a copy. */
-export function keptLabel(copy: KeptCopy): string {
+/** The card's label for a copy, in the language of `i18n` (the active one by default). */
+export function keptLabel(copy: KeptCopy, i18n: I18n = activeI18n): string {
   switch (copy.kind) {
     case 'blob':
-      return 'Kept: in this browser';
+      return i18n._(msg`Kept: in this browser`);
     case 'relay':
-      return 'Kept: via the studio server';
+      return i18n._(msg`Kept: via the studio server`);
     case 'offline':
-      return 'Kept: by the offline cache';
-    default:
-      return `Not kept: ${copy.reason}`;
+      return i18n._(msg`Kept: by the offline cache`);
+    default: {
+      const reason = jobText(copy.reason, i18n);
+      return i18n._(msg`Not kept: ${reason}`);
+    }
   }
 }
 
