@@ -18,16 +18,35 @@ interface Mode {
   cors: 'on' | 'off';
   relay: boolean;
   kept: string;
+  /** What History's kept-copies summary must say (line, then details). */
+  summary: RegExp;
 }
 
 const MODES: Mode[] = [
-  { name: 'CDN CORS on', cors: 'on', relay: true, kept: 'Kept: in this browser' },
-  { name: 'CDN CORS off', cors: 'off', relay: true, kept: 'Kept: via the studio server' },
+  {
+    name: 'CDN CORS on',
+    cors: 'on',
+    relay: true,
+    kept: 'Kept: in this browser',
+    // Only the final pictures: no preview frame, no opaque duplicate in the offline cache.
+    summary:
+      /^Kept copies: 2 pictures \([\d.]+ [KM]B\)\n.*: 2 read directly from the picture host\./,
+  },
+  {
+    name: 'CDN CORS off',
+    cors: 'off',
+    relay: true,
+    kept: 'Kept: via the studio server',
+    summary: /^Kept copies: 2 pictures \([\d.]+ [KM]B\)\n.*: 2 through the studio server\./,
+  },
   {
     name: 'CDN CORS off, RELAY=off',
     cors: 'off',
     relay: false,
     kept: 'Kept: by the offline cache',
+    // No readable copy at all: only opaque ones, counted but not weighed.
+    summary:
+      /^Kept copies: 2 in offline cache\n(?!.*Pictures in this browser).*Offline cache: 2 pictures, .*cannot be downloaded/s,
   },
 ];
 
@@ -140,7 +159,13 @@ for (const mode of MODES) {
           await expect
             .poll(() => shownPictures(view, '.job-card .job-image img'))
             .toBe('2 pictures, 0 not shown');
+          // Each card still says which copy it holds, in this tab after a reload and in a new one.
+          await expect(view.locator('.job-card .kept-copy')).toHaveText([mode.kept, mode.kept]);
           await view.getByRole('button', { name: 'History', exact: true }).click();
+          // History counts every kind of kept copy, and says which.
+          const summary = view.getByRole('group').filter({ hasText: 'Kept copies:' });
+          await summary.getByText(/^Kept copies:/).click();
+          await expect.poll(async () => (await summary.innerText()).trim()).toMatch(mode.summary);
           const tiles = view.locator('.history img.history-image');
           await expect(tiles).toHaveCount(2);
           await expect
@@ -149,8 +174,19 @@ for (const mode of MODES) {
           await view.getByRole('button', { name: 'Studio', exact: true }).click();
         }
 
-        // Download from the kept copy, or the exact reason why none can be read.
+        // The lightbox shows the full picture from the kept copy.
         const after = page.getByRole('article').filter({ hasText: 'U1 of' }).first();
+        await after.getByRole('button', { name: 'Open full size' }).first().click();
+        const lightbox = page.getByRole('dialog', { name: 'Full size' });
+        await expect
+          .poll(() =>
+            lightbox.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+          )
+          .toBe(1024);
+        await page.keyboard.press('Escape');
+        await expect(lightbox).toBeHidden();
+
+        // Download from the kept copy, or the exact reason why none can be read.
         if (mode.relay) {
           const [download] = await Promise.all([
             page.waitForEvent('download'),

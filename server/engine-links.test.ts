@@ -61,6 +61,30 @@ describe('the engine with expiring links', () => {
     expect(String((body.error as Json).message)).toMatch(/Cannot fetch image URL .*HTTP 404/);
   });
 
+  it('a blend naming one live and one expired engine link fails too; so does a tampered link', async () => {
+    const live = String(grid.raw_image_url);
+    const other = await imagineWait(engine, { prompt: 'a rock pool --seed 3' });
+    clock += 30_000;
+    // Issued 30 s later, so it outlives the first link by 30 s.
+    const later = await imagineWait(engine, { prompt: 'a sea cave --seed 4' });
+    clock += 31_000;
+    const blend = await call(engine, '/midjourney/imagine', {
+      prompt: `${String(later.raw_image_url)} ${live} a blend`,
+    });
+    const body = (await blend.json()) as Json;
+    expect(body).toMatchObject({ success: false, error: { code: 'bad_request' } });
+    expect(String((body.error as Json).message)).toMatch(/Cannot fetch image URL .*HTTP 404/);
+    clock -= 61_000;
+    // Read from the engine's own store, never the network: still refused when the mac is wrong.
+    const tampered = String(other.raw_image_url).replace(/hm=([0-9a-f])/, (_m, c: string) =>
+      c === '0' ? 'hm=1' : 'hm=0',
+    );
+    const bent = await call(engine, '/midjourney/imagine', { prompt: `${tampered} a blend` });
+    expect(String(((await bent.json()) as Json & { error: Json }).error.message)).toMatch(
+      /Cannot fetch image URL .*HTTP 404/,
+    );
+  });
+
   it('attachments carry no access-control headers while the CDN CORS is off (the default)', async () => {
     const res = await getUrl(engine, String(grid.raw_image_url));
     expect([...res.headers.keys()].filter((k) => k.startsWith('access-control-'))).toEqual([]);

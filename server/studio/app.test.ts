@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VIDEOS_GENERATE } from '../../src/api/fixtures/endpoint-bodies';
 import type { StudioServer } from './app';
 import { SCRIPT, SCRIPT_PATH, makeDist, raw, startStudio } from './studio-test-kit';
 
@@ -29,13 +30,22 @@ describe('security headers', () => {
     expect(directives.get('base-uri')).toEqual(["'self'"]);
     expect(directives.get('form-action')).toEqual(["'self'"]);
     expect(directives.get('worker-src')).toEqual(["'self'"]);
-    const cdn = ['https://midjourney.cdn.acedata.cloud', 'https://platform.cdn.acedata.cloud'];
+    const cdn = [
+      'https://midjourney.cdn.acedata.cloud',
+      'https://platform.cdn.acedata.cloud',
+      'https://storage.fonedis.cc',
+    ];
     // The mounted engine serves its pictures from its own CDN origin (a port of its own).
     const engineCdn = directives.get('img-src')?.at(-1) ?? '';
     expect(engineCdn).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(engineCdn).not.toBe(studio.url);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:', ...cdn, engineCdn]);
     expect(directives.get('media-src')).toEqual(["'self'", 'data:', 'blob:', ...cdn, engineCdn]);
+    // The provider's own clips and their covers (the reference's videos answer) may be shown.
+    const answer = JSON.parse(VIDEOS_GENERATE) as { image_url: string; video_urls: string[] };
+    for (const clip of answer.video_urls)
+      expect(directives.get('media-src')).toContain(new URL(clip).origin);
+    expect(directives.get('img-src')).toContain(new URL(answer.image_url).origin);
     // The API base follows ACEDATA_BASE_URL; no bare scheme lets every https origin in.
     expect(directives.get('connect-src')).toEqual([
       "'self'",

@@ -15,6 +15,9 @@ describe('checkRelayUrl', () => {
     'https://MIDJOURNEY.cdn.acedata.cloud:443/a.png',
     'https://midjourney%2Ecdn.acedata.cloud/a.png',
     `${ENGINE_CDN}/attachments/x.png`,
+    // The reference's videos answer: its clips and cover.
+    'https://storage.fonedis.cc//video/1c67c36c-8177-4f19-ad72-1dc1567265a6/0_0.mp4',
+    'https://storage.fonedis.cc/upload_1751816808164156352.png',
   ])('lets %s through', (url) => {
     expect(checkRelayUrl(url, allowed).ok).toBe(true);
   });
@@ -41,6 +44,15 @@ describe('checkRelayUrl', () => {
     ['the loopback on another port', 'http://127.0.0.1:22/'],
     ['the engine CDN over https', 'https://127.0.0.1:4999/a.png'],
     ['a metadata address', 'http://169.254.169.254/latest/meta-data/'],
+    [
+      'an allowed host as userinfo that looks like a port',
+      'https://midjourney.cdn.acedata.cloud:443@evil.com/a.png',
+    ],
+    ['an allowed host after a fragment', 'https://evil.com#@midjourney.cdn.acedata.cloud/a.png'],
+    ['an allowed host after a query', 'https://evil.com?@midjourney.cdn.acedata.cloud/a.png'],
+    ['an IPv4 literal of another host', 'https://93.184.216.34/a.png'],
+    ['a decimal IP literal on another port', 'http://2130706433:22/a.png'],
+    ['an IPv6 literal of another host', 'https://[2606:2800:220:1::1]/a.png'],
     ['a relative URL', '/attachments/a.png'],
     ['no scheme', 'midjourney.cdn.acedata.cloud/a.png'],
   ])('refuses %s', (_what, url) => {
@@ -74,6 +86,17 @@ describe('the relay over HTTP', () => {
         res.writeHead(200, { 'content-type': 'video/mp4' }).end(Buffer.alloc(64, 1));
       else if (path === '/hop') res.writeHead(302, { location: '/a.png' }).end();
       else if (path === '/away') res.writeHead(302, { location: `${other.origin}/a.png` }).end();
+      else if (path === '/away-userinfo')
+        // Userinfo naming the allowed origin, the host being the other one.
+        res.writeHead(302, { location: `${cdn.origin}@${other.origin.slice(7)}/a.png` }).end();
+      else if (path === '/away-ip')
+        // The loopback spelled as one decimal number, on the other server's port.
+        res
+          .writeHead(302, { location: `http://2130706433:${new URL(other.origin).port}/a.png` })
+          .end();
+      else if (path === '/away-port')
+        res.writeHead(307, { location: `//localhost:${new URL(other.origin).port}/a.png` }).end();
+      else if (path === '/away-file') res.writeHead(302, { location: 'file:///etc/passwd' }).end();
       else if (path === '/downgrade')
         res.writeHead(301, { location: 'http://midjourney.cdn.acedata.cloud/a.png' }).end();
       else if (path === '/loop') res.writeHead(302, { location: '/loop' }).end();
@@ -122,6 +145,12 @@ describe('the relay over HTTP', () => {
     const away = await relay(`${cdn.origin}/away`);
     expect(away.status).toBe(502);
     expect(away.body.toString()).toContain('redirected off the allow-list');
+    expect(otherHits).toBe(0);
+    for (const trick of ['/away-userinfo', '/away-ip', '/away-port', '/away-file']) {
+      const res = await relay(`${cdn.origin}${trick}`);
+      expect(res.status, trick).toBe(502);
+      expect(res.body.toString(), trick).toContain('redirected off the allow-list');
+    }
     expect(otherHits).toBe(0);
     expect((await relay(`${cdn.origin}/downgrade`)).status).toBe(502);
     expect((await relay(`${cdn.origin}/loop`)).body.toString()).toContain('too many times');

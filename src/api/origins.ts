@@ -6,10 +6,15 @@
 /** AceData's API, unless `ACEDATA_BASE_URL` names another (a self-hosted gateway, a test engine). */
 export const DEFAULT_ACEDATA_BASE_URL = 'https://api.acedata.cloud';
 
-/** Hosts the provider serves pictures and videos from (reference §8); https only. */
+/**
+ * Hosts the provider serves pictures and videos from (reference §8); https only. The videos and
+ * edits answers link their clips and covers to `storage.fonedis.cc` (other-endpoints §2.2, §3):
+ * without it a real clip could neither play under the CSP's media-src nor be kept by the relay.
+ */
 export const PROVIDER_CDN_HOSTS: readonly string[] = [
   'midjourney.cdn.acedata.cloud',
   'platform.cdn.acedata.cloud',
+  'storage.fonedis.cc',
 ];
 
 /** The provider's CDN hosts as origins (`https://host`), as CSP sources and relay entries. */

@@ -46,7 +46,17 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     },
     cachedUrl: async (url) => {
       const client = await services.queryClient();
-      return (await client.fetchQuery(cachedImageQuery(persistence, url))) ?? undefined;
+      const query = cachedImageQuery(persistence, url);
+      const found = await client.fetchQuery(query);
+      // "No copy yet" is not remembered: a clip asked for while its copy was still being kept
+      // (the result had just arrived) finds it on the next look, after its link failed.
+      if (!found) client.removeQueries({ queryKey: query.queryKey, exact: true });
+      return found ?? undefined;
+    },
+    clipCopy: (url) => persistence.keptCopy(url),
+    downloadClip: async (url, name) => {
+      const blob = await keptBytes({ persistence, relay: services.relay }, url);
+      saveBlob(blob, imageFileName(name, url, blob.type));
     },
     cancel: (id) => runner.cancel(id),
     retry: (id) => runner.retry(id),

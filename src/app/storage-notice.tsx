@@ -1,6 +1,9 @@
+import type { I18n } from '@lingui/core';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { useEffect, useState } from 'react';
 import { jobText } from '../jobs/job-text';
 import { selectStorageNotice, useJobs } from '../jobs/store';
+import { useServices } from './services-context';
 
 /** Props of {@link StorageNoticeBar}. */
 export interface StorageNoticeBarProps {
@@ -8,10 +11,29 @@ export interface StorageNoticeBarProps {
   onDismiss: () => void;
 }
 
-/** Tells the person when browser storage ran short (old cached images went first) or failed. */
+/**
+ * Tells the person when browser storage ran short (which kinds of kept copies were removed) or
+ * failed, and, then, what is still kept, every kind counted.
+ */
 export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
   const { i18n } = useLingui();
   const notice = useJobs(selectStorageNotice);
+  const { persistence } = useServices();
+  const [kept, setKept] = useState<{ at: number; line: (i18n: I18n) => string } | null>(null);
+  const short = notice?.kind === 'evicted' || notice?.kind === 'full' ? notice.at : null;
+  useEffect(() => {
+    if (short === null) return;
+    let live = true;
+    // The summary's words load with it: a storage notice is rare.
+    void Promise.all([persistence.keptSummary(), import('../jobs/image-cache/kept-summary')])
+      .then(([summary, { stillKeptLine }]) => {
+        if (live) setKept({ at: short, line: (i18n) => stillKeptLine(summary, i18n) });
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [short, persistence]);
   if (!notice) return null;
   // The jobs layer may word its notice as a message or as its own English text (jobText
   // translates the studio's sentences), both translated here.
@@ -20,6 +42,7 @@ export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
   return (
     <div className="storage-notice" role="status">
       <span>{text}</span>
+      {kept && kept.at === short && <span className="hint">{kept.line(i18n)}</span>}
       <button type="button" className="chip" onClick={onDismiss}>
         <Trans>Dismiss</Trans>
       </button>

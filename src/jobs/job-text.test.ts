@@ -37,7 +37,8 @@ const SENTENCES = [
   REFUSED_URL_NOTE,
   droppedNote(['callback_url', 'webhook'])!,
   evictedMessage({ images: 1, clips: 0 }),
-  evictedMessage({ images: 3, clips: 2 }),
+  evictedMessage({ images: 3, clips: 2, relayed: 1, thumbs: 3 }),
+  evictedMessage({ images: 2, clips: 0, relayed: 2, thumbs: 1 }),
   evictedMessage({ images: 0, clips: 1 }),
   downloadRefusal({ kind: 'offline' })!,
   downloadRefusal({
@@ -71,15 +72,15 @@ describe('jobText', () => {
     expect(jobText(droppedNote(['callback_url'])!, i18n)).toBe(
       '请求中已省略（未知或不允许）：callback_url。',
     );
-    expect(jobText(evictedMessage({ images: 3, clips: 2 }), i18n)).toBe(
-      '存储空间已满，已从本设备移除 2 个较早缓存的视频片段和 3 张较早缓存的图片。对应的任务仍然保留；在链接有效期内会从服务端加载。',
+    expect(jobText(evictedMessage({ images: 3, clips: 2, relayed: 1, thumbs: 3 }), i18n)).toBe(
+      '存储空间已满，已从本设备移除 2 个较早的视频片段和 3 张较早保存的图片（2 张直接从图片服务器读取，1 张经工作台服务器读取）以及 3 张缩略图。对应的任务仍然保留；在链接有效期内会从服务端加载。',
     );
     expect(
       keptLabel(
         { kind: 'none', reason: notKeptReason({ relay: null, offlineCache: true }, true) },
         i18n,
       ),
-    ).toBe('未保存：链接已过期或失效');
+    ).toBe('无副本，仅有链接：链接已过期或失效');
   });
 
   it('passes the provider’s own words through unchanged', async () => {

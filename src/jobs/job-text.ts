@@ -7,8 +7,9 @@
  * kept word for word) passes through unchanged.
  */
 import type { I18n, MessageDescriptor } from '@lingui/core';
-import { msg, plural } from '@lingui/core/macro';
+import { msg } from '@lingui/core/macro';
 import { REFUSED_URL_NOTE } from '../api/url-scheme';
+import { evictedText } from './image-cache/evicted-text';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
@@ -64,6 +65,19 @@ const FIXED: ReadonlyMap<string, MessageDescriptor> = new Map([
     msg`the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache`,
   ],
   ['the picture could not be fetched', msg`the picture could not be fetched`],
+  [
+    'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts',
+    msg`the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts`,
+  ],
+  [
+    'the link has expired and no copy was kept in this browser',
+    msg`the link has expired and no copy was kept in this browser`,
+  ],
+  [
+    'no copy in this browser; it shows while the link lives',
+    msg`no copy in this browser; it shows while the link lives`,
+  ],
+  ['no copy in this browser', msg`no copy in this browser`],
   [
     'Download is not possible: the link has expired and no copy was kept.',
     msg`Download is not possible: the link has expired and no copy was kept.`,
@@ -128,34 +142,6 @@ const PATTERNS: readonly [RegExp, (m: readonly string[], i18n: I18n) => MessageD
     },
   ],
   [
-    /^Storage was full, so (?:(\d+) older cached video clips?)?(?: and )?(?:(\d+) older cached images?)? (?:was|were) removed from this device\./,
-    ([, clipText = '', imageText = ''], i18n) => {
-      const clips = Number(clipText ?? 0);
-      const images = Number(imageText ?? 0);
-      const total = clips + images;
-      const removed = [
-        ...(clips > 0
-          ? [
-              i18n._(
-                msg`${plural(clips, { one: '# older cached video clip', other: '# older cached video clips' })}`,
-              ),
-            ]
-          : []),
-        ...(images > 0
-          ? [
-              i18n._(
-                msg`${plural(images, { one: '# older cached image', other: '# older cached images' })}`,
-              ),
-            ]
-          : []),
-      ].join(i18n._(msg` and `));
-      return msg`${plural(total, {
-        one: `Storage was full, so ${removed} was removed from this device. Their jobs are kept; they load from the service while its links last.`,
-        other: `Storage was full, so ${removed} were removed from this device. Their jobs are kept; they load from the service while its links last.`,
-      })}`;
-    },
-  ],
-  [
     /^This history file was made by a newer Imagine Studio \(format version (\d+)\); update the studio to import it\.$/,
     ([, version = '']) =>
       msg`This history file was made by a newer Imagine Studio (format version ${version}); update the studio to import it.`,
@@ -184,6 +170,8 @@ const PATTERNS: readonly [RegExp, (m: readonly string[], i18n: I18n) => MessageD
 export function jobText(text: string, i18n: I18n): string {
   const fixed = FIXED.get(text);
   if (fixed) return i18n._(fixed);
+  const evicted = evictedText(text, i18n);
+  if (evicted !== undefined) return evicted;
   for (const [pattern, say] of PATTERNS) {
     const m = pattern.exec(text);
     if (m) return i18n._(say(m, i18n));

@@ -365,7 +365,9 @@ describe('persistence: cached images', () => {
     ]);
     db.close();
     expect(store.getState().storageNotice).toMatchObject({ kind: 'evicted' });
-    expect(store.getState().storageNotice?.message).toMatch(/1 older cached image was removed/);
+    expect(store.getState().storageNotice?.message).toMatch(
+      /1 older kept picture \(read directly from the picture host\) was removed/,
+    );
 
     // Nothing left to make room with: the person is told storage is full.
     failures = 100;

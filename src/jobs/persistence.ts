@@ -22,8 +22,9 @@ import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
 import { isReadable, type CopyMeans, type KeptCopy } from './image-cache/kept-copy';
 import { approxBytes } from './image-cache/room';
+import type { KeptSummary } from './image-cache/kept-summary';
 import type { Thumbnail } from './image-cache/thumbnail';
-import { discardUnfinishedImport, yieldToPage } from './history-file/import-marker';
+import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
@@ -88,6 +89,8 @@ export interface Persistence {
   keptCopy(url: string): Promise<KeptCopy>;
   /** The readable bytes of a kept copy, else null. */
   keptBlob(url: string): Promise<Blob | null>;
+  /** Every kind of kept copy in this browser, counted (see `image-cache/kept-summary`). */
+  keptSummary(): Promise<KeptSummary>;
   /** An object URL of the cached full-size image, else its remote URL (undefined: no image). */
   imageUrlFor(job: Pick<Job, 'result'>): Promise<string | undefined>;
   /** An object URL of the image's thumbnail (≤ 512 px), made once; else as `imageUrlFor`. */
@@ -127,12 +130,6 @@ export interface PersistenceOptions {
   copyMeans?: () => CopyMeans;
   /** The Cache Storage cache of opaque picture copies. */
   pictureCache?: () => Promise<Cache>;
-}
-
-/** Resolves when the browser is idle after the next paint (a macrotask where there is no idle). */
-function afterFirstPaint(): Promise<void> {
-  if (typeof requestIdleCallback !== 'function') return yieldToPage();
-  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
 }
 
 const NOOP_SINK: JobsSink = { merge() {}, remove() {}, patch() {} };
@@ -189,6 +186,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
   }
 
   const repository = createJobRepository(db);
+  const pictureCache = options.pictureCache ? { pictureCache: options.pictureCache } : {};
   const images = createImageCache({
     db,
     notice,
@@ -197,7 +195,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     maxImageBytes: options.maxImageBytes ?? 64 * 1024 * 1024,
     ...(options.thumbnail ? { thumbnail: options.thumbnail } : {}),
     ...(options.copyMeans ? { means: options.copyMeans } : {}),
-    ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}),
+    ...pictureCache,
   });
 
   function emit(change: RemoteChange): void {
@@ -300,7 +298,9 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     async deleteJobs(ids) {
       if (ids.length === 0) return;
       const batch = await deleteJobsWithImages(await db(), ids);
-      images.forget(batch.jobs.flatMap(imageUrlsOf));
+      const urls = batch.jobs.flatMap(imageUrlsOf);
+      images.forget(urls);
+      batch.offline = await images.dropOffline(urls);
       forgetDeleted(ids);
       const timer = setTimeout(() => forgetDeleted(ids), undoMs);
       for (const id of ids) deletedById.set(id, { batch, timer });
@@ -311,15 +311,17 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     async restoreDeleted(ids) {
       const wanted = new Set(ids);
       const batches = new Set(ids.flatMap((id) => deletedById.get(id)?.batch ?? []));
-      const batch: DeletedBatch = { jobs: [], blobs: [], thumbs: [] };
+      const batch: Required<DeletedBatch> = { jobs: [], blobs: [], thumbs: [], offline: [] };
       for (const b of batches) {
         batch.jobs.push(...b.jobs.filter((j) => wanted.has(j.id)));
         const urls = new Set(batch.jobs.flatMap(imageUrlsOf));
         batch.blobs.push(...b.blobs.filter((x) => urls.has(x.url)));
         batch.thumbs.push(...b.thumbs.filter((x) => urls.has(x.url)));
+        batch.offline.push(...(b.offline ?? []).filter(([url]) => urls.has(url)));
       }
       if (batch.jobs.length === 0) return [];
       await restoreDeletedBatch(await db(), batch);
+      await images.restoreOffline(batch.offline);
       forgetDeleted(ids);
       sink.merge(batch.jobs);
       channel.changed(batch.jobs.map((j) => j.id));
@@ -356,6 +358,9 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     cacheImage: async (url) => isReadable(await images.keep(url)),
     keptCopy: (url) => images.copyOf(url),
     keptBlob: (url) => images.blobOf(url),
+    // Loaded on first use: only History shows it.
+    keptSummary: async () =>
+      (await import('./image-cache/kept-summary')).keptSummary({ db, ...pictureCache }),
 
     async imageUrlFor(job) {
       const url = job.result?.raw_image_url ?? job.result?.image_url;

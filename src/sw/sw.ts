@@ -3,13 +3,14 @@
  * picture CDN allows no cross-origin reads and no relay is there, the page keeps each final
  * picture as an opaque response in Cache Storage; this worker answers the `<img>` requests for
  * cross-origin pictures from that cache first, so a picture still shows after its link expired,
- * after the HTTP cache was cleared, and in a fresh tab. It caches what it fetches itself too
- * (status 0 = opaque, or 200).
+ * after the HTTP cache was cleared, and in a fresh tab. It never caches what it fetches itself:
+ * only final pictures belong there (the page puts them), not every live preview frame and grid
+ * shown before its copy was kept; each opaque entry weighs megabytes in the quota (browsers pad
+ * opaque sizes), and the History's kept-copies count must count copies, not whatever passed by.
  */
 import { clientsClaim } from 'workbox-core';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
 
 // The DOM lib types `self` as a Window; this file runs in a ServiceWorkerGlobalScope.
@@ -26,6 +27,7 @@ registerRoute(
     url.origin !== scope.location.origin,
   new CacheFirst({
     cacheName: PICTURE_CACHE,
-    plugins: [new CacheableResponsePlugin({ statuses: [0, 200] })],
+    // Workbox stores nothing when `cacheWillUpdate` answers null: the cache is the page's alone.
+    plugins: [{ cacheWillUpdate: async () => null }],
   }),
 );

@@ -42,6 +42,13 @@ export interface FeedActions {
   extendClip?: (job: Job, index: number) => void;
   /** The cached copy of a clip or picture by its URL (an object URL), for an expired link. */
   cachedUrl?: (url: string) => Promise<string | undefined>;
+  /** Which copy of a clip the studio keeps, or exactly why none (waits for a keep under way). */
+  clipCopy?: (url: string) => Promise<KeptCopy>;
+  /**
+   * Saves a clip (named from `name`) from its kept copy, else its live link or the relay; throws
+   * an Error saying why where no readable copy can exist.
+   */
+  downloadClip?: (url: string, name: string) => Promise<void>;
 }
 
 export const FeedActionsContext = createContext<FeedActions | null>(null);

@@ -9,7 +9,7 @@ const LOOK_AGAIN_MS = 1500;
 
 /**
  * Says which copy of a finished job's picture the studio holds ("Kept: in this browser", "Kept:
- * via the studio server", "Kept: by the offline cache", or "Not kept: <why>").
+ * via the studio server", "Kept: by the offline cache", or "No copy, link only: <why>").
  */
 export function KeptLabel({ job }: { job: Job }) {
   const { keptCopy } = useFeedActions();

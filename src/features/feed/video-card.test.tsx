@@ -100,12 +100,65 @@ describe('VideoCard', () => {
     pause.mockRestore();
   });
 
-  it('a clip whose link fails plays from the copy kept on this device', async () => {
-    const cachedUrl = vi.fn(async () => 'blob:kept-clip');
+  it('a clip plays from the copy kept on this device when there is one, else from its link', async () => {
+    const cachedUrl = vi.fn(async (url: string) =>
+      url === urls[1] ? 'blob:kept-clip' : undefined,
+    );
+    const { container } = renderCard({ cachedUrl });
+    const videos = [...container.querySelectorAll('video')];
+    await vi.waitFor(() =>
+      expect(videos.map((v) => v.getAttribute('src'))).toEqual([
+        urls[0],
+        'blob:kept-clip',
+        urls[2],
+        urls[3],
+      ]),
+    );
+  });
+
+  it('a clip whose link fails plays from the copy kept since', async () => {
+    const kept: { url?: string } = {};
+    const cachedUrl = vi.fn(async () => kept.url);
     const { container } = renderCard({ cachedUrl });
     const second = container.querySelectorAll('video')[1]!;
+    await vi.waitFor(() => expect(second.getAttribute('src')).toBe(urls[1]));
+    kept.url = 'blob:kept-clip';
     fireEvent.error(second);
     await vi.waitFor(() => expect(second.getAttribute('src')).toBe('blob:kept-clip'));
-    expect(cachedUrl).toHaveBeenCalledWith(urls[1]);
+    expect(cachedUrl).toHaveBeenLastCalledWith(urls[1]);
+  });
+
+  it('a clip with no copy whose link fails says exactly why instead of waiting', async () => {
+    const reason =
+      'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
+    const clipCopy = vi.fn(async () => ({ kind: 'none' as const, reason }));
+    const { container } = renderCard({ cachedUrl: async () => undefined, clipCopy });
+    // The set says it up front: nothing of it outlives the links.
+    expect(await screen.findByText(`Clip 1: no copy, link only: ${reason}`)).toBeTruthy();
+    const third = container.querySelectorAll('video')[2]!;
+    await vi.waitFor(() => expect(third.getAttribute('src')).toBe(urls[2]));
+    fireEvent.error(third);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      `Clip 3 cannot play: its link failed (expired, dead or offline) and no copy was kept on this device (${reason}).`,
+    );
+  });
+
+  it('says which copy of the clips is kept', async () => {
+    renderCard({ clipCopy: async () => ({ kind: 'relay' }) });
+    expect(await screen.findByText('Clips kept: via the studio server')).toBeTruthy();
+  });
+
+  it('Download clip N saves clip N from its kept copy, or shows why it cannot', async () => {
+    const downloadClip = vi
+      .fn<(url: string, name: string) => Promise<void>>()
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new Error('Download is not possible: no copy was kept (a test).'));
+    renderCard({ downloadClip });
+    fireEvent.click(screen.getByRole('button', { name: 'Download clip 4' }));
+    expect(downloadClip).toHaveBeenCalledWith(urls[3], 'waves roll in clip 4');
+    fireEvent.click(screen.getByRole('button', { name: 'Download clip 2' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Download is not possible: no copy was kept (a test).',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { downloadImage } from '../../components/ui/save-file';
 import { jobTitle, type Job } from '../../jobs/job';
 import { videoResultOf } from '../../jobs/kinds/videos';
 import { useFeedActions } from './feed-actions';
+import { ClipsKept } from './clips-kept';
 import { VideoClip } from './video-clip';
 import { VideoLightbox } from './video-lightbox';
 
@@ -18,7 +19,7 @@ export interface VideoCardProps {
  * extend; the lightbox plays one with controls. Loaded only when a video job is on screen.
  */
 export function VideoCard({ job }: VideoCardProps) {
-  const { extendClip } = useFeedActions();
+  const { extendClip, downloadClip } = useFeedActions();
   const { i18n, t } = useLingui();
   const [open, setOpen] = useState<{ n: number; src: string } | null>(null);
   const [error, setError] = useState('');
@@ -39,16 +40,21 @@ export function VideoCard({ job }: VideoCardProps) {
             {...(video.cover ? { poster: video.cover } : {})}
             {...(aspect ? { aspect } : {})}
             onOpen={(src) => setOpen({ n: i + 1, src })}
-            onDownload={(src) =>
-              downloadImage(src, `${title} clip ${i + 1}`).then(
+            onDownload={() => {
+              const name = `${title} clip ${i + 1}`;
+              // From the kept copy (the link may have expired); the link itself where no
+              // studio wiring is there.
+              const saving = downloadClip ? downloadClip(url, name) : downloadImage(url, name);
+              saving.then(
                 () => setError(''),
                 (e: Error) => setError(e.message),
-              )
-            }
+              );
+            }}
             {...(extendClip ? { onExtend: () => extendClip(job, i) } : {})}
           />
         ))}
       </div>
+      <ClipsKept urls={video.urls} />
       {error && (
         <p role="alert" className="field-error">
           {jobText(error, i18n)}

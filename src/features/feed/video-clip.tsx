@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react/macro';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useFeedActions } from './feed-actions';
+import { useClipSrc } from './use-clip-src';
 
 /** Props of {@link VideoClip}. */
 export interface VideoClipProps {
@@ -12,29 +13,31 @@ export interface VideoClipProps {
   aspect?: string;
   title: string;
   onOpen: (src: string) => void;
-  onDownload: (src: string) => void;
+  onDownload: () => void;
   onExtend?: () => void;
 }
 
 /**
  * One clip: muted and looping, it plays while hovered or focused (as the provider's own gallery
- * does) and rests on its first frame otherwise. A link that fails (expired) falls back once to
- * the copy kept on this device.
+ * does) and rests on its first frame otherwise. It plays from the copy kept on this device when
+ * there is one; where it cannot play at all, it says why.
  */
 export function VideoClip(props: VideoClipProps) {
   const { n, url, poster, aspect, title, onOpen, onDownload, onExtend } = props;
-  const { cachedUrl } = useFeedActions();
+  const { cachedUrl, clipCopy } = useFeedActions();
   const { t } = useLingui();
   const ref = useRef<HTMLVideoElement>(null);
-  const [src, setSrc] = useState(url);
-  const [triedCache, setTriedCache] = useState(false);
+  const { src, problem, onError } = useClipSrc(n, url, {
+    ...(cachedUrl ? { cachedUrl } : {}),
+    ...(clipCopy ? { clipCopy } : {}),
+  });
   const play = () => void ref.current?.play().catch(() => {});
   const pause = () => ref.current?.pause();
   return (
     <figure className="video-clip">
       <video
         ref={ref}
-        src={src}
+        {...(src ? { src } : {})}
         {...(poster ? { poster } : {})}
         muted
         loop
@@ -47,20 +50,19 @@ export function VideoClip(props: VideoClipProps) {
         onMouseLeave={pause}
         onFocus={play}
         onBlur={pause}
-        onClick={() => onOpen(src)}
-        onError={() => {
-          if (triedCache || !cachedUrl) return;
-          setTriedCache(true);
-          void cachedUrl(url).then((other) => {
-            if (other && other !== url) setSrc(other);
-          });
-        }}
+        onClick={() => onOpen(src ?? url)}
+        onError={onError}
       />
+      {problem && (
+        <p role="status" className="hint clip-problem">
+          {problem}
+        </p>
+      )}
       <figcaption className="row">
-        <button type="button" className="chip" onClick={() => onOpen(src)}>
+        <button type="button" className="chip" onClick={() => onOpen(src ?? url)}>
           {t`Play clip ${n}`}
         </button>
-        <button type="button" className="chip" onClick={() => onDownload(src)}>
+        <button type="button" className="chip" onClick={onDownload}>
           {t`Download clip ${n}`}
         </button>
         {onExtend && (

@@ -12,6 +12,7 @@ import { HistoryGallery } from './history-gallery';
 import { HistoryNotice } from './history-notice';
 import { HistoryToolbar } from './history-toolbar';
 import { ImportProgressBar } from './import-progress';
+import { KeptCopies } from './kept-copies';
 import { LineagePanel } from './lineage-panel';
 import { useHistoryActions } from './use-history-actions';
 import './history.css';
@@ -103,6 +104,7 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
           busy={actions.busy}
           actions={toolbarActions}
         />
+        <KeptCopies />
         {actions.importing && <ImportProgressBar progress={actions.importing} />}
         <HistoryNotice
           deletedCount={actions.deleted?.length ?? null}

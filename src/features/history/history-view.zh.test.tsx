@@ -84,6 +84,7 @@ describe('HistoryView in Simplified Chinese', () => {
     ]);
     expect(within(region).getByRole('button', { name: '导出历史' })).toBeTruthy();
     expect(within(region).getByText('0 个任务')).toBeTruthy();
+    expect(await within(region).findByText('已保存的副本：暂无')).toBeTruthy();
   });
 
   it('shows a tile with its action, status and a zh-CN date, and the lineage in Chinese', async () => {

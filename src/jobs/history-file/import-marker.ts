@@ -13,6 +13,12 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Resolves when the browser is idle after the next paint (a macrotask where there is no idle). */
+export function afterFirstPaint(): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return yieldToPage();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+}
+
 /** Web Lock held by the tab that imports, so another tab's start never clears its staging. */
 const IMPORT_LOCK = 'imagine-studio-import';
 

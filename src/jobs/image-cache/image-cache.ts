@@ -3,13 +3,21 @@
  * thumbnails, eviction of the oldest when storage is full, and one object URL per blob.
  */
 import type { CachedImage, StudioDb } from '../repository/schema';
-import { copyPlan, notKeptReason, relayUrlFor, type CopyMeans, type KeptCopy } from './kept-copy';
+import {
+  copyPlan,
+  isClipUrl,
+  noCopyReason,
+  notKeptReason,
+  relayUrlFor,
+  type CopyMeans,
+  type KeptCopy,
+} from './kept-copy';
 import { withRoom, type Evicted, type RoomDeps } from './room';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
 
 /** A cached video clip (kept in the same store as pictures, keyed by its URL too). */
 export function isClip(blob: Blob, url = ''): boolean {
-  return blob.type.startsWith('video/') || /\.(mp4|webm|mov)(?:[?#]|$)/i.test(url);
+  return blob.type.startsWith('video/') || isClipUrl(url);
 }
 
 /** Options of `createImageCache`. */
@@ -48,6 +56,13 @@ export interface ImageCache {
   thumbUrlFor(url: string): Promise<string>;
   /** Deletes the oldest cached images and clips until `bytes` are freed; returns how many went. */
   evict(bytes: number, keep?: string): Promise<Evicted>;
+  /**
+   * Deletes the offline cache's copies of `urls` (a deleted job's pictures must not stay behind);
+   * returns them, so Undo can put them back.
+   */
+  dropOffline(urls: string[]): Promise<[string, Response][]>;
+  /** Puts back what `dropOffline` removed. */
+  restoreOffline(entries: [string, Response][]): Promise<void>;
   /** Revokes the object URLs of images that are gone. */
   forget(urls: string[]): void;
   /** The quota-aware write used by every store of the tab. */
@@ -122,9 +137,11 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     if (known) return known;
     const means = options.means?.() ?? { relay: null, offlineCache: false };
     let dead = false;
-    for (const kind of copyPlan(means)) {
+    for (const kind of copyPlan(means, url)) {
       try {
         if (kind === 'offline') {
+          // copyPlan leaves clips out: the worker answers `<img>` only, and a `<video>` reads
+          // in byte ranges an opaque copy cannot answer.
           if (!options.pictureCache) continue;
           // An opaque response: the page cannot read it, but Cache Storage keeps it and the
           // service worker answers the `<img>` with it after the link expired.
@@ -151,7 +168,7 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
         // The next means.
       }
     }
-    const copy: KeptCopy = { kind: 'none', reason: notKeptReason(means, dead) };
+    const copy: KeptCopy = { kind: 'none', reason: notKeptReason(means, dead, url) };
     failures.set(url, copy);
     return copy;
   }
@@ -170,9 +187,10 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     async copyOf(url) {
       const pending = keeping.get(url);
       if (pending) return pending;
+      const means = options.means?.() ?? { relay: null, offlineCache: false };
       return (
         (await storedCopy(url)) ??
-        failures.get(url) ?? { kind: 'none', reason: 'no copy in this browser' }
+        failures.get(url) ?? { kind: 'none', reason: noCopyReason(url, now(), means) }
       );
     },
     async blobOf(url) {
@@ -210,22 +228,46 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
       const d = await db();
       const tx = d.transaction(['blobs', 'thumbs'], 'readwrite');
       let freed = 0;
-      const count: Evicted = { images: 0, clips: 0 };
+      const count: Required<Evicted> = { images: 0, clips: 0, relayed: 0, thumbs: 0 };
       let cursor = await tx.objectStore('blobs').index('storedAt').openCursor();
       while (cursor && freed < bytes) {
-        const { url, size, blob } = cursor.value;
+        const { url, size, blob, via } = cursor.value;
         if (url !== keep) {
           freed += size;
           if (isClip(blob, url)) count.clips += 1;
           else count.images += 1;
+          if (via === 'relay' && !isClip(blob, url)) count.relayed += 1;
           cache.forget([url]);
-          await tx.objectStore('thumbs').delete(url);
+          const thumbs = tx.objectStore('thumbs');
+          if ((await thumbs.count(url)) > 0) count.thumbs += 1;
+          await thumbs.delete(url);
           await cursor.delete();
         }
         cursor = await cursor.continue();
       }
       await tx.done;
       return count;
+    },
+
+    async dropOffline(urls) {
+      const dropped: [string, Response][] = [];
+      if (!options.pictureCache || urls.length === 0) return dropped;
+      try {
+        const offline = await options.pictureCache();
+        for (const url of urls) {
+          const copy = await offline.match(url);
+          if (copy && (await offline.delete(url))) dropped.push([url, copy]);
+        }
+      } catch {
+        // Cache Storage unreadable: nothing there to delete.
+      }
+      return dropped;
+    },
+
+    async restoreOffline(entries) {
+      if (!options.pictureCache || entries.length === 0) return;
+      const offline = await options.pictureCache();
+      for (const [url, copy] of entries) await offline.put(url, copy);
     },
 
     forget(urls) {

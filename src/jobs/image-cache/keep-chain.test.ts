@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence';
 import { keptBytes } from './kept-bytes';
+import { keptLabel } from './kept-copy';
 
 const PIC = 'https://cdn.example/p.png?ex=ffffffff&hm=1';
 const cleanups: Persistence[] = [];
@@ -26,6 +27,7 @@ function world(opts: { cors: boolean; relayUp: boolean; cdnDead?: boolean }) {
   const cache = {
     put: async (url: string, res: Response) => void stored.set(url, res),
     match: async (url: string) => stored.get(url),
+    delete: async (url: string) => stored.delete(url),
   } as unknown as Cache;
   return { asked, stored, fetchImpl, cache };
 }
@@ -110,5 +112,92 @@ describe('keeping a copy: the best means there is', () => {
       keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl, now: () => 16_000 }, old),
     ).rejects.toThrow('Download is not possible: the link has expired and no copy was kept.');
     expect(w.asked).toEqual([]);
+  });
+
+  it('after a reload every kind is still told, and a link never kept says link only', async () => {
+    const dbName = `keep-chain-reload-${Math.random()}`;
+    const opened = (w: ReturnType<typeof world>, relay: string | null) => {
+      const p = createPersistence({
+        dbName,
+        fetch: w.fetchImpl,
+        copyMeans: () => ({ relay, offlineCache: true }),
+        pictureCache: async () => w.cache,
+      });
+      cleanups.push(p);
+      return p;
+    };
+    const w = world({ cors: false, relayUp: true });
+    const before = opened(w, '/relay');
+    const relayed = 'https://cdn.example/r.png?ex=ffffffff';
+    expect(await before.cacheImage(relayed)).toBe(true);
+    const opaque = 'https://cdn.example/o.png?ex=ffffffff';
+    w.stored.set(opaque, new Response(null));
+    before.close();
+
+    const after = opened(w, '/relay');
+    expect(keptLabel(await after.keptCopy(relayed))).toBe('Kept: via the studio server');
+    expect(keptLabel(await after.keptCopy(opaque))).toBe('Kept: by the offline cache');
+    expect(keptLabel(await after.keptCopy('https://cdn.example/gone.png?ex=10'))).toBe(
+      'No copy, link only: the link has expired and no copy was kept in this browser',
+    );
+    expect(keptLabel(await after.keptCopy(PIC))).toBe(
+      'No copy, link only: no copy in this browser; it shows while the link lives',
+    );
+  });
+
+  it('deleting a job deletes its offline copy too; Undo puts the very copy back', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, true);
+    await p.cacheImage(PIC);
+    const copy = w.stored.get(PIC);
+    const job = {
+      id: 'j',
+      status: 'succeeded',
+      request: { prompt: 'x' },
+      result: { raw_image_url: PIC, actions: [] },
+      createdAt: 1,
+      updatedAt: 1,
+      attempts: 1,
+    } as never;
+    await p.saveJob(job);
+    await p.deleteJobs(['j']);
+    expect(w.stored.has(PIC)).toBe(false);
+    expect((await p.keptCopy(PIC)).kind).toBe('none');
+    await p.restoreDeleted(['j']);
+    expect(w.stored.get(PIC)).toBe(copy);
+    expect(await p.keptCopy(PIC)).toEqual({ kind: 'offline' });
+  });
+});
+
+describe('keeping a clip: only a readable copy plays', () => {
+  const CLIP = 'https://cdn.example/video/v1/0_1.mp4?ex=ffffffff';
+  const NEVER =
+    'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
+
+  it('no CORS, a relay: the clip is kept readable through the relay, and Download gives its bytes after the link expired', async () => {
+    const w = world({ cors: false, relayUp: true });
+    const p = tab(w, '/relay', true);
+    expect(await p.cacheImage(CLIP)).toBe(true);
+    expect(await p.keptCopy(CLIP)).toEqual({ kind: 'relay' });
+    const deadFetch = (async () => new Response('gone', { status: 404 })) as typeof fetch;
+    const bytes = await keptBytes({ persistence: p, relay: '/relay', fetch: deadFetch }, CLIP);
+    expect([...new Uint8Array(await bytes.arrayBuffer())]).toEqual([7, 7, 7]);
+  });
+
+  it('no CORS, no relay: no opaque copy is stored (a video cannot play from one), and the reason says so, also in a new tab', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, null, true);
+    expect(await p.cacheImage(CLIP)).toBe(false);
+    expect(w.stored.size).toBe(0);
+    expect(w.asked).toEqual([`cors ${CLIP}`]);
+    expect(await p.keptCopy(CLIP)).toEqual({ kind: 'none', reason: NEVER });
+    const again = createPersistence({
+      dbName: p.dbName,
+      fetch: w.fetchImpl,
+      copyMeans: () => ({ relay: null, offlineCache: true }),
+      pictureCache: async () => w.cache,
+    });
+    cleanups.push(again);
+    expect(await again.keptCopy(CLIP)).toEqual({ kind: 'none', reason: NEVER });
   });
 });

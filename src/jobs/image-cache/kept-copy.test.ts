@@ -40,7 +40,7 @@ describe('what the studio says about a copy', () => {
     expect(keptLabel({ kind: 'blob' })).toBe('Kept: in this browser');
     expect(keptLabel({ kind: 'relay' })).toBe('Kept: via the studio server');
     expect(keptLabel({ kind: 'offline' })).toBe('Kept: by the offline cache');
-    expect(keptLabel({ kind: 'none', reason: 'why' })).toBe('Not kept: why');
+    expect(keptLabel({ kind: 'none', reason: 'why' })).toBe('No copy, link only: why');
   });
 
   it('says why none could be kept', () => {

@@ -13,6 +13,7 @@
 
 import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
+import { isLinkExpired } from '../../prompt/link-expiry';
 import { jobText } from '../job-text';
 
 /** How a kept copy was obtained. */
@@ -29,11 +30,20 @@ export interface CopyMeans {
   offlineCache: boolean;
 }
 
-/** The means to try, best first (a readable copy before an opaque one). */
-export function copyPlan(means: CopyMeans): CopyKind[] {
+/** True for a video clip's link (the provider's and the engine's clips are `….mp4`). */
+export function isClipUrl(url: string): boolean {
+  return /\.(mp4|webm|mov)(?:[?#]|$)/i.test(url);
+}
+
+/**
+ * The means to try, best first (a readable copy before an opaque one). A clip is never kept as
+ * an opaque copy: a `<video>` reads its source in byte ranges, which a whole opaque response
+ * cannot answer (and the service worker serves pictures only), so such a copy would never play.
+ */
+export function copyPlan(means: CopyMeans, url = ''): CopyKind[] {
   const plan: CopyKind[] = ['blob'];
   if (means.relay) plan.push('relay');
-  if (means.offlineCache) plan.push('offline');
+  if (means.offlineCache && !isClipUrl(url)) plan.push('offline');
   return plan;
 }
 
@@ -42,12 +52,23 @@ export function isReadable(copy: KeptCopy): boolean {
   return copy.kind === 'blob' || copy.kind === 'relay';
 }
 
-/** Why no copy could be kept, in words the card shows after "Not kept:". */
-export function notKeptReason(means: CopyMeans, linkDead: boolean): string {
+/** Why no copy could be kept, in words the card shows after "No copy, link only:". */
+export function notKeptReason(means: CopyMeans, linkDead: boolean, url = ''): string {
   if (linkDead) return 'the link had already expired or was dead';
+  if (isClipUrl(url) && !means.relay)
+    return 'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
   if (!means.relay && !means.offlineCache)
     return 'the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache';
   return 'the picture could not be fetched';
+}
+
+/** Why there is no copy, where this tab never tried to keep one (after a reload, a new tab). */
+export function noCopyReason(url: string, now: number, means?: CopyMeans): string {
+  // A clip with no relay could never be kept here: the same reason after a reload.
+  if (means && isClipUrl(url) && !means.relay) return notKeptReason(means, false, url);
+  return isLinkExpired(url, now)
+    ? 'the link has expired and no copy was kept in this browser'
+    : 'no copy in this browser; it shows while the link lives';
 }
 
 /** The card's label for a copy, in the language of `i18n` (the active one by default). */
@@ -61,7 +82,7 @@ export function keptLabel(copy: KeptCopy, i18n: I18n = activeI18n): string {
       return i18n._(msg`Kept: by the offline cache`);
     default: {
       const reason = jobText(copy.reason, i18n);
-      return i18n._(msg`Not kept: ${reason}`);
+      return i18n._(msg`No copy, link only: ${reason}`);
     }
   }
 }

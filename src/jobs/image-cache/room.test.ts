@@ -5,21 +5,24 @@ import { evictedMessage, withRoom, type Evicted } from './room';
 const quota = () => Object.assign(new Error('full'), { name: 'QuotaExceededError' });
 
 describe('eviction notice', () => {
-  it('counts video clips apart from images', () => {
+  it('counts video clips apart from pictures, and says how the pictures had been kept', () => {
     expect(evictedMessage({ images: 1, clips: 0 })).toMatch(
-      /^Storage was full, so 1 older cached image was removed/,
+      /^Storage was full, so 1 older kept picture \(read directly from the picture host\) was removed/,
     );
-    expect(evictedMessage({ images: 3, clips: 2 })).toMatch(
-      /so 2 older cached video clips and 3 older cached images were removed/,
+    expect(evictedMessage({ images: 3, clips: 2, relayed: 1, thumbs: 3 })).toMatch(
+      /so 2 older video clips and 3 older kept pictures \(2 read directly, 1 through the studio server\) with 3 thumbnails were removed/,
     );
-    expect(evictedMessage({ images: 0, clips: 1 })).toMatch(/1 older cached video clip was/);
+    expect(evictedMessage({ images: 2, clips: 0, relayed: 2 })).toMatch(
+      /2 older kept pictures \(read through the studio server\) were/,
+    );
+    expect(evictedMessage({ images: 0, clips: 1 })).toMatch(/so 1 older video clip was removed/);
   });
 
   it('withRoom evicts until the write fits and tells both counts', async () => {
     const notices: string[] = [];
     let tries = 0;
     const evictions: Evicted[] = [
-      { images: 1, clips: 0 },
+      { images: 1, clips: 0, relayed: 1, thumbs: 1 },
       { images: 0, clips: 2 },
     ];
     const result = await withRoom(
@@ -36,7 +39,9 @@ describe('eviction notice', () => {
     );
     expect(result).toBe('saved');
     expect(notices).toEqual([
-      expect.stringMatching(/2 older cached video clips and 1 older cached image were/),
+      expect.stringMatching(
+        /2 older video clips and 1 older kept picture \(read through the studio server\) with 1 thumbnail were/,
+      ),
     ]);
   });
 

@@ -17,24 +17,41 @@ export function approxBytes(value: unknown): number {
   }
 }
 
-/** What one eviction removed: pictures and video clips, counted apart. */
+/** What one eviction removed: pictures and video clips counted apart, and how pictures came. */
 export interface Evicted {
   images: number;
   clips: number;
+  /** Of `images`, how many had been read through the studio server's relay (the rest directly). */
+  relayed?: number;
+  /** Thumbnails removed with their pictures. */
+  thumbs?: number;
 }
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The notice after an eviction, e.g. "2 older cached clips and 1 older cached image were…". */
-export function evictedMessage({ images, clips }: Evicted): string {
+/** How the removed pictures had been kept, e.g. " (2 read directly, 1 through the studio server)". */
+function picturesHow(images: number, relayed: number): string {
+  if (relayed === 0) return ' (read directly from the picture host)';
+  if (relayed === images) return ' (read through the studio server)';
+  return ` (${images - relayed} read directly, ${relayed} through the studio server)`;
+}
+
+/**
+ * The notice after an eviction, saying which kinds went: "Storage was full, so 1 older video clip
+ * and 2 older kept pictures (read directly from the picture host) with 2 thumbnails were…".
+ */
+export function evictedMessage({ images, clips, relayed = 0, thumbs = 0 }: Evicted): string {
   const parts = [
-    ...(clips > 0 ? [plural(clips, 'older cached video clip', 'older cached video clips')] : []),
-    ...(images > 0 ? [plural(images, 'older cached image', 'older cached images')] : []),
+    ...(clips > 0 ? [plural(clips, 'older video clip', 'older video clips')] : []),
+    ...(images > 0
+      ? [plural(images, 'older kept picture', 'older kept pictures') + picturesHow(images, relayed)]
+      : []),
   ];
+  const withThumbs = thumbs > 0 ? ` with ${plural(thumbs, 'thumbnail', 'thumbnails')}` : '';
   const verb = images + clips === 1 ? 'was' : 'were';
-  return `Storage was full, so ${parts.join(' and ')} ${verb} removed from this device. Their jobs are kept; they load from the service while its links last.`;
+  return `Storage was full, so ${parts.join(' and ')}${withThumbs} ${verb} removed from this device. Their jobs are kept; they load from the service while its links last.`;
 }
 
 /** What `withRoom` needs: a way to free bytes and a way to tell the person. */
@@ -57,7 +74,7 @@ export async function withRoom<T>(
   size: number | (() => number),
   keep?: string,
 ): Promise<T> {
-  const evicted: Evicted = { images: 0, clips: 0 };
+  const evicted: Required<Evicted> = { images: 0, clips: 0, relayed: 0, thumbs: 0 };
   let bytes = -1;
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -79,6 +96,8 @@ export async function withRoom<T>(
       }
       evicted.images += removed.images;
       evicted.clips += removed.clips;
+      evicted.relayed += removed.relayed ?? 0;
+      evicted.thumbs += removed.thumbs ?? 0;
       // Evicting more than asked next time: the first estimate was evidently not enough.
       bytes *= 2;
     }

@@ -10,6 +10,8 @@ export interface DeletedBatch {
   jobs: StoredJob[];
   blobs: CachedImage[];
   thumbs: CachedThumb[];
+  /** The offline cache's opaque copies, held in memory for Undo (put back as they were). */
+  offline?: [string, Response][];
 }
 
 /** The image (and video clip) URLs a job may have cached. */
