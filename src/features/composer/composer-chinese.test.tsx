@@ -4,7 +4,8 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { activateLocale } from '../../i18n/activate';
 import { WithI18n } from '../../i18n/testing';
 import { Composer } from './composer';
-import { createDraftStore, DraftContext } from './draft-store';
+import { createDraftStore, DraftContext, draftPrompt, setDraftPrompt } from './draft-store';
+import { loadLint } from './use-prompt-lint';
 import { PromptToolsContext, type PromptTools } from './prompt-tools-context';
 
 afterEach(async () => {
@@ -14,7 +15,8 @@ afterEach(async () => {
 
 function renderComposer(prompt: string, translation = false) {
   const draft = createDraftStore();
-  draft.setState({ prompt, translation });
+  setDraftPrompt(draft, prompt);
+  draft.setState({ translation });
   const sent: string[] = [];
   const tools: PromptTools = {
     describe: () => undefined,
@@ -41,15 +43,17 @@ const check = () => screen.getByRole('list', { name: 'Prompt check' });
 describe('Composer: a Chinese prompt', () => {
   it('hints that Midjourney understands English best, and Translate now translates the words', async () => {
     const { draft, sent } = renderComposer('https://x.test/a.png 一只可爱的猫 --ar 2:3');
-    expect(check().textContent).toContain('Midjourney understands English best');
+    // The lint loads just after the first paint.
+    await screen.findByText(/Midjourney understands English best/);
     fireEvent.click(within(check()).getByRole('button', { name: 'Translate now' }));
     await screen.findByRole('button', { name: 'Undo' });
     expect(sent).toEqual(['一只可爱的猫']);
-    expect(draft.getState().prompt).toBe('https://x.test/a.png a cute cat --ar 2:3');
+    expect(draftPrompt(draft)).toBe('https://x.test/a.png a cute cat --ar 2:3');
     expect(check().textContent).not.toContain('English best');
   });
 
-  it('gives no hint when Translate prompt is on, or the prompt is English', () => {
+  it('gives no hint when Translate prompt is on, or the prompt is English', async () => {
+    await loadLint();
     renderComposer('一只可爱的猫', true);
     expect(check().textContent).toBe('');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Translate prompt' }));
@@ -60,6 +64,7 @@ describe('Composer: a Chinese prompt', () => {
   });
 
   it('speaks Chinese once the studio does, without being rendered again', async () => {
+    await loadLint();
     renderComposer('一只可爱的猫');
     await act(() => activateLocale('zh-CN'));
     expect(screen.getByRole('textbox', { name: '提示词' })).toBeTruthy();

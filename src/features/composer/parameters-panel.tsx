@@ -4,7 +4,7 @@ import { readControls, writeControl, type PromptControls } from '../../prompt/co
 import { SelectField } from '../../components/ui/select-field';
 import { PARAM_RANGES } from '../../api/param-ranges';
 import { NumberField } from './number-field';
-import { useSetDraftPrompt } from './draft-store';
+import { useDraftStore } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
 const VERSIONS = [
@@ -19,6 +19,7 @@ const QUALITIES = ['', '.25', '.5', '1', '2', '4'];
 
 /** Props of {@link ParametersPanel}. */
 export interface ParametersPanelProps {
+  /** The Prompt box's text, where the `--params` live (the references are kept beside it). */
   prompt: string;
 }
 
@@ -28,7 +29,7 @@ export interface ParametersPanelProps {
  */
 export function ParametersPanel({ prompt }: ParametersPanelProps) {
   const { t } = useLingui();
-  const setDraftPrompt = useSetDraftPrompt();
+  const draft = useDraftStore();
   const c = readControls(prompt);
   // "Custom…" stands for a ratio typed by hand: choosing it writes nothing until one is typed.
   const ratioOptions = [
@@ -39,7 +40,7 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
   const qualities = QUALITIES.map((q) => ({ value: q, label: q || t`Default` }));
   const id = useId();
   const set = <K extends keyof PromptControls>(key: K, value: PromptControls[K]) =>
-    setDraftPrompt(writeControl(prompt, key, value));
+    draft.setState({ text: writeControl(prompt, key, value) });
   const num = (v: string) => (v.trim() === '' ? null : Number(v));
   const custom = !RATIOS.includes(c.ar);
 
