@@ -22,6 +22,7 @@ test.describe('composer', () => {
 
   test('reference images: bad links refused with a reason, at most five, paste and drop work', async ({
     page,
+    requests,
   }) => {
     await page.goto('/');
     const url = page.getByRole('textbox', { name: 'Image URL' });
@@ -64,12 +65,58 @@ test.describe('composer', () => {
     });
     await expect(page.getByRole('alert')).toContainText('5');
     await expect(thumbs).toHaveCount(5);
+    // Issue 14: the references are thumbnails, not long links in the words of the prompt.
     await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue(
-      /^https:\/\/cdn\.example\.com\/ref-1\.png .* a collage$/,
+      'a collage',
     );
 
     await page.getByRole('button', { name: 'Remove reference 5' }).click();
     await expect(thumbs).toHaveCount(4);
+    // The references survive a reload, beside the draft's words.
+    await page.reload();
+    await expect(thumbs).toHaveCount(4);
+    await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toHaveValue(
+      'a collage',
+    );
+    // The request still reads as the service wants it: the links first, then the words.
+    await page.getByRole('button', { name: 'Imagine' }).click();
+    await expect
+      .poll(() => requests.filter((r) => r.url.endsWith('/midjourney/imagine')))
+      .toHaveLength(1);
+    const sent = JSON.parse(requests.find((r) => r.url.endsWith('/midjourney/imagine'))!.body!);
+    expect(sent.prompt).toBe(
+      [1, 2, 3, 4].map((i) => `https://cdn.example.com/ref-${i}.png`).join(' ') + ' a collage',
+    );
+  });
+});
+
+test.describe('references beside the words', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('a link pasted or typed at the start of the Prompt box becomes a thumbnail', async ({
+    page,
+    requests,
+  }) => {
+    await page.goto('/');
+    const box = page.getByRole('textbox', { name: 'Prompt', exact: true });
+    const thumbs = page.getByRole('list', { name: 'Reference images' }).getByRole('listitem');
+    await page.evaluate(() => navigator.clipboard.writeText('https://cdn.example.com/pasted.png'));
+    await box.focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(thumbs).toHaveCount(1);
+    await expect(box).toHaveValue('');
+    // Typed: the link moves once a space ends it, and the words stay in the box.
+    await box.pressSequentially('https://cdn.example.com/typed.png a red kite --ar 3:2');
+    await expect(thumbs).toHaveCount(2);
+    await expect(box).toHaveValue('a red kite --ar 3:2');
+    await page.getByRole('button', { name: 'Imagine' }).click();
+    await expect
+      .poll(() => requests.filter((r) => r.url.endsWith('/midjourney/imagine')))
+      .toHaveLength(1);
+    const sent = JSON.parse(requests.find((r) => r.url.endsWith('/midjourney/imagine'))!.body!);
+    expect(sent.prompt).toBe(
+      'https://cdn.example.com/pasted.png https://cdn.example.com/typed.png a red kite --ar 3:2',
+    );
   });
 });
 

@@ -121,6 +121,7 @@ test.describe('feed cards say what they are', () => {
 test.describe('failures the card can fix', () => {
   test('a refused task: said as a refusal, Edit and retry puts the request back; any card can be dismissed with Undo', async ({
     page,
+    requests,
   }) => {
     await page.goto('/');
     const prompt = 'https://example.com/fox.png a red fox --ar 3:2 --stylize 200 --foo 3';
@@ -135,14 +136,26 @@ test.describe('failures the card can fix', () => {
     await expect(alert.getByRole('button', { name: 'Retry', exact: true })).toHaveCount(0);
     await box.fill('something else');
     await alert.getByRole('button', { name: 'Edit and retry' }).click();
-    await expect(box).toHaveValue(prompt);
+    // The old prompt's link goes back as a thumbnail; the box holds the words and parameters.
+    await expect(box).toHaveValue('a red fox --ar 3:2 --stylize 200 --foo 3');
     await expect(box).toBeFocused();
-    await expect(page.getByRole('list', { name: 'Reference images' })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Reference images' }).getByRole('listitem'),
+    ).toHaveCount(1);
+    // Sent again, it is the same request: the link first, then the words.
+    await page.getByRole('button', { name: 'Send anyway' }).click();
+    await expect
+      .poll(() => requests.filter((r) => r.url.endsWith('/midjourney/imagine')))
+      .toHaveLength(2);
+    const again = requests.filter((r) => r.url.endsWith('/midjourney/imagine'))[1]!;
+    expect(JSON.parse(again.body!).prompt).toBe(prompt);
 
     // Dismissed from the studio, with Undo.
+    await expect(page.getByRole('article')).toHaveCount(2);
     await job.getByRole('button', { name: 'Dismiss' }).click();
-    await expect(page.getByRole('article')).toHaveCount(0);
+    await expect(page.getByRole('article')).toHaveCount(1);
     await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('article')).toHaveCount(2);
     await expect(card(page, prompt)).toContainText('Request refused · bad_request');
   });
 

@@ -25,6 +25,7 @@ const ATTACK_PAGE = `<!doctype html><meta charset="utf-8"><title>Some other site
 <form id="f-token" method="POST" enctype="text/plain" target="sink" action="${ENGINE}/__engine/token"><input name='{"token":null,"x":"' value='"}'></form>
 <form id="f-restart" method="POST" enctype="text/plain" target="sink" action="${ENGINE}/__engine/restart"><input name='{"x":"' value='"}'></form>
 <form id="f-faults" method="POST" target="sink" action="${ENGINE}/__engine/faults"><input name="type" value="http"></form>
+<form id="f-upload" method="POST" enctype="multipart/form-data" target="sink" action="${ENGINE}/__engine/uploads"><input name="picture" value="GIF89a"></form>
 <pre id="out"></pre>
 <script>
 const engine = ${JSON.stringify(ENGINE)};
@@ -40,6 +41,8 @@ async function attempt(name, path, init) {
 }
 const simple = (body) => ({ method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body });
 const cors = (body, type) => ({ method: 'POST', headers: { 'content-type': type }, body });
+// A real 1×1 GIF: refused for where it comes from, not for what it is.
+const gif = Uint8Array.from(atob('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'), (c) => c.charCodeAt(0));
 (async () => {
   const results = [
     await attempt('token off, text/plain', '/__engine/token', simple('{"token":null}')),
@@ -49,10 +52,12 @@ const cors = (body, type) => ({ method: 'POST', headers: { 'content-type': type 
     await attempt('token off, json', '/__engine/token', cors('{"token":null}', 'application/json')),
     await attempt('restart, json', '/__engine/restart', cors('{}', 'application/json')),
     await attempt('state', '/__engine/state', { method: 'GET' }),
+    await attempt('upload, text/plain', '/__engine/uploads', simple(gif)),
+    await attempt('upload, image/gif', '/__engine/uploads', cors(gif, 'image/gif')),
     await attempt('tasks, cors', '/midjourney/tasks', cors('{"action":"retrieve_batch"}', 'application/json')),
     await attempt('tasks, text/plain', '/midjourney/tasks', cors('{"action":"retrieve_batch"}', 'text/plain')),
   ];
-  for (const id of ['f-token', 'f-restart', 'f-faults']) {
+  for (const id of ['f-token', 'f-restart', 'f-faults', 'f-upload']) {
     const loaded = new Promise((r) => document.querySelector('iframe').addEventListener('load', r, { once: true }));
     document.getElementById(id).submit();
     await Promise.race([loaded, new Promise((r) => setTimeout(r, 3000))]);
@@ -65,10 +70,10 @@ const cors = (body, type) => ({ method: 'POST', headers: { 'content-type': type 
 let engine: ChildProcess | undefined;
 let foreign: Server | undefined;
 
-async function engineState(): Promise<{ tasks: number; faults: unknown[] }> {
+async function engineState(): Promise<{ tasks: number; files: number; faults: unknown[] }> {
   const res = await fetch(`${ENGINE}/__engine/state`, { headers: auth });
   expect(res.status).toBe(200);
-  return (await res.json()) as { tasks: number; faults: unknown[] };
+  return (await res.json()) as { tasks: number; files: number; faults: unknown[] };
 }
 
 test.beforeAll(async () => {
@@ -143,9 +148,14 @@ test('a page of another origin can neither change the engine nor read its tasks'
 
   // The page read nothing of the engine: simple POSTs are opaque, JSON and GETs are blocked by CORS.
   const byName = Object.fromEntries(seen.map((s) => [s.name, s]));
-  for (const name of ['token off, text/plain', 'new token, text/plain', 'restart, text/plain'])
+  for (const name of [
+    'token off, text/plain',
+    'new token, text/plain',
+    'restart, text/plain',
+    'upload, text/plain',
+  ])
     expect(byName[name], name).toMatchObject({ type: 'opaque', status: 0, body: '' });
-  for (const name of ['token off, json', 'restart, json', 'state'])
+  for (const name of ['token off, json', 'restart, json', 'state', 'upload, image/gif'])
     expect(byName[name], name).toEqual({ name, error: 'TypeError' });
   // Tasks without the token: refused, and the refusal is all the page can see.
   for (const name of ['tasks, cors', 'tasks, text/plain']) {
@@ -162,6 +172,8 @@ test('a page of another origin can neither change the engine nor read its tasks'
   // And its state says so: the task is still there, no faults, the token still required.
   const after = await engineState();
   expect(after.tasks).toBe(before.tasks);
+  // Nothing was uploaded: no file beyond the task's own.
+  expect(after.files).toBe(before.files);
   expect(after.faults).toEqual([]);
   const anonymous = await fetch(`${ENGINE}/midjourney/tasks`, {
     method: 'POST',

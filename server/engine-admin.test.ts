@@ -67,7 +67,8 @@ describe('POST /__engine/restart', () => {
       action: 'retrieve',
       id: first.task_id,
     });
-    expect(lookup.status).toBe(404);
+    // Forgotten: the service's not-found body (`200 {}`).
+    expect(lookup.body).toEqual({});
     expect(engine.state().tasks).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from './engine';
+import { taskNotFoundSchema } from '../src/api/contract-endpoints';
 import {
   NDJSON,
   call,
@@ -63,16 +64,17 @@ describe('retrieve', () => {
     expect(byTrace.body.id).toBe(done.task_id);
   });
 
-  it('an unknown id → 404 not_found', async () => {
-    const res = await callJson(engine, '/midjourney/tasks', {
-      action: 'retrieve',
-      id: 'no-such-task',
-    });
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({
-      success: false,
-      error: { code: 'not_found', message: 'No task with id no-such-task' },
-    });
+  it('an unknown id or trace id → 200 {}, the contract’s not-found body (not a 404)', async () => {
+    for (const query of [
+      { id: 'no-such-task' },
+      { task_id: 'no-such-task' },
+      { trace_id: 'nope' },
+    ]) {
+      const res = await callJson(engine, '/midjourney/tasks', { action: 'retrieve', ...query });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({});
+      expect(taskNotFoundSchema.safeParse(res.body).success).toBe(true);
+    }
   });
 
   it('a task still running has no response, then its latest progress line', async () => {
@@ -198,7 +200,7 @@ describe('eviction', () => {
       await small.idle();
       expect(small.state().tasks).toBe(3);
       const gone = await callJson(small, '/midjourney/tasks', { id: first.task_id });
-      expect(gone.status).toBe(404);
+      expect(gone.body).toEqual({});
       expect((await getUrl(small, String(first.raw_image_url))).status).toBe(404);
       const action = await callJson(small, '/midjourney/imagine', {
         action: 'upscale1',
@@ -220,8 +222,8 @@ describe('eviction', () => {
       const young = await callJson(aging, '/midjourney/imagine', { prompt: 'y --nope' });
       clock += 40_000;
       expect(aging.state().tasks).toBe(1);
-      expect((await callJson(aging, '/midjourney/tasks', { id: old.body.task_id })).status).toBe(
-        404,
+      expect((await callJson(aging, '/midjourney/tasks', { id: old.body.task_id })).body).toEqual(
+        {},
       );
       expect((await callJson(aging, '/midjourney/tasks', { id: young.body.task_id })).status).toBe(
         200,

@@ -105,6 +105,8 @@ export class TaskStore {
   private readonly files = new Map<string, Attachment>();
   private readonly images = new Map<string, ImageRecord>();
   private readonly videos = new Map<string, VideoRecord>();
+  /** Uploaded pictures (re-hosted references) by path, with when they came (ms), oldest first. */
+  private readonly uploads = new Map<string, number>();
   private totalBytes = 0;
   /** Bytes of stored request echoes: counted with the files against `maxBytes`. */
   private requestBytes = 0;
@@ -146,6 +148,13 @@ export class TaskStore {
     this.files.set(path, attachment);
     this.totalBytes += attachment.raw.bytes.length + (attachment.thumb?.bytes.length ?? 0);
     this.tasks.get(attachment.taskId)?.attachments.add(path);
+  }
+
+  /** Keep an uploaded picture: a file of no task, evicted by age and bytes like a task's. */
+  putUpload(path: string, file: StoredFile, now: number): void {
+    this.putFile(path, { taskId: '', final: true, raw: file });
+    this.uploads.delete(path);
+    this.uploads.set(path, now);
   }
 
   getFile(path: string): Attachment | undefined {
@@ -193,9 +202,19 @@ export class TaskStore {
     if (this.byTrace.get(task.trace_id) === id) this.byTrace.delete(task.trace_id);
   }
 
-  /** Drop the oldest idle tasks beyond the limits; returns how many went. */
+  /** Drop the oldest idle tasks (and uploads) beyond the limits; returns how many went. */
   evict(limits: EvictionLimits): number {
     let removed = 0;
+    // Uploads go first: each is one picture a person can upload again, a task is a whole result.
+    for (const [path, at] of [...this.uploads]) {
+      const tooOld = limits.now - at > limits.maxAgeMs;
+      const tooMany = this.uploads.size > limits.maxTasks;
+      const tooBig = this.totalBytes + this.requestBytes > limits.maxBytes;
+      if (!tooOld && !tooMany && !tooBig) break;
+      this.uploads.delete(path);
+      this.deleteFile(path);
+      removed += 1;
+    }
     let count = this.tasks.size;
     // Map order is insertion order, i.e. oldest first.
     for (const task of [...this.tasks.values()]) {
@@ -214,6 +233,8 @@ export class TaskStore {
   /** Forget every task that `keep` does not protect. */
   clear(keep: (taskId: string) => boolean): void {
     for (const id of [...this.tasks.keys()]) if (!keep(id)) this.removeTask(id);
+    for (const path of this.uploads.keys()) this.deleteFile(path);
+    this.uploads.clear();
   }
 
   stats(): { tasks: number; images: number; files: number; bytes: number; requestBytes: number } {

@@ -7,6 +7,7 @@ import { parseFaultRule } from '../engine/faults';
 import type { EngineState } from '../engine';
 import { bearerOf, tokenMatches } from './auth';
 import { errorResponse, isJsonContent, json, readJsonObject } from './http-util';
+import { isImageContent, upload } from './uploads-route';
 
 /** What `GET /__engine/state` reports. */
 export function engineState(ctx: EngineContext): EngineState {
@@ -41,10 +42,17 @@ function forgetPictures(ctx: EngineContext, keep: (taskId: string) => boolean): 
 /**
  * Why an admin request is refused (null: it may pass). Admin changes what every client of the
  * engine sees, so: the engine's token whenever one is set; no request from a web page of another
- * origin (browsers always send `Origin` on those); and bodies only as `application/json`, which a
- * page cannot send cross-origin without a preflight that admin never grants.
+ * origin (browsers always send `Origin` on those); and bodies only as `application/json` (or a
+ * picture type, for uploads), which a page cannot send cross-origin without a preflight that admin
+ * never grants.
  */
-function guard(ctx: EngineContext, req: Request, method: string, trace: string): Response | null {
+function guard(
+  ctx: EngineContext,
+  req: Request,
+  path: string,
+  method: string,
+  trace: string,
+): Response | null {
   const origin = req.headers.get('origin');
   if (origin !== null && origin !== new URL(req.url).origin)
     return errorResponse(
@@ -60,7 +68,8 @@ function guard(ctx: EngineContext, req: Request, method: string, trace: string):
       trace,
       401,
     );
-  if (method !== 'GET' && method !== 'HEAD' && !isJsonContent(req))
+  const picture = path === '/__engine/uploads' && isImageContent(req);
+  if (method !== 'GET' && method !== 'HEAD' && !isJsonContent(req) && !picture)
     return errorResponse(
       'unsupported_media_type',
       'Send admin requests with `content-type: application/json`.',
@@ -79,7 +88,7 @@ export async function admin(
   trace: string,
 ): Promise<Response> {
   const route = `${method} ${path}`;
-  const refused = guard(ctx, req, method, trace);
+  const refused = guard(ctx, req, path, method, trace);
   if (refused) return refused;
   const body = async (): Promise<Record<string, unknown> | Response> => {
     const read = await readJsonObject(req, undefined, true);
@@ -124,6 +133,8 @@ export async function admin(
       ctx.requiredToken = b.token === null ? undefined : b.token;
       return json({ success: true, token_required: ctx.requiredToken !== undefined });
     }
+    case 'POST /__engine/uploads':
+      return upload(ctx, req, trace);
     case 'POST /__engine/restart':
       // As if the process died and came back: every task, image and open stream is gone.
       for (const job of ctx.jobs.values()) job.abort();

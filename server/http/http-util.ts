@@ -88,10 +88,29 @@ export async function readJsonObject(
     code: 'too_large',
     message: `The request body is too large (limit ${Math.round(limit / 1024 / 1024)} MB).`,
   };
+  const bytes = await readBytes(req, limit);
+  if (bytes === null) return tooLarge;
+  const text = bytes.toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, code: 'bad_request', message: INVALID_JSON };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, code: 'bad_request', message: INVALID_JSON };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+/**
+ * A request's body, refusing more than `limit` bytes without buffering them all (null: too
+ * large). The declared length is checked first, and the count again while it streams.
+ */
+export async function readBytes(req: Request, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     await req.body?.cancel().catch(() => undefined);
-    return tooLarge;
+    return null;
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -103,21 +122,12 @@ export async function readJsonObject(
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
-        return tooLarge;
+        return null;
       }
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, code: 'bad_request', message: INVALID_JSON };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, code: 'bad_request', message: INVALID_JSON };
-  return { ok: true, value: value as Record<string, unknown> };
+  return Buffer.concat(chunks);
 }
 
 /** Promise-based sleep that an abort signal ends early. */

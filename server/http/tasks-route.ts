@@ -22,16 +22,15 @@ export async function tasks(ctx: EngineContext, req: Request, traceId: string): 
   const action = q.action ?? 'retrieve';
   if (action === 'retrieve') {
     const id = q.id || q.task_id;
+    // A task the service does not know is `200 {}`, the only not-found the reference documents
+    // (other-endpoints §7.2 c), not a 404: a 404 there means a wrong path (`no_api`).
     if (id) {
       const task = store.getTask(id);
-      if (!task) return errorResponse('not_found', `No task with id ${id}`, traceId, 404);
-      return json(taskView(task));
+      return json(task ? taskView(task) : {});
     }
     if (q.trace_id) {
       const task = store.findByTrace(q.trace_id);
-      if (!task)
-        return errorResponse('not_found', `No task with trace_id ${q.trace_id}`, traceId, 404);
-      return json(taskView(task));
+      return json(task ? taskView(task) : {});
     }
     return errorResponse('bad_request', 'id (or trace_id) is required to retrieve a task', traceId);
   }

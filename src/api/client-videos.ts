@@ -8,7 +8,8 @@
 import type { ClientConfig, Delivery } from './client';
 import { isObject, post, readJsonValues, redact, validate } from './client-http';
 import { videosResponseSchema, type VideosRequest, type VideosResponse } from './contract-videos';
-import { ApiError, errorFromResponse, toApiError } from './errors';
+import { errorFromResponse } from './error-response';
+import { ApiError, toApiError } from './errors';
 import { readNdjson } from './ndjson';
 
 /** The videos endpoint's path (the job kind names it too, without loading this module). */

@@ -2,7 +2,6 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   imagine,
-  newTraceId,
   retrieveTask,
   retrieveTasks,
   type ClientConfig,
@@ -10,6 +9,7 @@ import {
   type ImagineEvent,
 } from './client';
 import { GRID_ACTIONS, type ImagineRequest } from './contract';
+import { newTraceId } from './trace-id';
 import { isApiError, type ApiError } from './errors';
 import {
   GUIDE_GENERATE,

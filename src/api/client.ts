@@ -12,8 +12,10 @@ import {
   type Task,
   type TaskBatch,
 } from './contract';
-import { ApiError, errorFromResponse, isApiError, toApiError } from './errors';
+import { errorFromResponse } from './error-response';
+import { ApiError, isApiError, toApiError } from './errors';
 import { readNdjson } from './ndjson';
+import { newTraceId } from './trace-id';
 import { redact, post, readJson, readJsonValues, validate, isObject } from './client-http';
 
 /** Where and how to reach the service. */
@@ -61,17 +63,6 @@ export interface TaskBatchQuery {
 }
 
 const NDJSON = 'application/x-ndjson';
-
-/** A fresh trace id (UUID v4) for a submission, so it can be found in tasks if the reply is lost. */
-export function newTraceId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID exists only in secure contexts; a studio opened over plain http on a LAN lacks it.
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** A body that only says "task created" (no image fields at all). */
 function isAcceptedOnly(r: ImagineResponse): boolean {

@@ -6,12 +6,12 @@ import {
   asyncAcceptedSchema,
   errorBodySchema,
   imagineResponseSchema,
-  isTaskFinished,
   quadrantOf,
   taskBatchSchema,
   taskSchema,
 } from './contract';
 import * as bodies from './fixtures/guide-bodies';
+import { isTaskFinished } from './task-state';
 
 /** Final imagine bodies with their documented ids, sizes and action set. */
 const FINAL_BODIES = [

@@ -234,21 +234,6 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   timeout: 504,
 };
 
-/**
- * Whether a task has ended. There is no documented status field, so: `finished_at` set, a
- * `state` of finished/failed, a failed response, or a successful response that is final
- * (progress 100 or actions offered). A pending task's response may be its latest progress line,
- * which also says `success: true` — that one is not an end (reference §6, UNCERTAIN both ways).
- */
-export function isTaskFinished(task: Task): boolean {
-  if (task.finished_at !== undefined && task.finished_at !== null) return true;
-  if (task.state === 'finished' || task.state === 'failed') return true;
-  const r = task.response;
-  if (!r || typeof r.success !== 'boolean') return false;
-  if (r.success === false) return true;
-  return r.progress === 100 || (r.actions?.length ?? 0) > 0;
-}
-
 /** A quadrant action's index (upscale3 → 3), or null. */
 export function quadrantOf(action: string): 1 | 2 | 3 | 4 | null {
   const m = /^(?:upscale|variation)([1-4])$/.exec(action);

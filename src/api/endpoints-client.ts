@@ -14,7 +14,8 @@ import {
   translateResponseSchema,
 } from './contract-endpoints';
 import { DESCRIBE_PATH, SEED_PATH, SHORTEN_PATH, TRANSLATE_PATH } from './endpoint-paths';
-import { ApiError, errorFromResponse, toApiError } from './errors';
+import { errorFromResponse } from './error-response';
+import { ApiError, toApiError } from './errors';
 
 /**
  * A 200 body that is a failure: `success: false`, or an `error` without the answer's field

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorFromResponse, isApiError, parseRetryAfter, toApiError } from './errors';
+import { errorFromResponse, parseRetryAfter } from './error-response';
+import { ApiError, isApiError, toApiError } from './errors';
 
 function response(body: string, status: number, headers: Record<string, string> = {}): Response {
   // No statusText: what HTTP/2 responses look like in a browser.

@@ -3,7 +3,6 @@
  * build made with `ACEDATA_BASE_URL`) writes a `<meta name="imagine-studio-config">` whose
  * content is JSON. A page without it (a static host built with the defaults) gets the defaults.
  */
-import { z } from 'zod/mini';
 import { DEFAULT_ACEDATA_BASE_URL, httpOriginOf } from './origins';
 
 /** The meta tag's name. */
@@ -22,20 +21,25 @@ export const DEFAULT_STUDIO_CONFIG: StudioConfig = {
   relay: null,
 };
 
-const configSchema = z.object({
-  acedataBaseUrl: z.pipe(
-    z.string().check(z.refine((u) => httpOriginOf(u) !== undefined, 'an http(s) URL')),
-    z.transform((u: string) => u.replace(/\/+$/, '')),
-  ),
-  relay: z.nullable(z.string().check(z.regex(/^\/[A-Za-z0-9/_-]*$/))),
-});
+/** A relay path: absolute, plain characters only (it becomes part of every picture's URL). */
+const RELAY_PATH = /^\/[A-Za-z0-9/_-]*$/;
 
-/** Parse a config (a string of JSON or a value); anything malformed gives the defaults. */
+/**
+ * Parse a config (a string of JSON or a value); anything malformed gives the defaults. Checked by
+ * hand rather than with a schema: this runs before the first paint, and zod loads later.
+ */
 export function parseStudioConfig(raw: unknown): StudioConfig {
   try {
     const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
-    const parsed = configSchema.safeParse(value);
-    return parsed.success ? parsed.data : DEFAULT_STUDIO_CONFIG;
+    if (typeof value !== 'object' || value === null) return DEFAULT_STUDIO_CONFIG;
+    const { acedataBaseUrl, relay } = value as Record<string, unknown>;
+    if (typeof acedataBaseUrl !== 'string' || httpOriginOf(acedataBaseUrl) === undefined) {
+      return DEFAULT_STUDIO_CONFIG;
+    }
+    if (relay !== null && (typeof relay !== 'string' || !RELAY_PATH.test(relay))) {
+      return DEFAULT_STUDIO_CONFIG;
+    }
+    return { acedataBaseUrl: acedataBaseUrl.replace(/\/+$/, ''), relay };
   } catch {
     return DEFAULT_STUDIO_CONFIG;
   }

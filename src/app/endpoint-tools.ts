@@ -5,6 +5,7 @@
  */
 import { msg } from '@lingui/core/macro';
 import type { PromptTools } from '../features/composer/prompt-tools-context';
+import { setDraftPrompt } from '../features/composer/draft-store';
 import type { ImageTools } from '../features/feed/image-tools-context';
 import { clientConfig } from '../jobs/config-store';
 import type { Job, JobParent } from '../jobs/job';
@@ -74,11 +75,11 @@ export function createImageTools(services: Services, openEdit: OpenEdit): ImageT
         signal,
       ),
     reuseSeed: (seed) => {
-      draft.setState({ prompt: writeControl(draft.getState().prompt, 'seed', Number(seed)) });
+      draft.setState({ text: writeControl(draft.getState().text, 'seed', Number(seed)) });
       toast(msg`Added --seed ${seed} to the prompt.`);
     },
     usePrompt: (prompt) => {
-      draft.setState({ prompt });
+      setDraftPrompt(draft, prompt);
       toast(msg`The prompt is in the composer.`);
     },
     imagineAll: (prompts) => {

@@ -9,7 +9,8 @@ import { isJobActive, jobTitle, type Job } from '../jobs/job';
 import { keptBytes } from '../jobs/image-cache/kept-bytes';
 import { imageFileName } from '../prompt/file-name';
 import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
-import { addReference } from '../prompt/reference-urls';
+import { addDraftReference, setDraftPrompt } from '../features/composer/draft-store';
+import { isLinkExpired } from '../prompt/link-expiry';
 import type { Services } from './services';
 import { toast } from './toasts';
 
@@ -62,10 +63,12 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     retry: (id) => runner.retry(id),
     checkAgain: (id) => runner.checkAgain(id),
     referenceImage: (url) => {
-      const result = addReference(draft.getState().prompt, url);
-      if ('error' in result) toast(result.error);
+      // Rare, so its code (and the upload client) loads only when a dead link is met.
+      if (isLinkExpired(url, Date.now()))
+        return void import('./expired-reference').then((m) => m.offerKeptCopy(services, url));
+      const refused = addDraftReference(draft, url);
+      if (refused) toast(refused.error);
       else {
-        draft.setState({ prompt: result.prompt });
         toast(msg`Added to the prompt as an image reference.`);
       }
     },
@@ -88,8 +91,9 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       );
     },
     editAndRetry: (job) => {
-      // The composer's draft is the prompt text itself: references and parameters live in it.
-      draft.setState({ prompt: job.request.prompt ?? '', translation: !!job.request.translation });
+      // The old prompt's links go back as thumbnails, its words and parameters into the box.
+      setDraftPrompt(draft, job.request.prompt ?? '');
+      draft.setState({ translation: !!job.request.translation });
       dialogs.focusPrompt();
       toast(msg`Back in the composer: fix it, then press Imagine.`);
     },

@@ -17,6 +17,7 @@ import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status'
 import { readStudioConfig } from '../api/runtime-config';
 import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
 import { createPersistence, type Persistence } from '../jobs/persistence';
+import { loadJobSchemas } from '../jobs/schemas';
 import { createRunner } from '../jobs/runner';
 import type { Runner } from '../jobs/runner-types';
 import { jobsStore, type JobsStore } from '../jobs/store';
@@ -106,6 +107,11 @@ export function createServices(): Services {
     feedWindow: createFeedWindow(jobsStore),
     relay,
     queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
-    start: () => (started ??= runner.resumeAll()),
+    start: () => {
+      // The client and the job schemas load just after first paint, not when a job is sent: a
+      // job held offline goes out the moment the network is back, with no code left to fetch.
+      void Promise.all([loadJobSchemas(), import('../api/client')]).catch(() => {});
+      return (started ??= runner.resumeAll());
+    },
   };
 }

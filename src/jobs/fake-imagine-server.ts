@@ -140,7 +140,8 @@ export async function startFakeImagineServer(): Promise<FakeImagineServer> {
       const task = id
         ? fake.tasks.get(id)
         : [...fake.tasks.values()].find((t) => trace && t.trace_id === trace);
-      if (!task) return sendJson(res, 404, { error: { code: 'not_found', message: 'No task.' } });
+      // As the service answers a task it does not know (other-endpoints §7.2 c).
+      if (!task) return sendJson(res, 200, {});
       return sendJson(res, 200, task);
     }
     const other = fake.onPost(path, body);

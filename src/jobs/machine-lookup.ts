@@ -3,7 +3,8 @@
  * following a task after the call ended (polling with backoff), and when the person asked to
  * check a job no one is following. Pure, like the rest of the machine.
  */
-import { isTaskFinished, type Task } from '../api/contract';
+import type { Task } from '../api/contract';
+import { isTaskFinished } from '../api/task-state';
 import { isJobActive, type Job } from './job';
 import {
   change,

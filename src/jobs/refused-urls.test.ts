@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFUSED_URL_NOTE } from '../api/url-scheme';
 import {
   finalBody,
   progressBody,
-  startFakeImagineServer,
   startStream,
   writeLine,
   type FakeImagineServer,
@@ -13,36 +12,27 @@ import {
 import { EXPORT_FORMAT } from './history-file/history-file';
 import { createPersistence } from './persistence';
 import { testSink } from './fixtures/store-sink';
-import { createRunner } from './runner';
+import { testRunners } from './fixtures/test-runner';
 import { createJobsStore, type JobsStore } from './store';
 import { waitForJob as waitFor } from './fixtures/wait-for-job';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const runners = testRunners('refused');
 
-let n = 0;
 function persistenceFor(store: JobsStore) {
-  const name = `refused-${++n}-${Date.now()}`;
+  const name = runners.newDb();
   const persistence = createPersistence({ dbName: name, channelName: name, sink: testSink(store) });
-  cleanups.push(() => persistence.close());
+  runners.cleanups.push(() => persistence.close());
   return persistence;
 }
 
 async function streamTab(script: (server: FakeImagineServer) => void) {
-  const server = await startFakeImagineServer();
-  cleanups.push(() => server.close());
+  const server = await runners.fake();
   script(server);
-  const store = createJobsStore();
-  const persistence = persistenceFor(store);
-  const runner = createRunner({
-    getConfig: () => ({ client: { baseUrl: server.url }, delivery: 'stream', mode: 'fast' }),
-    store,
-    persistence,
-    locks: null,
+  const name = runners.newDb();
+  const { store, runner } = runners.openTab(server, {
+    dbName: name,
+    persistenceOptions: { channelName: name },
   });
-  cleanups.push(() => runner.dispose());
   return { server, store, runner };
 }
 

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { finalBody, startFakeImagineServer, startStream, writeLine } from './fake-imagine-server';
-import { createRunner } from './runner';
-import { createJobsStore } from './store';
+import { describe, expect, it } from 'vitest';
+import { finalBody, startStream, writeLine } from './fake-imagine-server';
+import { testRunners } from './fixtures/test-runner';
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const runners = testRunners('runner-network');
 
 describe('runner: offline', () => {
   it('holds a job submitted offline and sends it once when the browser is back online', async () => {
-    const server = await startFakeImagineServer();
-    cleanups.push(() => server.close());
+    const server = await runners.fake();
     server.onImagine = ({ res }) => {
       startStream(res);
       writeLine(res, finalBody(server.url, 't-net'));
@@ -19,17 +14,12 @@ describe('runner: offline', () => {
     };
     let online = false;
     const listeners = new Set<() => void>();
-    const store = createJobsStore();
-    const runner = createRunner({
-      getConfig: () => ({ client: { baseUrl: server.url }, delivery: 'stream', mode: 'fast' }),
-      store,
-      locks: null,
+    const { store, runner } = runners.openBareTab(server, {
       network: {
         online: () => online,
         onOnline: (l) => (listeners.add(l), () => listeners.delete(l)),
       },
     });
-    cleanups.push(() => runner.dispose());
 
     const id = runner.submit({ prompt: 'a harbour at night' });
     await new Promise((r) => setTimeout(r, 50));

@@ -1,31 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClientConfig } from '../api/client';
-import {
-  finalBody,
-  startFakeImagineServer,
-  startStream,
-  taskRecord,
-  type FakeImagineServer,
-} from './fake-imagine-server';
+import { finalBody, startStream, taskRecord } from './fake-imagine-server';
 import type { Job, JobTarget } from './job';
-import { createRunner } from './runner';
 import type { RunnerConfig } from './runner-types';
 import { createJobsActions, createJobsStore } from './store';
+import { testRunners } from './fixtures/test-runner';
 import { waitForJob as waitFor } from './fixtures/wait-for-job';
 
 const TOKEN_A = 'sk-target-A-1111';
 const TOKEN_B = 'sk-target-B-2222';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-async function fake(): Promise<FakeImagineServer> {
-  const server = await startFakeImagineServer();
-  cleanups.push(() => server.close());
-  return server;
-}
+const runners = testRunners('runner-target');
+const { fake } = runners;
 
 /**
  * Target A's stream drops once the task exists; the test switches Settings to target B before
@@ -41,15 +27,11 @@ async function switchMidJob(clientFor?: (t: JobTarget) => ClientConfig | undefin
     delivery: 'stream',
     mode: 'fast',
   };
-  const store = createJobsStore();
-  const runner = createRunner({
+  const { store, runner } = runners.openBareTab(a, {
     getConfig: () => config,
-    store,
-    locks: null,
     pollIntervalMs: 20,
     ...(clientFor ? { clientFor } : {}),
   });
-  cleanups.push(() => runner.dispose());
   a.onImagine = ({ res, body }) => {
     config = { ...config, client: { baseUrl: b.url, token: TOKEN_B }, target: 'local' };
     a.tasks.set('t-a', taskRecord('t-a', body.trace_id as string, finalBody(a.url, 't-a'), true));
@@ -111,16 +93,12 @@ describe('runner: retry of a stored or imported job', () => {
       attempts: 1,
     };
     createJobsActions(store).upsert(crafted);
-    const runner = createRunner({
-      getConfig: () => ({
-        client: { baseUrl: server.url, token: TOKEN_A },
-        delivery: 'wait',
-        mode: 'relax',
-      }),
+    const { runner } = runners.openBareTab(server, {
       store,
-      locks: null,
+      token: TOKEN_A,
+      delivery: 'wait',
+      mode: 'relax',
     });
-    cleanups.push(() => runner.dispose());
     expect(runner.retry('imported-1')).toBe(true);
     const job = await waitFor(store, 'imported-1', (j) => j.status === 'done');
     const sent = server.requests.find((r) => r.path === '/midjourney/imagine')!;

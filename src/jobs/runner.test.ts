@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../api/client';
 import {
   finalBody,
   gate,
   progressBody,
   sendJson,
-  startFakeImagineServer,
   startStream,
   taskRecord,
   writeLine,
@@ -20,11 +19,11 @@ import {
   NEVER_ARRIVED_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
 } from './machine-types';
-import { createRunner } from './runner';
 import type { Runner, RunnerDeps } from './runner-types';
 import type { JobLocks } from './tab-sync/locks';
 import { createJobsStore, type JobsStore } from './store';
 import { testSink } from './fixtures/store-sink';
+import { testRunners } from './fixtures/test-runner';
 
 const TOKEN = 'sk-test-SECRET-token-7f3a9c';
 
@@ -131,12 +130,8 @@ function sharedLocks(): JobLocks {
   };
 }
 
-let dbCounter = 0;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const runners = testRunners('runner-test');
+const { fake, newDb } = runners;
 
 interface Tab {
   store: JobsStore;
@@ -145,47 +140,23 @@ interface Tab {
   clock: ReturnType<typeof fastClock>;
 }
 
-async function fake(): Promise<FakeImagineServer> {
-  const server = await startFakeImagineServer();
-  cleanups.push(() => server.close());
-  return server;
-}
-
 function openTab(
   server: FakeImagineServer,
   dbName: string,
   opts: Partial<RunnerDeps> & { delivery?: Delivery; callbackUrl?: string } = {},
 ): Tab {
-  const store = createJobsStore();
   const clock = fastClock();
-  const persistence = createPersistence({ dbName, sink: testSink(store), now: clock.now });
-  const { delivery = 'stream', callbackUrl, ...deps } = opts;
-  const runner = createRunner({
-    getConfig: () => ({
-      client: { baseUrl: server.url, token: TOKEN },
-      delivery,
-      mode: 'fast',
-      ...(callbackUrl ? { callbackUrl } : {}),
-    }),
-    store,
-    persistence,
+  const tab = runners.openTab(server, {
+    dbName,
+    persistenceOptions: { now: clock.now },
+    token: TOKEN,
     now: clock.now,
     sleep: clock.sleep,
-    locks: null,
     // Dilated time turns a slow CI moment into minutes; only the stall test wants stalls.
     stallAfterMs: 600_000,
-    ...deps,
+    ...opts,
   });
-  cleanups.push(() => {
-    runner.dispose();
-    persistence.close();
-  });
-  return { store, persistence, runner, clock };
-}
-
-function newDb(): string {
-  dbCounter += 1;
-  return `runner-test-${dbCounter}-${Date.now()}`;
+  return { ...tab, clock };
 }
 
 const imagineCalls = (s: FakeImagineServer) =>

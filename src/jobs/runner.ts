@@ -5,11 +5,13 @@
  * (call results, lookups, ticks, the person's commands) and carries out the effects it returns.
  * Lives outside React; the only writer of job state (the jobs store and persistence).
  */
-import { newTraceId, retrieveTask, type ClientConfig, type Delivery } from '../api/client';
-import { ApiError, isApiError } from '../api/errors';
+import type { ClientConfig, Delivery, TaskKey } from '../api/client';
+import { newTraceId } from '../api/trace-id';
+import { asApiError } from '../api/errors';
 import { isJobActive, type Job, type StoredJob } from './job';
 import { DEFAULT_KIND, defaultKinds } from './kinds/registry';
 import { canCancel, canCheck, canRetry, transition } from './machine';
+import { loadJobSchemas } from './schemas';
 import {
   idleRun,
   type Effect,
@@ -35,11 +37,6 @@ interface Exec {
   /** Aborts its call, its lookups, its timers. */
   ctl: AbortController;
   timers: Map<TimerName, AbortController>;
-}
-
-function asApiError(err: unknown): ApiError {
-  if (isApiError(err)) return err;
-  return new ApiError('network', err instanceof Error ? err.message : String(err), { cause: err });
 }
 
 /** Creates a runner. One per tab; tests make one per simulated tab. */
@@ -227,6 +224,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     const kind = job && kinds.of(job);
     if (dead(ex) || !kind) return;
     try {
+      await loadJobSchemas(); // what the kinds read answers with; a failed load fails the send
       const events = kind.send(clientOf(job), body, { delivery, signal: ex.ctl.signal });
       for await (const event of events) {
         if (dead(ex)) return;
@@ -240,8 +238,10 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
   }
 
-  async function lookup(ex: Exec, key: Parameters<typeof retrieveTask>[1]): Promise<void> {
+  async function lookup(ex: Exec, key: TaskKey): Promise<void> {
     try {
+      // The client and the schemas the task is read with load with the first lookup.
+      const [{ retrieveTask }] = await Promise.all([import('../api/client'), loadJobSchemas()]);
       const task = await retrieveTask(clientOf(get(ex.id)), key, ex.ctl.signal);
       feed(ex, { type: 'polled', task });
     } catch (err) {
@@ -339,7 +339,9 @@ export function createRunner(deps: RunnerDeps): Runner {
       // A stalled job of another tab is that tab's to retry.
       if (job?.status === 'stalled' && !locks.holds(id)) return false;
       void locks.claim(id);
-      dispatch(id, { type: 'retry', traceId: newTraceId() }, execs.get(id));
+      // The machine rebuilds the request with the kind's schema: loaded first.
+      const event: JobEvent = { type: 'retry', traceId: newTraceId() };
+      void loadJobSchemas().then(() => !disposed && dispatch(id, event, execs.get(id)));
       return true;
     },
 

@@ -20,7 +20,7 @@ export interface UrlCheckOptions {
 
 /** Said when a link's `ex` is past: the service would fail the task after taking a credit. */
 export const EXPIRED_LINK_MESSAGE =
-  "This link has expired (its ex= time is past), so the service can no longer fetch it and the task would fail after spending a credit. The studio's kept copy cannot be sent instead: the local engine takes only live http(s) links, and whether AceData accepts a re-hosted copy is UNCERTAIN. Use a picture with a live link.";
+  'This link has expired (its ex= time is past), so the service can no longer fetch it and the task would fail after spending a credit. Use a picture with a live link — or the picture\'s own "Use as reference" in the feed: on the local engine the studio can send its kept copy instead; whether AceData accepts a re-hosted copy is UNCERTAIN.';
 
 /** Hosts that serve image files without a file extension in the path. */
 const IMAGE_HOSTS: ReadonlySet<string> = new Set([

@@ -2,13 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Composer } from './composer';
-import { createDraftStore, DraftContext } from './draft-store';
+import { createDraftStore, DraftContext, setDraftPrompt } from './draft-store';
 
 afterEach(cleanup);
 
 function renderComposer(prompt: string) {
   const draft = createDraftStore();
-  draft.setState({ prompt });
+  setDraftPrompt(draft, prompt);
   const onAnimate = vi.fn();
   const onSubmit = vi.fn();
   render(

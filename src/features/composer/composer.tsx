@@ -1,15 +1,18 @@
-import { lazy, Suspense, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
 import type { ImagineRequest } from '../../api/contract';
-import { lintPrompt } from '../../prompt/lint';
 import { readDashes } from '../../prompt/dashes';
 import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
-import { useDraft, useDraftStore, useSetDraftPrompt } from './draft-store';
-import { ParametersPanel } from './parameters-panel';
+import { useDraft, useDraftPrompt, useDraftStore } from './draft-store';
+import { usePromptText } from './use-prompt-text';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
+import { usePromptLint } from './use-prompt-lint';
 
-// Describe, Edit image, Shorten and Translate arrive just after first paint, in their own chunk.
+// Describe, Edit image, Shorten and Translate arrive just after first paint; parameters on opening.
 const PromptTools = lazy(() => import('./prompt-tools').then((m) => ({ default: m.PromptTools })));
+const ParametersPanel = lazy(() =>
+  import('./parameters-panel').then((m) => ({ default: m.ParametersPanel })),
+);
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -22,8 +25,9 @@ export interface ComposerProps {
 /** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
 export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   const draftStore = useDraftStore();
-  const setDraftPrompt = useSetDraftPrompt();
-  const prompt = useDraft((s) => s.prompt);
+  // The box holds words and parameters; the references sit beside it as thumbnails.
+  const { text, linkError, onChange, onBlur } = usePromptText();
+  const prompt = useDraftPrompt();
   const translation = useDraft((s) => s.translation);
   const [showParams, setShowParams] = useState(false);
   // On a phone the composer can fold away to give the feed the screen; wide screens ignore this.
@@ -31,16 +35,16 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   // What is typed in Image URL: Describe and Edit image work on it before it is a reference.
   const [imageUrl, setImageUrl] = useState('');
   const promptId = useId();
-  // An empty box is not a mistake yet: the disabled button says enough until the person types.
-  const issues = useMemo(() => (prompt.trim() ? lintPrompt(prompt) : []), [prompt]);
-  // A sure refusal holds the paid call back; "Send anyway" is there for anyone who knows better
-  // (Midjourney adds parameters faster than any list here).
+  const { issues, ready, lint } = usePromptLint(prompt);
+  // A sure refusal holds the paid call back; "Send anyway" is for anyone who knows better.
   const refused = issues.some((i) => i.severity === 'error');
   const blank = prompt.trim() === '';
   const blend = isBlend(prompt);
 
-  const submit = (anyway = false) => {
+  const submit = async (anyway = false) => {
     if (blank || (refused && !anyway)) return;
+    // Sent in the first moments, before the lint line had loaded: checked all the same.
+    if (!ready && !anyway && (await lint())(prompt).some((i) => i.severity === 'error')) return;
     // Send what the lint read: `—ar` goes out as `--ar`, as the lint line said.
     const clean = stripModeParams(readDashes(prompt).prompt).trim();
     // `split_images`: the grid comes with its four pictures, so one can be used as a reference.
@@ -55,7 +59,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
-      submit();
+      void submit();
     }
   };
 
@@ -74,7 +78,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
         id={`${promptId}-form`}
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <label htmlFor={promptId} className="composer-label">
@@ -82,15 +86,21 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
         </label>
         <textarea
           id={promptId}
-          value={prompt}
+          value={text}
           placeholder="A lighthouse on a cliff at dusk, oil painting --ar 3:2"
-          onChange={(e) => setDraftPrompt(e.target.value)}
+          onChange={(e) => onChange(e.target.value, e.nativeEvent)}
+          onBlur={(e) => onBlur(e.target.value)}
           onKeyDown={onKeyDown}
           aria-describedby={`${promptId}-lint`}
           spellCheck
         />
+        {linkError && (
+          <p role="alert" className="field-error">
+            {linkError}
+          </p>
+        )}
         <LintLine id={`${promptId}-lint`} issues={issues} />
-        <ReferenceImages prompt={prompt} onUrlChange={setImageUrl} />
+        <ReferenceImages text={text} onUrlChange={setImageUrl} />
         <Suspense fallback={null}>
           <PromptTools prompt={prompt} imageUrl={imageUrl} />
         </Suspense>
@@ -100,7 +110,11 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
           onToggle={(e) => setShowParams((e.target as HTMLDetailsElement).open)}
         >
           <summary>Parameters</summary>
-          {showParams && <ParametersPanel prompt={prompt} />}
+          {showParams && (
+            <Suspense fallback={null}>
+              <ParametersPanel prompt={text} />
+            </Suspense>
+          )}
         </details>
         <label className="check">
           <input
@@ -117,7 +131,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
             <span className="hint enter-hint">Enter to imagine · Shift+Enter for a new line</span>
           )}
           {refused && !blank && (
-            <button type="button" className="ghost" onClick={() => submit(true)}>
+            <button type="button" className="ghost" onClick={() => void submit(true)}>
               Send anyway
             </button>
           )}

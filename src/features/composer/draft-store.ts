@@ -1,30 +1,47 @@
 /**
- * The prompt being written: one string, the single source of truth the controls read and write.
- * Kept in localStorage so a reload never loses a half-written prompt. `app/` makes the one store
- * of the tab and hands it to the composer through {@link DraftContext}.
+ * The prompt being written: the words and `--params` of the Prompt box, the reference links shown
+ * as thumbnails beside it, and the translation switch. Kept in localStorage so a reload never
+ * loses a half-written prompt. `app/` makes the one store of the tab and hands it to the composer
+ * through {@link DraftContext}.
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
+import { getImageUrls } from '../../prompt/compose';
+import { composeDraft, splitDraft } from '../../prompt/draft-prompt';
+import { addReference } from '../../prompt/reference-urls';
 
 const KEY = 'imagine-studio.draft';
 
-/** The draft: the prompt text and the translation switch. */
+/** The draft. The prompt sent is `composeDraft(state)`: references first, then the text. */
 export interface DraftState {
-  prompt: string;
+  /** What the Prompt box shows: text and parameters only. */
+  text: string;
+  /** Reference image links, shown as thumbnails. */
+  references: readonly string[];
   translation: boolean;
 }
 
 /** The draft's store. */
 export type DraftStore = StoreApi<DraftState>;
 
+const EMPTY: DraftState = { text: '', references: [], translation: false };
+
 function load(): DraftState {
   try {
     const raw = globalThis.localStorage?.getItem(KEY);
-    if (raw) return { prompt: '', translation: false, ...(JSON.parse(raw) as Partial<DraftState>) };
+    if (!raw) return EMPTY;
+    const saved = JSON.parse(raw) as Partial<DraftState> & { prompt?: unknown };
+    const translation = saved.translation === true;
+    // Drafts saved before references had their own place held them inside the prompt.
+    if (typeof saved.prompt === 'string') return { ...splitDraft(saved.prompt), translation };
+    const references = Array.isArray(saved.references)
+      ? saved.references.filter((u): u is string => typeof u === 'string')
+      : [];
+    return { text: typeof saved.text === 'string' ? saved.text : '', references, translation };
   } catch {
     // An unreadable draft is dropped rather than breaking the composer.
+    return EMPTY;
   }
-  return { prompt: '', translation: false };
 }
 
 /** A draft store that starts from, and saves to, localStorage. */
@@ -38,6 +55,27 @@ export function createDraftStore(): DraftStore {
     }
   });
   return store;
+}
+
+/** The whole prompt of a draft, as the service will read it. */
+export function draftPrompt(store: DraftStore): string {
+  return composeDraft(store.getState());
+}
+
+/** Replace the draft's prompt with a whole one: its leading links become the references. */
+export function setDraftPrompt(store: DraftStore, prompt: string): void {
+  store.setState(splitDraft(prompt));
+}
+
+/** Add a reference after the draft's others; the message says why one is refused. */
+export function addDraftReference(store: DraftStore, url: string): { error: string } | null {
+  const added = addReference(
+    composeDraft({ text: '', references: store.getState().references }),
+    url,
+  );
+  if ('error' in added) return added;
+  store.setState({ references: getImageUrls(added.prompt) });
+  return null;
 }
 
 /** The tab's draft store, provided by `app/`. */
@@ -55,8 +93,13 @@ export function useDraft<T>(selector: (s: DraftState) => T): T {
   return useStore(useDraftStore(), selector);
 }
 
-/** A function that replaces the prompt text. */
+/** The whole prompt (references, then text), read from a component. */
+export function useDraftPrompt(): string {
+  return useDraft(composeDraft);
+}
+
+/** A function that replaces the whole prompt (references and text) with a new one. */
 export function useSetDraftPrompt(): (prompt: string) => void {
   const store = useDraftStore();
-  return (prompt) => store.setState({ prompt });
+  return (prompt) => setDraftPrompt(store, prompt);
 }

@@ -3,7 +3,7 @@ import { readControls, writeControl, type PromptControls } from '../../prompt/co
 import { SelectField } from '../../components/ui/select-field';
 import { PARAM_RANGES } from '../../api/param-ranges';
 import { NumberField } from './number-field';
-import { useSetDraftPrompt } from './draft-store';
+import { useDraftStore } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
 const VERSIONS = [
@@ -26,6 +26,7 @@ const QUALITY_OPTIONS = QUALITIES.map((q) => ({ value: q, label: q || 'Default' 
 
 /** Props of {@link ParametersPanel}. */
 export interface ParametersPanelProps {
+  /** The Prompt box's text, where the `--params` live (the references are kept beside it). */
   prompt: string;
 }
 
@@ -34,11 +35,11 @@ export interface ParametersPanelProps {
  * `--ar 3:2` by hand moves the control and moving the control edits the text.
  */
 export function ParametersPanel({ prompt }: ParametersPanelProps) {
-  const setDraftPrompt = useSetDraftPrompt();
+  const draft = useDraftStore();
   const c = readControls(prompt);
   const id = useId();
   const set = <K extends keyof PromptControls>(key: K, value: PromptControls[K]) =>
-    setDraftPrompt(writeControl(prompt, key, value));
+    draft.setState({ text: writeControl(prompt, key, value) });
   const num = (v: string) => (v.trim() === '' ? null : Number(v));
   const custom = !RATIOS.includes(c.ar);
 

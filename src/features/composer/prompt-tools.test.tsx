@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createStore, useStore } from 'zustand';
+import { composeDraft, splitDraft } from '../../prompt/draft-prompt';
 import { DraftContext, type DraftState } from './draft-store';
 import { PromptTools } from './prompt-tools';
 import { PromptToolsContext, type PromptTools as Tools } from './prompt-tools-context';
@@ -9,7 +10,7 @@ import { PromptToolsContext, type PromptTools as Tools } from './prompt-tools-co
 afterEach(cleanup);
 
 function setUp(prompt: string, tools: Partial<Tools>) {
-  const draft = createStore<DraftState>(() => ({ prompt, translation: false }));
+  const draft = createStore<DraftState>(() => ({ ...splitDraft(prompt), translation: false }));
   const calls: { describe: string[]; edit: string[]; sent: string[] } = {
     describe: [],
     edit: [],
@@ -23,7 +24,7 @@ function setUp(prompt: string, tools: Partial<Tools>) {
     ...tools,
   };
   function Harness({ imageUrl }: { imageUrl: string }) {
-    const p = useStore(draft, (s) => s.prompt);
+    const p = useStore(draft, composeDraft);
     return <PromptTools prompt={p} imageUrl={imageUrl} />;
   }
   const ui = (imageUrl = '') => (
@@ -50,9 +51,9 @@ describe('prompt tools', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
     await screen.findByRole('button', { name: 'Undo' });
     expect(sent).toEqual(['红色的猫']);
-    expect(draft.getState().prompt).toBe('https://x.test/a.png a red cat --ar 2:3 --v 6');
+    expect(composeDraft(draft.getState())).toBe('https://x.test/a.png a red cat --ar 2:3 --v 6');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(draft.getState().prompt).toBe(original);
+    expect(composeDraft(draft.getState())).toBe(original);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
@@ -65,7 +66,7 @@ describe('prompt tools', () => {
     const second = await screen.findByRole('button', { name: 'Use candidate 2' });
     expect(screen.getByText('misty lake --ar 16:9 --v 6')).toBeTruthy();
     fireEvent.click(second);
-    expect(draft.getState().prompt).toBe('misty lake --ar 16:9 --v 6');
+    expect(composeDraft(draft.getState())).toBe('misty lake --ar 16:9 --v 6');
   });
 
   it('Describe and Edit image take the typed link, else the first reference, else say what to do', () => {
@@ -95,6 +96,6 @@ describe('prompt tools', () => {
     render(ui());
     fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The token is invalid.');
-    expect(draft.getState().prompt).toBe('红色的猫');
+    expect(composeDraft(draft.getState())).toBe('红色的猫');
   });
 });

@@ -1,38 +1,45 @@
 import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { addReference, removeReference } from '../../prompt/reference-urls';
+import { composeDraft } from '../../prompt/draft-prompt';
 import { getImageUrls, readControls, writeControl } from '../../prompt/compose';
 import { MAX_IMAGE_PROMPTS } from '../../api/prompt-syntax';
-import { useSetDraftPrompt } from './draft-store';
+import { useDraft, useDraftStore } from './draft-store';
+import { ReferenceThumbs } from './reference-thumbs';
 
 /** Props of {@link ReferenceImages}. */
 export interface ReferenceImagesProps {
-  prompt: string;
+  /** The Prompt box's text, where `--iw` lives. */
+  text: string;
   /** Told what is typed in Image URL (Describe and Edit image use it). */
   onUrlChange?: (url: string) => void;
 }
 
-/** Image prompts: URLs that lead the prompt, with thumbnails, a weight, paste and drag-and-drop. */
-export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
-  const setDraftPrompt = useSetDraftPrompt();
+/**
+ * Image prompts: the links that will lead the prompt, kept beside the text and shown as
+ * thumbnails, with a weight, paste and drag-and-drop.
+ */
+export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
+  const draft = useDraftStore();
+  const urls = useDraft((s) => s.references);
+  // The references alone, as a prompt: the reference helpers edit a prompt's leading links.
+  const refsOnly = composeDraft({ text: '', references: urls });
+  const setUrls = (prompt: string) => draft.setState({ references: getImageUrls(prompt) });
   const [url, setUrlState] = useState('');
   const setUrl = (next: string) => {
     setUrlState(next);
     onUrlChange?.(next);
   };
   const [error, setError] = useState('');
-  // Links whose picture did not load: said in words, not as a broken icon with clipped alt text.
-  const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   const id = useId();
-  const urls = getImageUrls(prompt);
-  const iw = readControls(prompt).iw;
+  const iw = readControls(text).iw;
 
   const add = (candidate: string) => {
-    const result = addReference(prompt, candidate);
+    const result = addReference(refsOnly, candidate);
     if ('error' in result) {
       setError(result.error);
       return false;
     }
-    setDraftPrompt(result.prompt);
+    setUrls(result.prompt);
     setError('');
     setUrl('');
     return true;
@@ -89,40 +96,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
       </p>
       {urls.length > 0 && (
         <>
-          <ul className="ref-thumbs" aria-label="Reference images">
-            {urls.map((u, i) => (
-              <li key={u}>
-                {failed.has(u) ? (
-                  <span className="ref-broken" aria-hidden="true">
-                    ✕
-                  </span>
-                ) : (
-                  <img
-                    src={u}
-                    alt={`Reference ${i + 1}`}
-                    referrerPolicy="no-referrer"
-                    onError={() => setFailed((prev) => new Set(prev).add(u))}
-                  />
-                )}
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove reference ${i + 1}`}
-                  onClick={() => setDraftPrompt(removeReference(prompt, u))}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          {urls.map((u, i) =>
-            failed.has(u) ? (
-              <p key={u} className="field-error ref-failed" role="status">
-                Reference {i + 1} did not load: the link may have expired, be private or not point
-                to an image. Remove it or use another link.
-              </p>
-            ) : null,
-          )}
+          <ReferenceThumbs urls={urls} onRemove={(u) => setUrls(removeReference(refsOnly, u))} />
           <label className="field">
             <span>
               Image weight (--iw): <output>{iw ?? 1}</output>
@@ -136,7 +110,7 @@ export function ReferenceImages({ prompt, onUrlChange }: ReferenceImagesProps) {
               aria-label="Image weight"
               onChange={(e) => {
                 const v = Number(e.target.value);
-                setDraftPrompt(writeControl(prompt, 'iw', v === 1 ? null : v));
+                draft.setState({ text: writeControl(text, 'iw', v === 1 ? null : v) });
               }}
             />
           </label>

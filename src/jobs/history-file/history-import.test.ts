@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, StoredJob } from '../job';
 import { EXPORT_FORMAT, HistoryImportError, MAX_IMPORT_BYTES } from './history-file';
 import {
@@ -17,6 +17,10 @@ import { createKindRegistry } from '../kinds/registry';
 import { rebuildRequest } from '../kinds/safe-request';
 import { stagedImport } from './staged-import';
 import { testSink } from '../fixtures/store-sink';
+import { loadJobSchemas } from '../schemas';
+
+// The kinds read answers and requests with the job schemas, which the runner loads first.
+beforeAll(() => loadJobSchemas());
 
 let n = 0;
 const open: Persistence[] = [];
@@ -27,7 +31,7 @@ const testDescribe: JobKind = {
   ...imagineKind,
   name: 'test-describe',
   endpoint: '/midjourney/describe',
-  requestSchema: z.looseObject({ image_url: z.string() }),
+  requestSchema: () => z.looseObject({ image_url: z.string() }),
   deliveries: ['wait'],
   transportFields: ['trace_id'],
   defaults: () => ({}),

@@ -4,7 +4,8 @@
  * Loaded with the importer only, not at start.
  */
 import { z } from 'zod/mini';
-import { isJobActive, storedJobSchema, type StoredJob } from '../job';
+import { isJobActive, type StoredJob } from '../job';
+import { storedJobSchema } from '../stored-job-schema';
 import { DEFAULT_KIND, type KindRegistry } from '../kinds/registry';
 import { rebuildRequest } from '../kinds/safe-request';
 import {

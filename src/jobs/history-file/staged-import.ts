@@ -7,6 +7,7 @@
 import type { StoredJob } from '../job';
 import { defaultKinds, type KindRegistry } from '../kinds/registry';
 import type { StudioDb } from '../repository/schema';
+import { loadJobSchemas } from '../schemas';
 import { IMPORT_MARKER, holdingImportLock, yieldToPage } from './import-marker';
 import { readHistoryHeader, readHistoryJob } from './read-history';
 
@@ -73,6 +74,8 @@ async function runImport(
   const progress = options.onProgress ?? (() => {});
   const items = readHistoryHeader(json);
   const kinds = options.kinds ?? defaultKinds();
+  // The kinds check each request against their schema: loaded before the first job is read.
+  await loadJobSchemas();
 
   // Validate everything first, so a damaged file imports nothing.
   const dropped: Record<string, number> = {};

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultKinds } from '../kinds/registry';
+import { loadJobSchemas } from '../schemas';
 import { readHistoryJob } from './read-history';
+
+// The kinds read answers and requests with the job schemas, which the runner loads first.
+beforeAll(() => loadJobSchemas());
 
 const videoJob = {
   id: 'v-1',

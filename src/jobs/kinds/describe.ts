@@ -4,8 +4,8 @@
  * answer is looked up. The prompts are kept in `result.data.descriptions`, where History's search
  * and the export find them; the described image stays the request's `image_url`.
  */
-import { describeRequestSchema, describeResponseSchema } from '../../api/contract-endpoints';
 import { DESCRIBE_PATH } from '../../api/endpoint-paths';
+import { jobSchemas } from '../schemas';
 import type { JobKind, KindResponse, Settled } from './kind';
 
 /** The prompts of a finished describe job (empty for any other job). */
@@ -15,7 +15,7 @@ export function descriptionsOf(data: Record<string, unknown> | undefined): strin
 }
 
 function settle(response: KindResponse): Settled {
-  const parsed = describeResponseSchema.safeParse(response);
+  const parsed = jobSchemas().describeResponse.safeParse(response);
   const descriptions = parsed.success ? parsed.data.descriptions.filter((d) => d.trim()) : [];
   if (descriptions.length > 0 && response.success !== false) {
     return { ok: true, result: { actions: [], data: { descriptions } } };
@@ -40,7 +40,7 @@ function settle(response: KindResponse): Settled {
 export const describeKind: JobKind = {
   name: 'describe',
   endpoint: DESCRIBE_PATH,
-  requestSchema: describeRequestSchema,
+  requestSchema: () => jobSchemas().describeRequest,
   deliveries: ['wait'],
   tasks: true,
   transportFields: ['trace_id'],
@@ -54,7 +54,7 @@ export const describeKind: JobKind = {
       client,
       DESCRIBE_PATH,
       body,
-      describeResponseSchema,
+      jobSchemas().describeResponse,
       'descriptions',
       signal,
     );

@@ -4,10 +4,9 @@
  * other-endpoints §1). So it is imagine's kind on another path; its result is always a grid card,
  * with whatever actions the service offers (none in the guide's examples — UNCERTAIN).
  */
-import { imagine } from '../../api/client';
-import { editsRequestSchema } from '../../api/contract-endpoints';
 import { EDITS_PATH } from '../../api/endpoint-paths';
 import type { ImagineRequest } from '../../api/contract';
+import { jobSchemas } from '../schemas';
 import { imagineKind } from './imagine';
 import type { JobKind, KindEvent } from './kind';
 
@@ -16,9 +15,10 @@ export const editsKind: JobKind = {
   ...imagineKind,
   name: 'edits',
   endpoint: EDITS_PATH,
-  requestSchema: editsRequestSchema,
+  requestSchema: () => jobSchemas().editsRequest,
 
   async *send(client, body, { delivery, signal }): AsyncGenerator<KindEvent> {
+    const { imagine } = await import('../../api/client');
     const opts = { delivery, signal, path: EDITS_PATH };
     for await (const event of imagine(client, body as ImagineRequest, opts)) {
       if (event.type === 'accepted') yield { type: 'accepted', taskId: event.taskId };

@@ -1,53 +1,36 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../api/client';
 import {
   DESCRIBE_FAILED_NEXIOR,
   DESCRIBE_SUCCESS,
   EDITS_SUCCESS,
 } from '../../api/fixtures/endpoint-bodies';
-import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
-import { createPersistence } from '../persistence';
-import { createRunner } from '../runner';
-import { createJobsStore } from '../store';
+import type { FakeImagineServer } from '../fake-imagine-server';
 import { descriptionsOf } from './describe';
 import { defaultKinds } from './registry';
 import { rebuildRequest } from './safe-request';
-import { testSink } from '../fixtures/store-sink';
+import { testRunners } from '../fixtures/test-runner';
 import { waitForJob as waitFor } from '../fixtures/wait-for-job';
+import { loadJobSchemas } from '../schemas';
+
+// The kinds read answers and requests with the job schemas, which the runner loads first.
+beforeAll(() => loadJobSchemas());
 
 const TOKEN = 'sk-endpoint-kinds-5150';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const runners = testRunners('endpoint-kinds');
+const { fake, newDb } = runners;
 
 function openTab(server: FakeImagineServer, dbName: string, delivery: Delivery) {
-  const store = createJobsStore();
-  const persistence = createPersistence({ dbName, sink: testSink(store) });
-  const runner = createRunner({
-    getConfig: () => ({ client: { baseUrl: server.url, token: TOKEN }, delivery, mode: 'fast' }),
+  return runners.openTab(server, {
+    dbName,
+    token: TOKEN,
+    delivery,
     kinds: defaultKinds(),
-    store,
-    persistence,
-    locks: null,
     pollIntervalMs: 20,
   });
-  const close = () => {
-    runner.dispose();
-    persistence.close();
-  };
-  cleanups.push(close);
-  return { store, persistence, runner, close };
 }
 
-async function fake(): Promise<FakeImagineServer> {
-  const server = await startFakeImagineServer();
-  cleanups.push(() => server.close());
-  return server;
-}
-
-const newDb = () => `endpoint-kinds-${Date.now()}-${Math.random()}`;
 const posts = (server: FakeImagineServer, path: string) =>
   server.requests.filter((r) => r.method === 'POST' && r.path === path);
 

@@ -2,20 +2,15 @@
  * The `imagine` kind: `/midjourney/imagine` and every action on its images (upscale, variation,
  * pan, zoom, region…), with all three deliveries and task lookups.
  */
-import { imagine } from '../../api/client';
-import {
-  imagineRequestSchema,
-  imagineResponseSchema,
-  type ImagineRequest,
-  type ImagineResponse,
-} from '../../api/contract';
+import type { ImagineRequest, ImagineResponse } from '../../api/contract';
 import { REFUSED_URL_NOTE } from '../../api/url-scheme';
 import { previewFromResponse, resultFromResponse, type JobResult } from '../job';
+import { jobSchemas } from '../schemas';
 import type { JobKind, KindEvent, KindResponse, Settled } from './kind';
 
 /** Reads a line or task response through the contract (numbers sent as strings become numbers). */
 function asImagine(response: KindResponse): ImagineResponse {
-  const parsed = imagineResponseSchema.safeParse(response);
+  const parsed = jobSchemas().imagineResponse.safeParse(response);
   return parsed.success ? parsed.data : (response as ImagineResponse);
 }
 
@@ -48,7 +43,7 @@ function settle(raw: KindResponse): Settled {
 export const imagineKind: JobKind = {
   name: 'imagine',
   endpoint: '/midjourney/imagine',
-  requestSchema: imagineRequestSchema,
+  requestSchema: () => jobSchemas().imagineRequest,
   deliveries: ['stream', 'wait', 'async'],
   tasks: true,
   transportFields: ['trace_id', 'async', 'callback_url', 'mode'],
@@ -65,6 +60,8 @@ export const imagineKind: JobKind = {
   },
 
   async *send(client, body, { delivery, signal }): AsyncGenerator<KindEvent> {
+    // The client and its schemas load with the first call, not with the page.
+    const { imagine } = await import('../../api/client');
     for await (const event of imagine(client, body as ImagineRequest, { delivery, signal })) {
       if (event.type === 'accepted') yield { type: 'accepted', taskId: event.taskId };
       else yield { type: event.type, response: event.response };

@@ -52,8 +52,11 @@ export interface JobKind {
   name: string;
   /** The provider path, e.g. `/midjourney/imagine`. */
   endpoint: string;
-  /** The request body's schema (from `api/contract.ts`). */
-  requestSchema: z.ZodMiniType;
+  /**
+   * The request body's schema (from `api/contract.ts`), read once the job schemas have loaded
+   * (`jobs/schemas.ts`): a function, so zod does not load with the page.
+   */
+  requestSchema(): z.ZodMiniType;
   /** Deliveries the endpoint supports; the first one is used when the setting is not one. */
   deliveries: readonly Delivery[];
   /** The service keeps a task record for it, so a lost answer can be looked up by trace id. */

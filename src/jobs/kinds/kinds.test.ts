@@ -1,17 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
-import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
-import { createPersistence } from '../persistence';
-import { createRunner } from '../runner';
-import { createJobsStore, type JobsStore } from '../store';
 import { imagineKind } from './imagine';
 import type { JobKind } from './kind';
 import { createKindRegistry, defaultKinds } from './registry';
 import { rebuildRequest } from './safe-request';
 import { waitCall } from './wait-call';
-import { testSink } from '../fixtures/store-sink';
+import { testRunners } from '../fixtures/test-runner';
 import { waitForJob as waitFor } from '../fixtures/wait-for-job';
+import { loadJobSchemas } from '../schemas';
+
+// The kinds read answers and requests with the job schemas, which the runner loads first.
+beforeAll(() => loadJobSchemas());
 
 const TOKEN = 'sk-kinds-SECRET-4411';
 
@@ -20,7 +20,7 @@ const shortenAnswer = z.looseObject({ prompts: z.array(z.string()) });
 const testShorten: JobKind = {
   name: 'test-shorten',
   endpoint: '/midjourney/shorten',
-  requestSchema: z.looseObject({ prompt: z.string() }),
+  requestSchema: () => z.looseObject({ prompt: z.string() }),
   deliveries: ['wait'],
   tasks: false,
   transportFields: ['trace_id'],
@@ -39,40 +39,15 @@ const testShorten: JobKind = {
   card: () => 'prompts',
 };
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const runners = testRunners('kinds');
 
-async function setUp(): Promise<{
-  server: FakeImagineServer;
-  store: JobsStore;
-  runner: ReturnType<typeof createRunner>;
-  persistence: ReturnType<typeof createPersistence>;
-}> {
-  const server = await startFakeImagineServer();
-  const store = createJobsStore();
-  const persistence = createPersistence({
-    dbName: `kinds-${Date.now()}-${Math.random()}`,
-    sink: testSink(store),
-  });
-  const runner = createRunner({
-    getConfig: () => ({
-      client: { baseUrl: server.url, token: TOKEN },
-      delivery: 'stream',
-      mode: 'fast',
-    }),
+async function setUp() {
+  const server = await runners.fake();
+  const tab = runners.openTab(server, {
+    token: TOKEN,
     kinds: createKindRegistry([imagineKind, testShorten]),
-    store,
-    persistence,
-    locks: null,
   });
-  cleanups.push(() => server.close());
-  cleanups.push(() => {
-    runner.dispose();
-    persistence.close();
-  });
-  return { server, store, runner, persistence };
+  return { server, ...tab };
 }
 
 describe('job kinds', () => {

@@ -4,7 +4,7 @@
  * keys that look like credentials are dropped, and so is any field the kind's schema does not
  * know or does not accept. What was dropped is reported, so the person can be told.
  */
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
 import { cleanRequest } from '../job';
 import type { JobKind, RebuiltRequest } from './kind';
 
@@ -20,10 +20,9 @@ export interface RebuildOptions {
 
 /** The field schemas of a kind's request, when its schema is an object schema. */
 function fieldsOf(kind: JobKind): Record<string, z.ZodMiniType> | undefined {
-  const schema = kind.requestSchema;
-  return schema instanceof z.ZodMiniObject
-    ? (schema.shape as Record<string, z.ZodMiniType>)
-    : undefined;
+  // Told by its definition, not `instanceof`: a value import of zod would put it in the page.
+  const def = kind.requestSchema()._zod.def as { type: string; shape?: unknown };
+  return def.type === 'object' ? (def.shape as Record<string, z.ZodMiniType>) : undefined;
 }
 
 /** Rebuilds a safe request for `kind` from whatever was stored. */

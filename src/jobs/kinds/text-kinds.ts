@@ -4,24 +4,17 @@
  * not recorded), so they only wait and a lost answer is sent again by Retry.
  */
 import type { z } from 'zod/mini';
-import {
-  seedRequestSchema,
-  seedResponseSchema,
-  shortenRequestSchema,
-  shortenResponseSchema,
-  translateRequestSchema,
-  translateResponseSchema,
-} from '../../api/contract-endpoints';
 import { SEED_PATH, SHORTEN_PATH, TRANSLATE_PATH } from '../../api/endpoint-paths';
+import { jobSchemas } from '../schemas';
 import type { CardDescriptor, JobKind, KindResponse } from './kind';
 
 interface TextKindSpec {
   name: string;
   endpoint: string;
-  requestSchema: z.ZodMiniObject;
+  requestSchema: 'shortenRequest' | 'translateRequest' | 'seedRequest';
   /** The one request field sent. */
   input: string;
-  responseSchema: z.ZodMiniType<KindResponse>;
+  responseSchema: 'shortenResponse' | 'translateResponse' | 'seedResponse';
   /** The answer's field, kept in `result.data`. */
   output: string;
   card: CardDescriptor;
@@ -31,7 +24,7 @@ function textKind(spec: TextKindSpec): JobKind {
   return {
     name: spec.name,
     endpoint: spec.endpoint,
-    requestSchema: spec.requestSchema,
+    requestSchema: () => jobSchemas()[spec.requestSchema],
     deliveries: ['wait'],
     tasks: false,
     transportFields: ['trace_id'],
@@ -44,7 +37,7 @@ function textKind(spec: TextKindSpec): JobKind {
         client,
         spec.endpoint,
         body,
-        spec.responseSchema,
+        jobSchemas()[spec.responseSchema] as z.ZodMiniType<KindResponse>,
         spec.output,
         signal,
       );
@@ -52,7 +45,9 @@ function textKind(spec: TextKindSpec): JobKind {
     },
     progressOf: () => ({}),
     settle(response) {
-      const parsed = spec.responseSchema.safeParse(response);
+      const parsed = (jobSchemas()[spec.responseSchema] as z.ZodMiniType<KindResponse>).safeParse(
+        response,
+      );
       if (parsed.success && response.success !== false) {
         return {
           ok: true,
@@ -70,9 +65,9 @@ function textKind(spec: TextKindSpec): JobKind {
 export const shortenKind = textKind({
   name: 'shorten',
   endpoint: SHORTEN_PATH,
-  requestSchema: shortenRequestSchema,
+  requestSchema: 'shortenRequest',
   input: 'prompt',
-  responseSchema: shortenResponseSchema,
+  responseSchema: 'shortenResponse',
   output: 'prompts',
   card: 'prompts',
 });
@@ -81,9 +76,9 @@ export const shortenKind = textKind({
 export const translateKind = textKind({
   name: 'translate',
   endpoint: TRANSLATE_PATH,
-  requestSchema: translateRequestSchema,
+  requestSchema: 'translateRequest',
   input: 'content',
-  responseSchema: translateResponseSchema,
+  responseSchema: 'translateResponse',
   output: 'content',
   card: 'text',
 });
@@ -92,9 +87,9 @@ export const translateKind = textKind({
 export const seedKind = textKind({
   name: 'seed',
   endpoint: SEED_PATH,
-  requestSchema: seedRequestSchema,
+  requestSchema: 'seedRequest',
   input: 'image_id',
-  responseSchema: seedResponseSchema,
+  responseSchema: 'seedResponse',
   output: 'seed',
   card: 'seed',
 });

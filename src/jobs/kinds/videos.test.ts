@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../api/client';
 import type { Mode } from '../../api/contract';
 import {
@@ -7,11 +7,8 @@ import {
   VIDEOS_EXTEND,
   VIDEOS_GENERATE,
 } from '../../api/fixtures/endpoint-bodies';
-import { startFakeImagineServer, type FakeImagineServer } from '../fake-imagine-server';
-import { createPersistence } from '../persistence';
-import { createRunner } from '../runner';
-import { createJobsStore, type JobsStore } from '../store';
-import { testSink } from '../fixtures/store-sink';
+import type { FakeImagineServer } from '../fake-imagine-server';
+import { testRunners } from '../fixtures/test-runner';
 import { animateSubmission, extendSubmission, VIDEOS_KIND } from '../video-request';
 import { defaultKinds } from './registry';
 import { videoResultOf, videosKind } from './videos';
@@ -20,10 +17,7 @@ import { waitForJob as waitFor } from '../fixtures/wait-for-job';
 const TOKEN = 'sk-videos-SECRET-5150';
 const IMAGE = 'https://cdn.acedata.cloud/jgo1cw.jpg';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const runners = testRunners('videos');
 
 /** Waits for something outside the store (requests the server saw). */
 async function until(cond: () => boolean): Promise<void> {
@@ -31,41 +25,17 @@ async function until(cond: () => boolean): Promise<void> {
   if (!cond()) throw new Error('condition never held');
 }
 
-interface Setup {
-  server: FakeImagineServer;
-  store: JobsStore;
-  runner: ReturnType<typeof createRunner>;
-  persistence: ReturnType<typeof createPersistence>;
-}
-
-async function setUp(
-  settings: { delivery?: Delivery; mode?: Mode; callbackUrl?: string } = {},
-): Promise<Setup> {
-  const server = await startFakeImagineServer();
-  const store = createJobsStore();
-  const persistence = createPersistence({
-    dbName: `videos-${Date.now()}-${Math.random()}`,
-    sink: testSink(store),
-  });
-  const runner = createRunner({
-    getConfig: () => ({
-      client: { baseUrl: server.url, token: TOKEN },
-      delivery: settings.delivery ?? 'wait',
-      mode: settings.mode ?? 'fast',
-      ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
-    }),
+async function setUp(settings: { delivery?: Delivery; mode?: Mode; callbackUrl?: string } = {}) {
+  const server = await runners.fake();
+  const tab = runners.openTab(server, {
+    token: TOKEN,
+    delivery: settings.delivery ?? 'wait',
+    mode: settings.mode ?? 'fast',
+    ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
     kinds: defaultKinds(),
-    store,
-    persistence,
-    locks: null,
     pollIntervalMs: 20,
   });
-  cleanups.push(() => server.close());
-  cleanups.push(() => {
-    runner.dispose();
-    persistence.close();
-  });
-  return { server, store, runner, persistence };
+  return { server, ...tab };
 }
 
 const posts = (server: FakeImagineServer, path: string) =>

@@ -4,9 +4,10 @@
  * keeps the cover as `image_url` and the clips in `data` (`video_id`, `video_urls`), so the
  * history, export and image cache treat clips like pictures.
  */
-import { videosRequestSchema, type VideosRequest } from '../../api/contract-videos';
+import type { VideosRequest } from '../../api/contract-videos';
 import { GENERATE_ONLY_FIELDS, videoModeFor } from '../../prompt/video-modes';
 import type { JobResult } from '../job';
+import { jobSchemas } from '../schemas';
 import type { JobKind, KindEvent, KindResponse, Settled } from './kind';
 
 /** A finished video result as the card shows it. */
@@ -85,7 +86,7 @@ function settle(r: KindResponse): Settled {
 export const videosKind: JobKind = {
   name: 'videos',
   endpoint: VIDEOS_PATH,
-  requestSchema: videosRequestSchema,
+  requestSchema: () => jobSchemas().videosRequest,
   deliveries: ['stream', 'wait', 'async'],
   tasks: true,
   transportFields: ['trace_id', 'async', 'callback_url', 'mode'],

@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod/mini';
 import type { ClientConfig } from '../../api/client';
-import { ApiError, errorFromResponse, toApiError } from '../../api/errors';
+import { errorFromResponse } from '../../api/error-response';
+import { ApiError, toApiError } from '../../api/errors';
 import type { KindEvent, KindResponse } from './kind';
 
 function redact(err: ApiError, token: string | undefined): ApiError {

@@ -2,12 +2,16 @@
  * The job repository: one record per job, read and written by id, and read newest-first by the
  * `createdAt` index so a start can show the first page before the rest is read.
  */
-import { ACTIVE_STATUSES, storedJobSchema, toStoredJob, type Job, type StoredJob } from '../job';
+import { ACTIVE_STATUSES, toStoredJob, type Job, type StoredJob } from '../job';
+import { jobSchemas, loadJobSchemas } from '../schemas';
 import type { StudioDb } from './schema';
 
-/** Records that fail validation are skipped, never thrown at the reader. */
+/**
+ * Records that fail validation are skipped, never thrown at the reader. Only called after `open`
+ * (below) resolved, which loads the schemas.
+ */
 function parse(record: unknown): StoredJob | undefined {
-  const parsed = storedJobSchema.safeParse(record);
+  const parsed = jobSchemas().storedJob.safeParse(record);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -36,6 +40,8 @@ export interface JobRepository {
 
 /** A repository over the database `db()` resolves to. */
 export function createJobRepository(db: () => Promise<StudioDb>): JobRepository {
+  // The schemas that read records load alongside the database, not with the page.
+  const open = async (): Promise<StudioDb> => (await Promise.all([db(), loadJobSchemas()]))[0];
   return {
     async put(job) {
       const stored = toStoredJob(job);
@@ -44,11 +50,11 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
     },
 
     async get(id) {
-      return parse(await (await db()).get('jobs', id));
+      return parse(await (await open()).get('jobs', id));
     },
 
     async getMany(ids) {
-      const tx = (await db()).transaction('jobs');
+      const tx = (await open()).transaction('jobs');
       const records = await Promise.all(ids.map((id) => tx.store.get(id)));
       return records.map(parse).filter((job): job is StoredJob => job !== undefined);
     },
@@ -56,7 +62,7 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
     async newest(limit) {
       // Two round trips whatever the page size: find the oldest createdAt on the page with a
       // reverse cursor that skips ahead, then read everything from there in one getAll.
-      const index = (await db()).transaction('jobs').store.index('createdAt');
+      const index = (await open()).transaction('jobs').store.index('createdAt');
       let cursor = await index.openKeyCursor(null, 'prev');
       if (!cursor) return [];
       if (limit > 1) cursor = await cursor.advance(limit - 1);
@@ -71,7 +77,7 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
     },
 
     async active() {
-      const tx = (await db()).transaction('jobs');
+      const tx = (await open()).transaction('jobs');
       const index = tx.store.index('status');
       const lists = await Promise.all([...ACTIVE_STATUSES].map((s) => index.getAll(s)));
       return lists
@@ -82,7 +88,7 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
     },
 
     async all() {
-      const records = await (await db()).getAllFromIndex('jobs', 'createdAt');
+      const records = await (await open()).getAllFromIndex('jobs', 'createdAt');
       const jobs: StoredJob[] = [];
       for (let i = records.length - 1; i >= 0; i -= 1) {
         const job = parse(records[i]);

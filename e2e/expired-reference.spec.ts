@@ -1,0 +1,78 @@
+import { startTsxServer, type BenchServer } from '../test-support/servers';
+import { card, expect, imagine, test } from './fixtures';
+
+/**
+ * Issue 9: "Use as reference" on a picture whose link has expired says so before a credit is
+ * spent, and on the local engine offers the studio's kept copy, re-hosted with a live link.
+ * Its own studio (engine mounted, CDN without CORS, relay on) with links that live 4 s.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4317) + 8;
+let studio: BenchServer | undefined;
+// The fixtures check the token goes nowhere but this studio's own origin.
+test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+
+test.beforeAll(async () => {
+  studio = await startTsxServer(
+    'server/studio/cli.ts',
+    [],
+    {
+      PORT: String(PORT),
+      ENGINE_LINK_TTL: '4',
+      ENGINE_PACE_MS: '40',
+      ENGINE_CDN_CORS: 'off',
+      ACEDATA_PROXY_TARGET: '',
+    },
+    `http://127.0.0.1:${PORT}/`,
+  );
+});
+test.afterAll(async () => {
+  await studio?.stop();
+});
+
+test('an expired link: said before spending, then "Use the kept copy" sends a live link and the task succeeds', async ({
+  page,
+  requests,
+}) => {
+  await page.goto('/');
+  const prompt = 'a lone pine on a ridge --seed 909';
+  await imagine(page, prompt);
+  const grid = card(page, prompt);
+  await expect(grid.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
+  await expect(grid.locator('.kept-copy')).toHaveText('Kept: via the studio server');
+  const raw = await grid.getByRole('img', { name: prompt }).getAttribute('src');
+  // The link expires: the CDN answers 404.
+  await expect
+    .poll(async () => (await page.request.get(raw!)).status(), { timeout: 20_000 })
+    .toBe(404);
+
+  const imagines = () => requests.filter((r) => r.url.endsWith('/midjourney/imagine'));
+  expect(imagines()).toHaveLength(1);
+  const box = page.getByRole('textbox', { name: 'Prompt', exact: true });
+  await box.fill('');
+  await grid.getByRole('button', { name: 'Use as reference' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'link has expired' });
+  await expect(notice).toContainText('would fail after spending a credit');
+  // Nothing was added and nothing sent: the dead link is not a reference.
+  const thumbs = page.getByRole('list', { name: 'Reference images' }).getByRole('img');
+  await expect(thumbs).toHaveCount(0);
+
+  await notice.getByRole('button', { name: 'Use the kept copy' }).click();
+  await expect(thumbs).toHaveCount(1);
+  const fresh = (await thumbs.getAttribute('src'))!;
+  expect(fresh).toMatch(/\/attachments\/uploads\/.+\?ex=[0-9a-f]+&/);
+  expect(fresh).not.toBe(raw);
+  // The thumbnail shows the kept picture itself, from its new live link.
+  await expect.poll(() => thumbs.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(2048);
+
+  await box.fill('the same pine in snow');
+  await page.getByRole('button', { name: 'Imagine' }).click();
+  await expect.poll(() => imagines()).toHaveLength(2);
+  const sent = JSON.parse(imagines()[1]!.body!) as { prompt: string };
+  expect(sent.prompt).toBe(`${fresh} the same pine in snow`);
+  const ex = parseInt(new URL(fresh).searchParams.get('ex')!, 16) * 1000;
+  expect(ex).toBeGreaterThan(Date.now());
+  // The task succeeds on it: a grid with its buttons.
+  await expect(
+    card(page, `${fresh} the same pine in snow`).getByRole('button', { name: 'U1', exact: true }),
+  ).toBeVisible();
+});

@@ -1,0 +1,59 @@
+/**
+ * "Use as reference" on a picture whose link has expired: the service could no longer fetch it,
+ * so the task would fail after spending a credit. Said before anything is sent; where the target
+ * can take the studio's readable kept copy (the local engine), that copy is offered instead.
+ */
+import { uploadToEngine } from '../api/engine-uploads';
+import { addDraftReference } from '../features/composer/draft-store';
+import { clientConfig } from '../jobs/config-store';
+import type { Services } from './services';
+import { toast } from './toasts';
+
+/** The opening of every message: what is wrong, and why it matters before a credit is spent. */
+export const EXPIRED_REFERENCE =
+  'This picture’s link has expired: the service can no longer fetch it, and a task naming it would fail after spending a credit.';
+
+/** Long enough to read the message and find the button. */
+const READ_MS = 30_000;
+
+/** Say the link has expired, and offer the kept copy where the target can take it. */
+export async function offerKeptCopy(
+  services: Pick<Services, 'config' | 'persistence' | 'draft'>,
+  url: string,
+): Promise<void> {
+  const state = services.config.getState();
+  if (state.settings.target !== 'local') {
+    toast(
+      `${EXPIRED_REFERENCE} Whether AceData accepts a re-hosted copy of it is UNCERTAIN, so the studio sends nothing that would spend a credit on it. Make the picture again, or use one with a live link.`,
+      undefined,
+      READ_MS,
+    );
+    return;
+  }
+  const blob = await services.persistence.keptBlob(url);
+  if (!blob) {
+    const copy = await services.persistence.keptCopy(url);
+    toast(
+      copy.kind === 'offline'
+        ? `${EXPIRED_REFERENCE} The only copy is the offline cache’s, which the studio cannot read, so there is nothing it can send instead.`
+        : `${EXPIRED_REFERENCE} No readable copy of it was kept, so there is nothing the studio can send instead.`,
+      undefined,
+      READ_MS,
+    );
+    return;
+  }
+  const sendCopy = async () => {
+    try {
+      const fresh = await uploadToEngine(clientConfig(services.config.getState()), blob);
+      const refused = addDraftReference(services.draft, fresh);
+      toast(refused ? refused.error : 'The kept copy is a reference again, with a live link.');
+    } catch (err) {
+      toast(`Could not send the kept copy: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  toast(
+    `${EXPIRED_REFERENCE} The local engine can take the studio’s kept copy instead.`,
+    { label: 'Use the kept copy', onClick: () => void sendCopy() },
+    READ_MS,
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { LintIssue, lintPrompt } from '../../prompt/lint';
+
+/** The lint function. */
+type Lint = typeof lintPrompt;
+
+let loaded: Lint | undefined;
+let loading: Promise<Lint> | undefined;
+
+/**
+ * The prompt lint, loaded just after the first paint rather than with it (its rules are the
+ * composer's largest part). Shared by every composer; resolves to the same function each time.
+ */
+export function loadLint(): Promise<Lint> {
+  return (loading ??= import('../../prompt/lint').then((m) => (loaded = m.lintPrompt)));
+}
+
+/**
+ * The issues of `prompt` (none for a blank one), once the lint has loaded; `lint()` gives the
+ * function itself, waiting for it if needed, so a prompt sent in the first moments is still checked.
+ */
+export function usePromptLint(prompt: string): {
+  issues: LintIssue[];
+  /** The lint has loaded, so `issues` is the prompt's check. */
+  ready: boolean;
+  lint: () => Promise<Lint>;
+} {
+  const [fn, setFn] = useState<Lint | undefined>(() => loaded);
+  useEffect(() => {
+    if (!fn) void loadLint().then((f) => setFn(() => f));
+  }, [fn]);
+  // An empty box is not a mistake yet: the disabled button says enough until the person types.
+  const issues = useMemo(() => (fn && prompt.trim() ? fn(prompt) : []), [fn, prompt]);
+  return { issues, ready: fn !== undefined, lint: loadLint };
+}
