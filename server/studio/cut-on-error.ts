@@ -10,6 +10,8 @@ import type { ServerResponse } from 'node:http';
 export function cutOnError(res: Response, outgoing: ServerResponse | undefined): Response {
   if (!res.body || !outgoing) return res;
   const reader = res.body.getReader();
+  // Set when the client went away first: the read then ends, and there is nothing to cut or say.
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -17,13 +19,17 @@ export function cutOnError(res: Response, outgoing: ServerResponse | undefined):
         if (done) controller.close();
         else controller.enqueue(value);
       } catch (err) {
+        if (cancelled) return;
         console.warn(`[studio] a stream was cut: ${err instanceof Error ? err.message : 'error'}`);
         // Destroyed first, so that closing the body can no longer end the response cleanly.
         outgoing.destroy();
         controller.close();
       }
     },
-    cancel: (reason) => reader.cancel(reason),
+    cancel: (reason) => {
+      cancelled = true;
+      return reader.cancel(reason);
+    },
   });
   return new Response(body, {
     status: res.status,

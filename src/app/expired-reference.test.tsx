@@ -6,6 +6,7 @@ import { createConfigStore, updateSettings, type Target } from '../jobs/config-s
 import type { KeptCopy } from '../jobs/image-cache/kept-copy';
 import { WithI18n } from '../i18n/testing';
 import { offerKeptCopy } from './expired-reference';
+import { WithI18n } from '../i18n/testing';
 import { Toasts } from './toasts';
 
 afterEach(() => {

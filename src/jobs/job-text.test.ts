@@ -4,7 +4,8 @@ import { REFUSED_URL_NOTE } from '../api/url-scheme';
 import { activateLocale } from '../i18n/activate';
 import { checkImportSize, HistoryImportError } from './history-file/history-file';
 import { readHistoryHeader, readHistoryJob } from './history-file/read-history';
-import { downloadRefusal, keptLabel, notKeptReason } from './image-cache/kept-copy';
+import { downloadRefusal, keptLabel, notKeptReason, type KeptCopy } from './image-cache/kept-copy';
+import { keptLabelText } from './image-cache/kept-label';
 import { evictedMessage } from './image-cache/room';
 import { cardName, type NamedJob } from './job-names';
 import { jobText } from './job-text';
@@ -60,6 +61,13 @@ describe('jobText', () => {
   it('leaves every sentence of the jobs layer word for word in English', () => {
     expect(i18n.locale).toBe('en');
     for (const sentence of SENTENCES) expect(jobText(sentence, i18n)).toBe(sentence);
+    const copies: KeptCopy[] = [
+      { kind: 'blob' },
+      { kind: 'relay' },
+      { kind: 'offline' },
+      { kind: 'none', reason: notKeptReason({ relay: null, offlineCache: true }, true) },
+    ];
+    for (const copy of copies) expect(keptLabelText(copy, i18n)).toBe(keptLabel(copy));
   });
 
   it('says every one of them in Chinese, keeping the names and numbers in them', async () => {
@@ -76,7 +84,7 @@ describe('jobText', () => {
       '存储空间已满，已从本设备移除 2 个较早的视频片段和 3 张较早保存的图片（2 张直接从图片服务器读取，1 张经工作台服务器读取）以及 3 张缩略图。对应的任务仍然保留；在链接有效期内会从服务端加载。',
     );
     expect(
-      keptLabel(
+      keptLabelText(
         { kind: 'none', reason: notKeptReason({ relay: null, offlineCache: true }, true) },
         i18n,
       ),

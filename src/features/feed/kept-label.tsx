@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import { keptLabel, type KeptCopy } from '../../jobs/image-cache/kept-copy';
+import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
+import { keptLabelText } from '../../jobs/image-cache/kept-label';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
 
@@ -37,7 +38,7 @@ export function KeptLabel({ job }: { job: Job }) {
   if (!copy) return null;
   return (
     <span className="hint kept-copy" data-kept={copy.kind}>
-      {keptLabel(copy, i18n)}
+      {keptLabelText(copy, i18n)}
     </span>
   );
 }

@@ -11,10 +11,7 @@
  *    requests from: shown everywhere, but its bytes cannot be read by the page.
  */
 
-import { i18n as activeI18n, type I18n } from '@lingui/core';
-import { msg } from '@lingui/core/macro';
 import { isLinkExpired } from '../../prompt/link-expiry';
-import { jobText } from '../job-text';
 
 /** How a kept copy was obtained. */
 export type CopyKind = 'blob' | 'relay' | 'offline';
@@ -71,19 +68,17 @@ export function noCopyReason(url: string, now: number, means?: CopyMeans): strin
     : 'no copy in this browser; it shows while the link lives';
 }
 
-/** The card's label for a copy, in the language of `i18n` (the active one by default). */
-export function keptLabel(copy: KeptCopy, i18n: I18n = activeI18n): string {
+/** The card's label for a copy. */
+export function keptLabel(copy: KeptCopy): string {
   switch (copy.kind) {
     case 'blob':
-      return i18n._(msg`Kept: in this browser`);
+      return 'Kept: in this browser';
     case 'relay':
-      return i18n._(msg`Kept: via the studio server`);
+      return 'Kept: via the studio server';
     case 'offline':
-      return i18n._(msg`Kept: by the offline cache`);
-    default: {
-      const reason = jobText(copy.reason, i18n);
-      return i18n._(msg`No copy, link only: ${reason}`);
-    }
+      return 'Kept: by the offline cache';
+    default:
+      return `No copy, link only: ${copy.reason}`;
   }
 }
 
