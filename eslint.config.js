@@ -3,6 +3,38 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
+import pluginLingui from 'eslint-plugin-lingui';
+
+/**
+ * Every string a person reads in a component goes through Lingui (src/locales/README.md). Not
+ * flagged: one-word identifiers in lower case or capitals (CSS values, keys, codes), the product
+ * and language names, Midjourney's model names, and attributes that are never read out.
+ */
+const UNLOCALIZED = {
+  files: ['src/app/**/*.tsx', 'src/components/**/*.tsx', 'src/features/**/*.tsx'],
+  ignores: ['**/*.test.tsx'],
+  plugins: { lingui: pluginLingui },
+  rules: {
+    'lingui/no-unlocalized-strings': [
+      'error',
+      {
+        ignore: [
+          '^(?![A-Z])\\S+$',
+          '^[A-Z0-9_-]+$',
+          '^(Imagine Studio|Python|JavaScript|English|简体中文)$',
+          '^niji \\d',
+        ],
+        ignoreNames: [
+          { regex: { pattern: 'className', flags: 'i' } },
+          ...['type', 'key', 'id', 'htmlFor', 'role', 'name', 'rel', 'lang', 'autoComplete'],
+          ...['rootMargin', 'stroke', 'fill', 'referrerPolicy', 'inputMode', 'accept'],
+        ],
+        ignoreFunctions: ['console.*', 'Error', 'document.querySelector', 'new URL'],
+      },
+    ],
+    'lingui/t-call-in-function': 'error',
+  },
+};
 
 /** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
@@ -66,7 +98,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['vite.config.ts', 'vitest.config.ts', 'playwright.config.ts', 'eslint.config.js'],
+    files: [
+      'vite.config.ts',
+      'vitest.config.ts',
+      'playwright.config.ts',
+      'eslint.config.js',
+      'lingui.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -74,6 +112,7 @@ export default tseslint.config(
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  UNLOCALIZED,
   boundary(['src/**/*.{ts,tsx}'], [], ''),
   boundary(
     ['src/components/**'],

@@ -1,7 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { lingui } from '@lingui/vite-plugin';
 import { engineServerPlugin } from './server/http/vite-plugin';
 import { cspDirectives, cspString } from './server/studio/csp';
+import { linguiMacroPlugin } from './server/studio/lingui-macro-plugin';
 import { writePageTags } from './server/studio/html';
 import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
 import { precompressPlugin } from './server/studio/precompress';
@@ -43,6 +45,9 @@ const acedataProxy = {
 
 export default defineConfig({
   plugins: [
+    // Lingui's macros compile before React's transform; lingui() compiles imported .po catalogs.
+    linguiMacroPlugin(),
+    lingui(),
     react(),
     studioPageTags(),
     precompressPlugin(),

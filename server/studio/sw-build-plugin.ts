@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
+import { linguiMacroPlugin } from './lingui-macro-plugin';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +25,9 @@ export function serviceWorkerPlugin(): Plugin {
         root: ROOT,
         logLevel: 'warn',
         publicDir: false,
+        // Modules the worker shares with the app may word messages with Lingui's macros: compiled
+        // here too, or the macro package (and Babel behind it) would be bundled into the worker.
+        plugins: [linguiMacroPlugin()],
         build: {
           outDir,
           emptyOutDir: false,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activateLocale } from '../i18n/activate';
 import { actionLabel, isUpscaled } from './action-labels';
 import { GRID_ACTIONS, UPSCALED_ACTIONS } from './contract';
 
@@ -46,5 +47,21 @@ describe('actionLabel', () => {
   it('knows an upscaled image by its actions', () => {
     expect(isUpscaled(UPSCALED_ACTIONS)).toBe(true);
     expect(isUpscaled(GRID_ACTIONS)).toBe(false);
+  });
+
+  describe('in Chinese', () => {
+    afterEach(() => activateLocale('en'));
+
+    it('uses the names Chinese Midjourney users know; U1–U4 and V1–V4 stay', async () => {
+      await activateLocale('zh-CN');
+      expect(GRID_ACTIONS.map(actionLabel).join(' | ')).toBe(
+        'U1 | U2 | U3 | U4 | 重新生成 | V1 | V2 | V3 | V4',
+      );
+      expect(
+        ['variation_region', 'variation_subtle', 'variation_strong', 'zoom_out_2x', 'upscale_2x']
+          .map(actionLabel)
+          .join(' | '),
+      ).toBe('局部重绘 | 变化（微妙） | 变化（强烈） | 缩小 2 倍 | 放大 2 倍');
+    });
   });
 });

@@ -5,6 +5,7 @@
  * when the reply is NDJSON, and as one body otherwise. Every value is checked against
  * `videosResponseSchema`; failures are `ApiError`s with the provider's words kept.
  */
+import { t } from '@lingui/core/macro';
 import type { ClientConfig, Delivery } from './client';
 import { isObject, post, readJsonValues, redact, validate } from './client-http';
 import { videosResponseSchema, type VideosRequest, type VideosResponse } from './contract-videos';
@@ -34,7 +35,7 @@ function failure(r: VideosResponse, status: number): ApiError {
   const code = r.error?.code;
   return new ApiError(
     'task',
-    r.error?.message || `The video task failed${code ? ` (${code})` : ''}.`,
+    r.error?.message || (code ? t`The video task failed (${code}).` : t`The video task failed.`),
     {
       status,
       ...(code ? { code } : {}),
@@ -73,8 +74,11 @@ async function* eventsOf(
     else if (typeof event.response.progress === 'number') progress = event.response.progress;
   }
   if (accepted && progress === undefined) return;
-  const at = progress === undefined ? '' : ` at ${progress}%`;
-  throw new ApiError('network', `The reply ended${at} before the clips were ready`);
+  const ended =
+    progress === undefined
+      ? t`The reply ended before the clips were ready`
+      : t`The reply ended at ${progress}% before the clips were ready`;
+  throw new ApiError('network', ended);
 }
 
 /**
@@ -102,7 +106,7 @@ export async function* videos(
     }
     const values = await readJsonValues(res, signal);
     if (values.length === 0) {
-      throw new ApiError('invalid', 'The server sent an empty reply.', { status: res.status });
+      throw new ApiError('invalid', t`The server sent an empty reply.`, { status: res.status });
     }
     yield* eventsOf(values, res.status, (n) =>
       values.length > 1 ? `Line ${n} of the reply` : 'The reply',

@@ -3,6 +3,7 @@
  * tasks. Browser and Node (only `fetch`); every reply is validated against `contract.ts` and
  * every failure is an `ApiError`.
  */
+import { t } from '@lingui/core/macro';
 import {
   imagineResponseSchema,
   taskBatchSchema,
@@ -84,7 +85,8 @@ function isFinal(r: ImagineResponse): boolean {
 
 function taskFailure(r: ImagineResponse, traceId: string, status?: number): ApiError {
   const code = r.error?.code;
-  return new ApiError('task', r.error?.message || `The task failed${code ? ` (${code})` : ''}.`, {
+  const failed = code ? t`The task failed (${code}).` : t`The task failed.`;
+  return new ApiError('task', r.error?.message || failed, {
     ...(status === undefined ? {} : { status }),
     ...(code ? { code } : {}),
     traceId: r.trace_id ?? traceId,
@@ -186,7 +188,7 @@ export async function* imagine(
     // The stream's Content-Type is undocumented: NDJSON (or none, when we asked for a stream) is
     // read line by line as it arrives; anything else is read whole (one body, or NDJSON lines).
     if (type.includes('ndjson') || (!type && delivery === 'stream')) {
-      if (!res.body) throw new ApiError('invalid', 'The server sent a stream without a body.');
+      if (!res.body) throw new ApiError('invalid', t`The server sent a stream without a body.`);
       yield* eventsFrom(
         readNdjson(res.body, signal),
         traceId,
@@ -197,7 +199,7 @@ export async function* imagine(
     }
     const values = await readJsonValues(res, signal);
     if (values.length === 0) {
-      throw new ApiError('invalid', 'The server sent an empty reply.', { status: res.status });
+      throw new ApiError('invalid', t`The server sent an empty reply.`, { status: res.status });
     }
     const label = (n: number) => (values.length > 1 ? `Line ${n} of the reply` : 'The reply');
     yield* eventsFrom(values, traceId, res.status, label);

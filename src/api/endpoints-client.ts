@@ -4,6 +4,7 @@
  * edits shares imagine's reader (`imagine(…, { path: EDITS_PATH })`). Failures are `ApiError`s
  * with the provider's code and message word for word, and never the token.
  */
+import { t } from '@lingui/core/macro';
 import type { z } from 'zod/mini';
 import type { ClientConfig } from './client';
 import { post, readJson, redact, validate, isObject } from './client-http';
@@ -29,7 +30,9 @@ function failureIn(json: unknown, field: string, status: number): ApiError | und
   const message =
     typeof error?.message === 'string' && error.message
       ? error.message
-      : `The service could not do it${code ? ` (${code})` : ''}.`;
+      : code
+        ? t`The service could not do it (${code}).`
+        : t`The service could not do it.`;
   return new ApiError('task', message, {
     status,
     ...(code ? { code } : {}),
@@ -81,7 +84,7 @@ export async function describeImage(
     signal,
   );
   const prompts = r.descriptions.map((d) => d.trim()).filter(Boolean);
-  if (prompts.length === 0) throw new ApiError('invalid', 'The service described nothing.');
+  if (prompts.length === 0) throw new ApiError('invalid', t`The service described nothing.`);
   return prompts;
 }
 

@@ -3,6 +3,7 @@
  * the provider's API): the studio sends its kept copy of a picture whose link has expired and
  * gets a live link back, so an image prompt can name it again.
  */
+import { t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
 import type { ClientConfig } from './client';
 
@@ -26,7 +27,7 @@ export async function uploadToEngine(config: ClientConfig, picture: Blob): Promi
   const refused = ErrorReply.safeParse(body);
   throw new Error(
     refused.success
-      ? `The engine refused the copy: ${refused.data.error.message}`
-      : `The engine did not take the copy (HTTP ${res.status}).`,
+      ? t`The engine refused the copy: ${refused.data.error.message}`
+      : t`The engine did not take the copy (HTTP ${res.status}).`,
   );
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activateLocale } from '../i18n/activate';
 import { explainError } from './explain';
 
 describe('explainError', () => {
@@ -17,5 +18,18 @@ describe('explainError', () => {
 
   it('says what to do for a dropped connection', () => {
     expect(explainError({ kind: 'network' }).hint).toMatch(/connection/i);
+  });
+
+  describe('in Chinese', () => {
+    afterEach(() => activateLocale('en'));
+
+    it('gives the advice in Chinese once the studio speaks it', async () => {
+      await activateLocale('zh-CN');
+      expect(explainError({ code: 'used_up' })).toEqual({
+        title: '额度已用完',
+        hint: '你的余额已用完。请在 platform.acedata.cloud 充值后重试。',
+        remedy: 'top-up',
+      });
+    });
   });
 });

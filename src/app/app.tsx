@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Composer } from '../features/composer/composer';
 import { DraftContext } from '../features/composer/draft-store';
 import { PromptToolsContext } from '../features/composer/prompt-tools-context';
@@ -6,13 +8,14 @@ import { Feed } from '../features/feed/feed';
 import { FeedActionsContext } from '../features/feed/feed-actions';
 import { FeedWindowContext } from '../features/feed/feed-window';
 import { ImageToolsContext } from '../features/feed/image-tools-context';
-import { isJobActive, type Job } from '../jobs/job';
+import type { Job } from '../jobs/job';
 import type { AnimateSource } from './animate-dialog';
 import { ErrorBoundary } from './error-boundary';
 import type { EditTarget } from './edit-dialog';
 import { createImageTools, createPromptTools } from './endpoint-tools';
 import { createFeedActions } from './feed-actions';
 import { Header, type View } from './header';
+import { HistorySection } from './history-section';
 import { LazyAnimateDialog } from './lazy-animate-dialog';
 import { RegionDialog } from './region-dialog';
 import type { Services } from './services';
@@ -20,10 +23,7 @@ import { ServicesProvider, WithQueries } from './services-context';
 import { StorageNoticeBar } from './storage-notice';
 import { Toasts } from './toasts';
 
-// History and Settings load on first use: neither is needed to write a prompt and watch it form.
-const HistoryView = lazy(() =>
-  import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
-);
+// Settings loads on first use: it is not needed to write a prompt and watch it form.
 // The edit dialog (and the mask editor behind it) loads when an edit is first asked for.
 const EditDialog = lazy(() => import('./edit-dialog').then((m) => ({ default: m.EditDialog })));
 const SettingsDialog = lazy(() =>
@@ -38,7 +38,8 @@ export interface AppProps {
 
 /** The whole studio: composer and feed, history, settings and the region editor. */
 export function App({ services }: AppProps) {
-  const { runner, persistence, feedWindow } = services;
+  const { t } = useLingui();
+  const { runner, feedWindow } = services;
   const [view, setView] = useState<View>('studio');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [regionJob, setRegionJob] = useState<Job | null>(null);
@@ -56,9 +57,10 @@ export function App({ services }: AppProps) {
     void services.start();
   }, [services]);
 
+  const title = view === 'history' ? t`History — Imagine Studio` : 'Imagine Studio';
   useEffect(() => {
-    document.title = view === 'history' ? 'History — Imagine Studio' : 'Imagine Studio';
-  }, [view]);
+    document.title = title;
+  }, [title]);
 
   const actions = useMemo(
     () =>
@@ -90,36 +92,24 @@ export function App({ services }: AppProps) {
                 <main>
                   {view === 'studio' ? (
                     <div className="studio">
-                      <ErrorBoundary label="composer">
+                      <ErrorBoundary label="composer" name={msg`The composer`}>
                         <Composer
                           onSubmit={(request) => runner.submit(request)}
                           onAnimate={(url) => setAnimateFrom({ url })}
                         />
                       </ErrorBoundary>
-                      <ErrorBoundary label="feed">
+                      <ErrorBoundary label="feed" name={msg`The feed`}>
                         <Feed />
                       </ErrorBoundary>
                     </div>
                   ) : (
-                    <ErrorBoundary label="history">
-                      <Suspense fallback={<p className="hint">Loading history…</p>}>
-                        <WithQueries>
-                          <HistoryView
-                            store={services.jobs}
-                            persistence={persistence}
-                            removeJobs={(ids) => runner.remove(ids)}
-                            // An undone delete of an unfinished job: it is looked up again, never resent.
-                            onRestored={(jobs) =>
-                              jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
-                            }
-                            onOpenJob={(id) => {
-                              setView('studio');
-                              feedWindow.reveal(id);
-                            }}
-                          />
-                        </WithQueries>
-                      </Suspense>
-                    </ErrorBoundary>
+                    <HistorySection
+                      services={services}
+                      onOpenJob={(id) => {
+                        setView('studio');
+                        feedWindow.reveal(id);
+                      }}
+                    />
                   )}
                 </main>
                 {settingsOpen && (

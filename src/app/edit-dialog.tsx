@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { EditImageDialog } from '../features/mask-editor/edit-image-launcher';
 import type { JobParent } from '../jobs/job';
 import { isLinkExpired } from '../prompt/link-expiry';
@@ -20,6 +21,7 @@ export interface EditDialogProps {
 
 /** Edit image: a submitted edit becomes an `edits` job (its parent is the image it edited). */
 export function EditDialog({ target, onClose }: EditDialogProps) {
+  const { t } = useLingui();
   const services = useServices();
   const { runner, config } = services;
   const { imageUrl, parent } = target;
@@ -44,7 +46,7 @@ export function EditDialog({ target, onClose }: EditDialogProps) {
         void import('./expired-reference').then((m) =>
           m.offerKeptCopy(services, imageUrl, (fresh) => {
             send(fresh);
-            return 'The edit was sent on the kept copy, re-hosted with a live link.';
+            return t`The edit was sent on the kept copy, re-hosted with a live link.`;
           }),
         );
       }}

@@ -3,6 +3,7 @@
  * edits run as jobs (feed, history, recovery); shorten, translate and seed are one quick call
  * whose answer is shown where it was asked for.
  */
+import { msg } from '@lingui/core/macro';
 import type { PromptTools } from '../features/composer/prompt-tools-context';
 import { setDraftPrompt } from '../features/composer/draft-store';
 import type { ImageTools } from '../features/feed/image-tools-context';
@@ -24,7 +25,7 @@ function describe(services: Services, imageUrl: string, parent?: JobParent): voi
     { image_url: imageUrl },
     { kind: 'describe', ...(parent ? { parent } : {}) },
   );
-  toast('Describing the image…');
+  toast(msg`Describing the image…`);
 }
 
 /** The composer's tools. */
@@ -75,11 +76,11 @@ export function createImageTools(services: Services, openEdit: OpenEdit): ImageT
       ),
     reuseSeed: (seed) => {
       draft.setState({ text: writeControl(draft.getState().text, 'seed', Number(seed)) });
-      toast(`Added --seed ${seed} to the prompt.`);
+      toast(msg`Added --seed ${seed} to the prompt.`);
     },
     usePrompt: (prompt) => {
       setDraftPrompt(draft, prompt);
-      toast('The prompt is in the composer.');
+      toast(msg`The prompt is in the composer.`);
     },
     imagineAll: (prompts) => {
       for (const prompt of prompts) runner.submit({ prompt, action: 'generate' });

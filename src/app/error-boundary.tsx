@@ -1,11 +1,22 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import type { MessageDescriptor } from '@lingui/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 
 interface State {
   error: Error | null;
 }
 
 /** Catches a render failure in one part of the page so the rest (and the person's work) survives. */
-export class ErrorBoundary extends Component<{ children: ReactNode; label: string }, State> {
+export class ErrorBoundary extends Component<
+  {
+    children: ReactNode;
+    /** For the console: which part failed (not shown). */
+    label: string;
+    /** The part's name as the person reads it, e.g. msg`The composer`. */
+    name: MessageDescriptor;
+  },
+  State
+> {
   state: State = { error: null };
 
   static getDerivedStateFromError(error: Error): State {
@@ -20,13 +31,24 @@ export class ErrorBoundary extends Component<{ children: ReactNode; label: strin
     if (!this.state.error) return this.props.children;
     return (
       <div role="alert" className="panel">
-        <p>
-          The {this.props.label} hit a problem: {this.state.error.message}. Your jobs are saved.
-        </p>
+        <Failed name={this.props.name} reason={this.state.error.message} />
         <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
+          <Trans>Try again</Trans>
         </button>
       </div>
     );
   }
+}
+
+/** What failed and why, in the active language (a class component cannot use the hook). */
+function Failed({ name, reason }: { name: MessageDescriptor; reason: string }) {
+  const { i18n } = useLingui();
+  const part = i18n._(name);
+  return (
+    <p>
+      <Trans>
+        {part} hit a problem: {reason}. Your jobs are saved.
+      </Trans>
+    </p>
+  );
 }

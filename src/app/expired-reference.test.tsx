@@ -5,6 +5,7 @@ import { createDraftStore } from '../features/composer/draft-store';
 import { createConfigStore, updateSettings, type Target } from '../jobs/config-store';
 import { createJobsStore } from '../jobs/store';
 import type { KeptCopy } from '../jobs/image-cache/kept-copy';
+import { WithI18n } from '../i18n/testing';
 import { offerKeptCopy } from './expired-reference';
 import { Toasts } from './toasts';
 
@@ -22,7 +23,7 @@ function setUp(target: Target, blob: Blob | null, copy: KeptCopy = { kind: 'rela
   const draft = createDraftStore();
   draft.setState({ text: '', references: [] });
   const persistence = { keptBlob: async () => blob, keptCopy: async () => copy };
-  render(<Toasts />);
+  render(<Toasts />, { wrapper: WithI18n });
   return {
     run: () =>
       act(() =>

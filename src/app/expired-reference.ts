@@ -3,6 +3,8 @@
  * so the task would fail after spending a credit. Said before anything is sent; where the target
  * can take the studio's readable kept copy (the local engine), that copy is offered instead.
  */
+import { i18n } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import { uploadToEngine } from '../api/engine-uploads';
 import { addDraftReference } from '../features/composer/draft-store';
 import { clientConfig } from '../jobs/config-store';
@@ -11,8 +13,7 @@ import type { Services } from './services';
 import { toast } from './toasts';
 
 /** The opening of every message: what is wrong, and why it matters before a credit is spent. */
-export const EXPIRED_REFERENCE =
-  'This picture’s link has expired: the service can no longer fetch it, and a task naming it would fail after spending a credit.';
+export const EXPIRED_REFERENCE = msg`This picture’s link has expired: the service can no longer fetch it, and a task naming it would fail after spending a credit.`;
 
 /** Long enough to read the message and find the button. */
 const READ_MS = 30_000;
@@ -27,12 +28,14 @@ export async function offerKeptCopy(
   url: string,
   putToWork: (fresh: string) => string = (fresh) =>
     addDraftReference(services.draft, fresh)?.error ??
-    'The kept copy is a reference again, with a live link.',
+    t`The kept copy is a reference again, with a live link.`,
 ): Promise<void> {
+  // Toasts live half a minute: worded in the language active when the link was met.
+  const expired = i18n._(EXPIRED_REFERENCE);
   const state = services.config.getState();
   if (state.settings.target !== 'local') {
     toast(
-      `${EXPIRED_REFERENCE} Whether AceData accepts a re-hosted copy of it is UNCERTAIN, so the studio sends nothing that would spend a credit on it. Make the picture again, or use one with a live link.`,
+      `${expired} ${t`Whether AceData accepts a re-hosted copy of it is UNCERTAIN, so the studio sends nothing that would spend a credit on it. Make the picture again, or use one with a live link.`}`,
       undefined,
       READ_MS,
     );
@@ -47,8 +50,8 @@ export async function offerKeptCopy(
     const copy = await services.persistence.keptCopy(keptUrl);
     toast(
       copy.kind === 'offline'
-        ? `${EXPIRED_REFERENCE} The only copy is the offline cache’s, which the studio cannot read, so there is nothing it can send instead.`
-        : `${EXPIRED_REFERENCE} No readable copy of it was kept, so there is nothing the studio can send instead.`,
+        ? `${expired} ${t`The only copy is the offline cache’s, which the studio cannot read, so there is nothing it can send instead.`}`
+        : `${expired} ${t`No readable copy of it was kept, so there is nothing the studio can send instead.`}`,
       undefined,
       READ_MS,
     );
@@ -59,12 +62,13 @@ export async function offerKeptCopy(
       const fresh = await uploadToEngine(clientConfig(services.config.getState()), blob);
       toast(putToWork(fresh));
     } catch (err) {
-      toast(`Could not send the kept copy: ${err instanceof Error ? err.message : String(err)}`);
+      const reason = err instanceof Error ? err.message : String(err);
+      toast(msg`Could not send the kept copy: ${reason}`);
     }
   };
   toast(
-    `${EXPIRED_REFERENCE} The local engine can take the studio’s kept copy instead.`,
-    { label: 'Use the kept copy', onClick: () => void sendCopy() },
+    `${expired} ${t`The local engine can take the studio’s kept copy instead.`}`,
+    { label: msg`Use the kept copy`, onClick: () => void sendCopy() },
     READ_MS,
   );
 }

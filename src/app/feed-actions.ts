@@ -1,3 +1,4 @@
+import { msg } from '@lingui/core/macro';
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
 import { saveBlob } from '../components/ui/save-file';
@@ -68,22 +69,25 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       const refused = addDraftReference(draft, url);
       if (refused) toast(refused.error);
       else {
-        toast('Added to the prompt as an image reference.');
+        toast(msg`Added to the prompt as an image reference.`);
       }
     },
     openSettings: dialogs.openSettings,
     dismiss: (id) => {
       void runner.remove([id]).then(
         () =>
-          toast('Deleted from the studio and the history.', {
-            label: 'Undo',
+          toast(msg`Deleted from the studio and the history.`, {
+            label: msg`Undo`,
             onClick: () =>
               void persistence.restoreDeleted([id]).then((jobs) =>
                 // A running job that comes back is looked up again, never resent.
                 jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id)),
               ),
           }),
-        (err: Error) => toast(`Could not delete: ${err.message}`),
+        (err: Error) => {
+          const reason = err.message;
+          toast(msg`Could not delete: ${reason}`);
+        },
       );
     },
     editAndRetry: (job) => {
@@ -91,7 +95,7 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       setDraftPrompt(draft, job.request.prompt ?? '');
       draft.setState({ translation: !!job.request.translation });
       dialogs.focusPrompt();
-      toast('Back in the composer: fix it, then press Imagine.');
+      toast(msg`Back in the composer: fix it, then press Imagine.`);
     },
     useCurrentTarget: () => useConfig(config, (s) => s.settings.target),
     cardOf: (job) => kinds.of(job)?.card(job.result) ?? 'image',

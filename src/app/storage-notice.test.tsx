@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { KeptSummary } from '../jobs/image-cache/kept-summary';
 import { createJobsActions, jobsStore } from '../jobs/store';
+import { WithI18n } from '../i18n/testing';
 import type { Services } from './services';
 import { ServicesProvider } from './services-context';
 import { StorageNoticeBar } from './storage-notice';
@@ -28,6 +29,7 @@ function renderBar() {
     <ServicesProvider services={services}>
       <StorageNoticeBar onDismiss={() => jobsActions.setStorageNotice(null)} />
     </ServicesProvider>,
+    { wrapper: WithI18n },
   );
 }
 

@@ -1,4 +1,7 @@
+import type { I18n } from '@lingui/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
+import { jobText } from '../jobs/job-text';
 import { selectStorageNotice, useJobs } from '../jobs/store';
 import { useServices } from './services-context';
 
@@ -13,18 +16,18 @@ export interface StorageNoticeBarProps {
  * failed, and, then, what is still kept, every kind counted.
  */
 export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
+  const { i18n } = useLingui();
   const notice = useJobs(selectStorageNotice);
   const { persistence } = useServices();
-  const [kept, setKept] = useState<{ at: number; line: string } | null>(null);
+  const [kept, setKept] = useState<{ at: number; line: (i18n: I18n) => string } | null>(null);
   const short = notice?.kind === 'evicted' || notice?.kind === 'full' ? notice.at : null;
   useEffect(() => {
     if (short === null) return;
     let live = true;
     // The summary's words load with it: a storage notice is rare.
     void Promise.all([persistence.keptSummary(), import('../jobs/image-cache/kept-summary')])
-      .then(([summary, { keptSummaryLine }]) => {
-        const line = keptSummaryLine(summary).replace(/^Kept copies:/, 'Still kept:');
-        if (live) setKept({ at: short, line });
+      .then(([summary, { stillKeptLine }]) => {
+        if (live) setKept({ at: short, line: (i18n) => stillKeptLine(summary, i18n) });
       })
       .catch(() => {});
     return () => {
@@ -32,12 +35,16 @@ export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
     };
   }, [short, persistence]);
   if (!notice) return null;
+  // The jobs layer may word its notice as a message or as its own English text (jobText
+  // translates the studio's sentences), both translated here.
+  const message = notice.message;
+  const text = typeof message === 'string' ? jobText(message, i18n) : i18n._(message);
   return (
     <div className="storage-notice" role="status">
-      <span>{notice.message}</span>
-      {kept && kept.at === short && <span className="hint">{kept.line}</span>}
+      <span>{text}</span>
+      {kept && kept.at === short && <span className="hint">{kept.line(i18n)}</span>}
       <button type="button" className="chip" onClick={onDismiss}>
-        Dismiss
+        <Trans>Dismiss</Trans>
       </button>
     </div>
   );

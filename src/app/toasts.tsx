@@ -1,14 +1,19 @@
 import { createStore, useStore } from 'zustand';
+import type { MessageDescriptor } from '@lingui/core';
+import { useLingui } from '@lingui/react/macro';
+
+/** A toast's words: a message (translated as it is shown, `msg` from @lingui/core/macro) or text. */
+export type ToastText = MessageDescriptor | string;
 
 /** A button a toast offers (e.g. Undo); clicking it also closes the toast. */
 export interface ToastAction {
-  label: string;
+  label: ToastText;
   onClick: () => void;
 }
 
 interface Toast {
   id: number;
-  text: string;
+  text: ToastText;
   action?: ToastAction;
 }
 
@@ -22,7 +27,7 @@ const close = (id: number) =>
  * Show a short message for a few seconds; one with an action (Undo) stays for `ms`, long enough
  * to find the button.
  */
-export function toast(text: string, action?: ToastAction, ms = action ? 10_000 : 4000): void {
+export function toast(text: ToastText, action?: ToastAction, ms = action ? 10_000 : 4000): void {
   const id = nextId++;
   toastStore.setState((s) => ({
     toasts: [...s.toasts, { id, text, ...(action ? { action } : {}) }],
@@ -32,12 +37,14 @@ export function toast(text: string, action?: ToastAction, ms = action ? 10_000 :
 
 /** Where toasts appear; announced politely to screen readers. */
 export function Toasts() {
+  const { i18n } = useLingui();
+  const say = (text: ToastText) => (typeof text === 'string' ? text : i18n._(text));
   const toasts = useStore(toastStore, (s) => s.toasts);
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className="toast">
-          {t.text}
+          {say(t.text)}
           {t.action && (
             <button
               type="button"
@@ -47,7 +54,7 @@ export function Toasts() {
                 t.action!.onClick();
               }}
             >
-              {t.action.label}
+              {say(t.action.label)}
             </button>
           )}
         </div>

@@ -4,6 +4,8 @@
  * "Remember on this device", and is never part of the settings object (so it cannot leak into
  * history, exports or logs through it).
  */
+import { i18n as activeI18n, type I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Mode } from '../api/contract';
 import type { ClientConfig, Delivery } from '../api/client';
@@ -118,8 +120,8 @@ export function clientConfig(state: ConfigState): ClientConfig {
 }
 
 /** A human name for a target, for the header badge. */
-export function targetLabel(target: Target): string {
+export function targetLabel(target: Target, i18n: I18n = activeI18n): string {
   if (target === 'acedata') return 'AceData';
-  if (target === 'acedata-proxy') return 'AceData (via studio)';
-  return 'Local engine';
+  if (target === 'acedata-proxy') return i18n._(msg`AceData (via studio)`);
+  return i18n._(msg`Local engine`);
 }

@@ -4,7 +4,9 @@
  * both name a job the same way. An upscale or a pan has no prompt of its own; its prompt is the
  * one of the job its lineage starts from.
  */
-import { actionLabel } from '../api/action-labels';
+import { i18n as activeI18n, type I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { actionName } from './action-names';
 import { jobTitle, type Job } from './job';
 
 /** The fields of a job naming reads (a live `Job` or a stored one). */
@@ -25,8 +27,6 @@ export function truncate(text: string, n: number): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
-const quoted = (text: string) => `“${truncate(text, 40)}”`;
-
 /** The parts of a card's title; `title` is them joined, for an accessible name. */
 export interface CardName {
   /** The whole title: the prompt for a fresh job, else "V1 of Zoom Out 2x · from U2 of …". */
@@ -42,34 +42,44 @@ export interface CardName {
 }
 
 /** The action label of a derived job ("U2"), or undefined for a fresh prompt. */
-function ownLabel(job: NamedJob): string | undefined {
-  return job.parent ? actionLabel(jobAction(job)) : undefined;
+function ownLabel(job: NamedJob, i18n: I18n): string | undefined {
+  return job.parent ? actionName(jobAction(job), i18n) : undefined;
 }
+
+const quote = (text: string) => `“${truncate(text, 40)}”`;
+
+/** Stands in for the parent while "{own} of {parent}" is translated, to split around the link. */
+const PARENT = '\u0001';
 
 /**
  * A card's title: a fresh job by its prompt; a derived one by what it is and what it came from,
  * two steps up ("Pan Left of U3 · from V1 of …"); the prompt goes second. A parent that is no
- * longer in the history is named by the label it left on the job, never by its id.
+ * longer in the history is named by the label it left on the job, never by its id. Words come
+ * from `i18n` (the active language by default); the parent may come first in a language's order,
+ * so the title is translated whole and split around it.
  */
-export function cardName(job: NamedJob, lookup: JobLookup): CardName {
-  const own = ownLabel(job);
-  if (!own || !job.parent) return { title: jobTitle(job), lead: '', rest: '' };
+export function cardName(job: NamedJob, lookup: JobLookup, i18n: I18n = activeI18n): CardName {
+  const own = ownLabel(job, i18n);
+  if (!own || !job.parent) return { title: jobTitle(job, i18n), lead: '', rest: '' };
   const prompt = promptOf(job, lookup);
   const parentJob = job.parent.jobId ? lookup(job.parent.jobId) : undefined;
-  const lead = `${own} of `;
   let parent: string;
-  let rest = '';
+  let from: string | undefined;
   if (!parentJob) {
-    parent = job.parent.label ? `an image of ${quoted(job.parent.label)}` : 'an earlier image';
+    const label = job.parent.label;
+    const image = label ? quote(label) : '';
+    parent = image ? i18n._(msg`an image of ${image}`) : i18n._(msg`an earlier image`);
   } else if (!parentJob.parent) {
-    parent = quoted(jobTitle(parentJob));
+    parent = quote(jobTitle(parentJob, i18n));
   } else {
-    parent = ownLabel(parentJob)!;
+    parent = ownLabel(parentJob, i18n)!;
     const grand = parentJob.parent.jobId ? lookup(parentJob.parent.jobId) : undefined;
-    if (!grand) rest = prompt ? ` · from ${quoted(prompt)}` : '';
-    else if (!grand.parent) rest = ` · from ${quoted(jobTitle(grand))}`;
-    else rest = ` · from ${ownLabel(grand)!} of …`;
+    if (!grand) from = prompt ? quote(prompt) : undefined;
+    else if (!grand.parent) from = quote(jobTitle(grand, i18n));
+    else from = ofText(ownLabel(grand, i18n)!, '…', i18n);
   }
+  const [lead = '', after = ''] = ofText(own, PARENT, i18n).split(PARENT);
+  const rest = from ? after + i18n._(msg` · from ${from}`) : after;
   return {
     title: `${lead}${parent}${rest}`,
     lead,
@@ -77,6 +87,11 @@ export function cardName(job: NamedJob, lookup: JobLookup): CardName {
     rest,
     ...(prompt ? { prompt } : {}),
   };
+}
+
+/** "U2 of “A lighthouse…”" in the active language's order. */
+function ofText(own: string, parent: string, i18n: I18n): string {
+  return i18n._(msg`${own} of ${parent}`);
 }
 
 /**

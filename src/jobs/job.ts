@@ -3,6 +3,8 @@
  * back. Plain data (no functions), so the same object lives in the store, in IndexedDB and in an
  * exported history file.
  */
+import { i18n as activeI18n, type I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import type { ImagineRequest, ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client';
 
@@ -199,6 +201,6 @@ export function previewFromResponse(r: ImagineResponse): JobPreview | undefined 
  * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no
  * prompt of its own), else "Untitled". Trimmed, so a prompt of spaces does not make a blank title.
  */
-export function jobTitle(job: Pick<Job, 'request' | 'parent'>): string {
-  return job.request.prompt?.trim() || job.parent?.label?.trim() || 'Untitled';
+export function jobTitle(job: Pick<Job, 'request' | 'parent'>, i18n: I18n = activeI18n): string {
+  return job.request.prompt?.trim() || job.parent?.label?.trim() || i18n._(msg`Untitled`);
 }

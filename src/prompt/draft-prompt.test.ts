@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { absorbLeadingLinks, composeDraft, splitDraft } from './draft-prompt';
-import { EXPIRED_LINK_MESSAGE } from './reference-urls';
+import { i18n } from '@lingui/core';
+import { EXPIRED_LINK } from './reference-urls';
 
 const A = 'https://cdn.acedata.cloud/a.png?ex=ffffffff&hm=1';
 const B = 'https://cdn.acedata.cloud/b.png';
@@ -59,7 +60,7 @@ describe('absorbLeadingLinks', () => {
     const expired = 'https://cdn.acedata.cloud/old.png?ex=1&hm=2';
     const out = absorbLeadingLinks({ ...empty, text: `${B} ${expired} a cat` }, { all: true });
     expect(out.draft).toEqual({ text: `${expired} a cat`, references: [B] });
-    expect(out.error).toBe(EXPIRED_LINK_MESSAGE);
+    expect(out.error).toBe(i18n._(EXPIRED_LINK));
     expect(composeDraft(out.draft)).toBe(`${B} ${expired} a cat`);
   });
 

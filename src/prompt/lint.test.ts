@@ -247,3 +247,22 @@ describe('lintPrompt: typographic dashes', () => {
     ]);
   });
 });
+
+describe('lintPrompt: a Chinese prompt', () => {
+  it('offers to translate when neither the service nor the studio translates it', () => {
+    expect(lintPrompt('一只可爱的猫 --ar 2:3')).toEqual([
+      {
+        severity: 'note',
+        fix: 'translate',
+        message: expect.stringMatching(/Midjourney understands English best/),
+      },
+    ]);
+    expect(lintPrompt('a cat in 北京 --ar 2:3')).toHaveLength(1);
+  });
+
+  it('says nothing when Translate prompt is on, or when only links or parameters hold Chinese', () => {
+    expect(lintPrompt('一只可爱的猫', { translation: true })).toEqual([]);
+    expect(lintPrompt('a cute cat --no 猫')).toEqual([]);
+    expect(lintPrompt('a cute cat')).toEqual([]);
+  });
+});

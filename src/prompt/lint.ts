@@ -4,6 +4,7 @@
  * reference §9), so the composer shows these issues while the person types. Errors are things
  * Midjourney would refuse or that cannot work; warnings are likely mistakes it would accept.
  */
+import { t } from '@lingui/core/macro';
 import {
   MAX_IMAGE_PROMPTS,
   MODE_PARAMS,
@@ -26,7 +27,10 @@ export interface LintIssue {
   severity: 'error' | 'warning' | 'note';
   /** The parameter concerned, lower-cased and without dashes, as written (`stylise`, `aspect`). */
   param?: string;
+  /** In the active language (lint while rendering, so a change of language re-words it). */
   message: string;
+  /** A fix the composer offers as a button: `translate` = translate the words to English. */
+  fix?: 'translate';
 }
 
 /** What the prompt is for, and where the studio runs (for its own `/attachments/` images). */
@@ -35,7 +39,12 @@ export interface LintOptions {
   action?: string;
   /** Passed to `checkImageUrl`; defaults to `location.origin`. */
   origin?: string;
+  /** "Translate prompt" is on: the service translates the words, so Chinese is fine. */
+  translation?: boolean;
 }
+
+/** Chinese characters (Han script, which also covers Japanese kanji). */
+const HAN = /\p{Script=Han}/u;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -47,7 +56,7 @@ export function lintPrompt(prompt: string, opts: LintOptions = {}): LintIssue[] 
   const issues: LintIssue[] = dashes.readings.map((r) => ({
     severity: 'note',
     param: r.read.slice(2).toLowerCase(),
-    message: `Read “${r.written}” as “${r.read}”.`,
+    message: t`Read “${r.written}” as “${r.read}”.`,
   }));
 
   if (action === 'generate') issues.push(...structureIssues(imageUrls, text, params));
@@ -55,13 +64,13 @@ export function lintPrompt(prompt: string, opts: LintOptions = {}): LintIssue[] 
     const extra = imageUrls.length - MAX_IMAGE_PROMPTS;
     issues.push({
       severity: 'error',
-      message: `A prompt takes at most ${MAX_IMAGE_PROMPTS} image links — remove ${extra}.`,
+      message: t`A prompt takes at most ${MAX_IMAGE_PROMPTS} image links — remove ${extra}.`,
     });
   }
   imageUrls.forEach((url, i) => {
     const check = checkImageUrl(url, opts.origin === undefined ? {} : { origin: opts.origin });
     if (!check.ok)
-      issues.push({ severity: 'warning', message: `Image ${i + 1}: ${check.message}` });
+      issues.push({ severity: 'warning', message: t`Image ${i + 1}: ${check.message}` });
   });
   for (const word of text.split(' ')) {
     const single = singleDashParam(word);
@@ -69,12 +78,19 @@ export function lintPrompt(prompt: string, opts: LintOptions = {}): LintIssue[] 
       issues.push({
         severity: 'warning',
         param: single,
-        message: `"${word}" is read as text; write --${single} (two hyphens) to make it a parameter.`,
+        message: t`"${word}" is read as text; write --${single} (two hyphens) to make it a parameter.`,
       });
     }
   }
   for (const param of params) issues.push(...paramIssues(param));
   issues.push(...combinationIssues(imageUrls, params));
+  if (!opts.translation && HAN.test(text)) {
+    issues.push({
+      severity: 'note',
+      fix: 'translate',
+      message: t`Midjourney understands English best: translate the prompt before you imagine.`,
+    });
+  }
 
   // A stable sort keeps prompt order inside each severity.
   return issues.sort((a, b) => rank(a) - rank(b));
@@ -91,8 +107,8 @@ function structureIssues(imageUrls: string[], text: string, params: PromptParam[
         severity: 'error',
         message:
           params.length === 0
-            ? 'The prompt is empty — describe the image you want.'
-            : 'A prompt cannot be only parameters — add a description before the --parameters.',
+            ? t`The prompt is empty — describe the image you want.`
+            : t`A prompt cannot be only parameters — add a description before the --parameters.`,
       },
     ];
   }
@@ -100,8 +116,7 @@ function structureIssues(imageUrls: string[], text: string, params: PromptParam[
     return [
       {
         severity: 'error',
-        message:
-          'Add text after the image link, or add a second image to blend (a blend needs 2–5 images).',
+        message: t`Add text after the image link, or add a second image to blend (a blend needs 2–5 images).`,
       },
     ];
   }
@@ -115,7 +130,7 @@ function paramIssues(param: PromptParam): LintIssue[] {
     return [
       warning(
         name,
-        `--${name} sets speed in the prompt; remove it and set speed with Mode instead.`,
+        t`--${name} sets speed in the prompt; remove it and set speed with Mode instead.`,
       ),
     ];
   }
@@ -131,7 +146,7 @@ function paramIssues(param: PromptParam): LintIssue[] {
       return value ? [flagWithValue(name, value)] : [];
     case 'text':
       return words.length === 0
-        ? [error(name, `--${name} needs words to exclude, like --${name} red, blue.`)]
+        ? [error(name, t`--${name} needs words to exclude, like --${name} red, blue.`)]
         : [];
     case 'urls':
       return urlsIssues(name, words);
@@ -153,13 +168,13 @@ function error(param: string, message: string): LintIssue {
 
 function unknownParam(name: string): LintIssue {
   const suggestion = closestName(name);
-  const hint = suggestion ? ` (did you mean --${suggestion}?)` : '';
+  const hint = suggestion ? t` (did you mean --${suggestion}?)` : '';
   // A sure refusal: the service answers arguments Midjourney does not know with a failed task,
   // bad_request "Unrecognized argument(s)" (reference §5 and §9, the guide's webhook example).
   // Midjourney adds parameters over time, so the composer still offers "Send anyway".
   return error(
     name,
-    `--${name} is not a Midjourney parameter the studio knows; the service will refuse it (“Unrecognized argument(s)”) — remove it${hint}.`,
+    t`--${name} is not a Midjourney parameter the studio knows; the service will refuse it (“Unrecognized argument(s)”) — remove it${hint}.`,
   );
 }
 
@@ -172,7 +187,7 @@ function extraWords(name: string, extra: string[]): LintIssue {
   if (dashed) return error(name, twoHyphens(dashed));
   return error(
     name,
-    `--${name} takes one value; move "${extra.join(' ')}" before the parameters or remove it.`,
+    t`--${name} takes one value; move "${extra.join(' ')}" before the parameters or remove it.`,
   );
 }
 
@@ -181,12 +196,13 @@ function flagWithValue(name: string, value: string): LintIssue {
   if (dashed) return error(name, twoHyphens(dashed));
   return error(
     name,
-    `--${name} takes no value; move "${value}" before the parameters or remove it.`,
+    t`--${name} takes no value; move "${value}" before the parameters or remove it.`,
   );
 }
 
 function twoHyphens(word: string): string {
-  return `"${word}" needs two hyphens: write --${singleDashParam(word)}.`;
+  const name = singleDashParam(word) ?? '';
+  return t`"${word}" needs two hyphens: write --${name}.`;
 }
 
 /** `-ar` or `–ar` (en dash) for a known parameter: the name without its dash, else null. */
@@ -204,37 +220,39 @@ function rangeText(spec: ParamSpec): string {
 
 function numberIssues(name: string, spec: ParamSpec, word: string | undefined): LintIssue[] {
   const range = rangeText(spec);
-  if (word === undefined) return [error(name, `--${name} needs a number from ${range}.`)];
+  if (word === undefined) return [error(name, t`--${name} needs a number from ${range}.`)];
   if (!NUMBER.test(word)) {
-    return [error(name, `--${name} needs a number from ${range}; "${word}" is not a number.`)];
+    return [error(name, t`--${name} needs a number from ${range}; "${word}" is not a number.`)];
   }
   const n = Number(word);
   if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
     return [
       error(
         name,
-        `--${name} ${word} is outside ${range}; the service will refuse it — use a value in that range.`,
+        t`--${name} ${word} is outside ${range}; the service will refuse it — use a value in that range.`,
       ),
     ];
   }
   if (spec.integer && !Number.isInteger(n)) {
-    return [error(name, `--${name} takes whole numbers; use ${Math.round(n)} instead of ${word}.`)];
+    return [
+      error(name, t`--${name} takes whole numbers; use ${Math.round(n)} instead of ${word}.`),
+    ];
   }
   return [];
 }
 
 function ratioIssues(name: string, word: string | undefined): LintIssue[] {
-  if (word === undefined) return [error(name, `--${name} needs a ratio like 16:9.`)];
+  if (word === undefined) return [error(name, t`--${name} needs a ratio like 16:9.`)];
   const decimal = /^(\d*\.?\d+):(\d*\.?\d+)$/.exec(word);
   if (decimal && word.includes('.')) {
     const whole = wholeRatio(Number(decimal[1]), Number(decimal[2]));
-    const fix = whole ? `write ${whole} instead of ${word}` : `use a ratio like 13:10`;
-    return [error(name, `--${name} needs whole numbers; ${fix}.`)];
+    const fix = whole ? t`write ${whole} instead of ${word}` : t`use a ratio like 13:10`;
+    return [error(name, t`--${name} needs whole numbers; ${fix}.`)];
   }
   const ratio = parseRatio(word);
   if (!ratio) {
     return [
-      error(name, `--${name} must be width:height in whole numbers, like 16:9 — not "${word}".`),
+      error(name, t`--${name} must be width:height in whole numbers, like 16:9 — not "${word}".`),
     ];
   }
   const { experimentalBeyond: x, refusedBeyond: limit } = ASPECT_LIMITS;
@@ -242,7 +260,7 @@ function ratioIssues(name: string, word: string | undefined): LintIssue[] {
     return [
       error(
         name,
-        `--${name} ${word} is beyond ${limit}:1 (or 1:${limit}); the service will refuse it — use a ratio between 1:${limit} and ${limit}:1.`,
+        t`--${name} ${word} is beyond ${limit}:1 (or 1:${limit}); the service will refuse it — use a ratio between 1:${limit} and ${limit}:1.`,
       ),
     ];
   }
@@ -250,7 +268,7 @@ function ratioIssues(name: string, word: string | undefined): LintIssue[] {
     return [
       warning(
         name,
-        `--${name} ${word} is wider than ${x}:1, which is experimental; use ${x}:1 or narrower.`,
+        t`--${name} ${word} is wider than ${x}:1, which is experimental; use ${x}:1 or narrower.`,
       ),
     ];
   }
@@ -258,7 +276,7 @@ function ratioIssues(name: string, word: string | undefined): LintIssue[] {
     return [
       warning(
         name,
-        `--${name} ${word} is taller than 1:${x}, which is experimental; use 1:${x} or wider.`,
+        t`--${name} ${word} is taller than 1:${x}, which is experimental; use 1:${x} or wider.`,
       ),
     ];
   }
@@ -288,21 +306,21 @@ function enumIssues(name: string, spec: ParamSpec, word: string | undefined): Li
   const list = values.join(', ');
   if (word === undefined) {
     // A bare `--niji` picks the current niji model.
-    return spec.name === 'niji' ? [] : [error(name, `--${name} needs a value: one of ${list}.`)];
+    return spec.name === 'niji' ? [] : [error(name, t`--${name} needs a value: one of ${list}.`)];
   }
   if (values.includes(word.toLowerCase())) return [];
   const numeric = values.every((v) => NUMBER.test(v));
   if (numeric && !NUMBER.test(word)) {
-    return [error(name, `--${name} needs a number (one of ${list}); "${word}" is not a number.`)];
+    return [error(name, t`--${name} needs a number (one of ${list}); "${word}" is not a number.`)];
   }
   // A number outside the list may be a version newer than this list, so only warn.
   return [
-    warning(name, `--${name} ${word} is not a value Midjourney documents; use one of ${list}.`),
+    warning(name, t`--${name} ${word} is not a value Midjourney documents; use one of ${list}.`),
   ];
 }
 
 function urlsIssues(name: string, words: string[]): LintIssue[] {
-  if (words.length === 0) return [error(name, `--${name} needs at least one image link.`)];
+  if (words.length === 0) return [error(name, t`--${name} needs at least one image link.`)];
   const bad = words.find(
     (w) =>
       !/^https?:\/\/\S+?(::-?\d+(\.\d+)?)?$/i.test(w) &&
@@ -313,7 +331,7 @@ function urlsIssues(name: string, words: string[]): LintIssue[] {
     ? [
         warning(
           name,
-          `--${name} takes image links (or a style code); "${bad}" is neither — move it before the parameters or remove it.`,
+          t`--${name} takes image links (or a style code); "${bad}" is neither — move it before the parameters or remove it.`,
         ),
       ]
     : [];
@@ -332,7 +350,7 @@ function combinationIssues(imageUrls: string[], params: PromptParam[]): LintIssu
       issues.push(
         warning(
           key,
-          `--${key} is set ${count} times; Midjourney uses only one — keep one and remove the others.`,
+          t`--${key} is set ${count} times; Midjourney uses only one — keep one and remove the others.`,
         ),
       );
     }
@@ -341,7 +359,7 @@ function combinationIssues(imageUrls: string[], params: PromptParam[]): LintIssu
     issues.push(
       warning(
         'niji',
-        '--niji and --v both choose the model; keep only one (--niji for the anime model).',
+        t`--niji and --v both choose the model; keep only one (--niji for the anime model).`,
       ),
     );
   }
@@ -349,7 +367,7 @@ function combinationIssues(imageUrls: string[], params: PromptParam[]): LintIssu
     issues.push(
       warning(
         'iw',
-        '--iw weights image prompts, but there is no image link; add one or remove --iw.',
+        t`--iw weights image prompts, but there is no image link; add one or remove --iw.`,
       ),
     );
   }

@@ -1,10 +1,6 @@
+import { i18n } from '@lingui/core';
 import { describe, expect, it } from 'vitest';
-import {
-  EXPIRED_LINK_MESSAGE,
-  addReference,
-  checkImageUrl,
-  removeReference,
-} from './reference-urls';
+import { EXPIRED_LINK, addReference, checkImageUrl, removeReference } from './reference-urls';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 
@@ -148,9 +144,9 @@ describe('checkImageUrl refuses a link whose ex is past, before a credit is spen
     expect(checkImageUrl(link, { now: 0x6925e2f0 * 1000 - 1 })).toEqual({ ok: true, url: link });
     expect(checkImageUrl(link, { now: 0x6925e2f0 * 1000 })).toEqual({
       ok: false,
-      message: EXPIRED_LINK_MESSAGE,
+      message: i18n._(EXPIRED_LINK),
     });
-    expect(EXPIRED_LINK_MESSAGE).toMatch(/has expired.*before|spending a credit/);
-    expect(EXPIRED_LINK_MESSAGE).toContain('AceData accepts a re-hosted copy is UNCERTAIN');
+    expect(i18n._(EXPIRED_LINK)).toMatch(/has expired.*before|spending a credit/);
+    expect(i18n._(EXPIRED_LINK)).toContain('AceData accepts a re-hosted copy is UNCERTAIN');
   });
 });

@@ -3,11 +3,13 @@
  * link has to be a direct http(s) image file; a web page or a `data:` URL fails only after the
  * task has been queued. These checks catch that while the person is still pasting.
  */
+import { i18n } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import { MAX_IMAGE_PROMPTS } from '../api/prompt-syntax';
 import { getImageUrls, setImageUrls } from './compose';
 import { isLinkExpired } from './link-expiry';
 
-/** The outcome of checking one pasted link: the cleaned URL, or what to change. */
+/** The outcome of checking one pasted link: the cleaned URL, or what to change (in the active language). */
 export type UrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 /** Where the studio itself is served; its engine's `/attachments/` images count as images. */
@@ -19,8 +21,7 @@ export interface UrlCheckOptions {
 }
 
 /** Said when a link's `ex` is past: the service would fail the task after taking a credit. */
-export const EXPIRED_LINK_MESSAGE =
-  'This link has expired (its ex= time is past), so the service can no longer fetch it and the task would fail after spending a credit. Use a picture with a live link — or the picture\'s own "Use as reference" in the feed: on the local engine the studio can send its kept copy instead; whether AceData accepts a re-hosted copy is UNCERTAIN.';
+export const EXPIRED_LINK = msg`This link has expired (its ex= time is past), so the service can no longer fetch it and the task would fail after spending a credit. Use a picture with a live link — or the picture's own "Use as reference" in the feed: on the local engine the studio can send its kept copy instead; whether AceData accepts a re-hosted copy is UNCERTAIN.`;
 
 /** Hosts that serve image files without a file extension in the path. */
 const IMAGE_HOSTS: ReadonlySet<string> = new Set([
@@ -51,10 +52,10 @@ export function checkImageUrl(input: string, opts: UrlCheckOptions = {}): UrlChe
     .trim()
     .replace(/^<(.*)>$/s, '$1')
     .trim();
-  if (url === '') return fail('Paste a link to an image file (https://…/picture.png).');
+  if (url === '') return fail(t`Paste a link to an image file (https://…/picture.png).`);
 
   if (/^[a-z]:[\\/]/i.test(url)) {
-    return fail('This is a file on your computer — upload it and paste its https:// link.');
+    return fail(t`This is a file on your computer — upload it and paste its https:// link.`);
   }
   const origin = opts.origin ?? currentOrigin();
   // The engine may hand out its own images as paths; on this origin they resolve to a full link.
@@ -63,39 +64,39 @@ export function checkImageUrl(input: string, opts: UrlCheckOptions = {}): UrlChe
   const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) {
     return url.startsWith('/')
-      ? fail('Use the full link, starting with https:// — a path on its own cannot be fetched.')
-      : fail('Add https:// at the start — image links must be full http(s) addresses.');
+      ? fail(t`Use the full link, starting with https:// — a path on its own cannot be fetched.`)
+      : fail(t`Add https:// at the start — image links must be full http(s) addresses.`);
   }
   if (scheme !== 'http' && scheme !== 'https') {
     return fail(
-      `Only http(s) image links work — this is a ${scheme}: URL. Upload the image somewhere and paste its https:// link.`,
+      t`Only http(s) image links work — this is a ${scheme}: URL. Upload the image somewhere and paste its https:// link.`,
     );
   }
   if (/\s/.test(url)) {
-    return fail('Image links cannot contain spaces — remove them or write each one as %20.');
+    return fail(t`Image links cannot contain spaces — remove them or write each one as %20.`);
   }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return fail('This link is incomplete — paste the whole address, like https://host/image.png.');
+    return fail(t`This link is incomplete — paste the whole address, like https://host/image.png.`);
   }
   // `https:host/x.png` parses, but the prompt grammar only takes `https://…` as an image URL.
   if (!/^https?:\/\//i.test(url) || parsed.hostname === '') {
-    return fail('This link is incomplete — paste the whole address, like https://host/image.png.');
+    return fail(t`This link is incomplete — paste the whole address, like https://host/image.png.`);
   }
   if (parsed.username || parsed.password) {
     return fail(
-      'Remove the user name and password from the link — they would be sent with the prompt.',
+      t`Remove the user name and password from the link — they would be sent with the prompt.`,
     );
   }
   const engineImage = parsed.pathname.startsWith('/attachments/') && parsed.origin === origin;
   if (!IMAGE_EXTENSION.test(parsed.pathname) && !engineImage && !IMAGE_HOSTS.has(parsed.hostname)) {
     return fail(
-      'This looks like a web page, not an image file: link directly to a .png/.jpg/.webp (right-click the image → Copy image address).',
+      t`This looks like a web page, not an image file: link directly to a .png/.jpg/.webp (right-click the image → Copy image address).`,
     );
   }
-  if (isLinkExpired(url, opts.now ?? Date.now())) return fail(EXPIRED_LINK_MESSAGE);
+  if (isLinkExpired(url, opts.now ?? Date.now())) return fail(i18n._(EXPIRED_LINK));
   return { ok: true, url };
 }
 
@@ -135,11 +136,11 @@ export function addReference(
   if (!check.ok) return { error: check.message };
   const urls = getImageUrls(prompt);
   if (urls.some((u) => sameUrl(u, check.url))) {
-    return { error: 'This image is already in the prompt.' };
+    return { error: t`This image is already in the prompt.` };
   }
   if (urls.length >= MAX_IMAGE_PROMPTS) {
     return {
-      error: `A prompt holds at most ${MAX_IMAGE_PROMPTS} images — remove one before adding another.`,
+      error: t`A prompt holds at most ${MAX_IMAGE_PROMPTS} images — remove one before adding another.`,
     };
   }
   return { prompt: setImageUrls(prompt, [...urls, check.url]) };

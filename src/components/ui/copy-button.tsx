@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLingui } from '@lingui/react/macro';
 
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps {
@@ -10,6 +11,7 @@ export interface CopyButtonProps {
 
 /** Copies text to the clipboard and says so in place ("Copied"), for a moment. */
 export function CopyButton({ label, text, className }: CopyButtonProps) {
+  const { t } = useLingui();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <button
@@ -27,7 +29,7 @@ export function CopyButton({ label, text, className }: CopyButtonProps) {
     >
       {label}
       <span aria-live="polite" className="copy-state">
-        {state === 'copied' ? ' ✓ Copied' : state === 'failed' ? ' — copy blocked' : ''}
+        {state === 'copied' ? ` ✓ ${t`Copied`}` : state === 'failed' ? ` — ${t`copy blocked`}` : ''}
       </span>
     </button>
   );

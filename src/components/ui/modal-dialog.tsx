@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useLingui } from '@lingui/react/macro';
 
 /** Props of {@link ModalDialog}. */
 export interface ModalDialogProps {
@@ -15,6 +16,7 @@ export interface ModalDialogProps {
  * focus to the opener, so every dialog in the studio behaves the same for keyboard users.
  */
 export function ModalDialog({ title, onClose, children, className, hideTitle }: ModalDialogProps) {
+  const { t } = useLingui();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -54,7 +56,7 @@ export function ModalDialog({ title, onClose, children, className, hideTitle }: 
           <button
             type="button"
             className="icon-button"
-            aria-label="Close"
+            aria-label={t`Close`}
             onClick={() => ref.current?.close()}
           >
             ×

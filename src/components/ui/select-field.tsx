@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 export interface SelectOption {
   value: string;
   label: string;
+  /** The option's language when it differs from the page's (a language's own name). */
+  lang?: string;
 }
 
 /** Props of {@link SelectField}. */
@@ -34,7 +36,7 @@ export function SelectField({
         <span>{label}</span>
         <select value={value} onChange={(e) => onChange(e.target.value)}>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} lang={o.lang}>
               {o.label}
             </option>
           ))}

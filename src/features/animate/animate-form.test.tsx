@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { WithI18n } from '../../i18n/testing';
 import { AnimateForm } from './animate-form';
 
 afterEach(cleanup);
@@ -18,6 +19,7 @@ describe('AnimateForm', () => {
         onSubmit={onSubmit}
         onClose={() => undefined}
       />,
+      { wrapper: WithI18n },
     );
     const mode = screen.getByLabelText('Mode') as HTMLSelectElement;
     expect([...mode.options].map((o) => o.value)).toEqual(['fast', 'turbo']);
@@ -50,7 +52,9 @@ describe('AnimateForm', () => {
 
   it('from the composer: asks for the image URL and holds back a link that is not an image', () => {
     const onSubmit = vi.fn();
-    render(<AnimateForm mode="fast" studioImages={[]} onSubmit={onSubmit} onClose={() => {}} />);
+    render(<AnimateForm mode="fast" studioImages={[]} onSubmit={onSubmit} onClose={() => {}} />, {
+      wrapper: WithI18n,
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Animate', hidden: true }));
     expect(onSubmit).not.toHaveBeenCalled();
     // The browser itself asks for the missing link (a required field).

@@ -1,3 +1,5 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { actionName } from '../../jobs/action-names';
 import { useId, useMemo, useState } from 'react';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { SelectField } from '../../components/ui/select-field';
@@ -20,10 +22,6 @@ export interface AnimateFormProps {
   onClose: () => void;
 }
 
-const RESOLUTIONS = [
-  { value: '480p', label: '480p' },
-  { value: '720p', label: '720p (the API default)' },
-] as const;
 const MODES = VIDEO_MODES.map((m) => ({ value: m, label: m }));
 
 /**
@@ -33,6 +31,11 @@ const MODES = VIDEO_MODES.map((m) => ({ value: m, label: m }));
 export function AnimateForm(props: AnimateFormProps) {
   const { imageUrl, mode: initialMode, studioImages, onSubmit, onClose } = props;
   const id = useId();
+  const { i18n, t } = useLingui();
+  const resolutions = [
+    { value: '480p', label: '480p' },
+    { value: '720p', label: t`720p (the API default)` },
+  ];
   const [url, setUrl] = useState(props.suggestedUrl ?? '');
   const [motion, setMotion] = useState('');
   const [end, setEnd] = useState('');
@@ -57,7 +60,7 @@ export function AnimateForm(props: AnimateFormProps) {
   const blocked = issues.some((i) => i.severity === 'error');
 
   return (
-    <ModalDialog title="Animate" onClose={onClose} className="animate-dialog">
+    <ModalDialog title={actionName('animate', i18n)} onClose={onClose} className="animate-dialog">
       <form
         className="animate-form"
         onSubmit={(e) => {
@@ -67,49 +70,55 @@ export function AnimateForm(props: AnimateFormProps) {
         }}
       >
         {imageUrl ? (
-          <img className="animate-source" src={imageUrl} alt="First frame" />
+          <img className="animate-source" src={imageUrl} alt={t`First frame`} />
         ) : (
           <label className="field">
-            <span>Image URL</span>
+            <span>
+              <Trans>Image URL</Trans>
+            </span>
             <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />
           </label>
         )}
         <label className="field">
-          <span>Motion prompt</span>
+          <span>
+            <Trans>Motion prompt</Trans>
+          </span>
           <textarea
             value={motion}
-            placeholder="Optional: how things move (the camera drifts left…)"
+            placeholder={t`Optional: how things move (the camera drifts left…)`}
             onChange={(e) => setMotion(e.target.value)}
           />
         </label>
         <label className="field">
-          <span>End frame</span>
+          <span>
+            <Trans>End frame</Trans>
+          </span>
           <input
             type="url"
             value={end}
-            placeholder="Optional: an image the motion arrives at"
+            placeholder={t`Optional: an image the motion arrives at`}
             onChange={(e) => setEnd(e.target.value)}
           />
         </label>
         <StudioImagePicker images={studioImages} onPick={setEnd} />
         <label className="check">
           <input type="checkbox" checked={loop} onChange={(e) => setLoop(e.target.checked)} />
-          Loop
+          <Trans>Loop</Trans>
         </label>
         <SelectField
-          label="Resolution"
+          label={t`Resolution`}
           value={resolution}
-          options={RESOLUTIONS}
+          options={resolutions}
           onChange={(v) => setResolution(v as AnimateInput['resolution'])}
         />
         <SelectField
-          label="Mode"
+          label={t`Mode`}
           value={mode}
           options={MODES}
           onChange={(v) => setMode(v as VideoMode)}
-          hint="Video has no relax mode."
+          hint={t`Video has no relax mode.`}
         />
-        <ul id={`${id}-check`} className="lint" aria-live="polite" aria-label="Video check">
+        <ul id={`${id}-check`} className="lint" aria-live="polite" aria-label={t`Video check`}>
           {issues
             .filter((i) => tried || i.severity !== 'error' || i.param !== 'image_url' || url)
             .map((issue, n) => (
@@ -120,7 +129,7 @@ export function AnimateForm(props: AnimateFormProps) {
         </ul>
         <div className="row">
           <button type="submit" className="primary" disabled={tried && blocked}>
-            Animate
+            {actionName('animate', i18n)}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 /** An image of the studio that can serve as an end frame. */
 export interface StudioImage {
   url: string;
@@ -13,17 +14,20 @@ export interface StudioImagePickerProps {
 
 /** Picks a finished studio image as the end frame (fills the End frame field with its link). */
 export function StudioImagePicker({ images, onPick }: StudioImagePickerProps) {
+  const { t } = useLingui();
   if (images.length === 0) return null;
   return (
     <label className="field">
-      <span>End frame from the studio</span>
+      <span>
+        <Trans>End frame from the studio</Trans>
+      </span>
       <select
         value=""
         onChange={(e) => {
           if (e.target.value) onPick(e.target.value);
         }}
       >
-        <option value="">Choose an image…</option>
+        <option value="">{t`Choose an image…`}</option>
         {images.map((image, n) => (
           <option key={`${image.url}-${n}`} value={image.url}>
             {image.label}

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Composer } from './composer';
 import { createDraftStore, DraftContext, setDraftPrompt } from './draft-store';
+import { WithI18n } from '../../i18n/testing';
 
 afterEach(cleanup);
 
@@ -15,6 +16,7 @@ function renderComposer(prompt: string) {
     <DraftContext.Provider value={draft}>
       <Composer onSubmit={onSubmit} onAnimate={onAnimate} />
     </DraftContext.Provider>,
+    { wrapper: WithI18n },
   );
   return { onAnimate, onSubmit };
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ImagineRequest } from '../../api/contract';
 import { readDashes } from '../../prompt/dashes';
 import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
@@ -7,6 +8,7 @@ import { usePromptText } from './use-prompt-text';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
 import { usePromptLint } from './use-prompt-lint';
+import { ComposerActions } from './composer-actions';
 
 // Describe, Edit image, Shorten and Translate arrive just after first paint; parameters on opening.
 const PromptTools = lazy(() => import('./prompt-tools').then((m) => ({ default: m.PromptTools })));
@@ -24,6 +26,7 @@ export interface ComposerProps {
 
 /** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
 export function Composer({ onSubmit, onAnimate }: ComposerProps) {
+  const { t, i18n } = useLingui();
   const draftStore = useDraftStore();
   // The box holds words and parameters; the references sit beside it as thumbnails.
   const { text, linkError, onChange, onBlur } = usePromptText();
@@ -34,8 +37,10 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   const [folded, setFolded] = useState(false);
   // What is typed in Image URL: Describe and Edit image work on it before it is a reference.
   const [imageUrl, setImageUrl] = useState('');
+  // Each press of a lint hint's "Translate now" asks the prompt tools to translate once.
+  const [translateAsks, setTranslateAsks] = useState(0);
   const promptId = useId();
-  const { issues, ready, lint } = usePromptLint(prompt);
+  const { issues, ready, lint } = usePromptLint(prompt, { translation, locale: i18n.locale });
   // A sure refusal holds the paid call back; "Send anyway" is for anyone who knows better.
   const refused = issues.some((i) => i.severity === 'error');
   const blank = prompt.trim() === '';
@@ -64,7 +69,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   };
 
   return (
-    <section className={`panel composer${folded ? ' folded' : ''}`} aria-label="Composer">
+    <section className={`panel composer${folded ? ' folded' : ''}`} aria-label={t`Composer`}>
       <button
         type="button"
         className="ghost composer-toggle"
@@ -72,7 +77,7 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
         aria-controls={`${promptId}-form`}
         onClick={() => setFolded((f) => !f)}
       >
-        {folded ? 'Show composer' : 'Hide composer'}
+        {folded ? t`Show composer` : t`Hide composer`}
       </button>
       <form
         id={`${promptId}-form`}
@@ -82,12 +87,12 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
         }}
       >
         <label htmlFor={promptId} className="composer-label">
-          Prompt
+          <Trans>Prompt</Trans>
         </label>
         <textarea
           id={promptId}
           value={text}
-          placeholder="A lighthouse on a cliff at dusk, oil painting --ar 3:2"
+          placeholder={t`A lighthouse on a cliff at dusk, oil painting --ar 3:2`}
           onChange={(e) => onChange(e.target.value, e.nativeEvent)}
           onBlur={(e) => onBlur(e.target.value)}
           onKeyDown={onKeyDown}
@@ -99,17 +104,23 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
             {linkError}
           </p>
         )}
-        <LintLine id={`${promptId}-lint`} issues={issues} />
+        <LintLine
+          id={`${promptId}-lint`}
+          issues={issues}
+          onTranslate={() => setTranslateAsks((n) => n + 1)}
+        />
         <ReferenceImages text={text} onUrlChange={setImageUrl} />
         <Suspense fallback={null}>
-          <PromptTools prompt={prompt} imageUrl={imageUrl} />
+          <PromptTools prompt={prompt} imageUrl={imageUrl} translateAsks={translateAsks} />
         </Suspense>
         <details
           className="params"
           open={showParams}
           onToggle={(e) => setShowParams((e.target as HTMLDetailsElement).open)}
         >
-          <summary>Parameters</summary>
+          <summary>
+            <Trans>Parameters</Trans>
+          </summary>
           {showParams && (
             <Suspense fallback={null}>
               <ParametersPanel prompt={text} />
@@ -122,28 +133,15 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
             checked={translation}
             onChange={(e) => draftStore.setState({ translation: e.target.checked })}
           />
-          Translate prompt
+          <Trans>Translate prompt</Trans>
         </label>
-        <div className="row composer-actions">
-          {blend ? (
-            <span className="hint">Blend of {getImageUrls(prompt).length} images</span>
-          ) : (
-            <span className="hint enter-hint">Enter to imagine · Shift+Enter for a new line</span>
-          )}
-          {refused && !blank && (
-            <button type="button" className="ghost" onClick={() => void submit(true)}>
-              Send anyway
-            </button>
-          )}
-          {onAnimate && (
-            <button type="button" onClick={() => onAnimate(getImageUrls(prompt)[0])}>
-              Animate
-            </button>
-          )}
-          <button type="submit" className="primary" disabled={refused || blank}>
-            Imagine
-          </button>
-        </div>
+        <ComposerActions
+          blendOf={blend ? getImageUrls(prompt).length : 0}
+          refused={refused}
+          blank={blank}
+          onSendAnyway={() => void submit(true)}
+          {...(onAnimate ? { onAnimate: () => onAnimate(getImageUrls(prompt)[0]) } : {})}
+        />
       </form>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { LintIssue } from '../../prompt/lint';
 
 const MARKS: Record<LintIssue['severity'], string> = { error: '✕ ', warning: '⚠ ', note: 'ℹ ' };
@@ -6,19 +7,31 @@ const MARKS: Record<LintIssue['severity'], string> = { error: '✕ ', warning: '
 export interface LintLineProps {
   id: string;
   issues: LintIssue[];
+  /** Runs an issue's `translate` fix (the composer's Translate to English). */
+  onTranslate?: () => void;
 }
 
 /**
  * Problems with the prompt, said before a credit is spent: errors (sure refusals) hold the paid
- * call back, warnings only warn, notes say how the studio read the prompt.
+ * call back, warnings only warn, notes say how the studio read the prompt. An issue with a fix
+ * offers it as a button.
  */
-export function LintLine({ id, issues }: LintLineProps) {
+export function LintLine({ id, issues, onTranslate }: LintLineProps) {
+  const { t } = useLingui();
   return (
-    <ul id={id} className="lint" aria-live="polite" aria-label="Prompt check">
+    <ul id={id} className="lint" aria-live="polite" aria-label={t`Prompt check`}>
       {issues.map((issue, i) => (
         <li key={`${issue.param ?? ''}-${i}`} className={`lint-${issue.severity}`}>
           <span aria-hidden="true">{MARKS[issue.severity]}</span>
           {issue.message}
+          {issue.fix === 'translate' && onTranslate && (
+            <>
+              {' '}
+              <button type="button" className="chip" onClick={onTranslate}>
+                {t`Translate now`}
+              </button>
+            </>
+          )}
         </li>
       ))}
     </ul>

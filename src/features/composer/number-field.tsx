@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { inRange, rangeHint, rangeText, type NumberRange } from '../../api/param-ranges';
+import { useLingui } from '@lingui/react/macro';
+import { inRange, rangeText, type NumberRange } from '../../api/param-ranges';
 
 /** Props of {@link NumberField}. */
 export interface NumberFieldProps {
@@ -12,10 +13,14 @@ export interface NumberFieldProps {
 
 /** A numeric parameter's field, with the range the service takes. */
 export function NumberField({ label, range, value, onChange }: NumberFieldProps) {
+  const { t } = useLingui();
   const id = useId();
   // Out of range is written to the prompt as typed (the lint then holds the call back), but
   // never silently: the field says what it takes.
   const bad = value !== null && !inRange(range, value);
+  const span = rangeText(range);
+  const fallback = range.default;
+  const hint = fallback === undefined ? span : t`${span}, default ${fallback}`;
   return (
     <label className="field">
       <span>{label}</span>
@@ -24,7 +29,7 @@ export function NumberField({ label, range, value, onChange }: NumberFieldProps)
         min={range.min}
         max={range.max}
         step={range.integer ? 1 : 'any'}
-        placeholder={rangeHint(range)}
+        placeholder={hint}
         value={value ?? ''}
         aria-invalid={bad || undefined}
         aria-describedby={bad ? `${id}-range` : undefined}
@@ -32,7 +37,7 @@ export function NumberField({ label, range, value, onChange }: NumberFieldProps)
       />
       {bad && (
         <span id={`${id}-range`} className="field-error">
-          {`${label} takes ${rangeText(range)}; ${value} is outside.`}
+          {t`${label} takes ${span}; ${value} is outside.`}
         </span>
       )}
     </label>

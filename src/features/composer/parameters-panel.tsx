@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { readControls, writeControl, type PromptControls } from '../../prompt/compose';
 import { SelectField } from '../../components/ui/select-field';
 import { PARAM_RANGES } from '../../api/param-ranges';
@@ -7,7 +8,6 @@ import { useDraftStore } from './draft-store';
 
 const RATIOS = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9'];
 const VERSIONS = [
-  { value: '', label: 'Default' },
   { value: '7', label: 'v7' },
   { value: '6.1', label: 'v6.1' },
   { value: '6', label: 'v6' },
@@ -16,13 +16,6 @@ const VERSIONS = [
   { value: 'niji 5', label: 'niji 5' },
 ];
 const QUALITIES = ['', '.25', '.5', '1', '2', '4'];
-
-// "Custom…" stands for a ratio typed by hand: choosing it writes nothing until one is typed.
-const RATIO_OPTIONS = [
-  ...RATIOS.map((r) => ({ value: r, label: r })),
-  { value: 'custom', label: 'Custom…' },
-];
-const QUALITY_OPTIONS = QUALITIES.map((q) => ({ value: q, label: q || 'Default' }));
 
 /** Props of {@link ParametersPanel}. */
 export interface ParametersPanelProps {
@@ -35,8 +28,16 @@ export interface ParametersPanelProps {
  * `--ar 3:2` by hand moves the control and moving the control edits the text.
  */
 export function ParametersPanel({ prompt }: ParametersPanelProps) {
+  const { t } = useLingui();
   const draft = useDraftStore();
   const c = readControls(prompt);
+  // "Custom…" stands for a ratio typed by hand: choosing it writes nothing until one is typed.
+  const ratioOptions = [
+    ...RATIOS.map((r) => ({ value: r, label: r })),
+    { value: 'custom', label: t`Custom…` },
+  ];
+  const versions = [{ value: '', label: t`Default` }, ...VERSIONS];
+  const qualities = QUALITIES.map((q) => ({ value: q, label: q || t`Default` }));
   const id = useId();
   const set = <K extends keyof PromptControls>(key: K, value: PromptControls[K]) =>
     draft.setState({ text: writeControl(prompt, key, value) });
@@ -46,76 +47,80 @@ export function ParametersPanel({ prompt }: ParametersPanelProps) {
   return (
     <div className="params-grid">
       <SelectField
-        label="Aspect ratio"
+        label={t`Aspect ratio`}
         value={custom ? 'custom' : c.ar}
-        options={RATIO_OPTIONS}
+        options={ratioOptions}
         onChange={(value) => {
           if (value !== 'custom') set('ar', value);
         }}
       />
       <label className="field">
-        <span>Custom ratio (W:H)</span>
+        <span>
+          <Trans>Custom ratio (W:H)</Trans>
+        </span>
         <input
           type="text"
           inputMode="numeric"
-          placeholder="e.g. 5:4"
+          placeholder={t`e.g. 5:4`}
           value={custom ? c.ar : ''}
           onChange={(e) => set('ar', e.target.value.trim() || '1:1')}
         />
       </label>
       <SelectField
-        label="Version"
+        label={t`Version`}
         value={c.version}
-        options={VERSIONS}
+        options={versions}
         onChange={(value) => set('version', value)}
       />
       <NumberField
-        label="Stylize"
+        label={t`Stylize`}
         range={PARAM_RANGES.s}
         value={c.stylize}
         onChange={(v) => set('stylize', num(v))}
       />
       <NumberField
-        label="Chaos"
+        label={t`Chaos`}
         range={PARAM_RANGES.c}
         value={c.chaos}
         onChange={(v) => set('chaos', num(v))}
       />
       <NumberField
-        label="Weird"
+        label={t`Weird`}
         range={PARAM_RANGES.w}
         value={c.weird}
         onChange={(v) => set('weird', num(v))}
       />
       <SelectField
-        label="Quality"
+        label={t`Quality`}
         value={c.quality ?? ''}
-        options={QUALITY_OPTIONS}
+        options={qualities}
         onChange={(value) => set('quality', value || null)}
       />
       <NumberField
-        label="Seed"
+        label={t`Seed`}
         range={PARAM_RANGES.seed}
         value={c.seed}
         onChange={(v) => set('seed', num(v))}
       />
       <label className="field wide" htmlFor={`${id}-no`}>
-        <span>No — leave out (--no)</span>
+        <span>
+          <Trans>No — leave out (--no)</Trans>
+        </span>
         <input
           id={`${id}-no`}
           type="text"
-          placeholder="text, blur"
+          placeholder={t`text, blur`}
           value={c.no}
           onChange={(e) => set('no', e.target.value)}
         />
       </label>
       <label className="check">
         <input type="checkbox" checked={c.tile} onChange={(e) => set('tile', e.target.checked)} />
-        Tile
+        <Trans>Tile</Trans>
       </label>
       <label className="check">
         <input type="checkbox" checked={c.raw} onChange={(e) => set('raw', e.target.checked)} />
-        Style raw
+        <Trans>Style raw</Trans>
       </label>
     </div>
   );

@@ -5,6 +5,7 @@ import { createStore, useStore } from 'zustand';
 import { composeDraft, splitDraft } from '../../prompt/draft-prompt';
 import { DraftContext, type DraftState } from './draft-store';
 import { PromptTools } from './prompt-tools';
+import { WithI18n } from '../../i18n/testing';
 import { PromptToolsContext, type PromptTools as Tools } from './prompt-tools-context';
 
 afterEach(cleanup);
@@ -47,7 +48,7 @@ describe('prompt tools', () => {
         return 'a red cat';
       },
     });
-    render(ui());
+    render(ui(), { wrapper: WithI18n });
     fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
     await screen.findByRole('button', { name: 'Undo' });
     expect(sent).toEqual(['红色的猫']);
@@ -61,7 +62,7 @@ describe('prompt tools', () => {
     const { draft, ui } = setUp('a very long prompt about a lake --ar 16:9 --v 6', {
       shorten: async () => ['lake --ar 16:9', 'misty lake --style raw'],
     });
-    render(ui());
+    render(ui(), { wrapper: WithI18n });
     fireEvent.click(screen.getByRole('button', { name: 'Shorten prompt' }));
     const second = await screen.findByRole('button', { name: 'Use candidate 2' });
     expect(screen.getByText('misty lake --ar 16:9 --v 6')).toBeTruthy();
@@ -71,7 +72,7 @@ describe('prompt tools', () => {
 
   it('Describe and Edit image take the typed link, else the first reference, else say what to do', () => {
     const { calls, ui } = setUp('https://x.test/ref.png a cat', {});
-    const { rerender } = render(ui('https://x.test/typed.png'));
+    const { rerender } = render(ui('https://x.test/typed.png'), { wrapper: WithI18n });
     fireEvent.click(screen.getByRole('button', { name: 'Describe' }));
     rerender(ui(''));
     fireEvent.click(screen.getByRole('button', { name: 'Edit image' }));
@@ -81,7 +82,7 @@ describe('prompt tools', () => {
 
   it('with no link anywhere, Describe asks for one and calls nothing', () => {
     const { calls, ui } = setUp('a cat', {});
-    render(ui());
+    render(ui(), { wrapper: WithI18n });
     fireEvent.click(screen.getByRole('button', { name: 'Describe' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Image URL/);
     expect(calls.describe).toEqual([]);
@@ -93,7 +94,7 @@ describe('prompt tools', () => {
         throw new Error('The token is invalid.');
       },
     });
-    render(ui());
+    render(ui(), { wrapper: WithI18n });
     fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The token is invalid.');
     expect(composeDraft(draft.getState())).toBe('红色的猫');

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { getImageUrls } from '../../prompt/compose';
 import { promptText, replacePromptText, withOriginalParams } from '../../prompt/prompt-text';
 import { checkImageUrl } from '../../prompt/reference-urls';
 import { useSetDraftPrompt } from './draft-store';
-import { usePromptTools } from './prompt-tools-context';
+import { usePromptTools, type PromptTools as Tools } from './prompt-tools-context';
 import { ShortenCandidates } from './shorten-candidates';
 
 /** Props of {@link PromptTools}. */
@@ -11,32 +12,36 @@ export interface PromptToolsProps {
   prompt: string;
   /** What is typed in "Image URL" (not yet added as a reference). */
   imageUrl: string;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  /** Counts the lint hint's "Translate now" presses: each new count translates once. */
+  translateAsks?: number;
 }
 
 /**
  * Describe, Edit image, Shorten prompt and Translate to English. Translate replaces only the
  * prompt's words (image URLs and `--params` stay) and one Undo brings the original back.
  */
-export function PromptTools({ prompt, imageUrl }: PromptToolsProps) {
+export function PromptTools(props: PromptToolsProps) {
   const tools = usePromptTools();
+  return tools ? <ToolRow {...props} tools={tools} /> : null;
+}
+
+type ToolRowProps = PromptToolsProps & { tools: Tools };
+
+function ToolRow({ prompt, imageUrl, translateAsks = 0, tools }: ToolRowProps) {
+  const { t } = useLingui();
   const setPrompt = useSetDraftPrompt();
   const [busy, setBusy] = useState<'shorten' | 'translate' | null>(null);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const [candidates, setCandidates] = useState<string[]>([]);
   const [undo, setUndo] = useState<string | null>(null);
-  if (!tools) return null;
 
   /** The image to describe or edit: the typed link, else the first reference. */
   const image = (): string | undefined => {
     const typed = imageUrl.trim();
     const url = typed || getImageUrls(prompt)[0];
     if (!url) {
-      setError('Type an image link in Image URL (or add a reference image) first.');
+      setError(t`Type an image link in Image URL (or add a reference image) first.`);
       return undefined;
     }
     const check = checkImageUrl(url);
@@ -57,7 +62,7 @@ export function PromptTools({ prompt, imageUrl }: PromptToolsProps) {
     try {
       await fn();
     } catch (err) {
-      setError(messageOf(err));
+      setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(null);
     }
@@ -67,27 +72,37 @@ export function PromptTools({ prompt, imageUrl }: PromptToolsProps) {
     run('shorten', async () => {
       const out = await tools.shorten(prompt.trim());
       setCandidates(out.map((c) => withOriginalParams(c, prompt)));
-      if (out.length === 0) setStatus('The service offered no shorter prompt.');
+      if (out.length === 0) setStatus(t`The service offered no shorter prompt.`);
     });
 
   const translate = () =>
     run('translate', async () => {
       const text = promptText(prompt);
-      if (!text) throw new Error('There are no words to translate in the prompt.');
+      if (!text) throw new Error(t`There are no words to translate in the prompt.`);
       const english = await tools.translate(text);
       setUndo(prompt);
       setPrompt(replacePromptText(prompt, english));
-      setStatus('Translated to English.');
+      setStatus(t`Translated to English.`);
     });
 
+  // The lint hint's "Translate now" does what "Translate to English" does, once per press; a
+  // press made before this chunk loaded is answered when it mounts.
+  const asked = useRef(0);
+  const onAsk = useEffectEvent(() => void translate());
+  useEffect(() => {
+    if (translateAsks === asked.current) return;
+    asked.current = translateAsks;
+    onAsk();
+  }, [translateAsks]);
+
   return (
-    <div className="prompt-tools" role="group" aria-label="Prompt tools">
+    <div className="prompt-tools" role="group" aria-label={t`Prompt tools`}>
       <div className="row">
         <button type="button" onClick={() => void shorten()} disabled={!!busy || !prompt.trim()}>
-          Shorten prompt
+          <Trans>Shorten prompt</Trans>
         </button>
         <button type="button" onClick={() => void translate()} disabled={!!busy || !prompt.trim()}>
-          Translate to English
+          <Trans>Translate to English</Trans>
         </button>
         {undo !== null && (
           <button
@@ -96,21 +111,21 @@ export function PromptTools({ prompt, imageUrl }: PromptToolsProps) {
             onClick={() => {
               setPrompt(undo);
               setUndo(null);
-              setStatus('The original prompt is back.');
+              setStatus(t`The original prompt is back.`);
             }}
           >
-            Undo
+            <Trans>Undo</Trans>
           </button>
         )}
         <button type="button" onClick={() => withImage(tools.describe)}>
-          Describe
+          <Trans>Describe</Trans>
         </button>
         <button type="button" onClick={() => withImage(tools.editImage)}>
-          Edit image
+          <Trans>Edit image</Trans>
         </button>
       </div>
       <p className="hint" role="status" aria-live="polite">
-        {busy === 'shorten' ? 'Shortening…' : busy === 'translate' ? 'Translating…' : status}
+        {busy === 'shorten' ? t`Shortening…` : busy === 'translate' ? t`Translating…` : status}
       </p>
       {error && (
         <p className="field-error" role="alert">

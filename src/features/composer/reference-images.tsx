@@ -1,4 +1,5 @@
 import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { addReference, removeReference } from '../../prompt/reference-urls';
 import { composeDraft } from '../../prompt/draft-prompt';
 import { getImageUrls, readControls, writeControl } from '../../prompt/compose';
@@ -19,6 +20,7 @@ export interface ReferenceImagesProps {
  * thumbnails, with a weight, paste and drag-and-drop.
  */
 export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
+  const { t } = useLingui();
   const draft = useDraftStore();
   const urls = useDraft((s) => s.references);
   // The references alone, as a prompt: the reference helpers edit a prompt's leading links.
@@ -31,7 +33,7 @@ export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
   };
   const [error, setError] = useState('');
   const id = useId();
-  const iw = readControls(text).iw;
+  const weight = readControls(text).iw ?? 1;
 
   const add = (candidate: string) => {
     const result = addReference(refsOnly, candidate);
@@ -66,7 +68,7 @@ export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
     <div className="refs" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <div className="row refs-add">
         <label htmlFor={`${id}-url`} className="visually-hidden">
-          Image URL
+          <Trans>Image URL</Trans>
         </label>
         <input
           id={`${id}-url`}
@@ -85,11 +87,11 @@ export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
           aria-invalid={error ? true : undefined}
         />
         <button type="button" onClick={() => add(url)} disabled={url.trim() === ''}>
-          Add image
+          <Trans>Add image</Trans>
         </button>
       </div>
       <p id={`${id}-hint`} className="hint refs-hint">
-        Image references: up to {MAX_IMAGE_PROMPTS} links, pasted, typed or dropped here.
+        {t`Image references: up to ${MAX_IMAGE_PROMPTS} links, pasted, typed or dropped here.`}
       </p>
       <p id={`${id}-err`} role={error ? 'alert' : undefined} className="field-error">
         {error}
@@ -99,15 +101,17 @@ export function ReferenceImages({ text, onUrlChange }: ReferenceImagesProps) {
           <ReferenceThumbs urls={urls} onRemove={(u) => setUrls(removeReference(refsOnly, u))} />
           <label className="field">
             <span>
-              Image weight (--iw): <output>{iw ?? 1}</output>
+              <Trans>
+                Image weight (--iw): <output>{weight}</output>
+              </Trans>
             </span>
             <input
               type="range"
               min={0}
               max={3}
               step={0.25}
-              value={iw ?? 1}
-              aria-label="Image weight"
+              value={weight}
+              aria-label={t`Image weight`}
               onChange={(e) => {
                 const v = Number(e.target.value);
                 draft.setState({ text: writeControl(text, 'iw', v === 1 ? null : v) });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLingui } from '@lingui/react/macro';
 
 /** Props of {@link ReferenceThumbs}. */
 export interface ReferenceThumbsProps {
@@ -9,10 +10,11 @@ export interface ReferenceThumbsProps {
 /** The references as thumbnails, each with "Remove reference N"; one that fails says why. */
 export function ReferenceThumbs({ urls, onRemove }: ReferenceThumbsProps) {
   // Links whose picture did not load: said in words, not as a broken icon with clipped alt text.
+  const { t } = useLingui();
   const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   return (
     <>
-      <ul className="ref-thumbs" aria-label="Reference images">
+      <ul className="ref-thumbs" aria-label={t`Reference images`}>
         {urls.map((u, i) => (
           <li key={u}>
             {failed.has(u) ? (
@@ -22,7 +24,7 @@ export function ReferenceThumbs({ urls, onRemove }: ReferenceThumbsProps) {
             ) : (
               <img
                 src={u}
-                alt={`Reference ${i + 1}`}
+                alt={t`Reference ${i + 1}`}
                 referrerPolicy="no-referrer"
                 onError={() => setFailed((prev) => new Set(prev).add(u))}
               />
@@ -30,7 +32,7 @@ export function ReferenceThumbs({ urls, onRemove }: ReferenceThumbsProps) {
             <button
               type="button"
               className="icon-button"
-              aria-label={`Remove reference ${i + 1}`}
+              aria-label={t`Remove reference ${i + 1}`}
               onClick={() => onRemove(u)}
             >
               ×
@@ -41,8 +43,7 @@ export function ReferenceThumbs({ urls, onRemove }: ReferenceThumbsProps) {
       {urls.map((u, i) =>
         failed.has(u) ? (
           <p key={u} className="field-error ref-failed" role="status">
-            Reference {i + 1} did not load: the link may have expired, be private or not point to an
-            image. Remove it or use another link.
+            {t`Reference ${i + 1} did not load: the link may have expired, be private or not point to an image. Remove it or use another link.`}
           </p>
         ) : null,
       )}

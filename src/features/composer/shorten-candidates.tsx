@@ -1,3 +1,5 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+
 /** Props of {@link ShortenCandidates}. */
 export interface ShortenCandidatesProps {
   /** The candidates as they will go into the composer (original params already on them). */
@@ -8,20 +10,21 @@ export interface ShortenCandidatesProps {
 
 /** The shorter prompts the service offered, each with "Use candidate N". */
 export function ShortenCandidates({ candidates, onUse, onDismiss }: ShortenCandidatesProps) {
+  const { t } = useLingui();
   return (
-    <div className="prompt-candidates" role="group" aria-label="Shorter prompts">
+    <div className="prompt-candidates" role="group" aria-label={t`Shorter prompts`}>
       <ol>
         {candidates.map((c, i) => (
           <li key={`${i}-${c}`}>
             <span className="candidate-text">{c}</span>
             <button type="button" className="chip" onClick={() => onUse(c)}>
-              {`Use candidate ${i + 1}`}
+              {t`Use candidate ${i + 1}`}
             </button>
           </li>
         ))}
       </ol>
       <button type="button" className="ghost" onClick={onDismiss}>
-        Dismiss
+        <Trans>Dismiss</Trans>
       </button>
     </div>
   );

@@ -15,11 +15,22 @@ export function loadLint(): Promise<Lint> {
   return (loading ??= import('../../prompt/lint').then((m) => (loaded = m.lintPrompt)));
 }
 
+/** What the lint depends on besides the prompt. */
+export interface PromptLintContext {
+  /** "Translate prompt" is on (a Chinese prompt then needs no hint). */
+  translation: boolean;
+  /** The active language: the lint's words are in it, so a change of language lints again. */
+  locale: string;
+}
+
 /**
  * The issues of `prompt` (none for a blank one), once the lint has loaded; `lint()` gives the
  * function itself, waiting for it if needed, so a prompt sent in the first moments is still checked.
  */
-export function usePromptLint(prompt: string): {
+export function usePromptLint(
+  prompt: string,
+  { translation, locale }: PromptLintContext,
+): {
   issues: LintIssue[];
   /** The lint has loaded, so `issues` is the prompt's check. */
   ready: boolean;
@@ -30,6 +41,9 @@ export function usePromptLint(prompt: string): {
     if (!fn) void loadLint().then((f) => setFn(() => f));
   }, [fn]);
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
-  const issues = useMemo(() => (fn && prompt.trim() ? fn(prompt) : []), [fn, prompt]);
+  const issues = useMemo(
+    () => (fn && prompt.trim() && locale ? fn(prompt, { translation }) : []),
+    [fn, prompt, translation, locale],
+  );
   return { issues, ready: fn !== undefined, lint: loadLint };
 }

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { actionLabel, isUpscaled } from '../../api/action-labels';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { isUpscaled } from '../../api/action-labels';
+import { actionName } from '../../jobs/action-names';
 import type { Job } from '../../jobs/job';
 import { usedActions } from '../../jobs/job-names';
 import { useJobs } from '../../jobs/store';
@@ -19,6 +21,7 @@ export interface ActionBarProps {
  */
 export function ActionBar({ job, selected }: ActionBarProps) {
   const { act, varyRegion } = useFeedActions();
+  const { i18n, t } = useLingui();
   const usedId = useId();
   const used = useJobs(useShallow((s) => [...usedActions(s.byId, job.id)]));
   const actions = job.result?.actions ?? [];
@@ -38,22 +41,22 @@ export function ActionBar({ job, selected }: ActionBarProps) {
         aria-describedby={wasUsed ? usedId : undefined}
         onClick={() => act(job, action)}
       >
-        {actionLabel(action)}
+        {actionName(action, i18n)}
       </button>
     );
   };
 
   return (
-    <div className="action-bar" role="group" aria-label="Actions">
+    <div className="action-bar" role="group" aria-label={t`Actions`}>
       <span id={usedId} hidden>
-        Already used
+        <Trans>Already used</Trans>
       </span>
       {quadrantActions.filter((a) => a.startsWith('upscale')).map(button)}
       {quadrantActions.filter((a) => a.startsWith('variation')).map(button)}
       {others.map(button)}
       {(upscaled || actions.includes('variation_region')) && (
         <button type="button" className="chip action" onClick={() => varyRegion(job)}>
-          {actionLabel('variation_region')}
+          {actionName('variation_region', i18n)}
         </button>
       )}
     </div>

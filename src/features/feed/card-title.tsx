@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useShallow } from 'zustand/react/shallow';
 import { targetLabel, type Target } from '../../jobs/config-store';
 import type { Job } from '../../jobs/job';
@@ -13,7 +14,8 @@ export interface CardTitleProps {
 
 /** The title of a card with the parts of its lineage, read once per store change. */
 export function useCardName(job: Job) {
-  return useJobs(useShallow((s) => cardName(job, (id) => s.byId[id])));
+  const { i18n } = useLingui();
+  return useJobs(useShallow((s) => cardName(job, (id) => s.byId[id], i18n)));
 }
 
 /**
@@ -28,6 +30,8 @@ export function CardTitle({ job }: CardTitleProps) {
   const parentId = job.parent?.jobId;
   const parentShown = useJobs((s) => !!parentId && !!s.byId[parentId]);
   const elsewhere = job.target && job.target.name !== current ? job.target.name : undefined;
+  const { i18n, t } = useLingui();
+  const sentTo = elsewhere && targetLabel(elsewhere as Target, i18n);
 
   return (
     <div className="card-title">
@@ -51,7 +55,7 @@ export function CardTitle({ job }: CardTitleProps) {
         {name.rest}
       </p>
       {name.prompt && <p className="job-prompt">{name.prompt}</p>}
-      {elsewhere && <p className="job-target">{`Sent to ${targetLabel(elsewhere as Target)}`}</p>}
+      {sentTo && <p className="job-target">{t`Sent to ${sentTo}`}</p>}
     </div>
   );
 }

@@ -1,15 +1,31 @@
+import type { I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import { keptLabel, type KeptCopy } from '../../jobs/image-cache/kept-copy';
+import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
+import { jobText } from '../../jobs/job-text';
 import { useFeedActions } from './feed-actions';
 
 /** How long to look again when a copy was not there yet. */
 const LOOK_AGAIN_MS = 1500;
 
 /** The label of a set of clips: the first clip without a copy says why, else the copy's kind. */
-function setLabel(copies: KeptCopy[]): string {
+function setLabel(copies: KeptCopy[], i18n: I18n): string {
   const missing = copies.findIndex((c) => c.kind === 'none');
-  if (missing >= 0) return `Clip ${missing + 1}: ${keptLabel(copies[missing]!).replace(/^N/, 'n')}`;
-  return `Clips ${keptLabel(copies[0]!).replace(/^K/, 'k')}`;
+  const copy = copies[missing];
+  if (copy?.kind === 'none') {
+    const n = missing + 1;
+    const reason = jobText(copy.reason, i18n);
+    return i18n._(msg`Clip ${n}: no copy, link only: ${reason}`);
+  }
+  switch (copies[0]?.kind) {
+    case 'relay':
+      return i18n._(msg`Clips kept: via the studio server`);
+    case 'offline':
+      return i18n._(msg`Clips kept: by the offline cache`);
+    default:
+      return i18n._(msg`Clips kept: in this browser`);
+  }
 }
 
 /**
@@ -20,6 +36,7 @@ function setLabel(copies: KeptCopy[]): string {
  */
 export function ClipsKept({ urls }: { urls: string[] }) {
   const { clipCopy } = useFeedActions();
+  const { i18n } = useLingui();
   const [copies, setCopies] = useState<KeptCopy[] | null>(null);
   const key = urls.join('\n');
   useEffect(() => {
@@ -48,7 +65,7 @@ export function ClipsKept({ urls }: { urls: string[] }) {
       className="hint kept-copy"
       data-kept={copies.find((c) => c.kind === 'none')?.kind ?? copies[0]?.kind}
     >
-      {setLabel(copies)}
+      {setLabel(copies, i18n)}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { descriptionsOf } from '../../jobs/kinds/describe';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
@@ -17,19 +18,22 @@ export interface DescribeCardProps {
 export function DescribeCard({ job }: DescribeCardProps) {
   const tools = useImageTools();
   const { cancel, retry } = useFeedActions();
+  const { t } = useLingui();
   const url = typeof job.request.image_url === 'string' ? job.request.image_url : '';
   const prompts = descriptionsOf(job.result?.data);
   return (
     <article
       id={`job-${job.id}`}
       className={`job-card describe-card status-${job.status}`}
-      aria-label="Describe"
+      aria-label={t`Describe`}
       tabIndex={0}
     >
       <header className="job-head">
-        <p className="job-title">Describe</p>
+        <p className="job-title">
+          <Trans>Describe</Trans>
+        </p>
         <span className={`status-chip ${job.status}`}>
-          {job.status === 'done' ? 'Done' : job.status === 'failed' ? 'Failed' : 'Describing'}
+          {job.status === 'done' ? t`Done` : job.status === 'failed' ? t`Failed` : t`Describing`}
         </span>
       </header>
       {url && (
@@ -37,28 +41,35 @@ export function DescribeCard({ job }: DescribeCardProps) {
         <img
           className="describe-image"
           src={url}
-          alt="The described image"
+          alt={t`The described image`}
           style={{ display: 'block', maxWidth: '100%', maxHeight: '20rem', height: 'auto' }}
         />
       )}
       {prompts.length > 0 && (
-        <ol className="describe-prompts" aria-label="Prompts" style={{ overflowWrap: 'anywhere' }}>
-          {prompts.map((p, i) => (
-            <li key={`${i}-${p}`}>
-              <p>{p}</p>
-              {tools && (
-                <button type="button" className="chip" onClick={() => tools.usePrompt(p)}>
-                  {`Use prompt ${i + 1}`}
-                </button>
-              )}
-            </li>
-          ))}
+        <ol
+          className="describe-prompts"
+          aria-label={t`Prompts`}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {prompts.map((p, i) => {
+            const n = i + 1;
+            return (
+              <li key={`${i}-${p}`}>
+                <p>{p}</p>
+                {tools && (
+                  <button type="button" className="chip" onClick={() => tools.usePrompt(p)}>
+                    {t`Use prompt ${n}`}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
       {prompts.length > 0 && tools && (
         <div className="row">
           <button type="button" onClick={() => tools.imagineAll(prompts)}>
-            Imagine all four
+            <Trans>Imagine all four</Trans>
           </button>
         </div>
       )}
@@ -66,14 +77,14 @@ export function DescribeCard({ job }: DescribeCardProps) {
       {(job.status === 'queued' || job.status === 'running' || job.status === 'stalled') && (
         <div className="row">
           <button type="button" className="ghost" onClick={() => cancel(job.id)}>
-            Cancel
+            <Trans>Cancel</Trans>
           </button>
         </div>
       )}
       {job.status === 'cancelled' && (
         <div className="row">
           <button type="button" onClick={() => retry(job.id)}>
-            Retry
+            <Trans>Retry</Trans>
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 
 /** Props of {@link Elapsed}. */
@@ -8,6 +9,7 @@ export interface ElapsedProps {
 
 /** m:ss since `from`, ticking each second until `to` is known. */
 export function Elapsed({ from, to }: ElapsedProps) {
+  const { t } = useLingui();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (to) return;
@@ -17,7 +19,7 @@ export function Elapsed({ from, to }: ElapsedProps) {
   const seconds = Math.max(0, Math.round(((to ?? now) - from) / 1000));
   const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   return (
-    <time className="elapsed" aria-label={`Elapsed ${text}`}>
+    <time className="elapsed" aria-label={t`Elapsed ${text}`}>
       {text}
     </time>
   );

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { WithI18n } from '../../i18n/testing';
 import { createJobsActions, jobsStore } from '../../jobs/store';
 
 const jobsActions = createJobsActions(jobsStore);
@@ -56,6 +57,7 @@ describe('Feed', () => {
           <Feed />
         </FeedWindowContext.Provider>
       </FeedActionsContext.Provider>,
+      { wrapper: WithI18n },
     );
     const cards = () => screen.getAllByRole('article');
     expect(cards()).toHaveLength(FEED_PAGE);

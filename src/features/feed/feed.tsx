@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import { useJobs } from '../../jobs/store';
 import { JobCard } from './job-card';
@@ -25,6 +26,7 @@ function saveCompact(on: boolean): void {
 export function Feed() {
   const order = useJobs((s) => s.order);
   const { useLimit, showMore } = useFeedWindow();
+  const { t } = useLingui();
   const limit = useLimit();
   const sentinel = useRef<HTMLDivElement>(null);
   const more = order.length - limit;
@@ -45,7 +47,7 @@ export function Feed() {
   }, [more, limit, showMore]);
 
   return (
-    <section className={`feed${compact ? ' compact' : ''}`} aria-label="Feed">
+    <section className={`feed${compact ? ' compact' : ''}`} aria-label={t`Feed`}>
       {order.length > 0 && (
         <div className="feed-tools row">
           <button
@@ -57,14 +59,18 @@ export function Feed() {
               setCompact(!compact);
             }}
           >
-            Compact view
+            <Trans>Compact view</Trans>
           </button>
         </div>
       )}
       {order.length === 0 ? (
         <div className="empty-state">
-          <p>Nothing here yet.</p>
-          <p>Write a prompt and press Imagine — your pictures will form here, live.</p>
+          <p>
+            <Trans>Nothing here yet.</Trans>
+          </p>
+          <p>
+            <Trans>Write a prompt and press Imagine — your pictures will form here, live.</Trans>
+          </p>
         </div>
       ) : (
         order.slice(0, limit).map((id) => <JobCard key={id} jobId={id} />)
@@ -72,7 +78,7 @@ export function Feed() {
       {more > 0 && (
         <div ref={sentinel} className="feed-more">
           <button type="button" onClick={showMore}>
-            Show older ({more} more)
+            <Trans>Show older ({more} more)</Trans>
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { Job } from '../../jobs/job';
 import { isGridJob, useImageTools } from './image-tools-context';
@@ -14,6 +15,7 @@ export interface ImageToolsProps {
  */
 export function ImageToolsBar({ job }: ImageToolsProps) {
   const tools = useImageTools();
+  const { t } = useLingui();
   const [seed, setSeed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -34,25 +36,25 @@ export function ImageToolsBar({ job }: ImageToolsProps) {
   };
 
   return (
-    <div className="action-bar image-tools" role="group" aria-label="Image tools">
+    <div className="action-bar image-tools" role="group" aria-label={t`Image tools`}>
       <button type="button" className="chip" onClick={() => tools.describe(job)}>
-        Describe
+        <Trans>Describe</Trans>
       </button>
       {!grid && (
         <button type="button" className="chip" onClick={() => tools.editImage(job)}>
-          Edit image
+          <Trans>Edit image</Trans>
         </button>
       )}
       {grid && job.result?.image_id && (
         <button type="button" className="chip" disabled={busy} onClick={() => void getSeed()}>
-          Get seed
+          <Trans>Get seed</Trans>
         </button>
       )}
       {seed !== null && (
         <>
-          <span className="seed" role="status">{`Seed: ${seed}`}</span>
+          <span className="seed" role="status">{t`Seed: ${seed}`}</span>
           <button type="button" className="chip" onClick={() => tools.reuseSeed(seed)}>
-            Reuse seed
+            <Trans>Reuse seed</Trans>
           </button>
         </>
       )}

@@ -1,6 +1,10 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { useJobs } from '../../jobs/store';
 import { isJobActive, type Job } from '../../jobs/job';
+import { jobText } from '../../jobs/job-text';
 import { ActionBar } from './action-bar';
 import { expectedAspect } from './aspect';
 import { CardTitle, useCardName } from './card-title';
@@ -20,13 +24,13 @@ export interface JobCardProps {
   jobId: string;
 }
 
-const STATUS_TEXT: Record<Job['status'], string> = {
-  queued: 'Queued',
-  running: 'Generating',
-  done: 'Done',
-  failed: 'Failed',
-  stalled: 'Stalled',
-  cancelled: 'Cancelled',
+const STATUS_TEXT: Record<Job['status'], MessageDescriptor> = {
+  queued: msg`Queued`,
+  running: msg`Generating`,
+  done: msg`Done`,
+  failed: msg`Failed`,
+  stalled: msg`Stalled`,
+  cancelled: msg`Cancelled`,
 };
 
 /** One job in the feed: live while it forms, then its result, actions and provenance. */
@@ -41,12 +45,13 @@ export function JobCard({ jobId }: JobCardProps) {
 function LoadedCard({ job }: { job: Job }) {
   const parent = useJobs((s) => (job.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
   const { act, dismiss, cardOf } = useFeedActions();
+  const { i18n, t } = useLingui();
   const title = useCardName(job).title;
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
   const actions = job.result?.actions ?? [];
   const live = isJobActive(job);
-  const status = job.waitingFor ? 'Waiting for the network' : STATUS_TEXT[job.status];
+  const status = job.waitingFor ? t`Waiting for the network` : i18n._(STATUS_TEXT[job.status]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -105,8 +110,8 @@ function LoadedCard({ job }: { job: Job }) {
         <button
           type="button"
           className="icon-button dismiss"
-          aria-label="Dismiss"
-          title="Delete this job (Undo is offered)"
+          aria-label={t({ message: 'Dismiss', context: 'delete a job from the feed' })}
+          title={t`Delete this job (Undo is offered)`}
           onClick={() => dismiss(job.id)}
         >
           ×
@@ -117,7 +122,7 @@ function LoadedCard({ job }: { job: Job }) {
         <div
           className="progress"
           role="progressbar"
-          aria-label="Generation progress"
+          aria-label={t`Generation progress`}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={job.progress}
@@ -130,7 +135,7 @@ function LoadedCard({ job }: { job: Job }) {
           <JobError job={job} />
         </Suspense>
       )}
-      {job.note && <p className="hint job-note">{job.note}</p>}
+      {job.note && <p className="hint job-note">{jobText(job.note, i18n)}</p>}
       <JobControls job={job} />
       {open && job.result?.raw_image_url && (
         <Suspense fallback={null}>

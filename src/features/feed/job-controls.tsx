@@ -1,4 +1,9 @@
+import { i18n as activeI18n, type I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { Job, JobCheck } from '../../jobs/job';
+import { formatTime } from '../../i18n/format';
+import { jobText } from '../../jobs/job-text';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link JobControls}. */
@@ -6,44 +11,46 @@ export interface JobControlsProps {
   job: Job;
 }
 
-/** A time of day in the person's own format ("22:31", "10:31 PM"). */
-function clock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
-/** What a "Check again" found, in words, with the time it asked. */
-export function checkReport(check: JobCheck): string {
-  const at = clock(check.at);
+/** What a "Check again" found, in words, with the time it asked (the active language by default). */
+export function checkReport(check: JobCheck, i18n: I18n = activeI18n): string {
+  const at = formatTime(check.at);
   switch (check.found) {
     case 'nothing':
-      return `Still no news from the service at ${at}.`;
+      return i18n._(msg`Still no news from the service at ${at}.`);
     case 'progress':
-      return `The service reported progress at ${at}.`;
+      return i18n._(msg`The service reported progress at ${at}.`);
     case 'unknown':
-      return `The service had no record of this task at ${at}.`;
-    case 'unreachable':
-      return `Could not reach the service at ${at}${check.message ? `: ${check.message}` : '.'}`;
+      return i18n._(msg`The service had no record of this task at ${at}.`);
+    case 'unreachable': {
+      const why = check.message ? jobText(check.message, i18n) : '';
+      return why
+        ? i18n._(msg`Could not reach the service at ${at}: ${why}`)
+        : i18n._(msg`Could not reach the service at ${at}.`);
+    }
   }
 }
 
 /** The controls of a job that is not done: Cancel while it may still run, Check again, Retry. */
 export function JobControls({ job }: JobControlsProps) {
   const { cancel, retry, checkAgain } = useFeedActions();
+  const { i18n } = useLingui();
   const cancelButton = (
     <button type="button" className="ghost" onClick={() => cancel(job.id)}>
-      Cancel
+      <Trans>Cancel</Trans>
     </button>
   );
   if (job.status === 'stalled') {
     return (
       <div className="row" role="status">
-        <span className="hint">No news for a while — the job may still be running.</span>
-        {job.checked && <span className="hint check-report">{checkReport(job.checked)}</span>}
+        <span className="hint">
+          <Trans>No news for a while — the job may still be running.</Trans>
+        </span>
+        {job.checked && <span className="hint check-report">{checkReport(job.checked, i18n)}</span>}
         <button type="button" onClick={() => checkAgain(job.id)}>
-          Check again
+          <Trans>Check again</Trans>
         </button>
         <button type="button" onClick={() => retry(job.id)}>
-          Retry
+          <Trans>Retry</Trans>
         </button>
         {cancelButton}
       </div>
@@ -56,7 +63,7 @@ export function JobControls({ job }: JobControlsProps) {
     return (
       <div className="row">
         <button type="button" onClick={() => retry(job.id)}>
-          Retry
+          <Trans>Retry</Trans>
         </button>
       </div>
     );

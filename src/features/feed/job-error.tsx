@@ -1,5 +1,7 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { explainError } from '../../api/explain';
 import type { Job } from '../../jobs/job';
+import { jobText } from '../../jobs/job-text';
 import { canRetryHelp, failureStatus, isFixable } from './failure-remedy';
 import { useFeedActions } from './feed-actions';
 
@@ -14,6 +16,7 @@ export interface JobErrorProps {
  */
 export function JobError({ job }: JobErrorProps) {
   const { retry, openSettings, editAndRetry } = useFeedActions();
+  const { i18n } = useLingui();
   const error = job.error;
   if (!error) return null;
   const advice = explainError(error);
@@ -32,27 +35,29 @@ export function JobError({ job }: JobErrorProps) {
         )}
         {status && <span className="status">{` · ${status}`}</span>}
       </p>
-      <p className="job-error-message">{error.message}</p>
+      <p className="job-error-message">{jobText(error.message, i18n)}</p>
       <p className="hint">{advice.hint}</p>
       {error.traceId && (
         <p className="hint">
-          Trace ID: <code>{error.traceId}</code>
+          <Trans>
+            Trace ID: <code>{error.traceId}</code>
+          </Trans>
         </p>
       )}
       <div className="row">
         {editable && (
           <button type="button" className="primary" onClick={() => editAndRetry(job)}>
-            Edit and retry
+            <Trans>Edit and retry</Trans>
           </button>
         )}
         {canRetryHelp(error) && (
           <button type="button" className="primary" onClick={() => retry(job.id)}>
-            Retry
+            <Trans>Retry</Trans>
           </button>
         )}
         {advice.remedy === 'settings' && (
           <button type="button" onClick={openSettings}>
-            Open Settings
+            <Trans>Open Settings</Trans>
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect } from 'react';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
@@ -22,6 +23,7 @@ const QUADRANTS = [1, 2, 3, 4] as const;
 export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImageProps) {
   const finalUrl = job.result?.image_url;
   const { cachedImage } = useFeedActions();
+  const { t } = useLingui();
   const loaded = useLoadedSrc(
     finalUrl ?? job.preview?.url,
     finalUrl ? () => cachedImage(job) : undefined,
@@ -30,7 +32,8 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
   const missing = !!finalUrl && loaded.failed;
   const src = missing ? undefined : loaded.url;
   const isGrid = (job.result?.actions ?? []).some((a) => /^upscale[1-4]$/.test(a));
-  const label = job.request.prompt || 'Generated image';
+  const label = job.request.prompt || t`Generated image`;
+  const progress = job.progress;
   useEffect(() => {
     // Paired with the runner's `imagine:line` mark: the moment this picture is on screen. A
     // requestAnimationFrame callback runs before its frame is painted; a task posted from it
@@ -55,7 +58,7 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
       {src ? (
         <img
           src={src}
-          alt={finalUrl ? label : `Preview at ${job.progress}%: ${label}`}
+          alt={finalUrl ? label : t`Preview at ${progress}%: ${label}`}
           className={
             finalUrl &&
             (src === finalUrl || src === job.result?.raw_image_url || src.startsWith('blob:'))
@@ -72,19 +75,19 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
         />
       ) : missing ? (
         <p className="placeholder missing" role="status">
-          Final image not loaded yet — will retry when online
+          <Trans>Final image not loaded yet — will retry when online</Trans>
         </p>
       ) : (
         <div className="placeholder" aria-hidden="true" />
       )}
       {finalUrl && isGrid && (
-        <div className="quadrants" role="group" aria-label="Grid quadrants">
+        <div className="quadrants" role="group" aria-label={t`Grid quadrants`}>
           {QUADRANTS.map((q) => (
             <button
               key={q}
               type="button"
               className="quadrant"
-              aria-label={`Quadrant ${q}`}
+              aria-label={t`Quadrant ${q}`}
               aria-pressed={selected === q}
               onClick={() => onSelect(q)}
               onDoubleClick={onOpen}
@@ -93,7 +96,7 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
         </div>
       )}
       {finalUrl && !isGrid && (
-        <button type="button" className="open-full" aria-label="Open full size" onClick={onOpen}>
+        <button type="button" className="open-full" aria-label={t`Open full size`} onClick={onOpen}>
           ⤢
         </button>
       )}

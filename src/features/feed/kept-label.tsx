@@ -1,5 +1,7 @@
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import { keptLabel, type KeptCopy } from '../../jobs/image-cache/kept-copy';
+import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
+import { keptLabelText } from '../../jobs/image-cache/kept-label';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
 
@@ -12,6 +14,7 @@ const LOOK_AGAIN_MS = 1500;
  */
 export function KeptLabel({ job }: { job: Job }) {
   const { keptCopy } = useFeedActions();
+  const { i18n } = useLingui();
   const [copy, setCopy] = useState<KeptCopy | null>(null);
   const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
   useEffect(() => {
@@ -35,7 +38,7 @@ export function KeptLabel({ job }: { job: Job }) {
   if (!copy) return null;
   return (
     <span className="hint kept-copy" data-kept={copy.kind}>
-      {keptLabel(copy)}
+      {keptLabelText(copy, i18n)}
     </span>
   );
 }

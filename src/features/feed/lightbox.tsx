@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
@@ -14,9 +15,10 @@ export interface LightboxProps {
 /** The raw, full-size image in a dialog. */
 export function Lightbox({ job, alt, onClose }: LightboxProps) {
   const { cachedImage } = useFeedActions();
+  const { t } = useLingui();
   const { url: src } = useLoadedSrc(job.result?.raw_image_url, () => cachedImage(job));
   return (
-    <ModalDialog title="Full size" onClose={onClose} className="lightbox">
+    <ModalDialog title={t`Full size`} onClose={onClose} className="lightbox">
       {src && <img src={src} alt={alt} referrerPolicy="no-referrer" />}
     </ModalDialog>
   );

@@ -1,3 +1,6 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { actionName } from '../../jobs/action-names';
+import { jobText } from '../../jobs/job-text';
 import { useState } from 'react';
 import type { Job } from '../../jobs/job';
 import { promptOf } from '../../jobs/job-names';
@@ -21,6 +24,7 @@ export interface ResultMenuProps {
 /** Open, download, copy and reuse a finished result. */
 export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
   const { referenceImage, download, animate } = useFeedActions();
+  const { i18n, t } = useLingui();
   // An upscale or a pan has no prompt of its own: copy the one it was made from.
   const prompt = useJobs((s) => promptOf(job, (id) => s.byId[id]) ?? '');
   const [downloadError, setDownloadError] = useState('');
@@ -33,7 +37,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
   return (
     <div className="result-menu row">
       <button type="button" className="chip" onClick={onOpen}>
-        Open full size
+        <Trans>Open full size</Trans>
       </button>
       <button
         type="button"
@@ -45,21 +49,23 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
           )
         }
       >
-        Download
+        <Trans>Download</Trans>
       </button>
       <button type="button" className="chip" onClick={() => referenceImage(quadrant ?? raw)}>
-        {quadrant ? `Use U${selected} as reference` : 'Use as reference'}
+        {quadrant ? t`Use U${selected} as reference` : t`Use as reference`}
       </button>
       {animate && single && (
         <button type="button" className="chip" onClick={() => animate(job)}>
-          Animate
+          {actionName('animate', i18n)}
         </button>
       )}
-      <CopyButton label="Copy prompt" text={() => prompt} />
-      {r.image_id && <CopyButton label="Copy image ID" text={() => r.image_id ?? ''} />}
-      {job.taskId && <CopyButton label="Copy task ID" text={() => job.taskId ?? ''} />}
+      <CopyButton label={t`Copy prompt`} text={() => prompt} />
+      {r.image_id && <CopyButton label={t`Copy image ID`} text={() => r.image_id ?? ''} />}
+      {job.taskId && <CopyButton label={t`Copy task ID`} text={() => job.taskId ?? ''} />}
       <details className="code-menu" onToggle={() => void loadCopyAsCode()}>
-        <summary className="chip">Copy as code</summary>
+        <summary className="chip">
+          <Trans>Copy as code</Trans>
+        </summary>
         <div className="row">
           <CopyButton label="curl" text={asCode(job, 'curl')} />
           <CopyButton label="Python" text={asCode(job, 'python')} />
@@ -69,7 +75,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
       <KeptLabel job={job} />
       {downloadError && (
         <p role="alert" className="field-error">
-          {downloadError}
+          {jobText(downloadError, i18n)}
         </p>
       )}
     </div>

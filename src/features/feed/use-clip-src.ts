@@ -1,5 +1,9 @@
+import type { I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
+import { jobText } from '../../jobs/job-text';
 
 /** What {@link useClipSrc} gives a clip. */
 export interface ClipSrc {
@@ -26,7 +30,11 @@ export interface ClipSources {
 export function useClipSrc(n: number, url: string, sources: ClipSources): ClipSrc {
   const { cachedUrl, clipCopy } = sources;
   const [src, setSrc] = useState<string | undefined>(cachedUrl ? undefined : url);
-  const [problem, setProblem] = useState('');
+  const { i18n } = useLingui();
+  // Kept as what went wrong, put into words as it renders (a language switch re-words it).
+  const [trouble, setTrouble] = useState<{ copy: true } | { copy: false; why: string } | null>(
+    null,
+  );
   useEffect(() => {
     if (!cachedUrl) return;
     let live = true;
@@ -43,18 +51,33 @@ export function useClipSrc(n: number, url: string, sources: ClipSources): ClipSr
 
   const onError = () => {
     if (src !== url) {
-      setProblem(`Clip ${n} cannot play: the copy kept on this device could not be played.`);
+      setTrouble({ copy: true });
       return;
     }
     void (async () => {
       const kept = await cachedUrl?.(url).catch(() => undefined);
       if (kept && kept !== url) return setSrc(kept);
       const copy = await clipCopy?.(url).catch(() => undefined);
-      const why = copy?.kind === 'none' ? ` (${copy.reason})` : '';
-      setProblem(
-        `Clip ${n} cannot play: its link failed (expired, dead or offline) and no copy was kept on this device${why}.`,
-      );
+      setTrouble({ copy: false, why: copy?.kind === 'none' ? copy.reason : '' });
     })();
   };
-  return { src, problem, onError };
+  return { src, problem: trouble ? clipProblem(n, trouble, i18n) : '', onError };
+}
+
+/** Why clip `n` cannot play, in the language of `i18n`. */
+function clipProblem(
+  n: number,
+  trouble: { copy: true } | { copy: false; why: string },
+  i18n: I18n,
+) {
+  if (trouble.copy)
+    return i18n._(msg`Clip ${n} cannot play: the copy kept on this device could not be played.`);
+  const reason = trouble.why ? jobText(trouble.why, i18n) : '';
+  return reason
+    ? i18n._(
+        msg`Clip ${n} cannot play: its link failed (expired, dead or offline) and no copy was kept on this device (${reason}).`,
+      )
+    : i18n._(
+        msg`Clip ${n} cannot play: its link failed (expired, dead or offline) and no copy was kept on this device.`,
+      );
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
 import { FeedActionsContext, type FeedActions } from './feed-actions';
 import { VideoCard } from './video-card';
@@ -49,6 +50,7 @@ function renderCard(extra: Partial<FeedActions> = {}) {
     <FeedActionsContext.Provider value={actions}>
       <VideoCard job={job} />
     </FeedActionsContext.Provider>,
+    { wrapper: WithI18n },
   );
 }
 

@@ -1,3 +1,5 @@
+import { useLingui } from '@lingui/react/macro';
+import { jobText } from '../../jobs/job-text';
 import { useState } from 'react';
 import { downloadImage } from '../../components/ui/save-file';
 import { jobTitle, type Job } from '../../jobs/job';
@@ -18,15 +20,17 @@ export interface VideoCardProps {
  */
 export function VideoCard({ job }: VideoCardProps) {
   const { extendClip, downloadClip } = useFeedActions();
+  const { i18n, t } = useLingui();
   const [open, setOpen] = useState<{ n: number; src: string } | null>(null);
   const [error, setError] = useState('');
   const video = videoResultOf(job.result);
   if (!video) return null;
-  const title = jobTitle(job);
+  const title = jobTitle(job, i18n);
+  const n = open?.n;
   const aspect = video.width && video.height ? String(video.width / video.height) : undefined;
   return (
     <div className="video-card">
-      <div className="video-clips" role="group" aria-label="Clips">
+      <div className="video-clips" role="group" aria-label={t`Clips`}>
         {video.urls.map((url, i) => (
           <VideoClip
             key={url}
@@ -53,13 +57,13 @@ export function VideoCard({ job }: VideoCardProps) {
       <ClipsKept urls={video.urls} />
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          {jobText(error, i18n)}
         </p>
       )}
-      {open && (
+      {open && n !== undefined && (
         <VideoLightbox
           src={open.src}
-          title={`Clip ${open.n}: ${title}`}
+          title={t`Clip ${n}: ${title}`}
           onClose={() => setOpen(null)}
         />
       )}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useRef } from 'react';
 import { useFeedActions } from './feed-actions';
 import { useClipSrc } from './use-clip-src';
@@ -24,6 +25,7 @@ export interface VideoClipProps {
 export function VideoClip(props: VideoClipProps) {
   const { n, url, poster, aspect, title, onOpen, onDownload, onExtend } = props;
   const { cachedUrl, clipCopy } = useFeedActions();
+  const { t } = useLingui();
   const ref = useRef<HTMLVideoElement>(null);
   const { src, problem, onError } = useClipSrc(n, url, {
     ...(cachedUrl ? { cachedUrl } : {}),
@@ -43,7 +45,7 @@ export function VideoClip(props: VideoClipProps) {
         preload="metadata"
         {...(aspect ? { style: { aspectRatio: aspect } } : {})}
         tabIndex={0}
-        aria-label={`Clip ${n}: ${title}`}
+        aria-label={t`Clip ${n}: ${title}`}
         onMouseEnter={play}
         onMouseLeave={pause}
         onFocus={play}
@@ -58,14 +60,14 @@ export function VideoClip(props: VideoClipProps) {
       )}
       <figcaption className="row">
         <button type="button" className="chip" onClick={() => onOpen(src ?? url)}>
-          {`Play clip ${n}`}
+          {t`Play clip ${n}`}
         </button>
         <button type="button" className="chip" onClick={onDownload}>
-          {`Download clip ${n}`}
+          {t`Download clip ${n}`}
         </button>
         {onExtend && (
           <button type="button" className="chip" onClick={onExtend}>
-            {`Extend clip ${n}`}
+            {t`Extend clip ${n}`}
           </button>
         )}
       </figcaption>

@@ -1,7 +1,9 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { SelectField } from '../../components/ui/select-field';
 import { JOB_STATUSES, type JobStatus } from '../../jobs/job';
 import type { HistoryFilter } from './history-filter';
 import { ACTION_KINDS, type ActionKind } from './job-labels';
+import { actionKindLabel, statusLabel } from './status-words';
 
 /** Props of {@link HistoryFilters}. */
 export interface HistoryFiltersProps {
@@ -9,50 +11,49 @@ export interface HistoryFiltersProps {
   onChange: (filter: HistoryFilter) => void;
 }
 
-const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-
-const STATUS_OPTIONS = [
-  { value: 'all', label: 'All' },
-  ...JOB_STATUSES.map((status) => ({ value: status, label: capitalise(status) })),
-];
-const ACTION_OPTIONS = [
-  { value: 'all', label: 'All' },
-  ...ACTION_KINDS.map((kind) => ({
-    value: kind,
-    label: kind === 'region' ? 'Vary (Region)' : capitalise(kind),
-  })),
-];
-
 /** Search box and the Status, Action, From and To filters, each with a visible label. */
 export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
+  const { i18n, t } = useLingui();
+  const statusOptions = [
+    { value: 'all', label: t`All` },
+    ...JOB_STATUSES.map((status) => ({ value: status, label: statusLabel(status, i18n) })),
+  ];
+  const actionOptions = [
+    { value: 'all', label: t`All` },
+    ...ACTION_KINDS.map((kind) => ({ value: kind, label: actionKindLabel(kind, i18n) })),
+  ];
   const set = <K extends keyof HistoryFilter>(key: K, value: HistoryFilter[K]) =>
     onChange({ ...filter, [key]: value });
 
   return (
     <div className="history-filters" role="search">
       <label className="field history-search">
-        <span>Search prompts</span>
+        <span>
+          <Trans>Search prompts</Trans>
+        </span>
         <input
           type="search"
-          placeholder="Words from the prompt…"
+          placeholder={t`Words from the prompt…`}
           value={filter.query}
           onChange={(e) => set('query', e.target.value)}
         />
       </label>
       <SelectField
-        label="Status"
+        label={t`Status`}
         value={filter.status}
-        options={STATUS_OPTIONS}
+        options={statusOptions}
         onChange={(value) => set('status', value as JobStatus | 'all')}
       />
       <SelectField
-        label="Action"
+        label={t`Action`}
         value={filter.action}
-        options={ACTION_OPTIONS}
+        options={actionOptions}
         onChange={(value) => set('action', value as ActionKind | 'all')}
       />
       <label className="field">
-        <span>From</span>
+        <span>
+          <Trans>From</Trans>
+        </span>
         <input
           type="date"
           value={filter.from}
@@ -61,7 +62,9 @@ export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
         />
       </label>
       <label className="field">
-        <span>To</span>
+        <span>
+          <Trans>To</Trans>
+        </span>
         <input
           type="date"
           value={filter.to}

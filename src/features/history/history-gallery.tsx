@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect } from '@tanstack/react-virtual';
 import { HistoryTile } from './history-tile';
@@ -29,6 +30,7 @@ export function HistoryGallery({
   initialRect,
 }: HistoryGalleryProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { t } = useLingui();
   const columns = columnsFor(useElementWidth(scrollRef, initialRect.width));
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's API returns functions that cannot be memoised; this component does not rely on compiler memoisation.
   const virtualizer = useVirtualizer({
@@ -43,7 +45,7 @@ export function HistoryGallery({
   });
 
   return (
-    <div ref={scrollRef} className="history-gallery" role="group" aria-label="Gallery">
+    <div ref={scrollRef} className="history-gallery" role="group" aria-label={t`Gallery`}>
       <div className="history-rows" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => (
           <div

@@ -1,3 +1,5 @@
+import { useLingui } from '@lingui/react/macro';
+import { statusWord } from './status-words';
 import { useState } from 'react';
 import { useHistoryDeps } from './history-context';
 import type { HistoryJob } from './job-labels';
@@ -16,6 +18,7 @@ export interface HistoryImageProps {
  */
 export function HistoryImage({ job, size }: HistoryImageProps) {
   const { persistence } = useHistoryDeps();
+  const { i18n, t } = useLingui();
   const tile = useHistoryImage(persistence, job);
   const [broken, setBroken] = useState<readonly string[]>([]);
   // When the small link fails (expired), the full picture's URL, which the offline cache may
@@ -29,10 +32,10 @@ export function HistoryImage({ job, size }: HistoryImageProps) {
     const hasImage = Boolean(job.result?.image_url ?? job.result?.raw_image_url);
     const text = !hasImage
       ? job.status === 'done'
-        ? 'No image'
-        : job.status
+        ? t`No image`
+        : statusWord(job.status, i18n)
       : tile && broken.includes(tile)
-        ? 'Image expired'
+        ? t`Image expired`
         : '';
     return (
       <span className="history-image placeholder" style={box} aria-hidden="true">

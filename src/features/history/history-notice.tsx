@@ -1,3 +1,5 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { formatNumber } from '../../i18n/format';
 import type { HistoryMessage } from './use-history-actions';
 
 /** Props of {@link HistoryNotice}. */
@@ -19,29 +21,31 @@ export function HistoryNotice({
   onUndo,
   onDismissUndo,
 }: HistoryNoticeProps) {
+  const { i18n, t } = useLingui();
+  const count = deletedCount === null ? '' : formatNumber(deletedCount);
   return (
     <div className="history-messages">
       <div className="history-notice" role="status">
         {deletedCount !== null && (
           <span className="history-undo">
-            Deleted {deletedCount.toLocaleString()} —{' '}
+            <Trans>Deleted {count} —</Trans>{' '}
             <button type="button" className="chip" onClick={onUndo}>
-              Undo
+              <Trans>Undo</Trans>
             </button>
             <button
               type="button"
               className="icon-button"
-              aria-label="Dismiss"
+              aria-label={t`Dismiss`}
               onClick={onDismissUndo}
             >
               ×
             </button>
           </span>
         )}
-        {message?.tone === 'info' && <span>{message.text}</span>}
+        {message?.tone === 'info' && <span>{message.text(i18n)}</span>}
       </div>
       <div className="history-error" role="alert">
-        {message?.tone === 'error' && message.text}
+        {message?.tone === 'error' && message.text(i18n)}
       </div>
     </div>
   );

@@ -1,5 +1,8 @@
 import { useStore } from 'zustand';
-import { actionLabel } from '../../api/action-labels';
+import { useLingui } from '@lingui/react/macro';
+import { actionName } from '../../jobs/action-names';
+import { formatDate } from '../../i18n/format';
+import { statusWord } from './status-words';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
@@ -23,8 +26,9 @@ export interface HistoryTileProps {
 export function HistoryTile({ id, selected, active, onToggle, onOpen }: HistoryTileProps) {
   const { store } = useHistoryDeps();
   const job = useStore(store, (s) => s.byId[id]);
+  const { i18n, t } = useLingui();
   if (!job) return null;
-  const title = jobTitle(job);
+  const title = jobTitle(job, i18n);
   const when = new Date(job.createdAt);
 
   return (
@@ -46,16 +50,16 @@ export function HistoryTile({ id, selected, active, onToggle, onOpen }: HistoryT
       <input
         type="checkbox"
         className="history-tile-check"
-        aria-label={`Select ${title}`}
+        aria-label={t`Select ${title}`}
         checked={selected}
         onChange={() => onToggle(id)}
       />
       <span className="history-tile-meta">
-        <span>{actionLabel(jobAction(job))}</span>
+        <span>{actionName(jobAction(job), i18n)}</span>
         {job.status !== 'done' && (
-          <span className={`history-status ${job.status}`}>{job.status}</span>
+          <span className={`history-status ${job.status}`}>{statusWord(job.status, i18n)}</span>
         )}
-        <time dateTime={when.toISOString()}>{when.toLocaleDateString()}</time>
+        <time dateTime={when.toISOString()}>{formatDate(when)}</time>
       </span>
     </div>
   );

@@ -1,3 +1,6 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { formatNumber } from '../../i18n/format';
 import { useEffect, useRef } from 'react';
 
 /** What the toolbar's controls do. */
@@ -22,6 +25,10 @@ export interface HistoryToolbarProps {
 /** Counts, "Select all shown", and the bulk actions: delete, download, export, import. */
 export function HistoryToolbar({ shown, total, selected, busy, actions }: HistoryToolbarProps) {
   const allRef = useRef<HTMLInputElement>(null);
+  const { t } = useLingui();
+  const [shownText = '', totalText = '', selectedText = ''] = [shown, total, selected].map((n) =>
+    formatNumber(n),
+  );
   const fileRef = useRef<HTMLInputElement>(null);
   const all = shown > 0 && selected === shown;
 
@@ -39,26 +46,26 @@ export function HistoryToolbar({ shown, total, selected, busy, actions }: Histor
           disabled={shown === 0}
           onChange={() => actions.onSelectAll(!all)}
         />
-        Select all shown
+        <Trans>Select all shown</Trans>
       </label>
       <p className="history-count" aria-live="polite">
         {shown === total
-          ? `${total.toLocaleString()} jobs`
-          : `${shown.toLocaleString()} of ${total.toLocaleString()} jobs`}
-        {selected > 0 && ` · ${selected.toLocaleString()} selected`}
+          ? t`${plural(total, { one: '# job', other: '# jobs' })}`
+          : t`${shownText} of ${totalText} jobs`}
+        {selected > 0 && t` · ${selectedText} selected`}
       </p>
       <div className="history-bulk">
         <button type="button" disabled={busy || selected === 0} onClick={actions.onDelete}>
-          Delete selected
+          <Trans>Delete selected</Trans>
         </button>
         <button type="button" disabled={busy || selected === 0} onClick={actions.onDownload}>
-          Download selected
+          <Trans>Download selected</Trans>
         </button>
         <button type="button" disabled={busy} onClick={actions.onExport}>
-          Export history
+          <Trans>Export history</Trans>
         </button>
         <button type="button" disabled={busy} onClick={() => fileRef.current?.click()}>
-          Import history
+          <Trans>Import history</Trans>
         </button>
         <input
           ref={fileRef}

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { WithI18n } from '../../i18n/testing';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Job } from '../../jobs/job';
 import { createPersistence, type Persistence } from '../../jobs/persistence';
@@ -73,6 +74,7 @@ function renderView(onOpenJob = vi.fn()) {
         initialRect={{ width: 1200, height: 2000 }}
       />
     </QueryClientProvider>,
+    { wrapper: WithI18n },
   );
   const region = screen.getByRole('region', { name: 'History' });
   // Looked up each time: the gallery remounts (scrolls to the top) when the filters change.

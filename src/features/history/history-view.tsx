@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Rect } from '@tanstack/react-virtual';
@@ -92,7 +93,9 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
   return (
     <HistoryContext.Provider value={deps}>
       <section className="history" aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
+        <h2 id="history-heading">
+          <Trans>History</Trans>
+        </h2>
         <HistoryFilters filter={filter} onChange={setFilter} />
         <HistoryToolbar
           shown={shown.length}
@@ -112,9 +115,11 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
         <div className="history-body" data-lineage={activeId ? 'open' : undefined}>
           {shown.length === 0 ? (
             <p className="empty-state">
-              {order.length === 0
-                ? 'No history yet: imagine something first.'
-                : 'Nothing matches these filters.'}
+              {order.length === 0 ? (
+                <Trans>No history yet: imagine something first.</Trans>
+              ) : (
+                <Trans>Nothing matches these filters.</Trans>
+              )}
             </p>
           ) : (
             <HistoryGallery

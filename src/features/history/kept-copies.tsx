@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useStore } from 'zustand';
 import { keptSummaryDetails, keptSummaryLine } from '../../jobs/image-cache/kept-summary';
@@ -10,14 +11,20 @@ import { useHistoryDeps } from './history-context';
  */
 export function KeptCopies() {
   const { store, persistence } = useHistoryDeps();
+  const { i18n } = useLingui();
   const revision = useStore(store, (s) => `${s.order.length}:${s.storageNotice?.at ?? 0}`);
   const { data, isError } = useQuery(keptSummaryQuery(persistence, revision));
-  if (isError) return <p className="hint kept-copies">Kept copies: could not be counted.</p>;
+  if (isError)
+    return (
+      <p className="hint kept-copies">
+        <Trans>Kept copies: could not be counted.</Trans>
+      </p>
+    );
   if (!data) return null;
-  const details = keptSummaryDetails(data);
+  const details = keptSummaryDetails(data, i18n);
   return (
     <details className="kept-copies">
-      <summary>{keptSummaryLine(data)}</summary>
+      <summary>{keptSummaryLine(data, i18n)}</summary>
       <ul>
         {details.map((line) => (
           <li key={line}>{line}</li>

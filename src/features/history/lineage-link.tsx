@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
-import { actionLabel } from '../../api/action-labels';
+import { useLingui } from '@lingui/react/macro';
+import { actionName } from '../../jobs/action-names';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
@@ -15,12 +16,13 @@ export interface LineageLinkProps {
 export function LineageLink({ id, onSelect }: LineageLinkProps) {
   const { store } = useHistoryDeps();
   const job = useStore(store, (s) => s.byId[id]);
+  const { i18n } = useLingui();
   if (!job) return null;
   return (
     <button type="button" className="lineage-link" onClick={() => onSelect(id)}>
       <HistoryImage job={job} size={40} />
       <span>
-        {actionLabel(jobAction(job))} — {jobTitle(job)}
+        {actionName(jobAction(job), i18n)} — {jobTitle(job, i18n)}
       </span>
     </button>
   );

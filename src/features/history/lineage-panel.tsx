@@ -1,6 +1,10 @@
 import { useId, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { actionLabel } from '../../api/action-labels';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { actionName } from '../../jobs/action-names';
+import { jobText } from '../../jobs/job-text';
+import { formatDateTime } from '../../i18n/format';
+import { statusWord } from './status-words';
 import { jobTitle } from '../../jobs/job';
 import { useHistoryDeps } from './history-context';
 import { HistoryImage } from './history-image';
@@ -21,38 +25,55 @@ export interface LineagePanelProps {
 export function LineagePanel({ jobId, onSelect, onOpenJob, onClose }: LineagePanelProps) {
   const { store } = useHistoryDeps();
   const headingId = useId();
+  const { i18n, t } = useLingui();
   const byId = useStore(store, (s) => s.byId);
   const index = useMemo(() => childrenIndex(byId), [byId]);
   const lineage = useMemo(() => lineageOf(jobId, byId, index), [jobId, byId, index]);
   const job = byId[jobId];
   if (!job) return null;
-  const title = jobTitle(job);
+  const title = jobTitle(job, i18n);
 
   return (
     <aside className="lineage panel" aria-labelledby={headingId}>
       <div className="lineage-head">
-        <h3 id={headingId}>Lineage</h3>
-        <button type="button" className="icon-button" aria-label="Close lineage" onClick={onClose}>
+        <h3 id={headingId}>
+          <Trans>Lineage</Trans>
+        </h3>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t`Close lineage`}
+          onClick={onClose}
+        >
           ×
         </button>
       </div>
       <HistoryImage job={job} size={240} />
       <p className="lineage-title">{title}</p>
       <p className="hint">
-        {actionLabel(jobAction(job))} · {job.status} · {new Date(job.createdAt).toLocaleString()}
+        {actionName(jobAction(job), i18n)} · {statusWord(job.status, i18n)} ·{' '}
+        {formatDateTime(job.createdAt)}
       </p>
-      {job.error && <p className="history-error-text">{job.error.message}</p>}
+      {job.error && <p className="history-error-text">{jobText(job.error.message, i18n)}</p>}
       <button type="button" className="primary" onClick={() => onOpenJob(jobId)}>
-        Open in studio
+        <Trans>Open in studio</Trans>
       </button>
 
-      <h4>Made from</h4>
+      <h4>
+        <Trans>Made from</Trans>
+      </h4>
       {lineage.ancestors.length === 0 && !lineage.parentMissing && (
-        <p className="hint">A fresh prompt.</p>
+        <p className="hint">
+          <Trans>A fresh prompt.</Trans>
+        </p>
       )}
-      {lineage.parentMissing && <p className="hint">An image that is no longer in the history.</p>}
+      {lineage.parentMissing && (
+        <p className="hint">
+          <Trans>An image that is no longer in the history.</Trans>
+        </p>
+      )}
       {lineage.ancestors.length > 0 && (
-        <ol className="lineage-ancestors" aria-label="Ancestors">
+        <ol className="lineage-ancestors" aria-label={t`Ancestors`}>
           {lineage.ancestors.map((id) => (
             <li key={id}>
               <LineageLink id={id} onSelect={onSelect} />
@@ -61,11 +82,15 @@ export function LineagePanel({ jobId, onSelect, onOpenJob, onClose }: LineagePan
         </ol>
       )}
 
-      <h4>Made from this</h4>
+      <h4>
+        <Trans>Made from this</Trans>
+      </h4>
       {lineage.descendants.length === 0 ? (
-        <p className="hint">Nothing yet.</p>
+        <p className="hint">
+          <Trans>Nothing yet.</Trans>
+        </p>
       ) : (
-        <div role="group" aria-label="Descendants">
+        <div role="group" aria-label={t`Descendants`}>
           <LineageTree nodes={lineage.descendants} onSelect={onSelect} />
         </div>
       )}

@@ -4,24 +4,22 @@ import { readStudioConfig } from '../../api/runtime-config';
 import { saveBlob } from '../../components/ui/save-file';
 import { keptBytes } from '../../jobs/image-cache/kept-bytes';
 import { jobTitle, type Job } from '../../jobs/job';
-import { HistoryImportError } from '../../jobs/history-file/history-file';
 import type { ImportProgress } from '../../jobs/persistence';
 import { describeDropped } from '../../jobs/history-file/history-file';
 import { createNamer, exportFileName, imageFileName } from '../../prompt/file-name';
 import type { HistoryDeps } from './history-context';
+import * as say from './history-messages';
 import { HISTORY_IMAGE_KEY } from './use-history-image';
 
 /** A line under the toolbar: progress, a result, or an error (announced assertively). */
 export interface HistoryMessage {
-  text: string;
+  /** The words, in the language it renders in. */
+  text: say.Say;
   tone: 'info' | 'error';
 }
 
 /** How long "Deleted N — Undo" stays offered. */
 export const UNDO_MS = 10_000;
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * The history's bulk operations and what they say: delete (with Undo), download, export, import.
@@ -68,7 +66,7 @@ export function useHistoryActions(
           await removeJobs(jobs.map((job) => job.id));
           setDeleted(jobs);
         } catch (err) {
-          setMessage({ text: `Could not delete: ${reason(err)}`, tone: 'error' });
+          setMessage({ text: say.couldNotDelete(err), tone: 'error' });
         }
         // Deleting revoked the cached images' object URLs.
         queryClient.removeQueries({ queryKey: HISTORY_IMAGE_KEY });
@@ -84,9 +82,9 @@ export function useHistoryActions(
         try {
           const restored = await persistence.restoreDeleted(deleted.map((job) => job.id));
           onRestored?.(restored);
-          setMessage({ text: `Restored ${plural(restored.length, 'job')}.`, tone: 'info' });
+          setMessage({ text: say.restored(restored.length), tone: 'info' });
         } catch (err) {
-          setMessage({ text: `Could not undo the delete: ${reason(err)}`, tone: 'error' });
+          setMessage({ text: say.couldNotUndo(err), tone: 'error' });
         }
       }),
     [run, deleted, persistence, onRestored],
@@ -107,7 +105,7 @@ export function useHistoryActions(
         let failed = 0;
         const reasons = new Set<string>();
         for (const [i, job] of jobs.entries()) {
-          setMessage({ text: `Downloading ${i + 1} of ${jobs.length}…`, tone: 'info' });
+          setMessage({ text: say.downloading(i + 1, jobs.length), tone: 'info' });
           try {
             // The kept copy when there is one; the link, or the relay, otherwise.
             const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
@@ -119,10 +117,8 @@ export function useHistoryActions(
           }
         }
         const skipped = ids.length - jobs.length;
-        const parts = [`Downloaded ${plural(jobs.length - failed, 'image')}.`];
-        if (failed) parts.push(`${failed} could not be saved. ${[...reasons].join(' ')}`);
-        if (skipped) parts.push(`${skipped} had no image.`);
-        setMessage({ text: parts.join(' '), tone: failed ? 'error' : 'info' });
+        const text = say.downloaded(jobs.length - failed, failed, [...reasons], skipped);
+        setMessage({ text, tone: failed ? 'error' : 'info' });
       }),
     [run, store, persistence],
   );
@@ -135,9 +131,9 @@ export function useHistoryActions(
           const count = (JSON.parse(json) as { jobs: unknown[] }).jobs.length;
           const name = exportFileName(new Date());
           saveBlob(new Blob([json], { type: 'application/json' }), name);
-          setMessage({ text: `Exported ${plural(count, 'job')} to ${name}.`, tone: 'info' });
+          setMessage({ text: say.exported(count, name), tone: 'info' });
         } catch (err) {
-          setMessage({ text: `Could not export the history: ${reason(err)}`, tone: 'error' });
+          setMessage({ text: say.couldNotExport(err), tone: 'error' });
         }
       }),
     [run, persistence],
@@ -150,12 +146,10 @@ export function useHistoryActions(
         setImporting({ phase: 'reading', done: 0, total: 0 });
         try {
           const r = await persistence.importHistory(file, { onProgress: setImporting });
-          const dropped = describeDropped(r.dropped);
-          const text = `Imported ${file.name}: ${plural(r.total, 'job')} — ${r.added.toLocaleString()} added, ${r.updated.toLocaleString()} updated, ${r.unchanged.toLocaleString()} already here.${dropped ? ` Left out of the requests (Settings decide these): ${dropped}.` : ''}`;
+          const text = say.imported(file.name, { ...r, dropped: describeDropped(r.dropped) });
           setMessage({ text, tone: 'info' });
         } catch (err) {
-          const why = err instanceof HistoryImportError ? err.message : reason(err);
-          setMessage({ text: `Could not import ${file.name}. ${why}`, tone: 'error' });
+          setMessage({ text: say.couldNotImport(file.name, err), tone: 'error' });
         } finally {
           setImporting(null);
         }

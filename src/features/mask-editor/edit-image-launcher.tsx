@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import { VaryRegionDialog } from './vary-region-launcher';
 import type { VaryRegionProps } from './vary-region-props';
@@ -28,12 +29,14 @@ export function EditImageDialog(props: EditImageProps) {
   if (size) return <VaryRegionDialog {...props} mode="edit" width={size.w} height={size.h} />;
   return (
     <div role={failed ? 'alert' : 'status'} className="edit-image-wait">
-      {failed
-        ? 'The image could not be loaded, so it cannot be edited: check the link.'
-        : 'Loading image…'}
+      {failed ? (
+        <Trans>The image could not be loaded, so it cannot be edited: check the link.</Trans>
+      ) : (
+        <Trans>Loading image…</Trans>
+      )}
       {failed && (
         <button type="button" onClick={props.onClose}>
-          Close
+          <Trans>Close</Trans>
         </button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { lazy, Suspense } from 'react';
 import type { VaryRegionProps } from './vary-region-props';
 
@@ -25,7 +26,7 @@ export function VaryRegionDialog(props: VaryRegionProps) {
             zIndex: 1000,
           }}
         >
-          Loading editor…
+          <Trans>Loading editor…</Trans>
         </div>
       }
     >

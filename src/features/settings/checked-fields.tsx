@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import type { MessageDescriptor } from '@lingui/core';
+import { useLingui } from '@lingui/react/macro';
 import { updateSettings, useConfig, type ConfigStore } from '../../jobs/config-store';
 import { STALL_RANGE, checkCallbackUrl, checkStallSeconds, type Checked } from './settings-checks';
 
@@ -31,11 +33,14 @@ function CheckedField<T>({
 }: CheckedFieldProps<T>) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
+  const { i18n } = useLingui();
+  const [checked, setChecked] = useState<MessageDescriptor | null>(null);
+  // Kept as a message, so it follows a change of language while shown.
+  const message = checked ? i18n._(checked) : '';
   const commit = () => {
     if (draft === null) return;
     const result = check(draft);
-    setMessage(result.message);
+    setChecked(result.message);
     if (result.value !== undefined) {
       save(result.value);
       setDraft(null);
@@ -74,10 +79,11 @@ function CheckedField<T>({
 
 /** "Stalled after", clamped into a sensible range with a word when it was. */
 export function StallField({ config }: { config: ConfigStore }) {
+  const { t } = useLingui();
   const seconds = useConfig(config, (s) => s.settings.stallAfterSeconds);
   return (
     <CheckedField
-      label="Stalled after (seconds without news)"
+      label={t`Stalled after (seconds without news)`}
       hint={`${STALL_RANGE.min}–${STALL_RANGE.max}`}
       type="number"
       range={STALL_RANGE}
@@ -90,12 +96,13 @@ export function StallField({ config }: { config: ConfigStore }) {
 
 /** The callback URL for Async delivery: a full http(s) address or nothing. */
 export function CallbackField({ config }: { config: ConfigStore }) {
+  const { t } = useLingui();
   const url = useConfig(config, (s) => s.settings.callbackUrl);
   return (
     <CheckedField
-      label="Callback URL"
+      label={t`Callback URL`}
       type="url"
-      placeholder="Optional, for Async: https://example.com/hook"
+      placeholder={t`Optional, for Async: https://example.com/hook`}
       saved={url}
       check={checkCallbackUrl}
       save={(value) => updateSettings(config, { callbackUrl: value })}

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useConfig, type ConfigStore } from '../../jobs/config-store';
 import { testConnection } from './test-connection';
 
@@ -8,6 +9,7 @@ import { testConnection } from './test-connection';
  * so "AceData needs a token: paste it above first." does not outlive the pasting.
  */
 export function ConnectionTest({ config }: { config: ConfigStore }) {
+  const { t } = useLingui();
   const target = useConfig(config, (s) => s.settings.target);
   const token = useConfig(config, (s) => fingerprint(s.token));
   const test = useMutation({
@@ -24,11 +26,11 @@ export function ConnectionTest({ config }: { config: ConfigStore }) {
           onClick={() => test.mutate({ target, token })}
           disabled={test.isPending}
         >
-          Test connection
+          <Trans>Test connection</Trans>
         </button>
       </div>
       <p role="status" className={`connection ${answer?.ok === false ? 'bad' : 'good'}`}>
-        {test.isPending ? 'Testing…' : (answer?.message ?? '')}
+        {test.isPending ? t`Testing…` : (answer?.message ?? '')}
       </p>
     </>
   );

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { i18n, type MessageDescriptor } from '@lingui/core';
 import { checkCallbackUrl, checkStallSeconds } from './settings-checks';
+
+/** A check's message as the person reads it (English in tests). */
+const text = (message: MessageDescriptor | null) => (message ? i18n._(message) : '');
 
 describe('checkStallSeconds', () => {
   it.each([
@@ -9,16 +13,18 @@ describe('checkStallSeconds', () => {
   ])('clamps %s to %d and says so', (input, value) => {
     const result = checkStallSeconds(input);
     expect(result.value).toBe(value);
-    expect(result.message).toMatch(new RegExp(`3–3600 seconds; ${input} was set to ${value}`));
+    expect(text(result.message)).toMatch(
+      new RegExp(`3–3600 seconds; ${input} was set to ${value}`),
+    );
   });
 
   it('takes a value in range as typed', () => {
-    expect(checkStallSeconds('90')).toEqual({ value: 90, message: '' });
+    expect(checkStallSeconds('90')).toEqual({ value: 90, message: null });
   });
 
   it('saves nothing for text that is not a number', () => {
     expect(checkStallSeconds('soon').value).toBeUndefined();
-    expect(checkStallSeconds('').message).toMatch(/from 3 to 3600/);
+    expect(text(checkStallSeconds('').message)).toMatch(/from 3 to 3600/);
   });
 });
 
@@ -28,11 +34,11 @@ describe('checkCallbackUrl', () => {
     (input) => {
       const result = checkCallbackUrl(input);
       expect(result.value).toBeUndefined();
-      expect(result.message).toMatch(/full http\(s\) URL/);
+      expect(text(result.message)).toMatch(/full http\(s\) URL/);
     },
   );
 
   it.each(['https://example.com/hook', 'http://127.0.0.1:8080/cb', ''])('takes %j', (input) => {
-    expect(checkCallbackUrl(input)).toEqual({ value: input, message: '' });
+    expect(checkCallbackUrl(input)).toEqual({ value: input, message: null });
   });
 });

@@ -3,6 +3,9 @@
  * nothing out of range or malformed is saved silently.
  */
 
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+
 /**
  * "Stalled after": under 3 s flags healthy jobs between two progress lines (a fast engine's step
  * is under a second, and the e2e suite waits 3 s); over an hour leaves a dead job looking alive.
@@ -13,8 +16,8 @@ export const STALL_RANGE = { min: 3, max: 3600 } as const;
 export interface Checked<T> {
   /** What to save; `undefined` = save nothing. */
   value?: T;
-  /** Why the input was changed or refused; empty when it was taken as typed. */
-  message: string;
+  /** Why the input was changed or refused (translated where shown); null when taken as typed. */
+  message: MessageDescriptor | null;
 }
 
 /** Read "Stalled after" seconds, clamping into {@link STALL_RANGE} and saying so. */
@@ -22,28 +25,29 @@ export function checkStallSeconds(input: string): Checked<number> {
   const { min, max } = STALL_RANGE;
   const n = Number(input.trim());
   if (input.trim() === '' || !Number.isFinite(n)) {
-    return { message: `Stalled after takes a number of seconds from ${min} to ${max}.` };
+    return { message: msg`Stalled after takes a number of seconds from ${min} to ${max}.` };
   }
   const whole = Math.round(n);
   if (whole < min || whole > max) {
     const value = Math.min(max, Math.max(min, whole));
+    const typed = input.trim();
     return {
       value,
-      message: `Stalled after takes ${min}–${max} seconds; ${input.trim()} was set to ${value}.`,
+      message: msg`Stalled after takes ${min}–${max} seconds; ${typed} was set to ${value}.`,
     };
   }
-  return { value: whole, message: '' };
+  return { value: whole, message: null };
 }
 
 /** Read a callback URL: empty (none) or a full http(s) address; anything else is not saved. */
 export function checkCallbackUrl(input: string): Checked<string> {
   const text = input.trim();
-  if (text === '') return { value: '', message: '' };
+  if (text === '') return { value: '', message: null };
   const url = URL.canParse(text) ? new URL(text) : null;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
     return {
-      message: `“${text}” is not a web address; write a full http(s) URL like https://example.com/hook (not saved).`,
+      message: msg`“${text}” is not a web address; write a full http(s) URL like https://example.com/hook (not saved).`,
     };
   }
-  return { value: text, message: '' };
+  return { value: text, message: null };
 }

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { msg } from '@lingui/core/macro';
+import type { MessageDescriptor } from '@lingui/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { SelectField } from '../../components/ui/select-field';
 import {
@@ -14,6 +17,7 @@ import { MODES, type Mode } from '../../api/contract';
 import { TokenFields } from './token-fields';
 import { ConnectionTest } from './connection-test';
 import { CallbackField, StallField } from './checked-fields';
+import { LanguageField } from './language-field';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -22,27 +26,32 @@ export interface SettingsDialogProps {
   onClose: () => void;
 }
 
-const TARGETS: { value: Target; label: string }[] = [
-  { value: 'local', label: 'Local engine' },
-  { value: 'acedata', label: 'AceData' },
-  { value: 'acedata-proxy', label: 'AceData via studio pass-through' },
+type Options<T extends string> = { value: T; label: MessageDescriptor }[];
+
+const TARGETS: Options<Target> = [
+  { value: 'local', label: msg`Local engine` },
+  { value: 'acedata', label: msg`AceData` },
+  { value: 'acedata-proxy', label: msg`AceData via studio pass-through` },
 ];
 
-const DELIVERIES: { value: Delivery; label: string }[] = [
-  { value: 'stream', label: 'Stream' },
-  { value: 'wait', label: 'Wait' },
-  { value: 'async', label: 'Async' },
+const DELIVERIES: Options<Delivery> = [
+  { value: 'stream', label: msg`Stream` },
+  { value: 'wait', label: msg`Wait` },
+  { value: 'async', label: msg`Async` },
 ];
 
 const MODE_OPTIONS = MODES.map((m) => ({ value: m, label: m }));
 
-const MASK_FORMATS: { value: 'jpeg' | 'png'; label: string }[] = [
-  { value: 'jpeg', label: "JPEG (as the provider's guide)" },
-  { value: 'png', label: 'PNG (lossless)' },
+const MASK_FORMATS: Options<'jpeg' | 'png'> = [
+  { value: 'jpeg', label: msg`JPEG (as the provider's guide)` },
+  { value: 'png', label: msg`PNG (lossless)` },
 ];
 
 /** Target, token, delivery and mode, with a connection test that answers in words. */
 export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
+  const { t, i18n } = useLingui();
+  const options = <T extends string>(list: Options<T>) =>
+    list.map((o) => ({ value: o.value, label: i18n._(o.label) }));
   const settings = useConfig(config, (s) => s.settings);
   const remember = useConfig(config, (s) => s.remember);
   const hasToken = useConfig(config, (s) => s.token.length > 0);
@@ -50,7 +59,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
   const [draft, setDraft] = useState('');
 
   return (
-    <ModalDialog title="Settings" onClose={onClose} className="settings-dialog">
+    <ModalDialog title={t`Settings`} onClose={onClose} className="settings-dialog">
       <form
         className="settings-form"
         onSubmit={(e) => {
@@ -59,17 +68,18 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           setDraft('');
         }}
       >
+        <LanguageField />
         <SelectField
-          label="Target"
+          label={t`Target`}
           value={settings.target}
-          options={TARGETS}
+          options={options(TARGETS)}
           onChange={(value) => update({ target: value as Target })}
           hint={
             settings.target === 'local'
-              ? 'Runs offline against the built-in engine; no account needed.'
+              ? t`Runs offline against the built-in engine; no account needed.`
               : settings.target === 'acedata'
-                ? 'Calls api.acedata.cloud directly from this browser with your token.'
-                : 'Calls AceData through this studio server, for networks that block direct calls.'
+                ? t`Calls api.acedata.cloud directly from this browser with your token.`
+                : t`Calls AceData through this studio server, for networks that block direct calls.`
           }
         />
 
@@ -82,22 +92,22 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
         />
 
         <SelectField
-          label="Delivery"
+          label={t`Delivery`}
           value={settings.delivery}
-          options={DELIVERIES}
+          options={options(DELIVERIES)}
           onChange={(value) => update({ delivery: value as Delivery })}
         />
         <SelectField
-          label="Mode"
+          label={t`Mode`}
           value={settings.mode}
           options={MODE_OPTIONS}
           onChange={(value) => update({ mode: value as Mode })}
         />
         <CallbackField config={config} />
         <SelectField
-          label="Mask format"
+          label={t`Mask format`}
           value={settings.maskFormat}
-          options={MASK_FORMATS}
+          options={options(MASK_FORMATS)}
           onChange={(value) => update({ maskFormat: value as 'jpeg' | 'png' })}
         />
 
@@ -105,7 +115,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
         <ConnectionTest config={config} />
         <div className="row">
           <button type="submit" className="visually-hidden" tabIndex={-1}>
-            Save token
+            <Trans>Save token</Trans>
           </button>
         </div>
       </form>

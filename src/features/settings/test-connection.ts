@@ -1,18 +1,25 @@
+import { msg, t } from '@lingui/core/macro';
 import { retrieveTasks, type ClientConfig } from '../../api/client';
 import { explainError } from '../../api/explain';
 import { isApiError, type ApiError } from '../../api/errors';
 import {
   LOCAL_PLACEHOLDER_TOKEN,
   clientConfig,
-  targetLabel,
   type ConfigState,
+  type Target,
 } from '../../jobs/config-store';
+
+const TARGET_NAMES = {
+  local: msg`Local engine`,
+  acedata: msg`AceData`,
+  'acedata-proxy': msg`AceData (via studio)`,
+} satisfies Record<Target, unknown>;
 
 /** What a connection test found out. */
 export type ConnectionVerdict =
   'no-token-needed' | 'needs-token' | 'token-works' | 'token-refused' | 'unreachable' | 'failed';
 
-/** The answer of a connection test, in words. */
+/** The answer of a connection test, in words (the language active when it was asked). */
 export interface ConnectionResult {
   ok: boolean;
   verdict: ConnectionVerdict;
@@ -44,46 +51,50 @@ export async function testConnection(
   state: ConfigState,
   probe: ConnectionProbe = retrieveOne,
 ): Promise<ConnectionResult> {
-  const name = targetLabel(state.settings.target);
+  const name = t(TARGET_NAMES[state.settings.target]);
   const local = state.settings.target === 'local';
   const config = clientConfig(state);
   if (!local && !state.token) {
-    return result(false, 'needs-token', `${name} needs a token: paste it above first.`);
+    return result(false, 'needs-token', t`${name} needs a token: paste it above first.`);
   }
   try {
     if (local) {
       try {
         await probe({ ...config, token: LOCAL_PLACEHOLDER_TOKEN });
-        return result(true, 'no-token-needed', `${name} reachable; it needs no token.`);
+        return result(true, 'no-token-needed', t`${name} reachable; it needs no token.`);
       } catch (error) {
         if (!isTokenRefusal(error)) throw error;
         if (!state.token) {
           return result(
             false,
             'needs-token',
-            `${name} reachable; it needs a token: paste it above.`,
+            t`${name} reachable; it needs a token: paste it above.`,
           );
         }
       }
     }
     await probe(config);
-    return result(true, 'token-works', `Connected to ${name}; the token works.`);
+    return result(true, 'token-works', t`Connected to ${name}; the token works.`);
   } catch (error) {
     if (isTokenRefusal(error)) {
-      const advice = explainError(error);
-      const text = `${name}: ${advice.title}. ${error.message} ${advice.hint}`;
-      return result(false, 'token-refused', text);
+      return result(false, 'token-refused', explained(name, error));
     }
     if (!isApiError(error) || error.kind === 'network' || error.kind === 'aborted') {
       return result(
         false,
         'unreachable',
-        `${name} could not be reached; check the address and the network.`,
+        t`${name} could not be reached; check the address and the network.`,
       );
     }
-    const advice = explainError(error);
-    return result(false, 'failed', `${name}: ${advice.title}. ${error.message} ${advice.hint}`);
+    return result(false, 'failed', explained(name, error));
   }
+}
+
+/** The target, the advice, and the provider's own words (kept as they came). */
+function explained(name: string, error: ApiError): string {
+  const { title, hint } = explainError(error);
+  const said = error.message;
+  return t`${name}: ${title}. ${said} ${hint}`;
 }
 
 function result(ok: boolean, verdict: ConnectionVerdict, message: string): ConnectionResult {

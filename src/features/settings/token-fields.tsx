@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { forgetToken, setToken, type ConfigStore } from '../../jobs/config-store';
 
 /** Props of {@link TokenFields}. */
@@ -12,16 +13,19 @@ export interface TokenFieldsProps {
 
 /** The API token: type to replace, remember or not, forget; says where it is kept. */
 export function TokenFields({ config, draft, setDraft, remember, hasToken }: TokenFieldsProps) {
+  const { t } = useLingui();
   return (
     <>
       <label className="field">
-        <span>API token</span>
+        <span>
+          <Trans>API token</Trans>
+        </span>
         <input
           type="password"
           autoComplete="off"
           spellCheck={false}
           placeholder={
-            hasToken ? 'A token is set — type to replace it' : 'Paste your AceData token'
+            hasToken ? t`A token is set — type to replace it` : t`Paste your AceData token`
           }
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
@@ -40,7 +44,7 @@ export function TokenFields({ config, draft, setDraft, remember, hasToken }: Tok
             checked={remember}
             onChange={(e) => setToken(config, draft || config.getState().token, e.target.checked)}
           />
-          Remember on this device
+          <Trans>Remember on this device</Trans>
         </label>
         <button
           type="button"
@@ -48,15 +52,15 @@ export function TokenFields({ config, draft, setDraft, remember, hasToken }: Tok
           disabled={!hasToken}
           onClick={() => forgetToken(config)}
         >
-          Forget token
+          <Trans>Forget token</Trans>
         </button>
       </div>
       <p className="hint" aria-live="polite">
         {hasToken
           ? remember
-            ? 'Token saved on this device.'
-            : 'Token kept for this browser session only.'
-          : 'No token set.'}
+            ? t`Token saved on this device.`
+            : t`Token kept for this browser session only.`
+          : t`No token set.`}
       </p>
     </>
   );

@@ -4,57 +4,65 @@
  * this list is kept by hand: a new shortcut belongs here too.
  */
 
-/** One shortcut: the keys (each a <kbd>) and what they do. */
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+
+/**
+ * One shortcut: the keys (each a <kbd>; key names as printed on keyboards stay as they are, the
+ * words among them are messages) and what they do.
+ */
 export interface Shortcut {
-  keys: readonly string[];
-  does: string;
+  keys: readonly (string | MessageDescriptor)[];
+  does: MessageDescriptor;
 }
 
 /** Shortcuts grouped by where they work. */
 export interface ShortcutGroup {
-  where: string;
+  where: MessageDescriptor;
   shortcuts: readonly Shortcut[];
 }
+
+const DRAG = msg`drag`;
 
 /** The studio's shortcuts. */
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
-    where: 'Anywhere',
+    where: msg`Anywhere`,
     shortcuts: [
-      { keys: ['?'], does: 'Show these shortcuts' },
-      { keys: ['Esc'], does: 'Close a dialog' },
+      { keys: ['?'], does: msg`Show these shortcuts` },
+      { keys: ['Esc'], does: msg`Close a dialog` },
     ],
   },
   {
-    where: 'In the prompt',
+    where: msg`In the prompt`,
     shortcuts: [
-      { keys: ['Enter'], does: 'Imagine' },
-      { keys: ['Shift', 'Enter'], does: 'New line' },
+      { keys: ['Enter'], does: msg`Imagine` },
+      { keys: ['Shift', 'Enter'], does: msg`New line` },
     ],
   },
   {
-    where: 'On a focused grid card',
+    where: msg`On a focused grid card`,
     shortcuts: [
-      { keys: ['1–4'], does: 'Choose a quadrant (1 top-left … 4 bottom-right)' },
-      { keys: ['U'], does: 'Upscale the chosen quadrant' },
-      { keys: ['V'], does: 'Vary the chosen quadrant' },
-      { keys: ['R'], does: 'Reroll' },
+      { keys: ['1–4'], does: msg`Choose a quadrant (1 top-left … 4 bottom-right)` },
+      { keys: ['U'], does: msg`Upscale the chosen quadrant` },
+      { keys: ['V'], does: msg`Vary the chosen quadrant` },
+      { keys: ['R'], does: msg`Reroll` },
     ],
   },
   {
-    where: 'In Vary (Region)',
+    where: msg`In Vary (Region)`,
     shortcuts: [
-      { keys: ['B'], does: 'Brush' },
-      { keys: ['E'], does: 'Eraser' },
-      { keys: ['R'], does: 'Rectangle' },
-      { keys: ['L'], does: 'Lasso' },
-      { keys: ['Ctrl', 'Z'], does: 'Undo' },
-      { keys: ['Ctrl', 'Shift', 'Z'], does: 'Redo (also Ctrl+Y)' },
-      { keys: ['Alt', 'drag'], does: 'Subtract with Rectangle or Lasso' },
-      { keys: ['Space', 'drag'], does: 'Pan' },
-      { keys: ['+', '−'], does: 'Zoom in / out (canvas focused; or the wheel)' },
-      { keys: ['0'], does: 'Fit the picture (canvas focused)' },
-      { keys: ['Arrows'], does: 'Pan (canvas focused)' },
+      { keys: ['B'], does: msg`Brush` },
+      { keys: ['E'], does: msg`Eraser` },
+      { keys: ['R'], does: msg`Rectangle` },
+      { keys: ['L'], does: msg`Lasso` },
+      { keys: ['Ctrl', 'Z'], does: msg`Undo` },
+      { keys: ['Ctrl', 'Shift', 'Z'], does: msg`Redo (also Ctrl+Y)` },
+      { keys: ['Alt', DRAG], does: msg`Subtract with Rectangle or Lasso` },
+      { keys: ['Space', DRAG], does: msg`Pan` },
+      { keys: ['+', '−'], does: msg`Zoom in / out (canvas focused; or the wheel)` },
+      { keys: ['0'], does: msg`Fit the picture (canvas focused)` },
+      { keys: [msg`Arrows`], does: msg`Pan (canvas focused)` },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { Trans } from '@lingui/react/macro';
 
 // The list loads on first use: it is not needed to write a prompt and watch it form.
 const ShortcutsDialog = lazy(() =>
@@ -41,7 +42,7 @@ export function ShortcutsHelp() {
         aria-keyshortcuts="?"
         onClick={() => setOpen(true)}
       >
-        Keyboard shortcuts
+        <Trans>Keyboard shortcuts</Trans>
       </button>
       {/* Portalled: the button sits in the page header, and a dialog inside a banner landmark
           would nest landmarks. */}

@@ -5,6 +5,8 @@
  * hidden from the page (browsers pad it in the quota too), so those are counted, not weighed;
  * the browser's own estimate of the origin's usage is the honest total.
  */
+import { i18n as activeI18n, type I18n } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
 import type { StudioDb } from '../repository/schema';
 import { isClip } from './image-cache';
 
@@ -97,51 +99,92 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+type Say = I18n['_'];
+
+/** "24 pictures (18.2 MB) · 6 in offline cache · 4 clips (9.1 MB)", kinds with nothing left out. */
+function keptParts(s: KeptSummary, _: Say): string[] {
+  const parts: string[] = [];
+  if (s.pictures.count > 0) {
+    const size = formatBytes(s.pictures.bytes);
+    const n = s.pictures.count;
+    parts.push(_(msg`${plural(n, { one: `# picture (${size})`, other: `# pictures (${size})` })}`));
+  }
+  const offline = s.offline.pictures + s.offline.clips;
+  if (offline > 0) parts.push(_(msg`${plural(offline, { other: '# in offline cache' })}`));
+  if (s.clips.count > 0) {
+    const size = formatBytes(s.clips.bytes);
+    const n = s.clips.count;
+    parts.push(_(msg`${plural(n, { one: `# clip (${size})`, other: `# clips (${size})` })}`));
+  }
+  return parts;
 }
 
 /**
  * The one-line summary, e.g. "Kept copies: 24 pictures (18.2 MB) · 6 in offline cache · 4 clips
- * (9.1 MB)"; kinds with nothing kept are left out.
+ * (9.1 MB)"; kinds with nothing kept are left out. In the language of `i18n` (the active one).
  */
-export function keptSummaryLine(s: KeptSummary): string {
-  const parts: string[] = [];
-  if (s.pictures.count > 0)
-    parts.push(`${plural(s.pictures.count, 'picture')} (${formatBytes(s.pictures.bytes)})`);
-  const offline = s.offline.pictures + s.offline.clips;
-  if (offline > 0) parts.push(`${offline.toLocaleString('en')} in offline cache`);
-  if (s.clips.count > 0)
-    parts.push(`${plural(s.clips.count, 'clip')} (${formatBytes(s.clips.bytes)})`);
-  return parts.length > 0 ? `Kept copies: ${parts.join(' · ')}` : 'Kept copies: none yet';
+export function keptSummaryLine(s: KeptSummary, i18n: I18n = activeI18n): string {
+  const _: Say = i18n._.bind(i18n);
+  const parts = keptParts(s, _).join(' · ');
+  return parts ? _(msg`Kept copies: ${parts}`) : _(msg`Kept copies: none yet`);
+}
+
+/** The same line after storage ran short: "Still kept: 24 pictures (18.2 MB) · …". */
+export function stillKeptLine(s: KeptSummary, i18n: I18n = activeI18n): string {
+  const _: Say = i18n._.bind(i18n);
+  const parts = keptParts(s, _).join(' · ');
+  return parts ? _(msg`Still kept: ${parts}`) : _(msg`Still kept: none yet`);
 }
 
 /** The details behind the line: how each kind was kept, what cannot be weighed, the total. */
-export function keptSummaryDetails(s: KeptSummary): string[] {
+export function keptSummaryDetails(s: KeptSummary, i18n: I18n = activeI18n): string[] {
+  const _: Say = i18n._.bind(i18n);
+  const num = (n: number) => n.toLocaleString(i18n.locale);
   const details: string[] = [];
   if (s.pictures.count > 0) {
+    const direct = num(s.pictures.direct);
+    const relay = num(s.pictures.relay);
     const ways = [
-      ...(s.pictures.direct > 0
-        ? [`${s.pictures.direct.toLocaleString('en')} read directly from the picture host`]
-        : []),
-      ...(s.pictures.relay > 0
-        ? [`${s.pictures.relay.toLocaleString('en')} through the studio server`]
-        : []),
-    ];
-    details.push(`Pictures in this browser (readable, downloadable): ${ways.join(', ')}.`);
+      ...(s.pictures.direct > 0 ? [_(msg`${direct} read directly from the picture host`)] : []),
+      ...(s.pictures.relay > 0 ? [_(msg`${relay} through the studio server`)] : []),
+    ].join(_(msg`, `));
+    details.push(_(msg`Pictures in this browser (readable, downloadable): ${ways}.`));
   }
-  if (s.thumbnails.count > 0)
+  if (s.thumbnails.count > 0) {
+    const n = s.thumbnails.count;
+    const size = formatBytes(s.thumbnails.bytes);
     details.push(
-      `Thumbnails for History: ${plural(s.thumbnails.count, 'thumbnail')} (${formatBytes(s.thumbnails.bytes)}).`,
+      _(
+        msg`${plural(n, {
+          one: `Thumbnails for History: # thumbnail (${size}).`,
+          other: `Thumbnails for History: # thumbnails (${size}).`,
+        })}`,
+      ),
     );
+  }
   const offline = s.offline.pictures + s.offline.clips;
-  if (offline > 0)
-    details.push(
-      `Offline cache: ${plural(s.offline.pictures, 'picture')}${s.offline.clips > 0 ? ` and ${plural(s.offline.clips, 'clip')}` : ''}, kept as the picture host sent them; the browser does not let the studio read or weigh them, so they show but cannot be downloaded.`,
+  if (offline > 0) {
+    const pictures = _(
+      msg`${plural(s.offline.pictures, { one: '# picture', other: '# pictures' })}`,
     );
-  if (s.estimate)
+    const kept =
+      s.offline.clips > 0
+        ? _(msg`${pictures} and ${plural(s.offline.clips, { one: '# clip', other: '# clips' })}`)
+        : pictures;
     details.push(
-      `This site uses ${formatBytes(s.estimate.usage)} of the ${formatBytes(s.estimate.quota)} the browser allows it (the browser's estimate, offline copies included and padded).`,
+      _(
+        msg`Offline cache: ${kept}, kept as the picture host sent them; the browser does not let the studio read or weigh them, so they show but cannot be downloaded.`,
+      ),
     );
+  }
+  if (s.estimate) {
+    const usage = formatBytes(s.estimate.usage);
+    const quota = formatBytes(s.estimate.quota);
+    details.push(
+      _(
+        msg`This site uses ${usage} of the ${quota} the browser allows it (the browser's estimate, offline copies included and padded).`,
+      ),
+    );
+  }
   return details;
 }

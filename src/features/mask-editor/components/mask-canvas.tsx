@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type Konva from 'konva';
 import { useEffect, useRef, useState } from 'react';
 import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
@@ -36,6 +37,7 @@ export function MaskCanvas({
   onCommit,
 }: MaskCanvasProps) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const { t } = useLingui();
   const [bitmap] = useState(() => createMaskBitmap(width, height));
   const nodes = useRef<DraftNodes>({ line: null, rect: null, cursor: null });
   const maskLayer = useRef<Konva.Layer>(null);
@@ -77,7 +79,7 @@ export function MaskCanvas({
       ref={setElement}
       className={`mask-canvas${grabbing ? ' mask-canvas--grab' : ''}`}
       role="application"
-      aria-label="Mask canvas"
+      aria-label={t`Mask canvas`}
       tabIndex={0}
       {...handlers}
     >

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useId, useMemo, useState } from 'react';
 import '../mask-editor.css';
 import { createMaskExporter } from '../export/mask-exporter';
@@ -44,6 +45,7 @@ export function MaskEditorDialog(props: VaryRegionProps) {
   const picture = useLoadedImage(props.imageUrl);
   const { ref: dialogRef, onCancel } = useModalDialog(onClose);
   const titleId = useId();
+  const { t } = useLingui();
 
   const act = (action: MaskAction) => dispatch(imageId, action);
 
@@ -65,7 +67,8 @@ export function MaskEditorDialog(props: VaryRegionProps) {
             });
       onSubmit({ mask: encoded, prompt: regionPrompt.trim(), coverage: cover });
     } catch (err) {
-      setError(`Could not prepare the mask: ${err instanceof Error ? err.message : String(err)}`);
+      const reason = err instanceof Error ? err.message : String(err);
+      setError(t`Could not prepare the mask: ${reason}`);
     } finally {
       setSubmitting(false);
     }
@@ -81,12 +84,12 @@ export function MaskEditorDialog(props: VaryRegionProps) {
       onCancel={onCancel}
     >
       <header className="mask-editor__head">
-        <h2 id={titleId}>{mode === 'edit' ? 'Edit image' : 'Vary Region'}</h2>
+        <h2 id={titleId}>{mode === 'edit' ? t`Edit image` : t`Vary Region`}</h2>
         <span className="mask-editor__size">
           {width} × {height}
         </span>
         <button type="button" className="mask-editor__button" onClick={onClose}>
-          Close
+          <Trans>Close</Trans>
         </button>
       </header>
       <ToolPanel
@@ -113,9 +116,11 @@ export function MaskEditorDialog(props: VaryRegionProps) {
         />
         {picture.status !== 'ready' && (
           <p className="mask-editor__notice" role="status">
-            {picture.status === 'loading'
-              ? 'Loading image…'
-              : 'The image could not be loaded; you can still paint the region.'}
+            {picture.status === 'loading' ? (
+              <Trans>Loading image…</Trans>
+            ) : (
+              <Trans>The image could not be loaded; you can still paint the region.</Trans>
+            )}
           </p>
         )}
       </div>

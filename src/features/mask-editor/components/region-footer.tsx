@@ -1,3 +1,6 @@
+import type { I18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId } from 'react';
 
 /** From this coverage on, the person is warned that almost the whole picture will change. */
@@ -16,13 +19,19 @@ export interface RegionFooterProps {
   onSubmit(): void;
 }
 
-function percent(c: number): string {
-  return c > 0 && c < 0.01 ? 'under 1%' : `${Math.round(c * 100)}%`;
+function percent(c: number, i18n: I18n): string {
+  const whole = new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(
+    Math.round(c * 100) / 100,
+  );
+  const one = new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(0.01);
+  return c > 0 && c < 0.01 ? i18n._(msg`under ${one}`) : whole;
 }
 
 /** Region prompt, what the region amounts to, and "Submit region". */
 export function RegionFooter(p: RegionFooterProps) {
   const promptId = useId();
+  const { i18n, t } = useLingui();
+  const covered = percent(p.coverage, i18n);
   const statusId = useId();
   const empty = p.coverage === 0;
   const edit = p.mode === 'edit';
@@ -30,7 +39,7 @@ export function RegionFooter(p: RegionFooterProps) {
   return (
     <div className="mask-editor__foot">
       <div className="mask-editor__prompt">
-        <label htmlFor={promptId}>{edit ? 'Edit prompt' : 'Region prompt'}</label>
+        <label htmlFor={promptId}>{edit ? t`Edit prompt` : t`Region prompt`}</label>
         <textarea
           id={promptId}
           rows={2}
@@ -41,17 +50,19 @@ export function RegionFooter(p: RegionFooterProps) {
       <div className="mask-editor__submit">
         <p id={statusId} className="mask-editor__status" aria-live="polite">
           {edit && p.prompt.trim() === ''
-            ? 'Say what to change in Edit prompt first.'
+            ? t`Say what to change in Edit prompt first.`
             : edit && empty
-              ? 'No region painted: the whole image will be edited.'
+              ? t`No region painted: the whole image will be edited.`
               : empty
-                ? 'Paint the area to redraw first — the region is empty.'
-                : `Region: ${percent(p.coverage)} of the image will be redrawn.`}
+                ? t`Paint the area to redraw first — the region is empty.`
+                : t`Region: ${covered} of the image will be redrawn.`}
         </p>
         {p.coverage >= NEARLY_ALL && (
           <p className="mask-editor__warning" role="alert">
-            The region covers almost the whole image ({percent(p.coverage)}): nearly everything will
-            be redrawn.
+            <Trans>
+              The region covers almost the whole image ({covered}): nearly everything will be
+              redrawn.
+            </Trans>
           </p>
         )}
         {p.error && (
@@ -67,7 +78,7 @@ export function RegionFooter(p: RegionFooterProps) {
           aria-busy={p.submitting}
           onClick={p.onSubmit}
         >
-          {edit ? 'Submit edit' : 'Submit region'}
+          {edit ? t`Submit edit` : t`Submit region`}
         </button>
       </div>
     </div>

@@ -1,12 +1,15 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId } from 'react';
 import type { MaskAction } from '../model/mask-model';
 import type { ToolKind } from '../model/tools';
 
-const TOOLS: { kind: ToolKind; label: string; key: string }[] = [
-  { kind: 'brush', label: 'Brush', key: 'B' },
-  { kind: 'eraser', label: 'Eraser', key: 'E' },
-  { kind: 'rect', label: 'Rectangle', key: 'R' },
-  { kind: 'lasso', label: 'Lasso', key: 'L' },
+const TOOLS: { kind: ToolKind; label: MessageDescriptor; key: string }[] = [
+  { kind: 'brush', label: msg`Brush`, key: 'B' },
+  { kind: 'eraser', label: msg`Eraser`, key: 'E' },
+  { kind: 'rect', label: msg`Rectangle`, key: 'R' },
+  { kind: 'lasso', label: msg`Lasso`, key: 'L' },
 ];
 
 /** Props of the tool panel. */
@@ -22,25 +25,32 @@ export interface ToolPanelProps {
 /** Tools down the side: what the pointer draws, the brush size, and history/whole-mask actions. */
 export function ToolPanel({ tool, onToolChange, brush, history, onMaskAction }: ToolPanelProps) {
   const sizeId = useId();
+  const { i18n, t } = useLingui();
+  const size = brush.size;
   return (
     <div className="mask-editor__tools">
-      <div role="group" aria-label="Tools" className="mask-editor__group">
-        {TOOLS.map((t) => (
-          <button
-            key={t.kind}
-            type="button"
-            className="mask-editor__button"
-            aria-pressed={tool === t.kind}
-            aria-keyshortcuts={t.key}
-            title={`${t.label} (${t.key})`}
-            onClick={() => onToolChange(t.kind)}
-          >
-            {t.label}
-          </button>
-        ))}
+      <div role="group" aria-label={t`Tools`} className="mask-editor__group">
+        {TOOLS.map((it) => {
+          const label = i18n._(it.label);
+          return (
+            <button
+              key={it.kind}
+              type="button"
+              className="mask-editor__button"
+              aria-pressed={tool === it.kind}
+              aria-keyshortcuts={it.key}
+              title={`${label} (${it.key})`}
+              onClick={() => onToolChange(it.kind)}
+            >
+              {label}
+            </button>
+          );
+        })}
       </div>
       <div className="mask-editor__field">
-        <label htmlFor={sizeId}>Brush size</label>
+        <label htmlFor={sizeId}>
+          <Trans>Brush size</Trans>
+        </label>
         <input
           id={sizeId}
           type="range"
@@ -48,12 +58,12 @@ export function ToolPanel({ tool, onToolChange, brush, history, onMaskAction }: 
           max={brush.max}
           step={1}
           value={brush.size}
-          aria-valuetext={`${brush.size} image pixels`}
+          aria-valuetext={t`${size} image pixels`}
           onChange={(e) => brush.onChange(Number(e.currentTarget.value))}
         />
         <output htmlFor={sizeId}>{brush.size} px</output>
       </div>
-      <div role="group" aria-label="Edit" className="mask-editor__group">
+      <div role="group" aria-label={t`Edit`} className="mask-editor__group">
         <button
           type="button"
           className="mask-editor__button"
@@ -61,7 +71,7 @@ export function ToolPanel({ tool, onToolChange, brush, history, onMaskAction }: 
           aria-keyshortcuts="Control+Z Meta+Z"
           onClick={() => onMaskAction({ type: 'undo' })}
         >
-          Undo
+          <Trans>Undo</Trans>
         </button>
         <button
           type="button"
@@ -70,7 +80,7 @@ export function ToolPanel({ tool, onToolChange, brush, history, onMaskAction }: 
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
           onClick={() => onMaskAction({ type: 'redo' })}
         >
-          Redo
+          <Trans>Redo</Trans>
         </button>
         <button
           type="button"
@@ -78,19 +88,21 @@ export function ToolPanel({ tool, onToolChange, brush, history, onMaskAction }: 
           disabled={!history.canClear}
           onClick={() => onMaskAction({ type: 'clear' })}
         >
-          Clear
+          <Trans>Clear</Trans>
         </button>
         <button
           type="button"
           className="mask-editor__button"
           onClick={() => onMaskAction({ type: 'invert' })}
         >
-          Invert
+          <Trans>Invert</Trans>
         </button>
       </div>
       <p className="mask-editor__hint">
-        Paint the area to redraw. Alt-drag with Rectangle or Lasso subtracts. Wheel or pinch to
-        zoom; Space-drag or two fingers to pan.
+        <Trans>
+          Paint the area to redraw. Alt-drag with Rectangle or Lasso subtracts. Wheel or pinch to
+          zoom; Space-drag or two fingers to pan.
+        </Trans>
       </p>
     </div>
   );

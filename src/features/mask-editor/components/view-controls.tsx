@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ViewportController } from './use-viewport';
 
 /** Props of the view controls. */
@@ -10,19 +11,22 @@ export interface ViewControlsProps {
 /** Zoom buttons, the zoom level, and the switch to the black-and-white mask that will be sent. */
 export function ViewControls({ viewport, showMask, onShowMaskChange }: ViewControlsProps) {
   const scale = viewport.viewport?.scale;
+  const { i18n, t } = useLingui();
   return (
-    <div role="group" aria-label="View" className="mask-editor__view">
+    <div role="group" aria-label={t`View`} className="mask-editor__view">
       <button type="button" className="mask-editor__button" onClick={viewport.zoomOut}>
-        Zoom out
+        <Trans>Zoom out</Trans>
       </button>
-      <output className="mask-editor__zoom" aria-label="Zoom level">
-        {scale === undefined ? '–' : `${Math.round(scale * 100)}%`}
+      <output className="mask-editor__zoom" aria-label={t`Zoom level`}>
+        {scale === undefined
+          ? '–'
+          : new Intl.NumberFormat(i18n.locale, { style: 'percent' }).format(scale)}
       </output>
       <button type="button" className="mask-editor__button" onClick={viewport.zoomIn}>
-        Zoom in
+        <Trans>Zoom in</Trans>
       </button>
       <button type="button" className="mask-editor__button" onClick={viewport.fit}>
-        Fit
+        <Trans>Fit</Trans>
       </button>
       <label className="mask-editor__toggle">
         <input
@@ -30,7 +34,7 @@ export function ViewControls({ viewport, showMask, onShowMaskChange }: ViewContr
           checked={showMask}
           onChange={(e) => onShowMaskChange(e.currentTarget.checked)}
         />
-        Show mask
+        <Trans>Show mask</Trans>
       </label>
     </div>
   );

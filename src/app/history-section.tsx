@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { msg } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
+import { isJobActive } from '../jobs/job';
+import { ErrorBoundary } from './error-boundary';
+import type { Services } from './services';
+import { WithQueries } from './services-context';
+
+// History loads on first use: it is not needed to write a prompt and watch it form.
+const HistoryView = lazy(() =>
+  import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
+);
+
+/** Props of {@link HistorySection}. */
+export interface HistorySectionProps {
+  services: Services;
+  /** Show a job's card in the studio. */
+  onOpenJob: (id: string) => void;
+}
+
+/** The History view, loaded on first use, wired to the runner and persistence. */
+export function HistorySection({ services, onOpenJob }: HistorySectionProps) {
+  const { runner, persistence } = services;
+  return (
+    <ErrorBoundary label="history" name={msg`The history`}>
+      <Suspense
+        fallback={
+          <p className="hint">
+            <Trans>Loading history…</Trans>
+          </p>
+        }
+      >
+        <WithQueries>
+          <HistoryView
+            store={services.jobs}
+            persistence={persistence}
+            removeJobs={(ids) => runner.remove(ids)}
+            // An undone delete of an unfinished job: it is looked up again, never resent.
+            onRestored={(jobs) =>
+              jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
+            }
+            onOpenJob={onOpenJob}
+          />
+        </WithQueries>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,48 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+
+/** Props of {@link ComposerActions}. */
+export interface ComposerActionsProps {
+  /** How many images a blend prompt holds; 0 when the prompt is not a blend. */
+  blendOf: number;
+  /** The lint found a sure refusal: Imagine is held back and "Send anyway" offered. */
+  refused: boolean;
+  blank: boolean;
+  onSendAnyway: () => void;
+  /** Opens Animate (absent where the studio offers no video). */
+  onAnimate?: () => void;
+}
+
+/** The composer's last row: a hint, Send anyway, Animate and Imagine (the form's submit). */
+export function ComposerActions({
+  blendOf,
+  refused,
+  blank,
+  onSendAnyway,
+  onAnimate,
+}: ComposerActionsProps) {
+  const { t } = useLingui();
+  return (
+    <div className="row composer-actions">
+      {blendOf ? (
+        <span className="hint">{t`Blend of ${blendOf} images`}</span>
+      ) : (
+        <span className="hint enter-hint">
+          <Trans>Enter to imagine · Shift+Enter for a new line</Trans>
+        </span>
+      )}
+      {refused && !blank && (
+        <button type="button" className="ghost" onClick={onSendAnyway}>
+          <Trans>Send anyway</Trans>
+        </button>
+      )}
+      {onAnimate && (
+        <button type="button" onClick={onAnimate}>
+          <Trans>Animate</Trans>
+        </button>
+      )}
+      <button type="submit" className="primary" disabled={refused || blank}>
+        <Trans>Imagine</Trans>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * What the history's bulk operations say, as functions of the language: a message is kept as
+ * data and put into words each time it renders, so switching the language changes it too.
+ * Reasons that come from the jobs layer are translated by `jobText`; a provider's words stay.
+ */
+import type { I18n } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
+import { formatNumber } from '../../i18n/format';
+import { jobText } from '../../jobs/job-text';
+
+/** A message in the language of `i18n`. */
+export type Say = (i18n: I18n) => string;
+
+const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** "Could not delete: …". */
+export const couldNotDelete =
+  (err: unknown): Say =>
+  (i18n) => {
+    const reason = jobText(reasonOf(err), i18n);
+    return i18n._(msg`Could not delete: ${reason}`);
+  };
+
+/** "Restored 3 jobs." */
+export const restored =
+  (count: number): Say =>
+  (i18n) =>
+    i18n._(msg`${plural(count, { one: 'Restored # job.', other: 'Restored # jobs.' })}`);
+
+/** "Could not undo the delete: …". */
+export const couldNotUndo =
+  (err: unknown): Say =>
+  (i18n) => {
+    const reason = jobText(reasonOf(err), i18n);
+    return i18n._(msg`Could not undo the delete: ${reason}`);
+  };
+
+/** "Downloading 2 of 5…". */
+export const downloading =
+  (n: number, total: number): Say =>
+  (i18n) => {
+    const done = formatNumber(n);
+    const all = formatNumber(total);
+    return i18n._(msg`Downloading ${done} of ${all}…`);
+  };
+
+/** The end of a bulk download: saved, failed (with why), and without an image. */
+export const downloaded =
+  (saved: number, failed: number, reasons: readonly string[], skipped: number): Say =>
+  (i18n) => {
+    const parts = [
+      i18n._(msg`${plural(saved, { one: 'Downloaded # image.', other: 'Downloaded # images.' })}`),
+    ];
+    if (failed) {
+      const why = reasons.map((r) => jobText(r, i18n)).join(' ');
+      parts.push(i18n._(msg`${failed} could not be saved. ${why}`));
+    }
+    if (skipped) parts.push(i18n._(msg`${skipped} had no image.`));
+    return parts.join(' ');
+  };
+
+/** "Exported 12 jobs to imagine-history-….json." */
+export const exported =
+  (count: number, name: string): Say =>
+  (i18n) =>
+    i18n._(
+      msg`${plural(count, { one: `Exported # job to ${name}.`, other: `Exported # jobs to ${name}.` })}`,
+    );
+
+/** "Could not export the history: …". */
+export const couldNotExport =
+  (err: unknown): Say =>
+  (i18n) => {
+    const reason = jobText(reasonOf(err), i18n);
+    return i18n._(msg`Could not export the history: ${reason}`);
+  };
+
+/** What an import did, counted, and what it left out of the requests. */
+export interface ImportReport {
+  total: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** "callback_url (2)": fields left out (empty: none). */
+  dropped: string;
+}
+
+/** "Imported file.json: 3 jobs — 2 added, 1 updated, 0 already here." */
+export const imported =
+  (file: string, r: ImportReport): Say =>
+  (i18n) => {
+    const added = formatNumber(r.added);
+    const updated = formatNumber(r.updated);
+    const unchanged = formatNumber(r.unchanged);
+    const jobs = i18n._(msg`${plural(r.total, { one: '# job', other: '# jobs' })}`);
+    const text = i18n._(
+      msg`Imported ${file}: ${jobs} — ${added} added, ${updated} updated, ${unchanged} already here.`,
+    );
+    const dropped = r.dropped;
+    if (!dropped) return text;
+    return `${text} ${i18n._(msg`Left out of the requests (Settings decide these): ${dropped}.`)}`;
+  };
+
+/** "Could not import file.json. …" with the reason translated where it is the studio's own. */
+export const couldNotImport =
+  (file: string, err: unknown): Say =>
+  (i18n) => {
+    const why = jobText(reasonOf(err), i18n);
+    return i18n._(msg`Could not import ${file}. ${why}`);
+  };
