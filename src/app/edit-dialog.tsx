@@ -1,5 +1,6 @@
 import { EditImageDialog } from '../features/mask-editor/edit-image-launcher';
 import type { JobParent } from '../jobs/job';
+import { isLinkExpired } from '../prompt/link-expiry';
 import { useServices } from './services-context';
 
 /** An image to edit: a finished job's (with its lineage) or a link from the composer. */
@@ -19,7 +20,8 @@ export interface EditDialogProps {
 
 /** Edit image: a submitted edit becomes an `edits` job (its parent is the image it edited). */
 export function EditDialog({ target, onClose }: EditDialogProps) {
-  const { runner, config } = useServices();
+  const services = useServices();
+  const { runner, config } = services;
   const { imageUrl, parent } = target;
   return (
     <EditImageDialog
@@ -31,9 +33,20 @@ export function EditDialog({ target, onClose }: EditDialogProps) {
       maskFormat={config.getState().settings.maskFormat}
       onClose={onClose}
       onSubmit={({ mask, prompt }) => {
-        const request = { image_url: imageUrl, prompt, ...(mask ? { mask } : {}) };
-        runner.submit(request, { kind: 'edits', ...(parent ? { parent } : {}) });
+        const send = (url: string) =>
+          runner.submit(
+            { image_url: url, prompt, ...(mask ? { mask } : {}) },
+            { kind: 'edits', ...(parent ? { parent } : {}) },
+          );
         onClose();
+        // A dead link would fail the edit after a credit is spent: said first, the copy offered.
+        if (!isLinkExpired(imageUrl, Date.now())) return void send(imageUrl);
+        void import('./expired-reference').then((m) =>
+          m.offerKeptCopy(services, imageUrl, (fresh) => {
+            send(fresh);
+            return 'The edit was sent on the kept copy, re-hosted with a live link.';
+          }),
+        );
       }}
     />
   );

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createDraftStore } from '../features/composer/draft-store';
 import { createConfigStore, updateSettings, type Target } from '../jobs/config-store';
+import { createJobsStore } from '../jobs/store';
 import type { KeptCopy } from '../jobs/image-cache/kept-copy';
 import { offerKeptCopy } from './expired-reference';
 import { WithI18n } from '../i18n/testing';
@@ -24,7 +25,10 @@ function setUp(target: Target, blob: Blob | null, copy: KeptCopy = { kind: 'rela
   const persistence = { keptBlob: async () => blob, keptCopy: async () => copy };
   render(<Toasts />, { wrapper: WithI18n });
   return {
-    run: () => act(() => offerKeptCopy({ config, draft, persistence } as never, DEAD)),
+    run: () =>
+      act(() =>
+        offerKeptCopy({ config, draft, persistence, jobs: createJobsStore() } as never, DEAD),
+      ),
     draft,
   };
 }

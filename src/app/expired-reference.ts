@@ -6,6 +6,7 @@
 import { uploadToEngine } from '../api/engine-uploads';
 import { addDraftReference } from '../features/composer/draft-store';
 import { clientConfig } from '../jobs/config-store';
+import { cropQuadrant, quadrantSource } from './quadrant-copy';
 import type { Services } from './services';
 import { toast } from './toasts';
 
@@ -16,10 +17,17 @@ export const EXPIRED_REFERENCE =
 /** Long enough to read the message and find the button. */
 const READ_MS = 30_000;
 
-/** Say the link has expired, and offer the kept copy where the target can take it. */
+/**
+ * Say the link has expired, and offer the kept copy where the target can take it. `putToWork` puts the
+ * copy's fresh link to work and returns what to tell the person; by default it becomes a
+ * reference of the prompt.
+ */
 export async function offerKeptCopy(
-  services: Pick<Services, 'config' | 'persistence' | 'draft'>,
+  services: Pick<Services, 'config' | 'persistence' | 'draft' | 'jobs'>,
   url: string,
+  putToWork: (fresh: string) => string = (fresh) =>
+    addDraftReference(services.draft, fresh)?.error ??
+    'The kept copy is a reference again, with a live link.',
 ): Promise<void> {
   const state = services.config.getState();
   if (state.settings.target !== 'local') {
@@ -30,9 +38,13 @@ export async function offerKeptCopy(
     );
     return;
   }
-  const blob = await services.persistence.keptBlob(url);
+  // A grid's quadrant has no copy of its own: it is cut from the grid's kept copy.
+  const quadrant = quadrantSource(Object.values(services.jobs.getState().byId), url);
+  const keptUrl = quadrant?.gridUrl ?? url;
+  const kept = await services.persistence.keptBlob(keptUrl);
+  const blob = kept && quadrant ? await cropQuadrant(kept, quadrant.index) : kept;
   if (!blob) {
-    const copy = await services.persistence.keptCopy(url);
+    const copy = await services.persistence.keptCopy(keptUrl);
     toast(
       copy.kind === 'offline'
         ? `${EXPIRED_REFERENCE} The only copy is the offline cache’s, which the studio cannot read, so there is nothing it can send instead.`
@@ -45,8 +57,7 @@ export async function offerKeptCopy(
   const sendCopy = async () => {
     try {
       const fresh = await uploadToEngine(clientConfig(services.config.getState()), blob);
-      const refused = addDraftReference(services.draft, fresh);
-      toast(refused ? refused.error : 'The kept copy is a reference again, with a live link.');
+      toast(putToWork(fresh));
     } catch (err) {
       toast(`Could not send the kept copy: ${err instanceof Error ? err.message : String(err)}`);
     }
