@@ -6,11 +6,12 @@ import { App } from './app/app';
 import { createServices } from './app/services';
 import { activateLocale } from './i18n/activate';
 import { initialLocale } from './i18n/locales';
+import { loadJobTextTable } from './jobs/job-text';
 import './app/styles.css';
 
 // The page renders once its language's catalogs are in: a first paint in the wrong language
 // would flash English at a Chinese reader.
-void activateLocale(initialLocale()).then(() =>
+void Promise.all([activateLocale(initialLocale()), loadJobTextTable()]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider i18n={i18n}>

@@ -1,13 +1,11 @@
 import { msg } from '@lingui/core/macro';
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
-import { saveBlob } from '../components/ui/save-file';
 import { cachedImageQuery } from '../jobs/cached-image-query';
 import { useConfig } from '../jobs/config-store';
 import { defaultKinds } from '../jobs/kinds/registry';
 import { isJobActive, jobTitle, type Job } from '../jobs/job';
 import { keptBytes } from '../jobs/image-cache/kept-bytes';
-import { imageFileName } from '../prompt/file-name';
 import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { addDraftReference, setDraftPrompt } from '../features/composer/draft-store';
 import { isLinkExpired } from '../prompt/link-expiry';
@@ -56,8 +54,7 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     },
     clipCopy: (url) => persistence.keptCopy(url),
     downloadClip: async (url, name) => {
-      const blob = await keptBytes({ persistence, relay: services.relay }, url);
-      saveBlob(blob, imageFileName(name, url, blob.type));
+      await saveNamed(await keptBytes({ persistence, relay: services.relay }, url), name, url);
     },
     cancel: (id) => runner.cancel(id),
     retry: (id) => runner.retry(id),
@@ -102,8 +99,11 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     keptCopy: (job) => services.persistence.keptCopy(finalUrl(job)),
     download: async (job) => {
       const url = finalUrl(job);
-      const blob = await keptBytes({ persistence, relay: services.relay }, url);
-      saveBlob(blob, imageFileName(jobTitle(job), url, blob.type));
+      await saveNamed(
+        await keptBytes({ persistence, relay: services.relay }, url),
+        jobTitle(job),
+        url,
+      );
     },
     cachedImage: async (job) => {
       const url = finalUrl(job);
@@ -115,6 +115,15 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       return (await persistence.keptCopy(url)).kind === 'offline' ? url : undefined;
     },
   };
+}
+
+/** Save bytes named from a title; the saving code loads with the first download. */
+async function saveNamed(blob: Blob, title: string, url: string): Promise<void> {
+  const [{ saveBlob }, { imageFileName }] = await Promise.all([
+    import('../components/ui/save-file'),
+    import('../prompt/file-name'),
+  ]);
+  saveBlob(blob, imageFileName(title, url, blob.type));
 }
 
 function finalUrl(job: Job): string {

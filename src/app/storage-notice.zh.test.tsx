@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { activateLocale } from '../i18n/activate';
 import { WithI18n } from '../i18n/testing';
-import { evictedMessage } from '../jobs/image-cache/room';
+import { evictedMessage } from '../jobs/image-cache/evicted-message';
 import type { KeptSummary } from '../jobs/image-cache/kept-summary';
 import { createJobsActions, jobsStore } from '../jobs/store';
 import type { Services } from './services';

@@ -5,3 +5,6 @@
 import { i18n } from '@lingui/core';
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
+
+// The app loads the jobs layer's sentence table before its first paint; so do the tests.
+await (await import('../jobs/job-text')).loadJobTextTable();

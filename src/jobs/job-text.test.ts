@@ -6,7 +6,7 @@ import { checkImportSize, HistoryImportError } from './history-file/history-file
 import { readHistoryHeader, readHistoryJob } from './history-file/read-history';
 import { downloadRefusal, keptLabel, notKeptReason, type KeptCopy } from './image-cache/kept-copy';
 import { keptLabelText } from './image-cache/kept-label';
-import { evictedMessage } from './image-cache/room';
+import { evictedMessage } from './image-cache/evicted-message';
 import { cardName, type NamedJob } from './job-names';
 import { jobText } from './job-text';
 import { droppedNote } from './kinds/safe-request';

@@ -1,7 +1,6 @@
 import { useLingui } from '@lingui/react/macro';
 import { jobText } from '../../jobs/job-text';
 import { useState } from 'react';
-import { downloadImage } from '../../components/ui/save-file';
 import { jobTitle, type Job } from '../../jobs/job';
 import { videoResultOf } from '../../jobs/kinds/videos';
 import { useFeedActions } from './feed-actions';
@@ -44,7 +43,9 @@ export function VideoCard({ job }: VideoCardProps) {
               const name = `${title} clip ${i + 1}`;
               // From the kept copy (the link may have expired); the link itself where no
               // studio wiring is there.
-              const saving = downloadClip ? downloadClip(url, name) : downloadImage(url, name);
+              const saving = downloadClip
+                ? downloadClip(url, name)
+                : import('../../components/ui/save-file').then((m) => m.downloadImage(url, name));
               saving.then(
                 () => setError(''),
                 (e: Error) => setError(e.message),

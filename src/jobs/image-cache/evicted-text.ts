@@ -1,5 +1,5 @@
 /**
- * The eviction notice (`evictedMessage`, written in English by the jobs layer) in the person's
+ * The eviction notice (`evictedMessage` in evicted-message.ts, written in English by the jobs layer) in the person's
  * language: its counts are read back from the English sentence and said again, so the notice a
  * tab raised follows a change of language like everything else on screen.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isClip } from './image-cache';
-import { evictedMessage, withRoom, type Evicted } from './room';
+import { evictedMessage } from './evicted-message';
+import { withRoom, type Evicted } from './room';
 
 const quota = () => Object.assign(new Error('full'), { name: 'QuotaExceededError' });
 
