@@ -5,6 +5,9 @@
  * picture is loaded and the dialog is rendered.
  */
 import { createRoot } from 'react-dom/client';
+import { i18n } from '@lingui/core';
+import { I18nProvider } from '@lingui/react';
+import { activateLocale } from '../../src/i18n/activate';
 import { MaskEditorDialog } from '../../src/features/mask-editor/components/mask-editor-dialog';
 import { regionStore } from '../../src/features/mask-editor/model/region-store';
 import { brushStrokes, seededRandom } from './mask-shapes';
@@ -49,18 +52,21 @@ regionStore.setState({
   },
 });
 
-const imageUrl = await pictureUrl();
+// The editor speaks through Lingui, as in the studio: English, its catalogs loaded first.
+const [imageUrl] = await Promise.all([pictureUrl(), activateLocale('en')]);
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
-  <MaskEditorDialog
-    imageId={IMAGE_ID}
-    imageUrl={imageUrl}
-    width={SIZE}
-    height={SIZE}
-    prompt="bench picture"
-    onSubmit={() => {}}
-    onClose={() => {}}
-  />,
+  <I18nProvider i18n={i18n}>
+    <MaskEditorDialog
+      imageId={IMAGE_ID}
+      imageUrl={imageUrl}
+      width={SIZE}
+      height={SIZE}
+      prompt="bench picture"
+      onSubmit={() => {}}
+      onClose={() => {}}
+    />
+  </I18nProvider>,
 );
 (window as unknown as { benchReady?: boolean }).benchReady = true;
