@@ -74,6 +74,22 @@ try {
   await phone.goto(base);
   await phone.waitForTimeout(800);
   await shot(phone, 'phone');
+
+  // The same studio for a Chinese browser: names, notes and dates in Simplified Chinese.
+  const zh = await (
+    await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })
+  ).newPage();
+  await zh.goto(base);
+  await zh.getByRole('textbox', { name: '提示词', exact: true }).fill('海边的灯塔，油画 --seed 12');
+  await zh.getByRole('textbox', { name: '提示词', exact: true }).press('Enter');
+  await zh.getByRole('button', { name: 'U1', exact: true }).first().waitFor({ timeout: 30_000 });
+  await zh.getByRole('button', { name: 'U1', exact: true }).first().click();
+  await zh.getByRole('button', { name: '缩小 2 倍' }).first().waitFor({ timeout: 30_000 });
+  await zh.waitForTimeout(400);
+  await shot(zh, 'zh-cn-studio');
+  await zh.getByRole('button', { name: '历史' }).click();
+  await zh.waitForTimeout(600);
+  await shot(zh, 'zh-cn-history');
   await browser.close();
 } finally {
   await server.stop();
