@@ -47,6 +47,11 @@ const FIXED: ReadonlyMap<string, MessageDescriptor> = new Map([
     msg`Imported while it was still in progress; use Check again to look it up.`,
   ],
   ['The task failed.', msg`The task failed.`],
+  // The studio's own words for a failed request (src/api/errors.ts writes them in English: the
+  // engine shares that module, so it holds no messages of the page's).
+  ['The request was cancelled.', msg`The request was cancelled.`],
+  ['The request timed out.', msg`The request timed out.`],
+  ['The request failed.', msg`The request failed.`],
   ['The task finished without an image.', msg`The task finished without an image.`],
   ['The service described nothing.', msg`The service described nothing.`],
   ['The video task failed.', msg`The video task failed.`],
@@ -118,6 +123,33 @@ const FIXED: ReadonlyMap<string, MessageDescriptor> = new Map([
 
 /** Sentences with a variable part: the English pattern and its translation from the captures. */
 const PATTERNS: readonly [RegExp, (m: readonly string[], i18n: I18n) => MessageDescriptor][] = [
+  [
+    // The browser's own error text and the cause's code stay as they are: they are what to search.
+    /^Could not reach the server: ([\s\S]*)$/,
+    ([, detail = '']) => msg`Could not reach the server: ${detail}`,
+  ],
+  [
+    /^The stream was cut off before the image was finished$/,
+    () => msg`The stream was cut off before the image was finished`,
+  ],
+  [
+    /^The stream was cut off at (\d+)% before the image was finished$/,
+    ([, progress = '']) =>
+      msg`The stream was cut off at ${progress}% before the image was finished`,
+  ],
+  [
+    /^The stream ended before the image was finished$/,
+    () => msg`The stream ended before the image was finished`,
+  ],
+  [
+    /^The stream ended at (\d+)% before the image was finished$/,
+    ([, progress = '']) => msg`The stream ended at ${progress}% before the image was finished`,
+  ],
+  [
+    /^HTTP (\d+)(?: ([^\n]*?))? from the server$/,
+    ([, status = '', reason = '']) =>
+      reason ? msg`HTTP ${status} ${reason} from the server` : msg`HTTP ${status} from the server`,
+  ],
   [
     /^Could not check: ([\s\S]*)$/,
     ([, why = ''], i18n) => {
