@@ -7,26 +7,11 @@ import { createJobsActions, jobsStore } from '../../jobs/store';
 const jobsActions = createJobsActions(jobsStore);
 import type { Job } from '../../jobs/job';
 import { Feed } from './feed';
-import { FeedActionsContext, type FeedActions } from './feed-actions';
+import { FeedActionsContext } from './feed-actions';
+import { testFeedActions } from './fixtures/test-actions';
 import { createFeedWindow, FEED_PAGE, FeedWindowContext } from './feed-window';
 
-const noop = () => undefined;
-const actions: FeedActions = {
-  act: noop,
-  varyRegion: noop,
-  cancel: noop,
-  retry: noop,
-  checkAgain: noop,
-  referenceImage: noop,
-  openSettings: noop,
-  cachedImage: async () => undefined,
-  dismiss: noop,
-  editAndRetry: noop,
-  useCurrentTarget: () => 'local',
-  cardOf: () => 'grid',
-  keptCopy: async () => ({ kind: 'none', reason: 'a test' }),
-  download: async () => undefined,
-};
+const actions = testFeedActions();
 
 function job(i: number): Job {
   return {

@@ -6,28 +6,13 @@ import { activateLocale } from '../../i18n/activate';
 import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
 import { createJobsActions, jobsStore } from '../../jobs/store';
-import { FeedActionsContext, type FeedActions } from './feed-actions';
+import { FeedActionsContext } from './feed-actions';
+import { testFeedActions } from './fixtures/test-actions';
 import { createFeedWindow, FeedWindowContext } from './feed-window';
 import { JobCard } from './job-card';
 
 const jobsActions = createJobsActions(jobsStore);
-const noop = () => undefined;
-const actions: FeedActions = {
-  act: noop,
-  varyRegion: noop,
-  cancel: noop,
-  retry: noop,
-  checkAgain: noop,
-  referenceImage: noop,
-  openSettings: noop,
-  cachedImage: async () => undefined,
-  dismiss: noop,
-  editAndRetry: noop,
-  useCurrentTarget: () => 'local',
-  cardOf: () => 'grid',
-  keptCopy: async () => ({ kind: 'blob' }),
-  download: async () => undefined,
-};
+const actions = testFeedActions({ keptCopy: async () => ({ kind: 'blob' }) });
 
 const PROMPT = 'a lighthouse on a cliff at dusk';
 const grid: Job = {

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
 import { FeedActionsContext, type FeedActions } from './feed-actions';
+import { testFeedActions } from './fixtures/test-actions';
 import { VideoCard } from './video-card';
 
 const urls = [0, 1, 2, 3].map((i) => `https://cdn.example/v/0_${i}.mp4`);
@@ -28,24 +29,7 @@ const job: Job = {
 };
 
 function renderCard(extra: Partial<FeedActions> = {}) {
-  const noop = () => undefined;
-  const actions: FeedActions = {
-    act: noop,
-    varyRegion: noop,
-    cancel: noop,
-    retry: noop,
-    checkAgain: noop,
-    referenceImage: noop,
-    openSettings: noop,
-    cachedImage: async () => undefined,
-    keptCopy: async () => ({ kind: 'none', reason: 'a test' }),
-    download: async () => undefined,
-    dismiss: noop,
-    editAndRetry: noop,
-    useCurrentTarget: () => 'local',
-    cardOf: () => 'video',
-    ...extra,
-  };
+  const actions = testFeedActions({ cardOf: () => 'video', ...extra });
   return render(
     <FeedActionsContext.Provider value={actions}>
       <VideoCard job={job} />
