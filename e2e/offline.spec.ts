@@ -38,6 +38,35 @@ test.describe('offline and unreachable are said, not shown as progress', () => {
     expect(await submissions(page, prompt)).toBe(1);
   });
 
+  test('offline before the prompt check has arrived: the job still waits for the network, then goes', async ({
+    page,
+    context,
+    requests,
+  }) => {
+    // The check loads just after the first paint; here the network goes before it arrives.
+    const lintChunk = /\/assets\/lint-[\w-]+\.js$/;
+    await page.route(lintChunk, (route) => route.abort('internetdisconnected'));
+    await page.goto('/');
+    const badge = page.getByRole('banner').getByRole('status', { name: 'Connection' });
+    await expect(badge).toHaveText('Local engine');
+    await context.setOffline(true);
+    await expect(badge).toHaveText('Offline');
+
+    const prompt = 'sent before its check arrived --seed 1402';
+    await imagine(page, prompt);
+    const job = card(page, prompt);
+    await expect(job.getByText('Waiting for the network')).toBeVisible();
+    expect(requests.filter((r) => r.url.endsWith('/midjourney/imagine'))).toHaveLength(0);
+
+    await page.unroute(lintChunk);
+    await context.setOffline(false);
+    await expect(job.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
+    expect(await submissions(page, prompt)).toBe(1);
+    // The check arrives with the network: a sure refusal is flagged again.
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('a kite --foo');
+    await expect(page.getByRole('list', { name: 'Prompt check' })).toContainText('--foo');
+  });
+
   test('an engine that cannot be reached is named in the badge, and its return too', async ({
     page,
   }) => {

@@ -12,7 +12,22 @@ let loading: Promise<Lint> | undefined;
  * composer's largest part). Shared by every composer; resolves to the same function each time.
  */
 export function loadLint(): Promise<Lint> {
-  return (loading ??= import('../../prompt/lint').then((m) => (loaded = m.lintPrompt)));
+  return (loading ??= import('../../prompt/lint').then(
+    (m) => (loaded = m.lintPrompt),
+    (err: unknown) => {
+      // Offline before it arrived: the next call tries again.
+      loading = undefined;
+      throw err;
+    },
+  ));
+}
+
+/**
+ * The lint, or none when it cannot load (the network went away before it arrived): a prompt is
+ * never stuck in the box for want of its check, and the service still checks it when it is sent.
+ */
+function lintOrNone(): Promise<Lint> {
+  return loadLint().catch((): Lint => () => []);
 }
 
 /** What the lint depends on besides the prompt. */
@@ -38,12 +53,25 @@ export function usePromptLint(
 } {
   const [fn, setFn] = useState<Lint | undefined>(() => loaded);
   useEffect(() => {
-    if (!fn) void loadLint().then((f) => setFn(() => f));
+    if (fn) return;
+    let live = true;
+    const load = () =>
+      void loadLint().then(
+        (f) => live && setFn(() => f),
+        () => undefined,
+      );
+    load();
+    // Offline at first paint: the lint comes with the network.
+    window.addEventListener('online', load);
+    return () => {
+      live = false;
+      window.removeEventListener('online', load);
+    };
   }, [fn]);
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
   const issues = useMemo(
     () => (fn && prompt.trim() && locale ? fn(prompt, { translation }) : []),
     [fn, prompt, translation, locale],
   );
-  return { issues, ready: fn !== undefined, lint: loadLint };
+  return { issues, ready: fn !== undefined, lint: lintOrNone };
 }
