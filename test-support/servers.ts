@@ -91,37 +91,15 @@ function stopChild(child: ChildProcess): Promise<void> {
  */
 export async function startPreview(paceMs?: number): Promise<BenchServer> {
   const port = await freePort();
-  // tsx's CLI itself, not through npx, so that the pid we hold is the server's and stopping it is
-  // exact.
-  const child = spawn(process.execPath, [TSX_BIN, 'server/studio/cli.ts'], {
-    cwd: ROOT,
-    env: { ...enginePace(paceMs), PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHttp(`${url}/`, child, 30_000);
-  } catch (err) {
-    await stopChild(child);
-    throw new Error(`the studio server did not start: ${(err as Error).message}\n${output}`, {
-      cause: err,
-    });
-  }
-  return { url, stop: () => stopChild(child) };
-}
-
-/** This process's environment with ENGINE_PACE_MS set to `paceMs`, or removed when not given. */
-function enginePace(paceMs: number | undefined): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  if (paceMs === undefined) delete env.ENGINE_PACE_MS;
-  else env.ENGINE_PACE_MS = String(paceMs);
-  return env;
+  // Without a pace, the engine's own default: the variable is left out, not inherited.
+  const pace = paceMs === undefined ? undefined : String(paceMs);
+  return startTsxServer(
+    'server/studio/cli.ts',
+    [],
+    { ENGINE_PACE_MS: pace, PORT: String(port) },
+    `http://127.0.0.1:${port}/`,
+    (res) => res.ok,
+  );
 }
 
 /** Vite's dev server on a free port, serving src/ and bench/harness/ as source modules. */
@@ -151,14 +129,17 @@ export async function startDev(): Promise<BenchServer> {
 }
 
 /**
- * A Node server started with tsx (`script` relative to the root, with `args` and extra `env`),
- * ready once `readyUrl` answers at all. Used by e2e specs that need servers of their own.
+ * A Node server started with tsx (`script` relative to the root, with `args` and extra `env`; a
+ * variable set to `undefined` is left out), ready once `readyUrl` answers as `ready` wants (by
+ * default at all: an API with a token answers 401 to a bare request). The pid held is the
+ * server's (tsx's CLI itself, not through npx), so stopping it is exact.
  */
 export async function startTsxServer(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   readyUrl: string,
+  ready: (res: Response) => boolean = (res) => res.status < 500,
 ): Promise<BenchServer> {
   const child = spawn(process.execPath, [TSX_BIN, script, ...args], {
     cwd: ROOT,
@@ -172,8 +153,7 @@ export async function startTsxServer(
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   try {
-    // Any HTTP answer means it listens (an API with a token answers 401 to a bare request).
-    await waitForHttp(readyUrl, child, 30_000, (res) => res.status < 500);
+    await waitForHttp(readyUrl, child, 30_000, ready);
   } catch (err) {
     await stopChild(child);
     throw new Error(`${script} did not start: ${(err as Error).message}\n${output}`, {
