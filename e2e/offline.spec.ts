@@ -1,5 +1,18 @@
 import { test, expect, imagine, card } from './fixtures';
 
+/** Open the studio on the local engine, then take the browser offline; the connection badge. */
+async function openThenGoOffline(
+  page: import('@playwright/test').Page,
+  context: import('@playwright/test').BrowserContext,
+) {
+  await page.goto('/');
+  const badge = page.getByRole('banner').getByRole('status', { name: 'Connection' });
+  await expect(badge).toHaveText('Local engine');
+  await context.setOffline(true);
+  await expect(badge).toHaveText('Offline');
+  return badge;
+}
+
 /** The imagine submissions the engine has on record for `prompt`. */
 async function submissions(page: import('@playwright/test').Page, prompt: string) {
   const res = await page.request.post('/midjourney/tasks', {
@@ -16,11 +29,7 @@ test.describe('offline and unreachable are said, not shown as progress', () => {
     context,
     requests,
   }) => {
-    await page.goto('/');
-    const badge = page.getByRole('banner').getByRole('status', { name: 'Connection' });
-    await expect(badge).toHaveText('Local engine');
-    await context.setOffline(true);
-    await expect(badge).toHaveText('Offline');
+    const badge = await openThenGoOffline(page, context);
 
     const prompt = 'sent once the network is back --seed 1401';
     await imagine(page, prompt);
@@ -46,11 +55,7 @@ test.describe('offline and unreachable are said, not shown as progress', () => {
     // The check loads just after the first paint; here the network goes before it arrives.
     const lintChunk = /\/assets\/lint-[\w-]+\.js$/;
     await page.route(lintChunk, (route) => route.abort('internetdisconnected'));
-    await page.goto('/');
-    const badge = page.getByRole('banner').getByRole('status', { name: 'Connection' });
-    await expect(badge).toHaveText('Local engine');
-    await context.setOffline(true);
-    await expect(badge).toHaveText('Offline');
+    await openThenGoOffline(page, context);
 
     const prompt = 'sent before its check arrived --seed 1402';
     await imagine(page, prompt);
