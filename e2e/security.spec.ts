@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { test, expect } from '@playwright/test';
+import { e2ePort } from './ports';
 
 /**
  * A web page of another origin — any site the person happens to visit while the engine runs —
@@ -10,10 +11,9 @@ import { test, expect } from '@playwright/test';
  * A standalone engine of its own (not the suite's shared one) with a token set.
  */
 
-const base = Number(process.env.E2E_PORT ?? 4317);
-const ENGINE_PORT = base + 2;
-const FOREIGN_PORT = base + 3;
-const CDN_PORT = base + 4;
+const ENGINE_PORT = e2ePort(2);
+const FOREIGN_PORT = e2ePort(3);
+const CDN_PORT = e2ePort(4);
 const ENGINE = `http://127.0.0.1:${ENGINE_PORT}`;
 const FOREIGN = `http://127.0.0.1:${FOREIGN_PORT}`;
 const TOKEN = 'security-e2e-engine-token-51c2';
