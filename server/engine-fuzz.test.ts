@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from './engine';
-import { NDJSON, ORIGIN, imagineWait, type Json } from './engine-test-kit';
+import { ENGINE_ADMIN_HEADERS, NDJSON, ORIGIN, imagineWait, type Json } from './engine-test-kit';
 import { startEngineServer, type EngineServer } from './http/http-server';
 
 const RUNS = 1000;
@@ -285,7 +285,7 @@ describe('fuzzing over real HTTP', () => {
       { numRuns: 400 },
     );
     const res = await fetch(`${server.url}/__engine/state`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
+      headers: { authorization: `Bearer ${TOKEN}`, ...ENGINE_ADMIN_HEADERS },
     });
     expect(res.status).toBe(200);
   }, 120_000);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, preview as vitePreview } from 'vite';
 import { parseCliArgs } from './cli';
 import {
+  ENGINE_ADMIN_HEADERS,
   NDJSON,
   rawLines,
   startCallbackServer,
@@ -27,7 +28,11 @@ function post(
 ) {
   return fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { ...auth, ...headers },
+    headers: {
+      ...auth,
+      ...(path.startsWith('/__engine/') ? ENGINE_ADMIN_HEADERS : {}),
+      ...headers,
+    },
     body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });
@@ -292,7 +297,7 @@ describe('engineServerPlugin (real Vite servers)', () => {
         expect(await api.json()).toEqual({ items: [], count: 0 });
         // Admin needs the engine's token whenever one is set.
         const state = await fetch(`${origin}/__engine/state`, {
-          headers: { authorization: `Bearer ${token}` },
+          headers: { authorization: `Bearer ${token}`, ...ENGINE_ADMIN_HEADERS },
         });
         expect(((await state.json()) as Json).tasks).toBe(0);
         const page = await fetch(`${origin}/`);

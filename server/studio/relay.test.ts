@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_ADMIN_HEADERS } from '../../src/api/engine-admin';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioServer } from './app';
 import { checkRelayUrl, createRelay } from './relay';
@@ -212,7 +213,7 @@ describe('RELAY=off and ENGINE=off', () => {
       expect(
         (await raw(`${full.url}/relay?url=${encodeURIComponent('https://evil.com/')}`)).status,
       ).toBe(403);
-      const state = await raw(`${full.url}/__engine/state`);
+      const state = await raw(`${full.url}/__engine/state`, { headers: ENGINE_ADMIN_HEADERS });
       expect(state.status).toBe(200);
       expect(JSON.parse(state.body.toString())).toMatchObject({ tasks: 0 });
     } finally {

@@ -24,7 +24,24 @@ export type RelayCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 const MAX_URL_LENGTH = 4096;
 /** SVG is an image type that carries script: it is not a picture the provider sends. */
-const ALLOWED_TYPE = /^(image\/(png|jpeg|webp|gif|avif)|video\/mp4)(\s*;|$)/i;
+const ALLOWED_TYPES: readonly string[] = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'image/avif',
+  'video/mp4',
+];
+
+/**
+ * The picture type an upstream `content-type` names, in its canonical spelling, or null. Only
+ * this is ever sent on: the upstream's own string may say more than its first type
+ * (`image/png;x, text/html` reads as HTML in Chromium).
+ */
+export function pictureType(header: string | null): string | null {
+  const essence = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return ALLOWED_TYPES.includes(essence) ? essence : null;
+}
 
 /** Whether the relay may fetch `raw` (a whole-origin match against `allowed`). */
 export function checkRelayUrl(raw: string, allowed: ReadonlySet<string>): RelayCheck {
@@ -69,7 +86,8 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
         upstream = await doFetch(check.url, {
           redirect: 'manual',
           signal,
-          headers: { accept: 'image/*, video/mp4' },
+          // Pictures are compressed already; and a length is only true of bytes sent as they came.
+          headers: { accept: 'image/*, video/mp4', 'accept-encoding': 'identity' },
         });
         const location = upstream.headers.get('location');
         if (upstream.status < 300 || upstream.status > 399 || !location) break;
@@ -94,12 +112,20 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
         `The picture's host answered ${upstream.status}.`,
       );
     }
-    const type = upstream.headers.get('content-type') ?? '';
-    if (!ALLOWED_TYPE.test(type)) {
+    const sent = upstream.headers.get('content-type') ?? '';
+    const type = pictureType(sent);
+    if (!type) {
       void upstream.body?.cancel();
-      return refuse(502, `Not a picture: the host sent ${type || 'no content type'}.`);
+      return refuse(
+        502,
+        `Not a picture: the host sent ${sent.slice(0, 100) || 'no content type'}.`,
+      );
     }
-    const length = Number(upstream.headers.get('content-length') ?? NaN);
+    // fetch decodes a content-encoding it was sent anyway; the declared length is then the
+    // encoded one, and repeating it would cut the picture and leave the rest of its bytes on a
+    // kept-alive connection where the next answer belongs.
+    const decoded = (upstream.headers.get('content-encoding') ?? 'identity').trim() !== 'identity';
+    const length = decoded ? NaN : Number(upstream.headers.get('content-length') ?? NaN);
     if (length > maxBytes) {
       void upstream.body?.cancel();
       return refuse(
@@ -113,6 +139,7 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
       'cache-control': 'private, max-age=86400, immutable',
       'content-security-policy': "default-src 'none'; sandbox",
       'cross-origin-resource-policy': 'same-origin',
+      'x-content-type-options': 'nosniff',
     };
     if (Number.isFinite(length)) headers['content-length'] = String(length);
     if (req.method === 'HEAD' || !upstream.body) {

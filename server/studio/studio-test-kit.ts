@@ -53,6 +53,7 @@ export function testOptions(distDir: string, extra: Partial<StudioOptions> = {})
     engine: { paceMs: 0 },
     relay: true,
     pictureOrigins: [],
+    allowedHosts: [],
     ...extra,
   };
 }
