@@ -158,15 +158,19 @@ export function createNodeListener(
     const matched = match(pathname);
     // Paths of the host server (Vite) are its own business, Host included.
     if (!matched && next) return next();
-    const refused = hosts !== undefined && !hostAllowed(hosts, req.headers.host);
-    if (refused || !matched) {
+    if (hosts !== undefined && !hostAllowed(hosts, req.headers.host)) {
+      const answer = misdirected(req.headers.host);
+      // Read (and drop) the body first, as for any answer given before it was read.
+      void (req.complete ? Promise.resolve() : drainRequest(req)).then(() =>
+        sendWebResponse(res, answer),
+      );
+      return;
+    }
+    if (!matched) {
+      res.statusCode = 404;
+      res.setHeader('cache-control', 'no-store');
       if (!req.complete) res.setHeader('connection', 'close');
-      if (refused) void sendWebResponse(res, misdirected(req.headers.host));
-      else {
-        res.statusCode = 404;
-        res.setHeader('cache-control', 'no-store');
-        res.end();
-      }
+      res.end();
       if (!req.complete) discard(req);
       return;
     }
