@@ -31,6 +31,8 @@ export interface EngineServer {
   /** The origin attachments are served from. */
   cdnUrl: string;
   server: Server;
+  /** The listener of that origin. */
+  cdnServer: Server;
   engine: Engine;
   close(): Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
     port: actual,
     cdnUrl: mounted.cdnOrigin,
     server,
+    cdnServer: mounted.cdnServer,
     engine: mounted.engine,
     close: () =>
       new Promise<void>((resolve) => {

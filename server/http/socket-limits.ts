@@ -11,7 +11,7 @@ import type { Socket } from 'node:net';
 
 /** How long a client may take, and how many connections may be open at once. */
 export interface SocketLimits {
-  /** From connecting (or from the end of the last answer on a kept-alive connection) to a request's whole headers. */
+  /** From connecting to the whole headers of a request (and from a later request's first byte). */
   headersMs: number;
   /** From a request's first byte to the end of its body (a slow upload is cut with 408). */
   requestMs: number;
@@ -46,47 +46,23 @@ export function socketServerOptions(limits: SocketLimits): ServerOptions {
   };
 }
 
-interface SocketState {
-  timer?: NodeJS.Timeout;
-  /** Requests read from this socket whose answer has not finished yet. */
-  active: number;
-}
-
 /**
- * Cap `server`'s connections and give every socket a deadline for its headers: from connecting,
- * and again from the end of each answer (Node's own keep-alive timeout closes idle connections,
- * but one that trickles a byte now and then would reset it for ever).
+ * Cap `server`'s connections and give every new socket a deadline for its first request's
+ * headers. (Node's `headersTimeout` covers the requests after the first on a kept-alive
+ * connection, and its keep-alive timeout closes one left idle.)
  */
 export function applySocketLimits(server: Server, limits: SocketLimits): void {
   server.maxConnections = limits.maxConnections;
-  const states = new WeakMap<Socket, SocketState>();
-  const arm = (socket: Socket, state: SocketState, ms: number): void => {
-    clearTimeout(state.timer);
-    state.timer = setTimeout(() => socket.destroy(), ms);
-    state.timer.unref();
-  };
+  const deadlines = new WeakMap<Socket, NodeJS.Timeout>();
   server.on('connection', (socket: Socket) => {
-    const state: SocketState = { active: 0 };
-    states.set(socket, state);
-    arm(socket, state, limits.headersMs);
-    socket.once('close', () => clearTimeout(state.timer));
+    const timer = setTimeout(() => socket.destroy(), limits.headersMs);
+    timer.unref();
+    deadlines.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
   });
-  server.on('request', (req, res) => {
-    const socket = req.socket;
-    const state = states.get(socket);
-    if (!state) return;
-    state.active += 1;
-    clearTimeout(state.timer);
-    let ended = false;
-    const end = (): void => {
-      if (ended) return;
-      ended = true;
-      state.active -= 1;
-      if (state.active === 0 && !socket.destroyed)
-        arm(socket, state, limits.keepAliveMs + limits.headersMs);
-    };
-    res.once('finish', end);
-    res.once('close', end);
+  server.on('request', (req) => {
+    clearTimeout(deadlines.get(req.socket));
+    deadlines.delete(req.socket);
   });
 }
 

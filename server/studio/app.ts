@@ -138,6 +138,8 @@ function isAppRoute(path: string): boolean {
 export interface StudioServer {
   url: string;
   port: number;
+  /** The Node server itself (tests count its connections). */
+  server: Server;
   csp: string;
   close(): Promise<void>;
 }
@@ -167,6 +169,7 @@ export async function startStudioServer(options: StudioOptions): Promise<StudioS
   return {
     url: `http://${host}:${port}`,
     port,
+    server: server as Server,
     csp: studio.csp,
     close: async () => {
       await studio.close();
