@@ -112,6 +112,10 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
         `The picture's host answered ${upstream.status}.`,
       );
     }
+    if (upstream.status !== 200) {
+      void upstream.body?.cancel();
+      return refuse(502, `The picture's host answered ${upstream.status}, which holds no picture.`);
+    }
     const sent = upstream.headers.get('content-type') ?? '';
     const type = pictureType(sent);
     if (!type) {
@@ -142,22 +146,33 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
       'x-content-type-options': 'nosniff',
     };
     if (Number.isFinite(length)) headers['content-length'] = String(length);
-    if (req.method === 'HEAD' || !upstream.body) {
+    if (req.method === 'HEAD') {
       void upstream.body?.cancel();
       return new Response(null, { status: 200, headers });
     }
-    return new Response(upstream.body.pipeThrough(capBytes(maxBytes)), { status: 200, headers });
+    const body = upstream.body ?? new Blob([]).stream();
+    const checked = capBytes(maxBytes, Number.isFinite(length) ? length : undefined);
+    return new Response(body.pipeThrough(checked), { status: 200, headers });
   };
 }
 
-/** Errors the stream (the connection is cut) once more than `max` bytes went through. */
-function capBytes(max: number): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * Errors the stream (the connection is cut) once more than `max` bytes went through, or when the
+ * bytes are not the `declared` count the answer promised: never a length that is not true.
+ */
+function capBytes(max: number, declared?: number): TransformStream<Uint8Array, Uint8Array> {
   let seen = 0;
   return new TransformStream({
     transform(chunk, controller) {
       seen += chunk.byteLength;
       if (seen > max) controller.error(new Error('picture over the relay size limit'));
+      else if (declared !== undefined && seen > declared)
+        controller.error(new Error('picture longer than its declared length'));
       else controller.enqueue(chunk);
+    },
+    flush(controller) {
+      if (declared !== undefined && seen !== declared)
+        controller.error(new Error('picture shorter than its declared length'));
     },
   });
 }
