@@ -1,6 +1,10 @@
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { e2ePort } from './ports';
+import { ENGINE_ADMIN_HEADERS } from '../src/api/engine-admin';
+
+/** The header the engine's admin routes need (the specs drive pace, faults and restarts). */
+export const ADMIN = ENGINE_ADMIN_HEADERS;
 
 /** A request the page made, as recorded for the token checks. */
 export interface SeenRequest {
@@ -53,8 +57,10 @@ export const test = base.extend<{ requests: SeenRequest[] }>({
   ],
   page: async ({ page, request }, use) => {
     // Admin takes only JSON requests (a web page cannot send those cross-origin unasked).
-    await request.delete('/__engine/faults', { headers: { 'content-type': 'application/json' } });
-    await request.post('/__engine/pace', { data: { ms: 60 } });
+    await request.delete('/__engine/faults', {
+      headers: { ...ADMIN, 'content-type': 'application/json' },
+    });
+    await request.post('/__engine/pace', { headers: ADMIN, data: { ms: 60 } });
     await use(page);
   },
 });
@@ -63,7 +69,7 @@ export { expect };
 
 /** Engine admin: make the next `count` imagine requests suffer a fault. */
 export async function armFault(page: Page, fault: Record<string, unknown>): Promise<void> {
-  const res = await page.request.post('/__engine/faults', { data: fault });
+  const res = await page.request.post('/__engine/faults', { headers: ADMIN, data: fault });
   expect(res.ok()).toBeTruthy();
 }
 
