@@ -244,7 +244,7 @@ test('DNS rebinding: a page whose name now points at this machine is answered 42
   const before = await stateOf(OPEN, openAuth);
 
   // The studio's own page under the rebound name.
-  const studio = await page.goto(`http://${REBOUND}:${base}/`);
+  const studio = await page.goto(`http://${REBOUND}:${e2ePort(0)}/`);
   expect(studio?.status()).toBe(421);
 
   // The attacker's page, as its own server sent it; its requests then reach the engine.
