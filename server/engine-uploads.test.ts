@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { createEngine, type Engine, type EngineOptions } from './engine';
+import { createEngine, type Engine } from './engine';
+import type { EngineOptions } from './engine/options';
 import { ENGINE_ADMIN_HEADERS, ORIGIN, callJson, getUrl, imagineWait } from './engine-test-kit';
 import { MAX_UPLOAD_BYTES } from './http/uploads-route';
 

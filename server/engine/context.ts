@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import type { EngineOptions } from '../engine';
+import type { EngineOptions } from './options';
 import { OwnOrigins, hostPolicy } from '../http/host-policy';
 import type { Picture, Preview } from '../pictures/pictures';
 import { FaultQueue } from './faults';

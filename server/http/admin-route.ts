@@ -3,36 +3,12 @@
  * restart, reset). Not part of the provider's API.
  */
 import { ENGINE_ADMIN_HEADER } from '../../src/api/engine-admin';
-import { DEFAULT_PACE_MS, evict, type EngineContext } from '../engine/context';
+import { DEFAULT_PACE_MS, type EngineContext } from '../engine/context';
 import { parseFaultRule } from '../engine/faults';
-import type { EngineState } from '../engine';
+import { engineState, setPace } from '../engine/state';
 import { bearerOf, tokenMatches } from './auth';
 import { errorResponse, isJsonContent, json, readJsonObject } from './http-util';
 import { isImageContent, upload } from './uploads-route';
-
-/** What `GET /__engine/state` reports. */
-export function engineState(ctx: EngineContext): EngineState {
-  evict(ctx);
-  const s = ctx.store.stats();
-  return {
-    tasks: s.tasks,
-    images: s.images,
-    files: s.files,
-    bytes: s.bytes,
-    request_bytes: s.requestBytes,
-    active_jobs: ctx.jobs.size,
-    stalled_jobs: [...ctx.jobs.values()].filter((j) => j.stalled).length,
-    open_streams: ctx.openStreams,
-    pace_ms: ctx.pace,
-    faults: ctx.faults.list(),
-  };
-}
-
-/** Set the time per progress step. */
-export function setPace(ctx: EngineContext, ms: number): void {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError('pace must be ≥ 0 ms');
-  ctx.pace = ms;
-}
 
 function forgetPictures(ctx: EngineContext, keep: (taskId: string) => boolean): void {
   ctx.store.clear(keep);
