@@ -36,6 +36,18 @@ const UNLOCALIZED = {
   },
 };
 
+/** What server/ may not import from src/ (only src/api). */
+const SERVER_SRC = [
+  '**/src/prompt/**',
+  '**/src/jobs/**',
+  '**/src/features/**',
+  '**/src/app/**',
+  '**/src/components/**',
+];
+
+/** The engine's layers above its core: the HTTP kit, the endpoints, the hosts and the studio. */
+const SERVER_HTTP = ['http', 'endpoints', 'host', 'studio'];
+
 /** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
 
@@ -204,15 +216,18 @@ export default tseslint.config(
     'e2e/ and bench/ share helpers through test-support/, never by importing each other.',
     { konva: false },
   ),
+  boundary(['server/**'], SERVER_SRC, 'server/ imports nothing from src/ but src/api.'),
   boundary(
-    ['server/**'],
+    ['server/shared/**'],
     [
-      '**/src/prompt/**',
-      '**/src/jobs/**',
-      '**/src/features/**',
-      '**/src/app/**',
-      '**/src/components/**',
+      ...SERVER_SRC,
+      ...['engine', 'pictures', 'video', 'text', ...SERVER_HTTP].map((d) => `**/${d}/**`),
     ],
-    'server/ imports nothing from src/ but src/api.',
+    'server/shared/ sits below everything else in server/.',
+  ),
+  boundary(
+    ['server/engine/**', 'server/pictures/**', 'server/video/**', 'server/text/**'],
+    [...SERVER_SRC, ...SERVER_HTTP.map((d) => `**/${d}/**`)],
+    "The engine's core builds no Response: it imports nothing from http/, endpoints/, host/ or studio/.",
   ),
 );

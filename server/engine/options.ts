@@ -1,5 +1,5 @@
 /** How an engine is tuned, and what it reports of itself: the core's own vocabulary. */
-import type { HostPolicy } from '../http/host-policy';
+import type { HostPolicy } from '../shared/host-policy';
 import type { FaultRule } from './faults';
 
 /** How a `createEngine` call tunes the engine. */

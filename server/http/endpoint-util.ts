@@ -1,8 +1,8 @@
 /** What the routes of the other endpoints share: parsing a body by its contract, task records. */
 import { randomUUID } from 'node:crypto';
-import { attachCallbacks, asyncReply } from '../engine/deliver-callback';
-import { NDJSON, streamResponse } from '../engine/deliver-stream';
-import { waitResponse } from '../engine/deliver-wait';
+import { attachCallbacks, asyncReply } from './deliver/deliver-callback';
+import { NDJSON, streamResponse } from './deliver/deliver-stream';
+import { waitResponse } from './deliver/deliver-wait';
 import type { EngineContext } from '../engine/context';
 import type { FaultPlan } from '../engine/faults';
 import type { Job } from '../engine/job';

@@ -1,11 +1,11 @@
 /** `POST /midjourney/imagine`: check the request, plan the work, start the job, deliver it. */
 import { randomUUID } from 'node:crypto';
 import { imagineRequestSchema } from '../../src/api/contract';
-import { attachCallbacks, asyncReply } from '../engine/deliver-callback';
-import { NDJSON, streamResponse } from '../engine/deliver-stream';
-import { waitResponse } from '../engine/deliver-wait';
+import { attachCallbacks, asyncReply } from './deliver/deliver-callback';
+import { NDJSON, streamResponse } from './deliver/deliver-stream';
+import { waitResponse } from './deliver/deliver-wait';
 import type { EngineContext } from '../engine/context';
-import { fetchImage } from '../engine/attachments';
+import { fetchImage } from '../engine/fetch-image';
 import { startJob } from '../engine/run-job';
 import type { TaskRecord } from '../engine/task-store';
 import {

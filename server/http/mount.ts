@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEngine, type Engine } from '../engine';
 import type { EngineOptions } from '../engine/options';
-import { hostPolicy, type HostPolicy } from './host-policy';
+import { hostPolicy, type HostPolicy } from '../shared/host-policy';
 import { createNodeListener, type NodeListener } from './node-adapter';
 import { isEnginePath } from './router';
 import {

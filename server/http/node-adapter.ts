@@ -5,7 +5,8 @@
  * errors cuts the connection abruptly, as a dropped stream should look.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { hostAllowed, misdirected, type HostPolicy } from './host-policy';
+import { hostAllowed, type HostPolicy } from '../shared/host-policy';
+import { misdirected } from './http-util';
 
 /** A body the engine stopped reading is drained (not cut) up to this, so the client gets the answer. */
 const MAX_DISCARD_BYTES = 64 * 1024 * 1024;

@@ -1,6 +1,6 @@
 /** Which part of the engine answers a request: attachments, admin, or the provider's API. */
 import { randomUUID } from 'node:crypto';
-import { CDN_CORS, serveAttachment } from '../engine/attachments';
+import { CDN_CORS, serveAttachment } from '../endpoints/attachments/serve-attachment';
 import type { EngineContext } from '../engine/context';
 import { admin } from './admin-route';
 import { checkAuth } from './auth';

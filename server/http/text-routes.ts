@@ -12,7 +12,7 @@ import {
   shortenRequestSchema,
   translateRequestSchema,
 } from '../../src/api/contract-endpoints';
-import { fetchImage } from '../engine/attachments';
+import { fetchImage } from '../engine/fetch-image';
 import { evict, type EngineContext } from '../engine/context';
 import type { TaskRecord } from '../engine/task-store';
 import { MAX_REFERENCE_PIXELS, TaskFailure, headerSize } from '../pictures/actions';
@@ -22,7 +22,8 @@ import { seedOf, withSeed, type FindSource } from '../text/seed';
 import { shortenPrompt } from '../text/shorten';
 import { translatePrompt } from '../text/translate';
 import { newTask, parseBody } from './endpoint-util';
-import { errorResponse, json, sleep } from './http-util';
+import { sleep } from '../shared/sleep';
+import { errorResponse, json } from './http-util';
 import { selfUrlProblem } from './self-urls';
 import { MAX_PROMPT_CHARS } from './imagine-route';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { evict, type EngineContext } from '../engine/context';
-import { linkTo } from '../engine/attachments';
+import { linkTo } from '../engine/attachment-links';
 import { errorResponse, json, readBytes } from './http-util';
 
 /** The largest picture taken (a 2048² PNG grid is a few MB). */

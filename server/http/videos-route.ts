@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { videosRequestSchema, type VideosRequest } from '../../src/api/contract-endpoints';
-import { attachmentPath, linkTo } from '../engine/attachments';
+import { attachmentPath, linkTo } from '../engine/attachment-links';
 import type { EngineContext } from '../engine/context';
 import { deriveSeed, newVideoId } from '../engine/ids';
 import type { Body } from '../engine/job';
@@ -26,7 +26,8 @@ import type { TaskRecord } from '../engine/task-store';
 import { TaskFailure } from '../pictures/actions';
 import { extendClip, makeClips, type Clip } from '../video/clips';
 import { deliver, newTask, parseBody, validCallback } from './endpoint-util';
-import { errorResponse, sleep } from './http-util';
+import { sleep } from '../shared/sleep';
+import { errorResponse } from './http-util';
 import { MAX_PROMPT_CHARS } from './imagine-route';
 import { selfUrlProblem } from './self-urls';
 import { readImageAt } from './text-routes';

@@ -8,7 +8,7 @@
  */
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
-import { hostPolicy, parseAllowedHosts } from './host-policy';
+import { hostPolicy, parseAllowedHosts } from '../shared/host-policy';
 import { isEnginePath } from './router';
 import { mountEngine, type MountOptions, type MountedEngine } from './mount';
 import { createNodeListener } from './node-adapter';

@@ -2,10 +2,10 @@
  * Wait delivery (the default): one JSON reply when the job ends, or a `timeout` error after the
  * request's `timeout` seconds (the job carries on and can be looked up).
  */
-import { ERROR_STATUS } from '../../src/api/contract';
-import { CORS_HEADERS, errorResponse, json } from '../http/http-util';
-import { InjectedDrop, withFaults, type FaultPlan } from './faults';
-import type { Body, Job } from './job';
+import { ERROR_STATUS } from '../../../src/api/contract';
+import { CORS_HEADERS, errorResponse, json } from '../http-util';
+import { InjectedDrop, withFaults, type FaultPlan } from '../../engine/faults';
+import type { Body, Job } from '../../engine/job';
 
 function failureStatus(body: Body): number {
   const code = (body.error as { code?: string } | undefined)?.code ?? 'api_error';

@@ -3,8 +3,8 @@
  * callback, the end body (and with an NDJSON accept, every line) is POSTed there, one after
  * another, in order.
  */
-import type { EngineContext } from './context';
-import type { Body, Job } from './job';
+import type { EngineContext } from '../../engine/context';
+import type { Body, Job } from '../../engine/job';
 
 /** How long one callback POST may take. */
 export const CALLBACK_TIMEOUT_MS = 10_000;

@@ -8,8 +8,6 @@
  * in `ALLOWED_HOSTS`; anything else is 421. An `Origin` is compared with that list and the
  * server's own ports, never with the `Host` the request brought.
  */
-import { randomUUID } from 'node:crypto';
-import { errorResponse } from './http-util';
 
 /** The names of this machine every listener answers for. */
 export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
@@ -66,17 +64,6 @@ function bracketed(host: string): string {
 export function hostAllowed(policy: HostPolicy, header: string | null | undefined): boolean {
   const host = header ? normaliseHost(header) : null;
   return host !== null && (policy.local.has(host) || policy.public.has(host));
-}
-
-/** The answer to a request for a host this server does not serve. */
-export function misdirected(header: string | null | undefined): Response {
-  const shown = (header ?? '').slice(0, 100);
-  return errorResponse(
-    'misdirected_request',
-    `This server does not answer for the host "${shown}". Use 127.0.0.1 or localhost, or add the name to ALLOWED_HOSTS.`,
-    randomUUID(),
-    421,
-  );
 }
 
 /**

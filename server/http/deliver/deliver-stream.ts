@@ -2,10 +2,10 @@
  * Stream delivery (`accept: application/x-ndjson`): every line of the job as it comes, then the
  * end body. The client leaving only ends this reading of the job.
  */
-import { CORS_HEADERS } from '../http/http-util';
-import type { EngineContext } from './context';
-import { withFaults, type FaultPlan } from './faults';
-import type { Job } from './job';
+import { CORS_HEADERS } from '../http-util';
+import type { EngineContext } from '../../engine/context';
+import { withFaults, type FaultPlan } from '../../engine/faults';
+import type { Job } from '../../engine/job';
 
 /** The NDJSON media type. */
 export const NDJSON = 'application/x-ndjson';
