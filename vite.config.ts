@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { lingui } from '@lingui/vite-plugin';
 import { parseAllowedHosts } from './server/shared/host-policy';
-import { engineServerPlugin } from './server/http/vite-plugin';
+import { engineServerPlugin } from './server/host/vite-plugin';
 import { cspDirectives, cspString } from './server/studio/csp';
 import { linguiMacroPlugin } from './server/studio/lingui-macro-plugin';
 import { writePageTags } from './server/studio/html';

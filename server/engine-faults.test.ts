@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './engine';
-import { NDJSON, call, callJson, ndjsonLines, rawLines, type Json } from './engine-test-kit';
+import { createEngine, type Engine } from './endpoints/create-engine';
+import {
+  NDJSON,
+  call,
+  callJson,
+  ndjsonLines,
+  rawLines,
+  type Json,
+} from './endpoints/fixtures/engine-test-kit';
 
 let engine: Engine;
 

@@ -12,9 +12,9 @@ import {
   startCallbackServer,
   type CallbackServer,
   type Json,
-} from './engine-test-kit';
-import { startEngineServer, type EngineServer } from './http/http-server';
-import { engineOptionsFromEnv, engineServerPlugin } from './http/vite-plugin';
+} from './endpoints/fixtures/engine-test-kit';
+import { startEngineServer, type EngineServer } from './host/http-server';
+import { engineOptionsFromEnv, engineServerPlugin } from './host/vite-plugin';
 import { raw } from './studio/studio-test-kit';
 
 const auth = { authorization: 'Bearer t', 'content-type': 'application/json' };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './engine';
+import { createEngine, type Engine } from './endpoints/create-engine';
 import { taskNotFoundSchema } from '../src/api/contract-endpoints';
 import {
   NDJSON,
@@ -9,7 +9,7 @@ import {
   imagineWait,
   ndjsonLines,
   type Json,
-} from './engine-test-kit';
+} from './endpoints/fixtures/engine-test-kit';
 
 let engine: Engine;
 let done: Json;

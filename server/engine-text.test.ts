@@ -7,9 +7,15 @@ import {
   shortenResponseSchema,
   translateResponseSchema,
 } from '../src/api/contract-endpoints';
-import { createEngine, type Engine } from './engine';
-import { call, callJson, getUrl, imagineWait, type Json } from './engine-test-kit';
-import { withSeed } from './text/seed';
+import { createEngine, type Engine } from './endpoints/create-engine';
+import {
+  call,
+  callJson,
+  getUrl,
+  imagineWait,
+  type Json,
+} from './endpoints/fixtures/engine-test-kit';
+import { withSeed } from './endpoints/seed/seed-of';
 
 let engine: Engine;
 let grid: Json;

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointTaskSchema, videosResponseSchema } from '../src/api/contract-endpoints';
-import { createEngine, type Engine } from './engine';
+import { createEngine, type Engine } from './endpoints/create-engine';
 import {
   NDJSON,
   ORIGIN,
@@ -10,7 +10,7 @@ import {
   imagineWait,
   startCallbackServer,
   type Json,
-} from './engine-test-kit';
+} from './endpoints/fixtures/engine-test-kit';
 import { CLIP_FRAMES, clipSize } from './video/clips';
 import { decodeFrames, probeClip } from './video/probe';
 import { meanDiff } from './video/video-test-kit';

@@ -18,7 +18,7 @@ import {
   applySocketLimits,
   socketLimits,
   socketServerOptions,
-} from '../http/socket-limits';
+} from '../host/socket-limits';
 import { cspDirectives, cspString } from './csp';
 import { cutOnError } from './cut-on-error';
 import { isEngineRoute, mountEngine, type MountedEngine } from './engine-mount';

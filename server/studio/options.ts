@@ -3,9 +3,9 @@
  */
 import { DEFAULT_ACEDATA_BASE_URL, httpOriginOf } from '../../src/api/origins';
 import { parseAllowedHosts } from '../shared/host-policy';
-import type { MountOptions } from '../http/mount';
-import type { SocketLimits } from '../http/socket-limits';
-import { engineOptionsFromEnv } from '../http/vite-plugin';
+import type { MountOptions } from '../host/mount';
+import type { SocketLimits } from '../host/socket-limits';
+import { engineOptionsFromEnv } from '../host/vite-plugin';
 
 /** How `startStudioServer` serves. */
 export interface StudioOptions {
