@@ -4,11 +4,11 @@ import { lingui } from '@lingui/vite-plugin';
 import { parseAllowedHosts } from './server/shared/host-policy';
 import { engineServerPlugin } from './server/host/vite-plugin';
 import { cspDirectives, cspString } from './server/studio/csp';
-import { linguiMacroPlugin } from './server/studio/lingui-macro-plugin';
+import { linguiMacroPlugin } from './build/lingui-macro-plugin';
 import { writePageTags } from './server/studio/html';
 import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
-import { precompressPlugin } from './server/studio/precompress';
-import { serviceWorkerPlugin } from './server/studio/sw-build-plugin';
+import { precompressPlugin } from './build/precompress';
+import { serviceWorkerPlugin } from './build/sw-build-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
 const { acedataBaseUrl, passThroughTarget } = acedataFromEnv();

@@ -3,7 +3,7 @@
  * that folder plus one line. A fake endpoint (fixtures/echo) added to the list is mounted,
  * guarded by the token, preflighted and faulted like the real ones, with nothing else changed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from './create-engine';
 import { fuzzTargets } from './fixtures/fuzz-targets';
@@ -19,12 +19,13 @@ describe('the endpoint registry', () => {
   afterEach(() => engine?.close());
 
   it.each(ENDPOINTS.map((e) => [e.name, e] as const))(
-    '%s: one folder with its route (exporting this entry) and its fuzz target',
+    '%s: one folder with its route (exporting this entry), its tests and its fuzz target',
     async (name, entry) => {
       expect(name).toMatch(/^[a-z_]+$/);
       expect(existsSync(new URL(`${name}-route.ts`, folder(name)))).toBe(true);
       const route = (await import(`./${name}/${name}-route.ts`)) as Record<string, unknown>;
       expect(route[`${name}Endpoint`]).toBe(entry);
+      expect(readdirSync(folder(name)).filter((file) => file.endsWith('.test.ts'))).not.toEqual([]);
       const [[fuzzed, fuzz]] = (await fuzzTargets([entry])) as [[string, unknown]];
       expect(fuzzed).toBe(name);
       expect(fuzz).toHaveProperty('bases');

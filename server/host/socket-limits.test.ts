@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudioServer } from '../studio/app';
-import { makeDist, startStudio } from '../studio/studio-test-kit';
+import { makeDist, startStudio } from '../studio/fixtures/studio-test-kit';
 import { NDJSON, type Json } from '../endpoints/fixtures/engine-test-kit';
 import { startEngineServer, type EngineServer } from './http-server';
 import type { SocketLimits } from './socket-limits';

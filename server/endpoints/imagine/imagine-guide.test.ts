@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../src/api/contract';
-import { createEngine, type Engine } from './endpoints/create-engine';
+import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../../src/api/contract';
+import { createEngine, type Engine } from '../create-engine';
 import {
   NDJSON,
   call,
@@ -11,7 +11,7 @@ import {
   ndjsonLines,
   servedImage,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
+} from '../fixtures/engine-test-kit';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { precompressPlugin } from './precompress';
 import { serviceWorkerPlugin } from './sw-build-plugin';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 // Two real builds (the app's and the worker's pass) on a busy 2-core machine.
 const SLOW = 120_000;
 

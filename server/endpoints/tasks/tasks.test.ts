@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './endpoints/create-engine';
-import { taskNotFoundSchema } from '../src/api/contract-endpoints';
+import { createEngine, type Engine } from '../create-engine';
+import { taskNotFoundSchema } from '../../../src/api/contract-endpoints';
 import {
   NDJSON,
   call,
@@ -9,7 +9,7 @@ import {
   imagineWait,
   ndjsonLines,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
+} from '../fixtures/engine-test-kit';
 
 let engine: Engine;
 let done: Json;

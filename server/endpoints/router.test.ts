@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './endpoints/create-engine';
-import { isEnginePath } from './endpoints/router';
-import {
-  ORIGIN,
-  call,
-  callJson,
-  getUrl,
-  imagineWait,
-  type Json,
-} from './endpoints/fixtures/engine-test-kit';
+import { createEngine, type Engine } from './create-engine';
+import { isEnginePath } from './router';
+import { ORIGIN, call, callJson, getUrl, imagineWait, type Json } from './fixtures/engine-test-kit';
 
 let open: Engine;
 let locked: Engine;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 import { linguiMacroPlugin } from './lingui-macro-plugin';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The Vite plugin: after the app's build, builds `sw.js` into the same outDir. */
 export function serviceWorkerPlugin(): Plugin {

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { createEngine, type Engine } from './endpoints/create-engine';
-import type { EngineOptions } from './engine/options';
+import { createEngine, type Engine } from '../create-engine';
+import type { EngineOptions } from '../../engine/options';
 import {
   ENGINE_ADMIN_HEADERS,
   ORIGIN,
   callJson,
   getUrl,
   imagineWait,
-} from './endpoints/fixtures/engine-test-kit';
-import { MAX_UPLOAD_BYTES } from './endpoints/admin/uploads-route';
+} from '../fixtures/engine-test-kit';
+import { MAX_UPLOAD_BYTES } from './uploads-route';
 
 let engine: Engine | undefined;
 afterEach(() => engine?.close());

@@ -6,16 +6,10 @@ import {
   seedResponseSchema,
   shortenResponseSchema,
   translateResponseSchema,
-} from '../src/api/contract-endpoints';
-import { createEngine, type Engine } from './endpoints/create-engine';
-import {
-  call,
-  callJson,
-  getUrl,
-  imagineWait,
-  type Json,
-} from './endpoints/fixtures/engine-test-kit';
-import { withSeed } from './endpoints/seed/seed-of';
+} from '../../src/api/contract-endpoints';
+import { createEngine, type Engine } from './create-engine';
+import { call, callJson, getUrl, imagineWait, type Json } from './fixtures/engine-test-kit';
+import { withSeed } from './seed/seed-of';
 
 let engine: Engine;
 let grid: Json;

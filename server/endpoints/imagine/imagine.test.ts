@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../src/api/contract';
-import { createEngine, type Engine } from './endpoints/create-engine';
+import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../../src/api/contract';
+import { createEngine, type Engine } from '../create-engine';
 import {
   NDJSON,
   call,
@@ -12,7 +12,7 @@ import {
   ndjsonLines,
   servedImage,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
+} from '../fixtures/engine-test-kit';
 
 /** A fetch that serves a few fixed images and records what was asked. */
 function stubFetch(images: Record<string, Buffer | string>): {

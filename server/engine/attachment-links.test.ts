@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './endpoints/create-engine';
-import { call, getUrl, imagineWait, type Json } from './endpoints/fixtures/engine-test-kit';
-import { linkValid, signedQuery } from './engine/ids';
-import { startEngineServer, type EngineServer } from './host/http-server';
+import { createEngine, type Engine } from '../endpoints/create-engine';
+import { call, getUrl, imagineWait, type Json } from '../endpoints/fixtures/engine-test-kit';
+import { linkValid, signedQuery } from './ids';
+import { startEngineServer, type EngineServer } from '../host/http-server';
 
 describe('attachment links (ex, hm)', () => {
   const secret = 'k';

@@ -7,10 +7,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_ADMIN_HEADERS } from '../src/api/engine-admin';
-import { NDJSON, type Json } from './endpoints/fixtures/engine-test-kit';
-import { startEngineServer, type EngineServer } from './host/http-server';
-import { raw } from './studio/studio-test-kit';
+import { ENGINE_ADMIN_HEADERS } from '../../src/api/engine-admin';
+import { NDJSON, type Json } from './fixtures/engine-test-kit';
+import { startEngineServer, type EngineServer } from '../host/http-server';
+import { raw } from '../studio/fixtures/studio-test-kit';
 
 let server: EngineServer;
 const auth = { authorization: 'Bearer any', 'content-type': 'application/json' };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, preview as vitePreview } from 'vite';
-import { parseCliArgs } from './cli';
+import { parseCliArgs } from '../cli';
 import {
   ENGINE_ADMIN_HEADERS,
   NDJSON,
@@ -12,10 +12,10 @@ import {
   startCallbackServer,
   type CallbackServer,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
-import { startEngineServer, type EngineServer } from './host/http-server';
-import { engineOptionsFromEnv, engineServerPlugin } from './host/vite-plugin';
-import { raw } from './studio/studio-test-kit';
+} from '../endpoints/fixtures/engine-test-kit';
+import { startEngineServer, type EngineServer } from './http-server';
+import { engineOptionsFromEnv, engineServerPlugin } from './vite-plugin';
+import { raw } from '../studio/fixtures/studio-test-kit';
 
 const auth = { authorization: 'Bearer t', 'content-type': 'application/json' };
 const PROMPT = 'a copper kettle --seed 8';
@@ -214,7 +214,7 @@ describe('npm run engine (server/cli.ts)', () => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--pace', '0', '--token', 'cli-secret'],
-      { cwd: join(__dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: join(__dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
       const url = await new Promise<string>((resolve, reject) => {

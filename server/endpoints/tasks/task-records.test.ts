@@ -6,8 +6,8 @@
  * `success` as pending. `mcpVerdict` below is that rule, word for word in effect.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './endpoints/create-engine';
-import { callJson, imagineWait, type Json } from './endpoints/fixtures/engine-test-kit';
+import { createEngine, type Engine } from '../create-engine';
+import { callJson, imagineWait, type Json } from '../fixtures/engine-test-kit';
 
 type Verdict = 'complete' | 'failed' | 'pending';
 

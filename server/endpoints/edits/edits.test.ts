@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRID_ACTIONS } from '../src/api/contract';
-import { editsResponseSchema, endpointTaskSchema } from '../src/api/contract-endpoints';
-import { createEngine, type Engine } from './endpoints/create-engine';
+import { GRID_ACTIONS } from '../../../src/api/contract';
+import { editsResponseSchema, endpointTaskSchema } from '../../../src/api/contract-endpoints';
+import { createEngine, type Engine } from '../create-engine';
 import {
   NDJSON,
   callJson,
@@ -12,7 +12,7 @@ import {
   servedImage,
   startCallbackServer,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
+} from '../fixtures/engine-test-kit';
 
 let engine: Engine;
 let upscale: Json;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './endpoints/create-engine';
+import { createEngine, type Engine } from '../../endpoints/create-engine';
 import {
   NDJSON,
   call,
@@ -7,7 +7,7 @@ import {
   ndjsonLines,
   rawLines,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
+} from '../../endpoints/fixtures/engine-test-kit';
 
 let engine: Engine;
 

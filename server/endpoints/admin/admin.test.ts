@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './endpoints/create-engine';
-import { NDJSON, call, callJson, rawLines } from './endpoints/fixtures/engine-test-kit';
+import { createEngine, type Engine } from '../create-engine';
+import { NDJSON, call, callJson, rawLines } from '../fixtures/engine-test-kit';
 
 let engine: Engine;
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpointTaskSchema, videosResponseSchema } from '../src/api/contract-endpoints';
-import { createEngine, type Engine } from './endpoints/create-engine';
+import { endpointTaskSchema, videosResponseSchema } from '../../../src/api/contract-endpoints';
+import { createEngine, type Engine } from '../create-engine';
 import {
   NDJSON,
   ORIGIN,
@@ -10,10 +10,10 @@ import {
   imagineWait,
   startCallbackServer,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
-import { CLIP_FRAMES, clipSize } from './video/clips';
-import { decodeFrames, probeClip } from './video/probe';
-import { meanDiff } from './video/video-test-kit';
+} from '../fixtures/engine-test-kit';
+import { CLIP_FRAMES, clipSize } from '../../video/clips';
+import { decodeFrames, probeClip } from '../../video/probe';
+import { meanDiff } from '../../video/fixtures/video-test-kit';
 
 let engine: Engine;
 let picture: Json;

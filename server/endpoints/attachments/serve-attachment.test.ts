@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEngineServer, type EngineServer } from './host/http-server';
+import { startEngineServer, type EngineServer } from '../../host/http-server';
 
 let server: EngineServer;
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UPSCALED_ACTIONS } from '../src/api/contract';
-import { imagineResponseSchema } from '../src/api/contract';
-import { createEngine, type Engine } from './endpoints/create-engine';
+import { UPSCALED_ACTIONS } from '../../../src/api/contract';
+import { imagineResponseSchema } from '../../../src/api/contract';
+import { createEngine, type Engine } from '../create-engine';
 import {
   callJson,
   imagineWait,
   meanDifference,
   servedImage,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
+} from '../fixtures/engine-test-kit';
 
 let engine: Engine;
 let v6: Json;

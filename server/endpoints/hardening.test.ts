@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './endpoints/create-engine';
+import { createEngine, type Engine } from './create-engine';
 import {
   ENGINE_ADMIN_HEADERS,
   call,
@@ -10,8 +10,8 @@ import {
   imagineWait,
   ORIGIN,
   type Json,
-} from './endpoints/fixtures/engine-test-kit';
-import { startEngineServer, type EngineServer } from './host/http-server';
+} from './fixtures/engine-test-kit';
+import { startEngineServer, type EngineServer } from '../host/http-server';
 
 /** A PNG whose header claims `w`×`h` pixels, 70-odd bytes long (nothing behind it to decode). */
 function claimedPng(w: number, h: number): Buffer {
