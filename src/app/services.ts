@@ -18,7 +18,7 @@ import { readStudioConfig } from '../api/runtime-config';
 import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { loadJobSchemas } from '../jobs/schemas';
-import { createRunner } from '../jobs/runner';
+import { createLazyRunner } from '../jobs/lazy-runner';
 import type { Runner } from '../jobs/runner-types';
 import { jobsStore, type JobsStore } from '../jobs/store';
 
@@ -67,37 +67,42 @@ export function createServices(): Services {
   // Every call to a target says whether it answered; the probe tells when it is back.
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
-  const runner: Runner = createRunner({
-    persistence,
-    network: {
-      online: () => network.get().online,
-      onOnline: (listener) =>
-        network.subscribe((s, prev) => s.online && !prev.online && listener()),
-    },
-    // Read afresh on every send, so a settings change applies to the next job.
-    getConfig: () => {
-      const state = config.getState();
-      const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
-      return {
-        client: { ...clientConfig(state), fetch },
-        target: state.settings.target,
-        delivery,
-        mode,
-        stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
-        ...(delivery === 'async' && callbackUrl.trim() ? { callbackUrl: callbackUrl.trim() } : {}),
-      };
-    },
-    // A job keeps the target it was sent to, even after Settings switch to another one.
-    clientFor: ({ name, baseUrl }) => {
-      const state = config.getState();
-      const target = name as Target;
-      if (baseUrlFor(target) !== baseUrl) return undefined;
-      return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
-    },
-  });
+  // Loaded with the start, after the first paint: the composer needs none of it.
+  const runner = createLazyRunner(async () =>
+    (await import('../jobs/runner')).createRunner({
+      persistence,
+      network: {
+        online: () => network.get().online,
+        onOnline: (listener) =>
+          network.subscribe((s, prev) => s.online && !prev.online && listener()),
+      },
+      // Read afresh on every send, so a settings change applies to the next job.
+      getConfig: () => {
+        const state = config.getState();
+        const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
+        return {
+          client: { ...clientConfig(state), fetch },
+          target: state.settings.target,
+          delivery,
+          mode,
+          stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
+          ...(delivery === 'async' && callbackUrl.trim()
+            ? { callbackUrl: callbackUrl.trim() }
+            : {}),
+        };
+      },
+      // A job keeps the target it was sent to, even after Settings switch to another one.
+      clientFor: ({ name, baseUrl }) => {
+        const state = config.getState();
+        const target = name as Target;
+        if (baseUrlFor(target) !== baseUrl) return undefined;
+        return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
+      },
+    }),
+  );
   let queries: Promise<QueryClient> | undefined;
   let started: Promise<void> | undefined;
-  return {
+  const services: Services = {
     runner,
     persistence,
     jobs: jobsStore,
@@ -108,10 +113,24 @@ export function createServices(): Services {
     relay,
     queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
     start: () => {
-      // The client and the job schemas load just after first paint, not when a job is sent: a
-      // job held offline goes out the moment the network is back, with no code left to fetch.
-      void Promise.all([loadJobSchemas(), import('../api/client')]).catch(() => {});
-      return (started ??= runner.resumeAll());
+      if (started) return started;
+      // A start whose code could not load is made again when the network returns.
+      started = runner.resumeAll().catch((err: unknown) => {
+        started = undefined;
+        const again = network.subscribe((s, prev) => {
+          if (!s.online || prev.online) return;
+          again();
+          void services.start().catch(() => {});
+        });
+        throw err;
+      });
+      // The client and the job schemas load once the first cards are in, not when a job is sent:
+      // a job held offline goes out the moment the network is back, with no code left to fetch.
+      const preload = () =>
+        void Promise.all([loadJobSchemas(), import('../api/client')]).catch(() => {});
+      started.then(preload, preload);
+      return started;
     },
   };
+  return services;
 }

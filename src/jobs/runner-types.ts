@@ -69,6 +69,8 @@ export interface SubmitOptions {
   delivery?: Delivery;
   /** The job kind; default `imagine`. */
   kind?: string;
+  /** The job's local id; default a fresh one (the lazy runner names a job sent before it loaded). */
+  id?: string;
 }
 
 /** The runner's commands. Job state is read from the store, never from here. */

@@ -309,7 +309,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (disposed) throw new Error('The job runner has been stopped.');
       const kind = opts.kind ?? DEFAULT_KIND;
       if (!kinds.get(kind)) throw new Error(`Unknown kind of job: ${kind}.`);
-      const id = newTraceId();
+      const id = opts.id ?? newTraceId();
       // Strictly increasing, so jobs submitted within one millisecond keep their feed order.
       const t = Math.max(now(), lastCreatedAt + 1);
       lastCreatedAt = t;

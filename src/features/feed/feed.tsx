@@ -1,8 +1,17 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { loadJobTextTable } from '../../jobs/job-text';
 import { useJobs } from '../../jobs/store';
-import { JobCard } from './job-card';
 import { useFeedWindow } from './feed-window';
+
+/**
+ * The cards, with the table of the jobs layer's sentences they show: loaded once the feed is on
+ * the page (an empty feed never needs them), while the history is being read, so the composer
+ * paints without them and the first card waits for no more than the records.
+ */
+const loadCards = () =>
+  Promise.all([import('./job-card'), loadJobTextTable()]).then(([m]) => ({ default: m.JobCard }));
+const JobCard = lazy(loadCards);
 
 const COMPACT_KEY = 'imagine-studio.feed-compact';
 
@@ -32,6 +41,11 @@ export function Feed() {
   const more = order.length - limit;
   // With many jobs a feed of full-size cards is hard to follow: a compact view, remembered.
   const [compact, setCompact] = useState(readCompact);
+
+  useEffect(() => {
+    // Fetched alongside the history's first page rather than after it.
+    void loadCards().catch(() => {});
+  }, []);
 
   useEffect(() => {
     const el = sentinel.current;
@@ -73,7 +87,11 @@ export function Feed() {
           </p>
         </div>
       ) : (
-        order.slice(0, limit).map((id) => <JobCard key={id} jobId={id} />)
+        <Suspense fallback={null}>
+          {order.slice(0, limit).map((id) => (
+            <JobCard key={id} jobId={id} />
+          ))}
+        </Suspense>
       )}
       {more > 0 && (
         <div ref={sentinel} className="feed-more">
