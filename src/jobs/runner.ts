@@ -144,10 +144,6 @@ export function createRunner(deps: RunnerDeps): Runner {
         for (const url of effect.urls) void persistence?.cacheImage(url);
         return;
       case 'notify': {
-        // A timeline mark per preview, so `npm run bench` can time line arrival → picture shown.
-        if (effect.previewUrl) {
-          globalThis.performance?.mark?.('imagine:line', { detail: effect.previewUrl });
-        }
         const job = get(id);
         if (job) persistence?.broadcastProgress(job);
         return;

@@ -46,7 +46,7 @@ describe('Feed', () => {
     );
     const cards = () => screen.getAllByRole('article');
     // The cards load lazily (with the table of job sentences they show).
-    await screen.findAllByRole('article');
+    await screen.findAllByRole('article', {}, { timeout: 10_000 });
     expect(cards()).toHaveLength(FEED_PAGE);
     expect(cards()[0]!.getAttribute('aria-label')).toBe('prompt number 99');
     fireEvent.click(screen.getByRole('button', { name: `Show older (${100 - FEED_PAGE} more)` }));
