@@ -114,6 +114,8 @@ export function createServices(): Services {
     queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
     start: () => {
       if (started) return started;
+      // The history is read while the runner's code loads, not after it.
+      persistence.preloadJobs();
       // A start whose code could not load is made again when the network returns.
       started = runner.resumeAll().catch((err: unknown) => {
         started = undefined;

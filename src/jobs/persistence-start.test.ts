@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from './job';
 import type { JobsSink } from './jobs-sink';
 import { FIRST_PAGE, createPersistence, openStudioDb, type Persistence } from './persistence';
@@ -102,6 +102,29 @@ describe('start', () => {
         Array.from({ length: FIRST_PAGE }, (_, i) => job(i).id),
       );
       expect(records()).toBeLessThanOrEqual(FIRST_PAGE);
+      expect(merged).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('reads the first page once, begun before the start asks for it', async () => {
+    const dbName = `start-${++n}`;
+    const seed = createPersistence({ dbName, channelName: dbName });
+    open.push(seed);
+    for (let i = 0; i < 5; i += 1) await seed.saveJob(job(i));
+    const { sink, merged } = recordingSink();
+    const tab = createPersistence({ dbName, channelName: dbName, sink });
+    open.push(tab);
+    const { records, stop } = countRecordsRead();
+    try {
+      tab.preloadJobs();
+      // Read while nothing has asked yet (the runner's code is still loading).
+      await vi.waitFor(() => expect(records()).toBe(5));
+      expect(merged).toHaveLength(0);
+      const first = await tab.loadJobs();
+      expect(first.map((j) => j.id)).toEqual(['j0004', 'j0003', 'j0002', 'j0001', 'j0000']);
+      expect(records()).toBe(5);
       expect(merged).toHaveLength(1);
     } finally {
       stop();

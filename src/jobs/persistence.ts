@@ -26,6 +26,7 @@ import type { KeptSummary } from './image-cache/kept-summary';
 import type { Thumbnail } from './image-cache/thumbnail';
 import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
+import { loadJobSchemas } from './schemas';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
 export type { CachedImage, StudioDbSchema } from './repository/schema';
@@ -59,6 +60,11 @@ export interface Persistence {
    * `loadAll`). Also says when the last import did not finish.
    */
   loadJobs(): Promise<StoredJob[]>;
+  /**
+   * Starts reading what the next `loadJobs` sends, so a start that first waits for other code (the
+   * runner, which calls `loadJobs`) reads the database meanwhile instead of after it.
+   */
+  preloadJobs(): void;
   /** Resolves when every stored job has been sent to the sink (starts reading if not yet). */
   loadAll(): Promise<void>;
   /**
@@ -154,6 +160,8 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
   >();
   let dbPromise: Promise<StudioDb> | null = null;
   let rest: Promise<void> | null = null;
+  /** The start's read, begun by `preloadJobs` before `loadJobs` asks for it. */
+  let firstRead: Promise<{ interrupted: boolean; first: StoredJob[] }> | null = null;
   let closed = false;
 
   function notice(kind: StorageNotice['kind'], message: string): void {
@@ -242,6 +250,17 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
 
   const keepLocal = (existing: Job) => isLocal(existing.id);
 
+  /** The start's read: the newest page and every unfinished job, and whether an import broke. */
+  async function readFirst(): Promise<{ interrupted: boolean; first: StoredJob[] }> {
+    // The schemas the records are read with load while the database opens, not after.
+    void loadJobSchemas().catch(() => {});
+    const d = await db();
+    const interrupted = await discardUnfinishedImport(d);
+    const [page, active] = await Promise.all([repository.newest(FIRST_PAGE), repository.active()]);
+    const seen = new Set(page.map((j) => j.id));
+    return { interrupted, first: [...page, ...active.filter((j) => !seen.has(j.id))] };
+  }
+
   function loadRest(): Promise<void> {
     rest ??= (async () => {
       const all = await repository.all();
@@ -274,19 +293,15 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     getJob: (id) => repository.get(id),
 
     async loadJobs() {
-      const d = await db();
-      if (await discardUnfinishedImport(d)) {
+      const read = firstRead ?? readFirst();
+      firstRead = null;
+      const { interrupted, first } = await read;
+      if (interrupted) {
         notice(
           'interrupted',
           'The last history import did not finish (the page was closed or reloaded). Nothing from it was added; import the file again.',
         );
       }
-      const [page, active] = await Promise.all([
-        repository.newest(FIRST_PAGE),
-        repository.active(),
-      ]);
-      const seen = new Set(page.map((j) => j.id));
-      const first = [...page, ...active.filter((j) => !seen.has(j.id))];
       sink.merge(first.map(withLivePreview), keepLocal);
       // The rest once the first screen has been painted and the page is idle, a page at a time:
       // a start shows its first cards as fast with 10,000 jobs as with 100.
@@ -294,6 +309,12 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
         .then(loadRest)
         .catch(() => {});
       return first;
+    },
+
+    preloadJobs() {
+      firstRead ??= readFirst();
+      // Its failure is loadJobs' to report.
+      firstRead.catch(() => {});
     },
 
     loadAll: loadRest,
