@@ -5,6 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createDraftStore, type DraftStore } from '../features/composer/draft-store';
 import { createFeedWindow, type FeedWindow } from '../features/feed/feed-window';
+import { loadPicture } from '../features/feed/use-loaded-src';
 import {
   baseUrlFor,
   clientConfig,
@@ -91,6 +92,8 @@ export function createServices(): Services {
             : {}),
         };
       },
+      // A preview's picture is fetched as soon as its line is handled, before the card renders.
+      onPreview: (url) => void loadPicture(url).catch(() => {}),
       // A job keeps the target it was sent to, even after Settings switch to another one.
       clientFor: ({ name, baseUrl }) => {
         const state = config.getState();

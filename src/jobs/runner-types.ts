@@ -48,6 +48,11 @@ export interface RunnerDeps {
   now?: () => number;
   /** Waits `ms`, resolving early when `signal` fires. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Told each new live preview's URL the moment its line is handled, before anything renders:
+   * the app starts fetching the picture there.
+   */
+  onPreview?: (url: string) => void;
   /** History storage; without it jobs live in memory only. Must write to the same `store`. */
   persistence?: Persistence;
   /** Default: the app's `jobsStore`. */

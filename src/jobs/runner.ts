@@ -144,6 +144,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         for (const url of effect.urls) void persistence?.cacheImage(url);
         return;
       case 'notify': {
+        if (effect.previewUrl) deps.onPreview?.(effect.previewUrl);
         const job = get(id);
         if (job) persistence?.broadcastProgress(job);
         return;

@@ -8,33 +8,26 @@ export interface LoadedSrc {
   failed: boolean;
 }
 
-/** Pictures fetched and decoded, by URL, newest last; the oldest are let go past `KEPT`. */
+/** Pictures fetched, by URL, newest last; the oldest are let go past `KEPT`. */
 const pictures = new Map<string, Promise<void>>();
 const KEPT = 8;
 
 /**
- * Fetches and decodes a picture once (a failed one is tried again on the next call), resolving
- * when it can be painted without waiting: decoded off the main thread with `img.decode()`, so the
- * frame that first shows it is never a frame without it. Fetched with high priority: a live
- * preview is what the person is watching.
+ * Fetches a picture once (a failed one is tried again on the next call), resolving when it has
+ * loaded. Fetched with high priority: a live preview is what the person is watching. Not
+ * `img.decode()`: in Chromium it resolves with a later frame, which measured a frame slower to
+ * the screen than letting the frame that shows the picture decode it.
  */
 export function loadPicture(url: string): Promise<void> {
   const known = pictures.get(url);
   if (known) return known;
   const img = new Image();
-  img.decoding = 'async';
   img.fetchPriority = 'high';
-  const loaded: Promise<void> =
-    typeof img.decode === 'function'
-      ? new Promise<void>((resolve, reject) => {
-          img.src = url;
-          img.decode().then(resolve, reject);
-        })
-      : new Promise<void>((resolve, reject) => {
-          img.onload = () => resolve();
-          img.onerror = () => reject(new Error(`${url} did not load`));
-          img.src = url;
-        });
+  const loaded = new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new Error(`${url} did not load`));
+    img.src = url;
+  });
   pictures.set(url, loaded);
   loaded.catch(() => pictures.delete(url));
   for (const old of pictures.keys()) {
