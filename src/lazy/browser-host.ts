@@ -51,10 +51,10 @@ export function browserHost(): PreloadHost {
       }),
     online: () => navigator.onLine !== false,
     pageFiles: () =>
-      [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src],link[href]')]
-        .filter(
-          (el) => !(el instanceof HTMLLinkElement) || /^(modulepreload|stylesheet)$/.test(el.rel),
-        )
-        .map((el) => (el instanceof HTMLScriptElement ? el.src : el.href)),
+      [
+        ...document.querySelectorAll<HTMLScriptElement & HTMLLinkElement>(
+          'script[src],link[rel=modulepreload],link[rel=stylesheet]',
+        ),
+      ].map((el) => el.src || el.href),
   };
 }

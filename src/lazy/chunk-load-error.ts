@@ -10,15 +10,7 @@ export class ChunkLoadError extends Error {
   }
 }
 
-/**
- * A failed load of code: the studio's own {@link ChunkLoadError}, or a browser's failed
- * `import()` (where no preload helper wraps it, as in development).
- */
+/** A failed load of the studio's code (the build's preload helper reports every one this way). */
 export function isChunkLoadError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  return (
-    err.name === 'ChunkLoadError' ||
-    // Chromium, Firefox and Safari, in that order.
-    /dynamically imported module|Importing a module script failed/i.test(err.message)
-  );
+  return err instanceof Error && err.name === 'ChunkLoadError';
 }

@@ -1,7 +1,8 @@
 /**
- * Every lazily loaded part of the studio goes through Vite's preload helper (`__vitePreload`),
- * given the chunk and every chunk it imports. The build wraps that helper in
- * {@link retryingPreload} (see `vite-plugin.ts`), so one mechanism serves every `import()`.
+ * Every lazily loaded part of the studio goes through the build's preload helper
+ * (`__vitePreload`), given the chunk and every chunk it imports. The build puts
+ * {@link retryingPreload} in place of Vite's own (see `vite-plugin.ts`), so one mechanism serves
+ * every `import()`.
  *
  * Why not retry the `import()` on a new URL: a browser that keeps a failed module fetch in its
  * module map (Chromium before the HTML change that stopped it, e.g. Debian's 150) keeps it for
@@ -14,7 +15,7 @@
 import { browserHost, type PreloadHost } from './browser-host';
 import { ChunkLoadError } from './chunk-load-error';
 
-/** Vite's preload helper: adds the chunk's stylesheets and preloads, then runs the import. */
+/** A preload helper's call: the import to run, the files it needs, and where they are relative to. */
 export type Preload = <M>(
   baseModule: () => Promise<M>,
   deps?: string[],
