@@ -9,6 +9,7 @@ import { writePageTags } from './server/studio/html';
 import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
 import { precompressPlugin } from './server/studio/precompress';
 import { serviceWorkerPlugin } from './server/studio/sw-build-plugin';
+import { lazyRetryPlugin } from './src/lazy/vite-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
 const { acedataBaseUrl, passThroughTarget } = acedataFromEnv();
@@ -56,6 +57,8 @@ export default defineConfig({
     lingui(),
     react(),
     studioPageTags(),
+    // Every lazily loaded part is fetched, and retried, before it is imported.
+    lazyRetryPlugin(),
     precompressPlugin(),
     serviceWorkerPlugin(),
     engineServerPlugin(),
