@@ -11,6 +11,7 @@ import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
 import { precompressPlugin } from './server/studio/precompress';
 import { serviceWorkerPlugin } from './server/studio/sw-build-plugin';
 import { catalogSplitPlugin } from './scripts/catalog-split-plugin';
+import { lazyRetryPlugin } from './src/lazy/vite-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
 const { acedataBaseUrl, passThroughTarget } = acedataFromEnv();
@@ -63,6 +64,8 @@ export default defineConfig({
     lingui(),
     react(),
     studioPageTags(),
+    // Every lazily loaded part is fetched, and retried, before it is imported.
+    lazyRetryPlugin(),
     precompressPlugin(),
     serviceWorkerPlugin(),
     engineServerPlugin(),

@@ -18,10 +18,11 @@ import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status'
 import { readStudioConfig } from '../api/runtime-config';
 import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
 import { createPersistence, type Persistence } from '../jobs/persistence';
-import { loadJobSchemas } from '../jobs/schemas';
 import { createLazyRunner } from '../jobs/lazy-runner';
 import type { Runner } from '../jobs/runner-types';
 import { jobsStore, type JobsStore } from '../jobs/store';
+import { loadOnce, type LoadOnce } from '../lazy/load-once';
+import { prefetch } from '../lazy/retrying-preload';
 
 /** Everything the features are given. */
 export interface Services {
@@ -44,7 +45,7 @@ export interface Services {
    * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
    * image need it, so it stays out of the initial JavaScript. Always the same client.
    */
-  queryClient(): Promise<QueryClient>;
+  queryClient: LoadOnce<QueryClient>;
   /** Restores history and resumes unfinished jobs; only the first call does anything. */
   start(): Promise<void>;
 }
@@ -103,7 +104,8 @@ export function createServices(): Services {
       },
     }),
   );
-  let queries: Promise<QueryClient> | undefined;
+  // A failed load is not kept: History's or Settings' Retry loads the client again.
+  const queryClient = loadOnce(() => import('./query-client').then((m) => m.createQueryClient()));
   let started: Promise<void> | undefined;
   const services: Services = {
     runner,
@@ -114,7 +116,7 @@ export function createServices(): Services {
     network,
     feedWindow: createFeedWindow(jobsStore),
     relay,
-    queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
+    queryClient,
     start: () => {
       if (started) return started;
       // The history is read while the runner's code loads, not after it.
@@ -129,10 +131,14 @@ export function createServices(): Services {
         });
         throw err;
       });
-      // The client and the job schemas load once the first cards are in, not when a job is sent:
-      // a job held offline goes out the moment the network is back, with no code left to fetch.
+      // The client and the job schemas are fetched once the first cards are in, not when a job
+      // is sent: a job held offline goes out the moment the network is back, its code in the
+      // cache. Fetched, not imported: an import cut off by the network going away stays failed.
       const preload = () =>
-        void Promise.all([loadJobSchemas(), import('../api/client')]).catch(() => {});
+        void Promise.all([
+          prefetch(() => import('../api/client')),
+          prefetch(() => import('../jobs/schema-set')),
+        ]).catch(() => {});
       started.then(preload, preload);
       return started;
     },

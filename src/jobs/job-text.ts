@@ -16,9 +16,13 @@ let loading: Promise<void> | null = null;
 /** Where a sentence was asked for before the table was there, to be shown again once it is. */
 let early: I18n | null = null;
 
+// A function, so the failure handler below is not chained onto the import() itself (see
+// lazy/import-chains.test.ts).
+const importTable = () => import('./job-text-table');
+
 /** Fetch the table of the jobs layer's sentences (once; a failed load is tried again). */
 export function loadJobTextTable(): Promise<void> {
-  loading ??= import('./job-text-table').then(
+  loading ??= importTable().then(
     (m) => {
       table = m;
       // Whatever showed a sentence untranslated renders again (an i18n change does that).
