@@ -1,6 +1,8 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { loadJobTextTable } from '../../jobs/job-text';
+import { lazyPart } from '../../lazy/lazy-part';
+import { loadOnce } from '../../lazy/load-once';
 import { useJobs } from '../../jobs/store';
 import { useFeedWindow } from './feed-window';
 
@@ -9,9 +11,13 @@ import { useFeedWindow } from './feed-window';
  * the page (an empty feed never needs them), while the history is being read, so the composer
  * paints without them and the first card waits for no more than the records.
  */
-const loadCards = () =>
-  Promise.all([import('./job-card'), loadJobTextTable()]).then(([m]) => ({ default: m.JobCard }));
-const JobCard = lazy(loadCards);
+const loadCards = loadOnce(() =>
+  Promise.all([import('./job-card'), loadJobTextTable()]).then(([m]) => m.JobCard),
+);
+// Loaded once, while online, and drawn from then on, the network there or not. A failed load is
+// not kept (`React.lazy` would keep it): the feed's boundary says so, and its Retry or the
+// network's return loads the cards again.
+const JobCard = lazyPart(loadCards);
 
 const COMPACT_KEY = 'imagine-studio.feed-compact';
 
