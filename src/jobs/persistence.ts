@@ -17,15 +17,14 @@ import {
   restoreDeletedBatch,
   type DeletedBatch,
 } from './repository/deletions';
-import type { KindRegistry } from './kinds/registry';
 import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
-import { isReadable, type CopyMeans, type KeptCopy } from './image-cache/kept-copy';
+import { isReadable, type KeptCopy } from './image-cache/kept-copy';
 import { approxBytes } from './image-cache/room';
 import type { KeptSummary } from './image-cache/kept-summary';
-import type { Thumbnail } from './image-cache/thumbnail';
 import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
+import type { PersistenceOptions } from './persistence-options';
 import { loadJobSchemas } from './schemas';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
@@ -109,33 +108,6 @@ export interface Persistence {
   onRemoteChange(listener: (change: RemoteChange) => void): () => void;
   /** Closes the database and the channel and revokes object URLs. */
   close(): void;
-}
-
-/** Options of `createPersistence`. */
-export interface PersistenceOptions {
-  dbName?: string;
-  /** Where job changes go: the runner's sink (`runner.sink`, the jobs store's only writer). */
-  sink?: JobsSink;
-  /** Where storage notices go; by default the sink's own `notice` when it has one. */
-  onNotice?: NoticeSink;
-  /** Used to fetch images for the cache. */
-  fetch?: typeof fetch;
-  channelName?: string;
-  now?: () => number;
-  /** Images larger than this are not cached. */
-  maxImageBytes?: number;
-  /** How long a delete can be undone. Default 60 s (the History offers 10 s). */
-  undoMs?: number;
-  /** Makes thumbnails (tests); default: createImageBitmap + OffscreenCanvas. */
-  thumbnail?: (blob: Blob) => Promise<Thumbnail | null>;
-  /** Jobs per import chunk. */
-  importChunk?: number;
-  /** The kinds an import rebuilds requests with (default: the studio's own). */
-  kinds?: KindRegistry;
-  /** What the page can keep picture copies with (relay, offline cache); default: blobs only. */
-  copyMeans?: () => CopyMeans;
-  /** The Cache Storage cache of opaque picture copies. */
-  pictureCache?: () => Promise<Cache>;
 }
 
 const NOOP_SINK: JobsSink = { merge() {}, remove() {}, patch() {} };
