@@ -5,6 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createDraftStore, type DraftStore } from '../features/composer/draft-store';
 import { createFeedWindow, type FeedWindow } from '../features/feed/feed-window';
+import { loadPicture } from '../features/feed/use-loaded-src';
 import {
   baseUrlFor,
   clientConfig,
@@ -17,10 +18,11 @@ import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status'
 import { readStudioConfig } from '../api/runtime-config';
 import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
 import { createPersistence, type Persistence } from '../jobs/persistence';
-import { loadJobSchemas } from '../jobs/schemas';
-import { createRunner } from '../jobs/runner';
+import { createLazyRunner } from '../jobs/lazy-runner';
 import type { Runner } from '../jobs/runner-types';
 import { jobsStore, type JobsStore } from '../jobs/store';
+import { loadOnce, type LoadOnce } from '../lazy/load-once';
+import { prefetch } from '../lazy/retrying-preload';
 
 /** Everything the features are given. */
 export interface Services {
@@ -43,7 +45,7 @@ export interface Services {
    * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
    * image need it, so it stays out of the initial JavaScript. Always the same client.
    */
-  queryClient(): Promise<QueryClient>;
+  queryClient: LoadOnce<QueryClient>;
   /** Restores history and resumes unfinished jobs; only the first call does anything. */
   start(): Promise<void>;
 }
@@ -67,37 +69,45 @@ export function createServices(): Services {
   // Every call to a target says whether it answered; the probe tells when it is back.
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
-  const runner: Runner = createRunner({
-    persistence,
-    network: {
-      online: () => network.get().online,
-      onOnline: (listener) =>
-        network.subscribe((s, prev) => s.online && !prev.online && listener()),
-    },
-    // Read afresh on every send, so a settings change applies to the next job.
-    getConfig: () => {
-      const state = config.getState();
-      const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
-      return {
-        client: { ...clientConfig(state), fetch },
-        target: state.settings.target,
-        delivery,
-        mode,
-        stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
-        ...(delivery === 'async' && callbackUrl.trim() ? { callbackUrl: callbackUrl.trim() } : {}),
-      };
-    },
-    // A job keeps the target it was sent to, even after Settings switch to another one.
-    clientFor: ({ name, baseUrl }) => {
-      const state = config.getState();
-      const target = name as Target;
-      if (baseUrlFor(target) !== baseUrl) return undefined;
-      return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
-    },
-  });
-  let queries: Promise<QueryClient> | undefined;
+  // Loaded with the start, after the first paint: the composer needs none of it.
+  const runner = createLazyRunner(async () =>
+    (await import('../jobs/runner')).createRunner({
+      persistence,
+      network: {
+        online: () => network.get().online,
+        onOnline: (listener) =>
+          network.subscribe((s, prev) => s.online && !prev.online && listener()),
+      },
+      // Read afresh on every send, so a settings change applies to the next job.
+      getConfig: () => {
+        const state = config.getState();
+        const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
+        return {
+          client: { ...clientConfig(state), fetch },
+          target: state.settings.target,
+          delivery,
+          mode,
+          stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
+          ...(delivery === 'async' && callbackUrl.trim()
+            ? { callbackUrl: callbackUrl.trim() }
+            : {}),
+        };
+      },
+      // A preview's picture is fetched as soon as its line is handled, before the card renders.
+      onPreview: (url) => void loadPicture(url).catch(() => {}),
+      // A job keeps the target it was sent to, even after Settings switch to another one.
+      clientFor: ({ name, baseUrl }) => {
+        const state = config.getState();
+        const target = name as Target;
+        if (baseUrlFor(target) !== baseUrl) return undefined;
+        return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
+      },
+    }),
+  );
+  // A failed load is not kept: History's or Settings' Retry loads the client again.
+  const queryClient = loadOnce(() => import('./query-client').then((m) => m.createQueryClient()));
   let started: Promise<void> | undefined;
-  return {
+  const services: Services = {
     runner,
     persistence,
     jobs: jobsStore,
@@ -106,12 +116,32 @@ export function createServices(): Services {
     network,
     feedWindow: createFeedWindow(jobsStore),
     relay,
-    queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
+    queryClient,
     start: () => {
-      // The client and the job schemas load just after first paint, not when a job is sent: a
-      // job held offline goes out the moment the network is back, with no code left to fetch.
-      void Promise.all([loadJobSchemas(), import('../api/client')]).catch(() => {});
-      return (started ??= runner.resumeAll());
+      if (started) return started;
+      // The history is read while the runner's code loads, not after it.
+      persistence.preloadJobs();
+      // A start whose code could not load is made again when the network returns.
+      started = runner.resumeAll().catch((err: unknown) => {
+        started = undefined;
+        const again = network.subscribe((s, prev) => {
+          if (!s.online || prev.online) return;
+          again();
+          void services.start().catch(() => {});
+        });
+        throw err;
+      });
+      // The client and the job schemas are fetched once the first cards are in, not when a job
+      // is sent: a job held offline goes out the moment the network is back, its code in the
+      // cache. Fetched, not imported: an import cut off by the network going away stays failed.
+      const preload = () =>
+        void Promise.all([
+          prefetch(() => import('../api/client')),
+          prefetch(() => import('../jobs/schema-set')),
+        ]).catch(() => {});
+      started.then(preload, preload);
+      return started;
     },
   };
+  return services;
 }
