@@ -46,9 +46,14 @@ export async function upload(ctx: EngineContext, req: Request, trace: string): P
     );
   // The header is enough to know what the bytes are; a body that only claims to be a picture
   // is refused here rather than served to a browser later.
-  const meta = await sharp(bytes)
-    .metadata()
-    .catch(() => null);
+  // sharp throws at once (not through the promise) on an empty buffer: an empty body is read as
+  // no picture, like any other body that is not one.
+  const meta =
+    bytes.length === 0
+      ? null
+      : await sharp(bytes)
+          .metadata()
+          .catch(() => null);
   const type = meta?.format ? FORMATS[meta.format] : undefined;
   if (!meta || !type || !meta.width || !meta.height)
     return errorResponse(

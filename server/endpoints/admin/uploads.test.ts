@@ -119,6 +119,12 @@ describe('POST /__engine/uploads', () => {
     expect(await code(await post(e, truncated))).toEqual([400, 'bad_request']);
   });
 
+  it('refuses an empty body with a clear error, not a server error', async () => {
+    const e = start();
+    const res = await post(e, new Uint8Array(0));
+    expect(await code(res)).toEqual([400, 'bad_request']);
+  });
+
   it('refuses a picture over the size cap, declared or streamed', async () => {
     const e = start();
     const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1);
