@@ -3,7 +3,7 @@
  */
 import type { ClientConfig, Delivery } from '../api/client';
 import type { ImagineRequest, Mode } from '../api/contract';
-import type { JobParent, JobTarget } from './job';
+import type { JobBatch, JobParent, JobTarget } from './job';
 import type { KindRegistry } from './kinds/registry';
 import type { Persistence } from './persistence';
 import type { JobsStore } from './store';
@@ -69,6 +69,8 @@ export interface SubmitOptions {
   delivery?: Delivery;
   /** The job kind; default `imagine`. */
   kind?: string;
+  /** The batch this job belongs to (one prompt that made several jobs). */
+  batch?: JobBatch;
 }
 
 /** The runner's commands. Job state is read from the store, never from here. */
