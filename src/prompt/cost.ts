@@ -94,7 +94,8 @@ export function costOf(input: CostInput): Cost | null {
     if (q !== undefined && q !== 1) {
       factors.push({ code: 'quality', multiplier: q, known: true, value: quality! });
     }
-    if (input.hd || params.hd !== undefined) factors.push({ code: 'hd', multiplier: 4, known: true });
+    if (input.hd || params.hd !== undefined)
+      factors.push({ code: 'hd', multiplier: 4, known: true });
     const version = input.version ?? params.v;
     if (input.version) {
       factors.push({ code: 'version', multiplier: 1, known: false, value: input.version });
