@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { isUpscaled } from '../../api/action-labels';
+import { CostFigure } from '../../components/ui/cost-figure';
+import { costOf } from '../../prompt/cost';
 import { actionName } from '../../jobs/action-names';
 import type { Job } from '../../jobs/job';
 import { usedActions } from '../../jobs/job-names';
@@ -20,7 +22,8 @@ export interface ActionBarProps {
  * on this grid is marked used (as Midjourney does), so no one pays twice by mistake.
  */
 export function ActionBar({ job, selected }: ActionBarProps) {
-  const { act, varyRegion } = useFeedActions();
+  const { act, varyRegion, useCurrentMode } = useFeedActions();
+  const mode = useCurrentMode();
   const { i18n, t } = useLingui();
   const usedId = useId();
   const used = useJobs(useShallow((s) => [...usedActions(s.byId, job.id)]));
@@ -28,23 +31,34 @@ export function ActionBar({ job, selected }: ActionBarProps) {
   const upscaled = isUpscaled(actions);
   const quadrantActions = actions.filter((a) => /^(upscale|variation)[1-4]$/.test(a));
   const others = actions.filter((a) => !quadrantActions.includes(a) && a !== 'variation_region');
+  // What each button would send, in relative cost (its name stays the action's name).
+  const cost = (action: string) => {
+    const c = costOf({ action, mode });
+    const id = `${usedId}-${action}`;
+    return c ? { id, figure: <CostFigure cost={c} id={id} /> } : null;
+  };
   const button = (action: string) => {
     const q = /([1-4])$/.exec(action)?.[1];
     const quadrant = quadrantActions.includes(action);
     const hot = quadrant && selected !== null && Number(q) === selected;
     const wasUsed = quadrant && used.includes(action);
+    const c = cost(action);
+    const described = [wasUsed ? usedId : '', c?.id ?? ''].filter(Boolean).join(' ');
     return (
       <button
         key={action}
         type="button"
         className={`chip action${hot ? ' hot' : ''}${wasUsed ? ' used' : ''}`}
-        aria-describedby={wasUsed ? usedId : undefined}
+        aria-label={actionName(action, i18n)}
+        aria-describedby={described || undefined}
         onClick={() => act(job, action)}
       >
         {actionName(action, i18n)}
+        {c?.figure}
       </button>
     );
   };
+  const region = cost('variation_region');
 
   return (
     <div className="action-bar" role="group" aria-label={t`Actions`}>
@@ -55,8 +69,15 @@ export function ActionBar({ job, selected }: ActionBarProps) {
       {quadrantActions.filter((a) => a.startsWith('variation')).map(button)}
       {others.map(button)}
       {(upscaled || actions.includes('variation_region')) && (
-        <button type="button" className="chip action" onClick={() => varyRegion(job)}>
+        <button
+          type="button"
+          className="chip action"
+          aria-label={actionName('variation_region', i18n)}
+          aria-describedby={region?.id}
+          onClick={() => varyRegion(job)}
+        >
           {actionName('variation_region', i18n)}
+          {region?.figure}
         </button>
       )}
     </div>
