@@ -2,6 +2,7 @@
  * How a cost is said (`cost.ts` holds only numbers and codes). Called while rendering, so the
  * words follow the active language.
  */
+import { i18n } from '@lingui/core';
 import { t } from '@lingui/core/macro';
 import { formatUnits, type Cost, type CostFactor } from './cost';
 
@@ -37,9 +38,10 @@ export function costFactorWord(f: CostFactor): string {
 export function costSummary(cost: Cost): string {
   const figure = formatUnits(cost.units);
   const head = t`Relative cost ${figure} (1 = one fast image job)`;
-  const factors = cost.factors.map(costFactorWord).join(', ');
+  const list = new Intl.ListFormat(i18n.locale || 'en', { style: 'narrow', type: 'conjunction' });
+  const factors = list.format(cost.factors.map(costFactorWord));
   const tail = cost.uncertain
     ? t`The provider publishes no credit prices, and some rates here are unknown: at least this much.`
     : t`The provider publishes no credit prices: this is a relative figure, not credits.`;
-  return factors ? `${head}: ${factors}. ${tail}` : `${head}. ${tail}`;
+  return factors ? t`${head}: ${factors}. ${tail}` : t`${head}. ${tail}`;
 }

@@ -2,12 +2,11 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { isUpscaled } from '../../api/action-labels';
-import { CostFigure } from '../../components/ui/cost-figure';
-import { costOf } from '../../prompt/cost';
 import { actionName } from '../../jobs/action-names';
 import type { Job } from '../../jobs/job';
 import { usedActions } from '../../jobs/job-names';
 import { useJobs } from '../../jobs/store';
+import { actionCosts, type ActionCost } from './action-costs';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link ActionBar}. */
@@ -31,18 +30,18 @@ export function ActionBar({ job, selected }: ActionBarProps) {
   const upscaled = isUpscaled(actions);
   const quadrantActions = actions.filter((a) => /^(upscale|variation)[1-4]$/.test(a));
   const others = actions.filter((a) => !quadrantActions.includes(a) && a !== 'variation_region');
-  // What each button would send, in relative cost (its name stays the action's name).
-  const cost = (action: string) => {
-    const c = costOf({ action, mode });
-    const id = `${usedId}-${action}`;
-    return c ? { id, figure: <CostFigure cost={c} id={id} /> } : null;
-  };
+  // What each button would send, in relative cost: shown beside its name, said as its description.
+  const costs = actionCosts(mode, usedId);
+  const costProps = (c: ActionCost | null) =>
+    c
+      ? { title: c.summary, 'data-cost': c.figure, 'data-cost-uncertain': c.figure[0] === '≈' }
+      : {};
   const button = (action: string) => {
     const q = /([1-4])$/.exec(action)?.[1];
     const quadrant = quadrantActions.includes(action);
     const hot = quadrant && selected !== null && Number(q) === selected;
     const wasUsed = quadrant && used.includes(action);
-    const c = cost(action);
+    const c = costs.of(action);
     const described = [wasUsed ? usedId : '', c?.id ?? ''].filter(Boolean).join(' ');
     return (
       <button
@@ -52,22 +51,25 @@ export function ActionBar({ job, selected }: ActionBarProps) {
         aria-label={actionName(action, i18n)}
         aria-describedby={described || undefined}
         onClick={() => act(job, action)}
+        {...costProps(c)}
       >
         {actionName(action, i18n)}
-        {c?.figure}
       </button>
     );
   };
-  const region = cost('variation_region');
+  const region = costs.of('variation_region');
+  const buttons = [
+    ...quadrantActions.filter((a) => a.startsWith('upscale')),
+    ...quadrantActions.filter((a) => a.startsWith('variation')),
+    ...others,
+  ].map(button);
 
   return (
     <div className="action-bar" role="group" aria-label={t`Actions`}>
       <span id={usedId} hidden>
         <Trans>Already used</Trans>
       </span>
-      {quadrantActions.filter((a) => a.startsWith('upscale')).map(button)}
-      {quadrantActions.filter((a) => a.startsWith('variation')).map(button)}
-      {others.map(button)}
+      {buttons}
       {(upscaled || actions.includes('variation_region')) && (
         <button
           type="button"
@@ -75,11 +77,16 @@ export function ActionBar({ job, selected }: ActionBarProps) {
           aria-label={actionName('variation_region', i18n)}
           aria-describedby={region?.id}
           onClick={() => varyRegion(job)}
+          {...costProps(region)}
         >
           {actionName('variation_region', i18n)}
-          {region?.figure}
         </button>
       )}
+      {costs.notes().map((n) => (
+        <span key={n.id} id={n.id} hidden>
+          {n.summary}
+        </span>
+      ))}
     </div>
   );
 }
