@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { CostFigure } from '../../components/ui/cost-figure';
@@ -17,6 +18,9 @@ export interface BatchConfirmProps {
 export function BatchConfirm({ plan, onConfirm, onCancel }: BatchConfirmProps) {
   const { t } = useLingui();
   const count = plan.jobs.length;
+  const sendRef = useRef<HTMLButtonElement>(null);
+  // After the dialog has opened (its effect runs first, and the browser then focuses Close).
+  useEffect(() => sendRef.current?.focus(), []);
   return (
     <ModalDialog title={t`Send ${count} jobs?`} onClose={onCancel} className="batch-confirm">
       <p>
@@ -35,7 +39,7 @@ export function BatchConfirm({ plan, onConfirm, onCancel }: BatchConfirmProps) {
           <Trans>Cancel</Trans>
         </button>
         {/* The dialog's question is whether to send: its answer has the focus, Escape cancels. */}
-        <button type="button" className="primary" autoFocus onClick={onConfirm}>
+        <button ref={sendRef} type="button" className="primary" onClick={onConfirm}>
           {t`Send ${count} jobs`}
         </button>
       </div>
