@@ -21,12 +21,7 @@ export function BatchPreview({ plan }: BatchPreviewProps) {
     <section className="batch-preview" aria-label={t`Prompts that will be sent`}>
       <p className="batch-summary">
         {plural(count, { one: '# job from this prompt', other: '# jobs from this prompt' })}
-        {plan.total && (
-          <>
-            {' · '}
-            <CostFigure cost={plan.total} labelled />
-          </>
-        )}
+        <CostFigure cost={plan.total} labelled />
       </p>
       <ol className="batch-list">
         {plan.jobs.map((job, i) => (
