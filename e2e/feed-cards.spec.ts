@@ -74,12 +74,13 @@ test.describe('feed cards say what they are', () => {
 
     // The grid marks the U/V already used (U2 made a card; U1 did not), as Midjourney does.
     const grid = named(page, prompt);
+    // (Then each button's cost.)
     await expect(grid.getByRole('button', { name: 'U2', exact: true })).toHaveAccessibleDescription(
-      'Already used',
+      /^Already used Relative cost/,
     );
     await expect(
       grid.getByRole('button', { name: 'U1', exact: true }),
-    ).not.toHaveAccessibleDescription('Already used');
+    ).not.toHaveAccessibleDescription(/Already used/);
 
     // Copy prompt on a pan of an upscale copies the prompt it was made from, not nothing.
     await pan.getByRole('button', { name: 'Copy prompt' }).click();

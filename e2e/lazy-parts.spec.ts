@@ -79,7 +79,7 @@ test.describe('every lazy part survives a dropped request, with no reload', () =
       expect.arrayContaining([
         'catalog-en',
         'job-text-table',
-        'lint',
+        'batch-lint',
         'prompt-tools',
         'parameters-panel',
       ]),

@@ -9,6 +9,7 @@ import { FeedActionsContext } from '../features/feed/feed-actions';
 import { FeedWindowContext } from '../features/feed/feed-window';
 import { ImageToolsContext } from '../features/feed/image-tools-context';
 import type { Job } from '../jobs/job';
+import { useConfig } from '../jobs/config-store';
 import type { AnimateSource } from './animate-dialog';
 import { PartBoundary } from '../components/ui/part-boundary';
 import { lazyPart } from '../lazy/lazy-part';
@@ -42,6 +43,7 @@ export function App({ services }: AppProps) {
   const { t } = useLingui();
   const { runner, feedWindow } = services;
   const [view, setView] = useState<View>('studio');
+  const mode = useConfig(services.config, (s) => s.settings.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [regionJob, setRegionJob] = useState<Job | null>(null);
   const [editTarget, setEditTarget] = useState<EditTarget | null>(null);
@@ -95,7 +97,8 @@ export function App({ services }: AppProps) {
                     <div className="studio">
                       <PartBoundary name={msg`the composer`}>
                         <Composer
-                          onSubmit={(request) => runner.submit(request)}
+                          onSubmit={(request, batch) => runner.submit(request, { batch })}
+                          mode={mode}
                           onAnimate={(url) => setAnimateFrom({ url })}
                         />
                       </PartBoundary>

@@ -105,6 +105,7 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       toast(msg`Back in the composer: fix it, then press Imagine.`);
     },
     useCurrentTarget: () => useConfig(config, (s) => s.settings.target),
+    useCurrentMode: () => useConfig(config, (s) => s.settings.mode),
     cardOf: (job) => kinds.of(job)?.card(job.result) ?? 'image',
     keptCopy: (job) => services.persistence.keptCopy(finalUrl(job)),
     download: async (job) => {

@@ -46,6 +46,15 @@ export interface JobParent {
   label?: string;
 }
 
+/** The batch a job was sent in (a permutation or `--repeat` prompt): siblings share its `id`. */
+export interface JobBatch {
+  id: string;
+  /** Jobs in the batch. */
+  size: number;
+  /** This job's place in it, from 0. */
+  index: number;
+}
+
 /** An intermediate picture while a job runs. In memory only: its URL dies when the job ends. */
 export interface JobPreview {
   url: string;
@@ -119,6 +128,10 @@ export interface Job {
   /** Where the current attempt was sent; lookups go there, whatever Settings say now. */
   target?: JobTarget;
   parent?: JobParent;
+  /** The batch it was sent in, when one prompt made several jobs. */
+  batch?: JobBatch;
+  /** Relative cost of what was sent (1 = an ordinary fast image job; `prompt/cost.ts`). */
+  cost?: number;
   status: JobStatus;
   /** 0–100. */
   progress: number;

@@ -6,7 +6,7 @@
 import type { TaskKey, Delivery } from '../api/client';
 import type { ApiErrorKind } from '../api/errors';
 import type { Task } from '../api/contract';
-import type { Job, JobParent, JobTarget, StoredJob } from './job';
+import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from './job';
 import type { JobKind, KindResponse, SendSettings } from './kinds/kind';
 
 /** Shown when the service answers "unknown task" for a task id it gave us. */
@@ -52,6 +52,7 @@ export type JobEvent =
       request: Record<string, unknown>;
       delivery?: Delivery;
       parent?: JobParent;
+      batch?: JobBatch;
     }
   /** A slot and the job's lock are free: send it. */
   | { type: 'slot' }

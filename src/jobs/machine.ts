@@ -8,6 +8,7 @@
  * at submit fails; only `retry` resends), and a job that may have been sent is looked up, never
  * resent.
  */
+import { costOf } from '../prompt/cost';
 import { cleanRequest, isJobActive, type Job } from './job';
 import { onLookupFailed, onLookupResult, lookupNow } from './machine-lookup';
 import {
@@ -111,6 +112,8 @@ function stringOf(value: unknown): string | undefined {
 function submitted(event: Extract<JobEvent, { type: 'submitted' }>, ctx: MachineCtx): Transition {
   const { kind, settings, now } = ctx;
   const request = { ...kind.defaults(settings), ...cleanRequest(event.request) };
+  // What it will cost, kept on the record: History totals it, and an export carries it.
+  const cost = costOf({ kind: kind.name, ...request })?.units;
   const job: Job = {
     id: event.id,
     kind: kind.name,
@@ -118,6 +121,8 @@ function submitted(event: Extract<JobEvent, { type: 'submitted' }>, ctx: Machine
     request,
     delivery: supportedDelivery(kind, event.delivery ?? settings.delivery),
     ...(event.parent ? { parent: event.parent } : {}),
+    ...(event.batch ? { batch: event.batch } : {}),
+    ...(cost === undefined ? {} : { cost }),
     status: 'queued',
     progress: 0,
     ...(ctx.online === false ? { waitingFor: 'network' as const } : {}),

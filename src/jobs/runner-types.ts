@@ -3,7 +3,7 @@
  */
 import type { ClientConfig, Delivery } from '../api/client';
 import type { ImagineRequest, Mode } from '../api/contract';
-import type { JobParent, JobTarget } from './job';
+import type { JobBatch, JobParent, JobTarget } from './job';
 import type { KindRegistry } from './kinds/registry';
 import type { Persistence } from './persistence';
 import type { JobsStore } from './store';
@@ -76,6 +76,8 @@ export interface SubmitOptions {
   kind?: string;
   /** The job's local id; default a fresh one (the lazy runner names a job sent before it loaded). */
   id?: string;
+  /** The batch this job belongs to (one prompt that made several jobs). */
+  batch?: JobBatch;
 }
 
 /** The runner's commands. Job state is read from the store, never from here. */

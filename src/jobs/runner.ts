@@ -319,6 +319,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         request,
         ...(opts.delivery ? { delivery: opts.delivery } : {}),
         ...(opts.parent ? { parent: opts.parent } : {}),
+        ...(opts.batch ? { batch: opts.batch } : {}),
       };
       dispatch(id, event, undefined, t);
       return id;

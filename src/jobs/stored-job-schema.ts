@@ -45,6 +45,14 @@ export const storedJobSchema: z.ZodMiniType<StoredJob> = z.pipe(
         label: z.optional(z.string()),
       }),
     ),
+    batch: z.optional(
+      z.object({
+        id: id(),
+        size: z.int().check(z.minimum(1)),
+        index: z.int().check(z.minimum(0)),
+      }),
+    ),
+    cost: z.optional(z.number().check(z.minimum(0))),
     status: z.enum(JOB_STATUSES),
     progress: z.number().check(z.minimum(0), z.maximum(100)),
     result: z.optional(jobResultSchema),

@@ -2,6 +2,8 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { actionName } from '../../jobs/action-names';
 import { useId, useMemo, useState } from 'react';
 import { ModalDialog } from '../../components/ui/modal-dialog';
+import { CostFigure } from '../../components/ui/cost-figure';
+import { costOf } from '../../prompt/cost';
 import { SelectField } from '../../components/ui/select-field';
 import type { AnimateInput } from '../../jobs/video-request';
 import { animateSubmission } from '../../jobs/video-request';
@@ -58,6 +60,7 @@ export function AnimateForm(props: AnimateFormProps) {
     [imageUrl, url, motion, end, loop, resolution, mode],
   );
   const blocked = issues.some((i) => i.severity === 'error');
+  const cost = costOf({ kind: 'videos', resolution, mode });
 
   return (
     <ModalDialog title={actionName('animate', i18n)} onClose={onClose} className="animate-dialog">
@@ -128,7 +131,13 @@ export function AnimateForm(props: AnimateFormProps) {
             ))}
         </ul>
         <div className="row">
-          <button type="submit" className="primary" disabled={tried && blocked}>
+          {cost && <CostFigure cost={cost} id={`${id}-cost`} labelled />}
+          <button
+            type="submit"
+            className="primary"
+            disabled={tried && blocked}
+            aria-describedby={`${id}-cost`}
+          >
             {actionName('animate', i18n)}
           </button>
         </div>

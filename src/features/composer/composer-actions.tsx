@@ -1,4 +1,7 @@
+import { useId } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { CostFigure } from '../../components/ui/cost-figure';
+import type { Cost } from '../../prompt/cost';
 
 /** Props of {@link ComposerActions}. */
 export interface ComposerActionsProps {
@@ -7,6 +10,8 @@ export interface ComposerActionsProps {
   /** The lint found a sure refusal: Imagine is held back and "Send anyway" offered. */
   refused: boolean;
   blank: boolean;
+  /** What Imagine would send, in relative cost (all jobs of a batch); null for a blank prompt. */
+  cost?: Cost | null;
   onSendAnyway: () => void;
   /** Opens Animate (absent where the studio offers no video). */
   onAnimate?: () => void;
@@ -17,10 +22,12 @@ export function ComposerActions({
   blendOf,
   refused,
   blank,
+  cost,
   onSendAnyway,
   onAnimate,
 }: ComposerActionsProps) {
   const { t } = useLingui();
+  const costId = useId();
   return (
     <div className="row composer-actions">
       {blendOf ? (
@@ -40,7 +47,13 @@ export function ComposerActions({
           <Trans>Animate</Trans>
         </button>
       )}
-      <button type="submit" className="primary" disabled={refused || blank}>
+      {cost && <CostFigure cost={cost} id={costId} labelled />}
+      <button
+        type="submit"
+        className="primary"
+        disabled={refused || blank}
+        aria-describedby={cost ? costId : undefined}
+      >
         <Trans>Imagine</Trans>
       </button>
     </div>

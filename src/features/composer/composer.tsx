@@ -3,37 +3,44 @@ import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { PartBoundary } from '../../components/ui/part-boundary';
 import { lazyPart } from '../../lazy/lazy-part';
-import type { ImagineRequest } from '../../api/contract';
-import { readDashes } from '../../prompt/dashes';
-import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
+import type { ImagineRequest, Mode } from '../../api/contract';
+import { getImageUrls, isBlend } from '../../prompt/compose';
+import type { JobBatch } from '../../jobs/job';
 import { useDraft, useDraftPrompt, useDraftStore } from './draft-store';
 import { usePromptText } from './use-prompt-text';
 import { ReferenceImages } from './reference-images';
 import { LintLine } from './lint-line';
 import { usePromptLint } from './use-prompt-lint';
 import { ComposerActions } from './composer-actions';
+import { useBatchSubmit } from './use-batch-submit';
+import { BatchPreview } from './batch-preview';
+import { BatchConfirm } from './batch-confirm';
+import { ParamsDetails } from './params-details';
 
-// Describe, Edit image, Shorten and Translate arrive just after first paint; parameters on opening.
+// Describe, Edit image, Shorten and Translate arrive just after first paint.
 const PromptTools = lazyPart(() => import('./prompt-tools').then((m) => m.PromptTools));
-const ParametersPanel = lazyPart(() => import('./parameters-panel').then((m) => m.ParametersPanel));
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
-  /** Called with a ready request; the caller owns delivery, mode and the token. */
-  onSubmit: (request: ImagineRequest) => void;
+  /**
+   * Called with a ready request, once per job (a permutation or `--repeat` prompt makes several,
+   * each with its `batch`); the caller owns delivery, mode and the token.
+   */
+  onSubmit: (request: ImagineRequest, batch?: JobBatch) => void;
+  /** The mode Settings will send (for the cost shown before sending). Default `fast`. */
+  mode?: Mode;
   /** Opens the Animate form, with the prompt's first image link if it has one. */
   onAnimate?: (imageUrl: string | undefined) => void;
 }
 
 /** Prompt entry: text, reference images, parameters and a lint line, before any credit is spent. */
-export function Composer({ onSubmit, onAnimate }: ComposerProps) {
+export function Composer({ onSubmit, onAnimate, mode = 'fast' }: ComposerProps) {
   const { t, i18n } = useLingui();
   const draftStore = useDraftStore();
   // The box holds words and parameters; the references sit beside it as thumbnails.
   const { text, linkError, onChange, onBlur } = usePromptText();
   const prompt = useDraftPrompt();
   const translation = useDraft((s) => s.translation);
-  const [showParams, setShowParams] = useState(false);
   // On a phone the composer can fold away to give the feed the screen; wide screens ignore this.
   const [folded, setFolded] = useState(false);
   // What is typed in Image URL: Describe and Edit image work on it before it is a reference.
@@ -46,20 +53,15 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
   const refused = issues.some((i) => i.severity === 'error');
   const blank = prompt.trim() === '';
   const blend = isBlend(prompt);
+  // Every job the prompt stands for, and its cost, before anything is sent.
+  const batch = useBatchSubmit({ prompt, mode, translation, onSubmit });
 
   const submit = async (anyway = false) => {
     if (blank || (refused && !anyway)) return;
     // Sent in the first moments, before the lint line had loaded: checked all the same.
     if (!ready && !anyway && (await lint())(prompt).some((i) => i.severity === 'error')) return;
-    // Send what the lint read: `—ar` goes out as `--ar`, as the lint line said.
-    const clean = stripModeParams(readDashes(prompt).prompt).trim();
-    // `split_images`: the grid comes with its four pictures, so one can be used as a reference.
-    onSubmit({
-      prompt: clean,
-      action: 'generate',
-      split_images: true,
-      ...(translation ? { translation: true } : {}),
-    });
+    // Send what the lint read (`—ar` as `--ar`); a large batch is asked about first.
+    batch.go();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -110,24 +112,12 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
           issues={issues}
           onTranslate={() => setTranslateAsks((n) => n + 1)}
         />
+        <BatchPreview plan={batch.plan} />
         <ReferenceImages text={text} onUrlChange={setImageUrl} />
         <PartBoundary name={msg`the prompt tools`}>
           <PromptTools prompt={prompt} imageUrl={imageUrl} translateAsks={translateAsks} />
         </PartBoundary>
-        <details
-          className="params"
-          open={showParams}
-          onToggle={(e) => setShowParams((e.target as HTMLDetailsElement).open)}
-        >
-          <summary>
-            <Trans>Parameters</Trans>
-          </summary>
-          {showParams && (
-            <PartBoundary name={msg`the parameters`}>
-              <ParametersPanel prompt={text} />
-            </PartBoundary>
-          )}
-        </details>
+        <ParamsDetails prompt={text} />
         <label className="check">
           <input
             type="checkbox"
@@ -140,10 +130,14 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
           blendOf={blend ? getImageUrls(prompt).length : 0}
           refused={refused}
           blank={blank}
+          cost={batch.plan.total}
           onSendAnyway={() => void submit(true)}
           {...(onAnimate ? { onAnimate: () => onAnimate(getImageUrls(prompt)[0]) } : {})}
         />
       </form>
+      {batch.confirming && (
+        <BatchConfirm plan={batch.confirming} onCancel={batch.cancel} onConfirm={batch.confirm} />
+      )}
     </section>
   );
 }

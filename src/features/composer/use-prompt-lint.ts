@@ -10,7 +10,7 @@ type Lint = typeof lintPrompt;
  * composer's largest part). Shared by every composer; resolves to the same function each time,
  * and a failed load (offline before it arrived) is tried again by the next call.
  */
-export const loadLint = loadOnce(() => import('../../prompt/lint').then((m) => m.lintPrompt));
+export const loadLint = loadOnce(() => import('../../prompt/batch-lint').then((m) => m.lintBatch));
 
 /**
  * The lint, or none when it cannot load (the network went away before it arrived): a prompt is

@@ -6,6 +6,7 @@ import { actionName } from '../../jobs/action-names';
 import type { Job } from '../../jobs/job';
 import { usedActions } from '../../jobs/job-names';
 import { useJobs } from '../../jobs/store';
+import { actionCosts, type ActionCost } from './action-costs';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link ActionBar}. */
@@ -20,7 +21,8 @@ export interface ActionBarProps {
  * on this grid is marked used (as Midjourney does), so no one pays twice by mistake.
  */
 export function ActionBar({ job, selected }: ActionBarProps) {
-  const { act, varyRegion } = useFeedActions();
+  const { act, varyRegion, useCurrentMode } = useFeedActions();
+  const mode = useCurrentMode();
   const { i18n, t } = useLingui();
   const usedId = useId();
   const used = useJobs(useShallow((s) => [...usedActions(s.byId, job.id, s.order)]));
@@ -28,37 +30,63 @@ export function ActionBar({ job, selected }: ActionBarProps) {
   const upscaled = isUpscaled(actions);
   const quadrantActions = actions.filter((a) => /^(upscale|variation)[1-4]$/.test(a));
   const others = actions.filter((a) => !quadrantActions.includes(a) && a !== 'variation_region');
+  // What each button would send, in relative cost: shown beside its name, said as its description.
+  const costs = actionCosts(mode, usedId);
+  const costProps = (c: ActionCost | null) =>
+    c
+      ? { title: c.summary, 'data-cost': c.figure, 'data-cost-uncertain': c.figure[0] === '≈' }
+      : {};
   const button = (action: string) => {
     const q = /([1-4])$/.exec(action)?.[1];
     const quadrant = quadrantActions.includes(action);
     const hot = quadrant && selected !== null && Number(q) === selected;
     const wasUsed = quadrant && used.includes(action);
+    const c = costs.of(action);
+    const described = [wasUsed ? usedId : '', c?.id ?? ''].filter(Boolean).join(' ');
     return (
       <button
         key={action}
         type="button"
         className={`chip action${hot ? ' hot' : ''}${wasUsed ? ' used' : ''}`}
-        aria-describedby={wasUsed ? usedId : undefined}
+        aria-label={actionName(action, i18n)}
+        aria-describedby={described || undefined}
         onClick={() => act(job, action)}
+        {...costProps(c)}
       >
         {actionName(action, i18n)}
       </button>
     );
   };
+  const region = costs.of('variation_region');
+  const buttons = [
+    ...quadrantActions.filter((a) => a.startsWith('upscale')),
+    ...quadrantActions.filter((a) => a.startsWith('variation')),
+    ...others,
+  ].map(button);
 
   return (
     <div className="action-bar" role="group" aria-label={t`Actions`}>
       <span id={usedId} hidden>
         <Trans>Already used</Trans>
       </span>
-      {quadrantActions.filter((a) => a.startsWith('upscale')).map(button)}
-      {quadrantActions.filter((a) => a.startsWith('variation')).map(button)}
-      {others.map(button)}
+      {buttons}
       {(upscaled || actions.includes('variation_region')) && (
-        <button type="button" className="chip action" onClick={() => varyRegion(job)}>
+        <button
+          type="button"
+          className="chip action"
+          aria-label={actionName('variation_region', i18n)}
+          aria-describedby={region?.id}
+          onClick={() => varyRegion(job)}
+          {...costProps(region)}
+        >
           {actionName('variation_region', i18n)}
         </button>
       )}
+      {costs.notes().map((n) => (
+        <span key={n.id} id={n.id} hidden>
+          {n.summary}
+        </span>
+      ))}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { cardName } from '../../jobs/job-names';
 import { useJobs } from '../../jobs/store';
 import { useFeedActions } from './feed-actions';
 import { useFeedWindow } from './feed-window';
+import { BatchLink } from './batch-link';
 
 /** Props of {@link CardTitle}. */
 export interface CardTitleProps {
@@ -56,6 +57,7 @@ export function CardTitle({ job }: CardTitleProps) {
       </p>
       {name.prompt && <p className="job-prompt">{name.prompt}</p>}
       {sentTo && <p className="job-target">{t`Sent to ${sentTo}`}</p>}
+      <BatchLink job={job} />
     </div>
   );
 }

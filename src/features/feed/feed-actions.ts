@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Mode } from '../../api/contract';
 import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
 import type { Job } from '../../jobs/job';
 import type { CardDescriptor } from '../../jobs/kinds/kind';
@@ -34,6 +35,8 @@ export interface FeedActions {
   editAndRetry: (job: Job) => void;
   /** The name of the target Settings point at now (a hook: re-renders when it changes). */
   useCurrentTarget: () => string;
+  /** The mode Settings send now (a hook), for the cost each action button shows. */
+  useCurrentMode: () => Mode;
   /** What the card shows for a job (its kind's card); the feed picks a body by it. */
   cardOf: (job: Job) => CardDescriptor;
   /** Open the Animate form on a finished single image (absent: no video here). */

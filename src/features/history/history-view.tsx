@@ -5,6 +5,7 @@ import type { Rect } from '@tanstack/react-virtual';
 import type { Job } from '../../jobs/job';
 import type { Persistence } from '../../jobs/persistence';
 import { jobsStore, type JobsStore } from '../../jobs/store';
+import { CostDaysLine } from './cost-days-line';
 import { HistoryContext } from './history-context';
 import { EMPTY_FILTER, filterJobs, type HistoryFilter } from './history-filter';
 import { HistoryFilters } from './history-filters';
@@ -104,6 +105,7 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
           busy={actions.busy}
           actions={toolbarActions}
         />
+        <CostDaysLine ids={shown} byId={byId} />
         <KeptCopies />
         {actions.importing && <ImportProgressBar progress={actions.importing} />}
         <HistoryNotice
