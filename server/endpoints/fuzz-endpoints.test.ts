@@ -103,7 +103,7 @@ describe('fuzzing the other endpoints and uploads (in-process)', () => {
         }),
         { numRuns: RUNS },
       );
-      // Most cases were answered by the route itself, not stopped at the door, and some of
+      // Many cases were answered by the route itself, not stopped at the door, and some of
       // them were results its schema took.
       // (A third, not a half: the admin routes' cases stop at the token, the admin header and
       // the origin by design, and about 55 % of them get through; a half was met by chance.)
