@@ -77,13 +77,14 @@ export function createServices(): Services {
     // Read afresh on every send, so a settings change applies to the next job.
     getConfig: () => {
       const state = config.getState();
-      const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
+      const { delivery, mode, callbackUrl, stallAfterSeconds, jobsPerTarget } = state.settings;
       return {
         client: { ...clientConfig(state), fetch },
         target: state.settings.target,
         delivery,
         mode,
         stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
+        maxInFlight: Math.max(1, Math.round(jobsPerTarget) || 3),
         ...(delivery === 'async' && callbackUrl.trim() ? { callbackUrl: callbackUrl.trim() } : {}),
       };
     },
