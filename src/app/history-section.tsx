@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { msg } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { isJobActive } from '../jobs/job';
@@ -21,6 +21,7 @@ export interface HistorySectionProps {
 /** The History view, loaded on first use, wired to the runner and persistence. */
 export function HistorySection({ services, onOpenJob }: HistorySectionProps) {
   const { runner, persistence } = services;
+  const keepMissingCopies = useCallback(() => void runner.keepMissingCopies(), [runner]);
   return (
     <ErrorBoundary label="history" name={msg`The history`}>
       <Suspense
@@ -40,6 +41,7 @@ export function HistorySection({ services, onOpenJob }: HistorySectionProps) {
               jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
             }
             onOpenJob={onOpenJob}
+            keepMissingCopies={keepMissingCopies}
           />
         </WithQueries>
       </Suspense>

@@ -15,7 +15,11 @@ import {
 import { lateSink } from '../jobs/jobs-sink';
 import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status';
 import { readStudioConfig } from '../api/runtime-config';
-import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
+import { PICTURE_CACHE, STAGING_CACHE } from '../jobs/image-cache/kept-copy';
+import { watchBlockedOrigins } from '../jobs/image-cache/blocked-origins';
+import { pageDecodes } from '../jobs/image-cache/decode-check';
+import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
+import { afterFirstPaint } from '../jobs/history-file/import-marker';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { loadJobSchemas } from '../jobs/schemas';
 import { createRunner } from '../jobs/runner';
@@ -39,6 +43,8 @@ export interface Services {
   feedWindow: FeedWindow;
   /** The studio server's image relay path (`/relay`), or null on a static host. */
   relay: string | null;
+  /** Picture hosts the page's Content-Security-Policy refused (not among its picture origins). */
+  blocked: BlockedOrigins;
   /**
    * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
    * image need it, so it stays out of the initial JavaScript. Always the same client.
@@ -56,14 +62,22 @@ export function createServices(): Services {
     typeof caches !== 'undefined' &&
     typeof navigator !== 'undefined' &&
     'serviceWorker' in navigator;
+  const network = createNetworkStatus(typeof window === 'undefined' ? undefined : window);
+  const blocked = watchBlockedOrigins(globalThis.document);
   // Persistence reports to the runner, the jobs store's only writer (made just below).
   const persistence = createPersistence({
     sink: lateSink(() => runner.sink),
-    copyMeans: () => ({ relay, offlineCache }),
-    ...(offlineCache ? { pictureCache: () => caches.open(PICTURE_CACHE) } : {}),
+    copyMeans: () => ({ relay, offlineCache, online: network.get().online }),
+    blocked,
+    decodes: pageDecodes(),
+    ...(offlineCache
+      ? {
+          pictureCache: () => caches.open(PICTURE_CACHE),
+          stagingCache: () => caches.open(STAGING_CACHE),
+        }
+      : {}),
   });
   const config = createConfigStore();
-  const network = createNetworkStatus(typeof window === 'undefined' ? undefined : window);
   // Every call to a target says whether it answered; the probe tells when it is back.
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
@@ -96,6 +110,10 @@ export function createServices(): Services {
       return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
     },
   });
+  // A copy missed while offline is kept when the network is back (and after a start, from History).
+  network.subscribe((s, prev) => {
+    if (s.online && !prev.online) void runner.keepMissingCopies();
+  });
   let queries: Promise<QueryClient> | undefined;
   let started: Promise<void> | undefined;
   return {
@@ -107,12 +125,21 @@ export function createServices(): Services {
     network,
     feedWindow: createFeedWindow(jobsStore),
     relay,
+    blocked,
     queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
     start: () => {
       // The client and the job schemas load just after first paint, not when a job is sent: a
       // job held offline goes out the moment the network is back, with no code left to fetch.
       void Promise.all([loadJobSchemas(), import('../api/client')]).catch(() => {});
-      return (started ??= runner.resumeAll());
+      if (!started) {
+        started = runner.resumeAll();
+        // Missing copies are kept once the first screen is up and the page is idle: never before.
+        void started
+          .then(afterFirstPaint)
+          .then(() => runner.keepMissingCopies())
+          .catch(() => {});
+      }
+      return started;
     },
   };
 }

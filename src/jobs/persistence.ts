@@ -17,13 +17,12 @@ import {
   restoreDeletedBatch,
   type DeletedBatch,
 } from './repository/deletions';
-import type { KindRegistry } from './kinds/registry';
 import { openTabChannel } from './tab-sync/channel';
 import { createImageCache } from './image-cache/image-cache';
-import { isReadable, type CopyMeans, type KeptCopy } from './image-cache/kept-copy';
+import type { PersistenceOptions } from './persistence-options';
+import { isReadable, type KeptCopy } from './image-cache/kept-copy';
 import { approxBytes } from './image-cache/room';
 import type { KeptSummary } from './image-cache/kept-summary';
-import type { Thumbnail } from './image-cache/thumbnail';
 import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
 
@@ -87,6 +86,12 @@ export interface Persistence {
   cacheImage(url: string): Promise<boolean>;
   /** Which copy of a final image is kept, or why none. */
   keptCopy(url: string): Promise<KeptCopy>;
+  /** Keeps the copies among `urls` that are missing while their links live (one at a time). */
+  keepMissing(urls: string[]): Promise<void>;
+  /** Checks the kept copy of `url` decodes; one that does not is removed and fetched again. */
+  repairCopy(url: string): Promise<KeptCopy>;
+  /** Calls `listener` with the URL of every copy kept, removed or newly explained here. */
+  onCopyChange(listener: (url: string) => void): () => void;
   /** The readable bytes of a kept copy, else null. */
   keptBlob(url: string): Promise<Blob | null>;
   /** Every kind of kept copy in this browser, counted (see `image-cache/kept-summary`). */
@@ -103,33 +108,6 @@ export interface Persistence {
   onRemoteChange(listener: (change: RemoteChange) => void): () => void;
   /** Closes the database and the channel and revokes object URLs. */
   close(): void;
-}
-
-/** Options of `createPersistence`. */
-export interface PersistenceOptions {
-  dbName?: string;
-  /** Where job changes go: the runner's sink (`runner.sink`, the jobs store's only writer). */
-  sink?: JobsSink;
-  /** Where storage notices go; by default the sink's own `notice` when it has one. */
-  onNotice?: NoticeSink;
-  /** Used to fetch images for the cache. */
-  fetch?: typeof fetch;
-  channelName?: string;
-  now?: () => number;
-  /** Images larger than this are not cached. */
-  maxImageBytes?: number;
-  /** How long a delete can be undone. Default 60 s (the History offers 10 s). */
-  undoMs?: number;
-  /** Makes thumbnails (tests); default: createImageBitmap + OffscreenCanvas. */
-  thumbnail?: (blob: Blob) => Promise<Thumbnail | null>;
-  /** Jobs per import chunk. */
-  importChunk?: number;
-  /** The kinds an import rebuilds requests with (default: the studio's own). */
-  kinds?: KindRegistry;
-  /** What the page can keep picture copies with (relay, offline cache); default: blobs only. */
-  copyMeans?: () => CopyMeans;
-  /** The Cache Storage cache of opaque picture copies. */
-  pictureCache?: () => Promise<Cache>;
 }
 
 const NOOP_SINK: JobsSink = { merge() {}, remove() {}, patch() {} };
@@ -196,6 +174,9 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     ...(options.thumbnail ? { thumbnail: options.thumbnail } : {}),
     ...(options.copyMeans ? { means: options.copyMeans } : {}),
     ...pictureCache,
+    ...(options.stagingCache ? { stagingCache: options.stagingCache } : {}),
+    ...(options.decodes ? { decodes: options.decodes } : {}),
+    ...(options.blocked ? { blocked: options.blocked } : {}),
   });
 
   function emit(change: RemoteChange): void {
@@ -357,6 +338,9 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
 
     cacheImage: async (url) => isReadable(await images.keep(url)),
     keptCopy: (url) => images.copyOf(url),
+    keepMissing: (urls) => images.keepMissing(urls),
+    repairCopy: (url) => images.repair(url),
+    onCopyChange: (listener) => images.onChange(listener),
     keptBlob: (url) => images.blobOf(url),
     // Loaded on first use: only History shows it.
     keptSummary: async () =>

@@ -109,6 +109,12 @@ export interface Runner {
    * the service does not know is sent.
    */
   resumeAll(): Promise<void>;
+  /**
+   * Keeps every missing copy of a finished job's pictures and clips while its link lives, one at
+   * a time (when the network is back, after a start, from History). A call during a sweep runs
+   * one more sweep after it.
+   */
+  keepMissingCopies(): Promise<void>;
   /** Stops all work without changing any job (they resume on the next `resumeAll`). */
   dispose(): void;
 }

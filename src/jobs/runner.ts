@@ -24,6 +24,7 @@ import {
 import type { RemoteChange } from './persistence';
 import { machineCtx, type Runner, type RunnerDeps } from './runner-types';
 import { busyOn, createSendQueue } from './runner-queue';
+import { createCopySweep } from './copy-sweep';
 import { createSaveQueue } from './save-queue';
 import { defaultSleep } from './sleep';
 import { createJobsActions, jobsStore } from './store';
@@ -64,6 +65,13 @@ export function createRunner(deps: RunnerDeps): Runner {
   });
 
   const get = (id: string): Job | undefined => store.getState().byId[id];
+  const sweepCopies = createCopySweep({
+    persistence,
+    jobs: () => Object.values(store.getState().byId),
+    kindOf: (job) => kinds.of(job),
+    now,
+    stopped: () => disposed,
+  });
   const { persist, persisted } = createSaveQueue(persistence, get, () => disposed);
 
   // ---- the loop: events in, effects out ------------------------------------------------------
@@ -370,6 +378,8 @@ export function createRunner(deps: RunnerDeps): Runner {
           .map((job) => adopt(job.id)),
       );
     },
+
+    keepMissingCopies: () => (disposed ? Promise.resolve() : sweepCopies()),
 
     dispose() {
       if (disposed) return;
