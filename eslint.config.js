@@ -112,6 +112,22 @@ export default tseslint.config(
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  {
+    // Each e2e worker has its own block of ports (e2e/ports.ts); a spec reading E2E_PORT itself
+    // would start its servers on the other worker's ports.
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/ports.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (CONVENTIONS.md).' },
+        {
+          selector: "MemberExpression[property.name='E2E_PORT']",
+          message: 'Take ports from e2ePort() (e2e/ports.ts): each worker has its own.',
+        },
+      ],
+    },
+  },
   UNLOCALIZED,
   boundary(['src/**/*.{ts,tsx}'], [], ''),
   boundary(

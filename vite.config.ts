@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { lingui } from '@lingui/vite-plugin';
+import { parseAllowedHosts } from './server/http/host-policy';
 import { engineServerPlugin } from './server/http/vite-plugin';
 import { cspDirectives, cspString } from './server/studio/csp';
 import { linguiMacroPlugin } from './server/studio/lingui-macro-plugin';
@@ -8,9 +9,15 @@ import { writePageTags } from './server/studio/html';
 import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
 import { precompressPlugin } from './server/studio/precompress';
 import { serviceWorkerPlugin } from './server/studio/sw-build-plugin';
+import { lazyRetryPlugin } from './src/lazy/vite-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
 const { acedataBaseUrl, passThroughTarget } = acedataFromEnv();
+/**
+ * DNS rebinding: Vite answers only this machine's names and IP addresses, its own `host`, and
+ * these public names (the engine's paths, mounted below, check again against a shorter list).
+ */
+const allowedHosts = parseAllowedHosts(process.env.ALLOWED_HOSTS);
 
 /**
  * The run-time tags for a build that any static host can serve: the studio's config (AceData's
@@ -50,11 +57,13 @@ export default defineConfig({
     lingui(),
     react(),
     studioPageTags(),
+    // Every lazily loaded part is fetched, and retried, before it is imported.
+    lazyRetryPlugin(),
     precompressPlugin(),
     serviceWorkerPlugin(),
     engineServerPlugin(),
   ],
-  server: { port, host: '127.0.0.1', proxy: acedataProxy },
-  preview: { port, host: '127.0.0.1', proxy: acedataProxy },
+  server: { port, host: '127.0.0.1', proxy: acedataProxy, allowedHosts },
+  preview: { port, host: '127.0.0.1', proxy: acedataProxy, allowedHosts },
   build: { target: 'es2022', sourcemap: false },
 });

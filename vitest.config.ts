@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { lingui } from '@lingui/vite-plugin';
 import { linguiMacroPlugin } from './server/studio/lingui-macro-plugin';
@@ -8,10 +9,15 @@ export default defineConfig({
   // Components and messages use Lingui's macros, and tests may load a compiled catalog.
   plugins: [linguiMacroPlugin(), lingui()],
   test: {
-    setupFiles: ['src/i18n/vitest-setup.ts'],
+    setupFiles: ['test-support/vitest-setup.ts', 'src/i18n/vitest-setup.ts'],
+    // Vitest's default is one worker fewer than the cores: on 2 cores a single worker, which
+    // leaves a core idle while ffmpeg, sharp and jsdom files wait their turn. At least two.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Guards against a hung test, not speed targets: two workers share 2 cores, often with
+    // other work, and an engine test that takes 4 s alone took over 20 s so.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { test, expect, imagine, card, expectAccessible } from './fixtures';
+import { ADMIN, test, expect, imagine, card, expectAccessible } from './fixtures';
 
 /**
  * axe in the hover and focus states, not only at rest. The states are forced through the
@@ -82,7 +82,7 @@ test.describe('accessibility in hover and focus states', () => {
     await expectAccessibleInStates(page, 'the feed');
 
     // A running job's ghost Cancel button, while it is there.
-    await page.request.post('/__engine/pace', { data: { ms: 400 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 400 } });
     await imagine(page, 'a slow snail --seed 18');
     await expect(
       card(page, 'a slow snail --seed 18').getByRole('button', { name: 'Cancel' }),

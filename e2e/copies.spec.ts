@@ -1,5 +1,6 @@
 import { test as base, type Page } from '@playwright/test';
-import { test, expect, imagine, card, configure } from './fixtures';
+import { test, expect, imagine, card, configure, ADMIN } from './fixtures';
+import { e2ePort } from './ports';
 import { useThreeOrigins } from './three-origins-kit';
 
 /**
@@ -30,7 +31,7 @@ test.describe('a copy that could not be kept is kept later', () => {
     await page.goto('/');
     // The card's parts are loaded once, as anyone who has used the studio has them.
     await finished(page, 'a first picture --seed 1601');
-    await page.request.post('/__engine/pace', { data: { ms: 300 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 300 } });
     const prompt = 'a picture finished offline --seed 1602';
     await imagine(page, prompt);
     const job = card(page, prompt);
@@ -90,7 +91,7 @@ test.describe('a copy that could not be kept is kept later', () => {
 });
 
 const TOKEN = 'copies-token-41c7';
-const BASE = Number(process.env.E2E_PORT ?? 4317) + 2;
+const BASE = e2ePort(2);
 
 base.describe('a picture host the studio does not trust', () => {
   base.describe.configure({ mode: 'serial', timeout: 120_000 });

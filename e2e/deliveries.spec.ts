@@ -1,4 +1,4 @@
-import { test, expect, imagine, card, configure, E2E_TOKEN } from './fixtures';
+import { ADMIN, test, expect, imagine, card, configure, E2E_TOKEN } from './fixtures';
 import { PROXY_TOKEN } from './proxy-token';
 
 test.describe('deliveries, blends and concurrency', () => {
@@ -90,12 +90,12 @@ test.describe('deliveries, blends and concurrency', () => {
 
   test('three jobs run at once; the fourth waits visibly queued, then runs', async ({ page }) => {
     await page.goto('/');
-    await page.request.post('/__engine/pace', { data: { ms: 400 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 400 } });
     for (const n of [1, 2, 3, 4]) await imagine(page, `parallel job ${n} --seed ${30 + n}`);
     await expect(page.getByRole('article').filter({ hasText: 'Generating' })).toHaveCount(3);
     await expect(page.getByRole('article').filter({ hasText: 'Queued' })).toHaveCount(1);
     await expect(card(page, 'parallel job 4 --seed 34')).toContainText('Queued');
-    await page.request.post('/__engine/pace', { data: { ms: 20 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 20 } });
     await expect(page.getByRole('article').filter({ hasText: 'Done' })).toHaveCount(4, {
       timeout: 30_000,
     });
@@ -103,7 +103,7 @@ test.describe('deliveries, blends and concurrency', () => {
 
   test('a queued or running job can be cancelled', async ({ page }) => {
     await page.goto('/');
-    await page.request.post('/__engine/pace', { data: { ms: 500 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 500 } });
     await imagine(page, 'slow moon --seed 41');
     const job = card(page, 'slow moon --seed 41');
     await expect(job).toContainText('Generating');

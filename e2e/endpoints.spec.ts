@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, imagine, card } from './fixtures';
+import { ADMIN, test, expect, imagine, card } from './fixtures';
 
 interface TaskItem {
   type?: string;
@@ -170,12 +170,12 @@ test('A reload mid-edit resumes the edit without sending it twice', async ({ pag
   await upscaled.getByRole('button', { name: 'Edit image' }).click({ timeout: 30_000 });
   const dialog = page.getByRole('dialog', { name: 'Edit image' });
   await dialog.getByRole('textbox', { name: 'Edit prompt' }).fill('a lantern on the boat');
-  await page.request.post('/__engine/pace', { data: { ms: 600 } });
+  await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 600 } });
   await dialog.getByRole('button', { name: 'Submit edit' }).click();
   const edited = page.getByRole('article').filter({ hasText: 'Edit of' }).first();
   await expect(edited.getByRole('progressbar')).toBeVisible();
   await page.reload();
-  await page.request.post('/__engine/pace', { data: { ms: 60 } });
+  await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 60 } });
   await expect(
     page.getByRole('article').filter({ hasText: 'Edit of' }).first().getByRole('button', {
       name: 'U1',

@@ -1,13 +1,14 @@
 import sharp from 'sharp';
 import { startTsxServer, type BenchServer } from '../test-support/servers';
 import { card, expect, imagine, test } from './fixtures';
+import { e2ePort } from './ports';
 
 /**
  * Issue 9: "Use as reference" on a picture whose link has expired says so before a credit is
  * spent, and on the local engine offers the studio's kept copy, re-hosted with a live link.
  * Its own studio (engine mounted, CDN without CORS, relay on) with links that live 4 s.
  */
-const PORT = Number(process.env.E2E_PORT ?? 4317) + 8;
+const PORT = e2ePort(8);
 let studio: BenchServer | undefined;
 // The fixtures check the token goes nowhere but this studio's own origin.
 test.use({ baseURL: `http://127.0.0.1:${PORT}` });

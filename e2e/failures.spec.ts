@@ -1,4 +1,5 @@
 import {
+  ADMIN,
   test,
   expect,
   imagine,
@@ -83,7 +84,10 @@ test.describe('failures are shown on the card, in words, and nothing is lost', (
   });
 
   test('a token the engine refuses: the card says so and points to Settings', async ({ page }) => {
-    await page.request.post('/__engine/token', { data: { token: 'the-right-one' } });
+    await page.request.post('/__engine/token', {
+      headers: ADMIN,
+      data: { token: 'the-right-one' },
+    });
     try {
       await page.goto('/');
       await configure(page, { token: E2E_TOKEN });
@@ -102,7 +106,7 @@ test.describe('failures are shown on the card, in words, and nothing is lost', (
       // Admin needs the engine's token while one is set.
       await page.request.post('/__engine/token', {
         data: { token: null },
-        headers: { authorization: 'Bearer the-right-one' },
+        headers: { ...ADMIN, authorization: 'Bearer the-right-one' },
       });
     }
   });

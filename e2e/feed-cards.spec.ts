@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, imagine, card, armFault, configure } from './fixtures';
+import { ADMIN, test, expect, imagine, card, armFault, configure } from './fixtures';
 import { PROXY_TOKEN } from './proxy-token';
 
 /** An internal id (a UUID) anywhere in a text: never where a name belongs. */
@@ -192,7 +192,7 @@ test.describe('failures the card can fix', () => {
     const pace = (ms: number) =>
       page.request.post(`${proxied}/__engine/pace`, {
         data: { ms },
-        headers: { authorization: `Bearer ${PROXY_TOKEN}` },
+        headers: { ...ADMIN, authorization: `Bearer ${PROXY_TOKEN}` },
       });
     await pace(400);
     try {

@@ -1,5 +1,10 @@
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { e2ePort } from './ports';
+import { ENGINE_ADMIN_HEADERS } from '../src/api/engine-admin';
+
+/** The header the engine's admin routes need (the specs drive pace, faults and restarts). */
+export const ADMIN = ENGINE_ADMIN_HEADERS;
 
 /** A request the page made, as recorded for the token checks. */
 export interface SeenRequest {
@@ -14,9 +19,16 @@ export const E2E_TOKEN = 'e2e-secret-token-7f3a9c';
 
 /**
  * Every spec gets a fresh studio (empty IndexedDB and storage), the engine's faults cleared and a
- * fast pace, and a record of every request the page made.
+ * fast pace, and a record of every request the page made. The studio and its engines are the
+ * worker's own (e2e/ports.ts), so specs in other workers never see this engine's state.
  */
 export const test = base.extend<{ requests: SeenRequest[] }>({
+  // This worker's own studio (started for it by playwright.config.ts); a spec with a studio of
+  // its own sets baseURL instead.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern; it has none
+  baseURL: async ({}, use) => {
+    await use(`http://127.0.0.1:${e2ePort(0)}`);
+  },
   requests: [
     async ({ page, baseURL }, use) => {
       const seen: SeenRequest[] = [];
@@ -45,8 +57,10 @@ export const test = base.extend<{ requests: SeenRequest[] }>({
   ],
   page: async ({ page, request }, use) => {
     // Admin takes only JSON requests (a web page cannot send those cross-origin unasked).
-    await request.delete('/__engine/faults', { headers: { 'content-type': 'application/json' } });
-    await request.post('/__engine/pace', { data: { ms: 60 } });
+    await request.delete('/__engine/faults', {
+      headers: { ...ADMIN, 'content-type': 'application/json' },
+    });
+    await request.post('/__engine/pace', { headers: ADMIN, data: { ms: 60 } });
     await use(page);
   },
 });
@@ -55,7 +69,7 @@ export { expect };
 
 /** Engine admin: make the next `count` imagine requests suffer a fault. */
 export async function armFault(page: Page, fault: Record<string, unknown>): Promise<void> {
-  const res = await page.request.post('/__engine/faults', { data: fault });
+  const res = await page.request.post('/__engine/faults', { headers: ADMIN, data: fault });
   expect(res.ok()).toBeTruthy();
 }
 

@@ -1,4 +1,4 @@
-import { test, expect, imagine, card, armFault } from './fixtures';
+import { test, expect, imagine, card, armFault, ADMIN } from './fixtures';
 
 /**
  * The service's queues and limits, as a person meets them: a cap on jobs at once with the rest
@@ -23,7 +23,7 @@ test('past the jobs-at-once cap, cards say Queued with their place, apart from t
 }) => {
   await page.goto('/');
   await setNumber(page, /Jobs at once/, '1');
-  await page.request.post('/__engine/pace', { data: { ms: 150 } });
+  await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 150 } });
   const prompts = ['first in line --seed 1701', 'second --seed 1702', 'third --seed 1703'];
   for (const prompt of prompts) await imagine(page, prompt);
   const [first, second, third] = prompts.map((p) => card(page, p));

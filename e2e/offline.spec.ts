@@ -1,4 +1,4 @@
-import { test, expect, imagine, card } from './fixtures';
+import { ADMIN, test, expect, imagine, card } from './fixtures';
 
 /** Open the studio on the local engine, then take the browser offline; the connection badge. */
 async function openThenGoOffline(
@@ -102,7 +102,7 @@ test.describe('a lost final image', () => {
     context,
   }) => {
     await page.goto('/');
-    await page.request.post('/__engine/pace', { data: { ms: 150 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 150 } });
     // The network drops just as the final picture (a .png; previews are .webp) is fetched.
     let down = true;
     await page.route(

@@ -1,4 +1,4 @@
-import { test, expect, imagine, card, armFault } from './fixtures';
+import { ADMIN, test, expect, imagine, card, armFault } from './fixtures';
 
 interface TaskItem {
   request?: { prompt?: string; action?: string };
@@ -21,7 +21,7 @@ test.describe('nothing is ever lost', () => {
   }) => {
     test.setTimeout(120_000);
     await page.goto('/');
-    await page.request.post('/__engine/pace', { data: { ms: 30 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 30 } });
     for (let i = 0; i < 20; i++) await armFault(page, { drop_at: 10 + ((i * 37) % 81) });
     const prompts = Array.from({ length: 20 }, (_, i) => `dropped stream ${i} --seed ${100 + i}`);
     for (const p of prompts) await imagine(page, p);
@@ -42,7 +42,7 @@ test.describe('nothing is ever lost', () => {
     requests,
   }) => {
     await page.goto('/');
-    await page.request.post('/__engine/pace', { data: { ms: 350 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 350 } });
     const prompts = ['reload one --seed 201', 'reload two --seed 202', 'reload three --seed 203'];
     for (const p of prompts) await imagine(page, p);
     for (let round = 0; round < 3; round++) {
@@ -55,7 +55,7 @@ test.describe('nothing is ever lost', () => {
       await expect(page.getByRole('article')).toHaveCount(3);
       await expect(page.getByRole('article').first()).toHaveAccessibleName(prompts[2]!);
     }
-    await page.request.post('/__engine/pace', { data: { ms: 30 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 30 } });
     for (const p of prompts)
       await expect(card(page, p).getByRole('button', { name: 'U1', exact: true })).toBeVisible({
         timeout: 30_000,
@@ -71,14 +71,14 @@ test.describe('nothing is ever lost', () => {
     page,
   }) => {
     await page.goto('/');
-    await page.request.post('/__engine/pace', { data: { ms: 400 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 400 } });
     await imagine(page, 'a job the engine forgets --seed 301');
     const job = card(page, 'a job the engine forgets --seed 301');
     await expect(job.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^[1-9]/);
-    await page.request.post('/__engine/restart', { data: {} });
+    await page.request.post('/__engine/restart', { headers: ADMIN, data: {} });
     const alert = job.getByRole('alert');
     await expect(alert).toContainText('The service no longer knows this task', { timeout: 30_000 });
-    await page.request.post('/__engine/pace', { data: { ms: 30 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 30 } });
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect(job.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
   });
@@ -106,7 +106,7 @@ test.describe('nothing is ever lost', () => {
       )
       .toBeGreaterThan(0);
     // The service forgets everything: every image link now answers 404.
-    await page.request.post('/__engine/restart', { data: {} });
+    await page.request.post('/__engine/restart', { headers: ADMIN, data: {} });
     const src = await job.locator('img.final').getAttribute('src');
     expect((await page.request.get(src!)).status()).toBe(404);
     // And the browser's own HTTP cache is gone too, as it would be days later.

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { ENGINE_ADMIN_HEADERS as ADMIN } from '../src/api/engine-admin';
 import { CHROMIUM_ARGS, findChromium } from '../test-support/chromium';
 import { startPreview } from '../test-support/servers';
 
@@ -34,7 +35,7 @@ try {
   await page.waitForTimeout(900);
   await shot(page, 'generating');
   await page.getByRole('button', { name: 'U2', exact: true }).waitFor({ timeout: 30_000 });
-  await page.request.post(`${base}/__engine/pace`, { data: { ms: 40 } });
+  await page.request.post(`${base}/__engine/pace`, { headers: ADMIN, data: { ms: 40 } });
   await page.getByRole('button', { name: 'Quadrant 2' }).click();
   await shot(page, 'grid');
 
@@ -55,7 +56,7 @@ try {
   await shot(page, 'vary-region');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  await page.request.post(`${base}/__engine/faults`, { data: { status: 429 } });
+  await page.request.post(`${base}/__engine/faults`, { headers: ADMIN, data: { status: 429 } });
   await imagine(page, 'a crowded market at noon --seed 9');
   await page.getByRole('alert').first().waitFor();
   await shot(page, 'error');

@@ -1,4 +1,4 @@
-import { test, expect, imagine, card, expectAccessible } from './fixtures';
+import { ADMIN, test, expect, imagine, card, expectAccessible } from './fixtures';
 
 test.describe('the creative loop', () => {
   test('prompt → live preview → grid → U2 → Zoom Out 2x → V1, each linked to its parent', async ({
@@ -6,7 +6,7 @@ test.describe('the creative loop', () => {
   }) => {
     await page.goto('/');
     await expectAccessible(page, 'empty');
-    await page.request.post('/__engine/pace', { data: { ms: 250 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 250 } });
 
     const prompt = 'a lighthouse on a cliff at dusk --seed 7';
     await imagine(page, prompt);
@@ -35,7 +35,7 @@ test.describe('the creative loop', () => {
     // The box was sized to the aspect before the first pixel: the final image did not move it.
     const after = await first.locator('.job-image').boundingBox();
     expect(Math.round(after!.height)).toBe(Math.round(box!.height));
-    await page.request.post('/__engine/pace', { data: { ms: 30 } });
+    await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 30 } });
     await expectAccessible(page, 'grid');
     for (const name of ['U1', 'U3', 'U4', 'V1', 'V2', 'V3', 'V4', 'Reroll'])
       await expect(first.getByRole('button', { name, exact: true })).toBeVisible();

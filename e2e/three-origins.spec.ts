@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Page } from '@playwright/test';
 import { card, configure, imagine } from './fixtures';
+import { e2ePort } from './ports';
 import { useThreeOrigins } from './three-origins-kit';
 
 /**
@@ -9,7 +10,7 @@ import { useThreeOrigins } from './three-origins-kit';
  * port), with links that expire after 4 s. Run with the CDN's CORS on, off, and off with no relay
  * (where only the service worker's copy can carry the pictures).
  */
-const BASE = Number(process.env.E2E_PORT ?? 4317) + 2;
+const BASE = e2ePort(2);
 const TOKEN = 'three-origins-token-5d1e';
 const LINK_TTL_S = 4;
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { card, configure, imagine } from './fixtures';
+import { e2ePort } from './ports';
 import { useThreeOrigins } from './three-origins-kit';
 
 /**
@@ -9,7 +10,7 @@ import { useThreeOrigins } from './three-origins-kit';
  * With the relay, the clips are kept readable and play after the links expired and a reload;
  * without it (a static host), no copy can be kept, and the card says exactly that.
  */
-const BASE = Number(process.env.E2E_PORT ?? 4317) + 5;
+const BASE = e2ePort(5);
 const TOKEN = 'video-kept-token-81c2';
 // Long enough for the upscale's link to be read by the engine when Animate is sent.
 const LINK_TTL_S = 15;

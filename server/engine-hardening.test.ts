@@ -3,7 +3,14 @@ import { connect } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from './engine';
-import { call, callJson, imagineWait, ORIGIN, type Json } from './engine-test-kit';
+import {
+  ENGINE_ADMIN_HEADERS,
+  call,
+  callJson,
+  imagineWait,
+  ORIGIN,
+  type Json,
+} from './engine-test-kit';
 import { startEngineServer, type EngineServer } from './http/http-server';
 
 /** A PNG whose header claims `w`×`h` pixels, 70-odd bytes long (nothing behind it to decode). */
@@ -212,12 +219,12 @@ describe('over real HTTP', () => {
 
   it('a method a fetch Request cannot carry gets an error reply, and the engine lives on', async () => {
     const reply = await raw(
-      'TRACE /midjourney/imagine HTTP/1.1\r\nHost: x\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}',
+      'TRACE /midjourney/imagine HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}',
     );
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
     expect(reply).toMatch(/"code":"bad_request"/);
     const state = await fetch(`${server.url}/__engine/state`, {
-      headers: { authorization: 'Bearer t' },
+      headers: { authorization: 'Bearer t', ...ENGINE_ADMIN_HEADERS },
     });
     expect(state.status).toBe(200);
   });

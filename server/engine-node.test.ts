@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, preview as vitePreview } from 'vite';
 import { parseCliArgs } from './cli';
 import {
+  ENGINE_ADMIN_HEADERS,
   NDJSON,
   rawLines,
   startCallbackServer,
@@ -14,6 +15,7 @@ import {
 } from './engine-test-kit';
 import { startEngineServer, type EngineServer } from './http/http-server';
 import { engineOptionsFromEnv, engineServerPlugin } from './http/vite-plugin';
+import { raw } from './studio/studio-test-kit';
 
 const auth = { authorization: 'Bearer t', 'content-type': 'application/json' };
 const PROMPT = 'a copper kettle --seed 8';
@@ -27,7 +29,11 @@ function post(
 ) {
   return fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { ...auth, ...headers },
+    headers: {
+      ...auth,
+      ...(path.startsWith('/__engine/') ? ENGINE_ADMIN_HEADERS : {}),
+      ...headers,
+    },
     body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });
@@ -292,11 +298,34 @@ describe('engineServerPlugin (real Vite servers)', () => {
         expect(await api.json()).toEqual({ items: [], count: 0 });
         // Admin needs the engine's token whenever one is set.
         const state = await fetch(`${origin}/__engine/state`, {
-          headers: { authorization: `Bearer ${token}` },
+          headers: { authorization: `Bearer ${token}`, ...ENGINE_ADMIN_HEADERS },
         });
         expect(((await state.json()) as Json).tasks).toBe(0);
         const page = await fetch(`${origin}/`);
         expect(await page.text()).toContain('app</title>');
+        // DNS rebinding: Vite refuses a name it was not given (403); an address it lets through
+        // but the engine was not given is refused on the engine's paths (421).
+        const port = new URL(origin).port;
+        const rebound = await raw(`${origin}/__engine/state`, {
+          headers: { host: `rebind.evil.example:${port}`, ...ENGINE_ADMIN_HEADERS },
+        });
+        expect(rebound.status).toBe(403);
+        const lan = await raw(`${origin}/__engine/state`, {
+          headers: { host: `10.9.8.7:${port}`, ...ENGINE_ADMIN_HEADERS },
+        });
+        expect(lan.status).toBe(421);
+        // The studio page of this server may drive admin: its port is the engine's.
+        const own = await raw(`${origin}/__engine/pace`, {
+          method: 'POST',
+          headers: {
+            origin,
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            ...ENGINE_ADMIN_HEADERS,
+          },
+          body: '{"ms":0}',
+        });
+        expect(own.status).toBe(200);
       }
       const denied = await fetch(
         `${dev.resolvedUrls!.local[0]!.replace(/\/$/, '')}/midjourney/tasks`,

@@ -170,13 +170,15 @@ describe('CORS and attachments', () => {
     expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'accept']));
   });
 
-  it('serves finals with immutable caching, CORS (when the CDN allows it) and the right type; HEAD has no body', async () => {
-    const cdn = createEngine({ paceMs: 0, cdnCors: true });
+  it('serves finals with immutable caching (as long as the link lives), nosniff, CORS (when the CDN allows it) and the right type; HEAD has no body', async () => {
+    // A still clock: the link was signed at the same second it is served.
+    const cdn = createEngine({ paceMs: 0, cdnCors: true, now: () => 1_700_000_000_000 });
     const final = await imagineWait(cdn, { prompt: 'a paper lantern --seed 3' });
     const res = await getUrl(cdn, String(final.raw_image_url));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400, immutable');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');

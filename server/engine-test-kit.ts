@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { ENGINE_ADMIN_HEADERS } from '../src/api/engine-admin';
 import type { FetchHandler } from './http/node-adapter';
 
 /** The origin in-process requests claim (URLs in responses are built from it). */
@@ -24,7 +25,11 @@ export interface CallOptions {
   /** Raw body text instead of JSON.stringify(body). */
   raw?: string;
   method?: string;
+  /** Send the admin header on `/__engine/*` paths (default true, as the engine's admin clients do). */
+  admin?: boolean;
 }
+
+export { ENGINE_ADMIN_HEADERS };
 
 /** POST (by default) a JSON body to an engine path, in-process. */
 export function call(
@@ -33,9 +38,11 @@ export function call(
   body?: unknown,
   options: CallOptions = {},
 ): Promise<Response> {
+  const admin = path.startsWith('/__engine/') && options.admin !== false;
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: options.accept ?? 'application/json',
+    ...(admin ? ENGINE_ADMIN_HEADERS : {}),
     ...options.headers,
   };
   if (options.token !== null) headers.authorization = `Bearer ${options.token ?? 'test-token'}`;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createEngine, type Engine, type EngineOptions } from './engine';
-import { ORIGIN, callJson, getUrl, imagineWait } from './engine-test-kit';
+import { ENGINE_ADMIN_HEADERS, ORIGIN, callJson, getUrl, imagineWait } from './engine-test-kit';
 import { MAX_UPLOAD_BYTES } from './http/uploads-route';
 
 let engine: Engine | undefined;
@@ -23,7 +23,12 @@ function post(
   headers: Record<string, string> = { 'content-type': 'image/png' },
 ): Promise<Response> {
   // A streamed body needs `duplex: 'half'`, which the DOM typings do not know yet.
-  const init: RequestInit & { duplex: 'half' } = { method: 'POST', headers, body, duplex: 'half' };
+  const init: RequestInit & { duplex: 'half' } = {
+    method: 'POST',
+    headers: { ...ENGINE_ADMIN_HEADERS, ...headers },
+    body,
+    duplex: 'half',
+  };
   return e.handle(new Request(`${ORIGIN}/__engine/uploads`, init));
 }
 
@@ -50,12 +55,19 @@ describe('POST /__engine/uploads', () => {
     expect(done.image_url).toBeTypeOf('string');
   });
 
-  it('its link expires like every other', async () => {
+  it('its link expires like every other, and no cache keeps it longer than its link lives', async () => {
     let now = Date.UTC(2026, 0, 1);
-    const e = start({ linkTtlS: 5, now: () => now });
+    const e = start({ linkTtlS: 60, now: () => now });
     const { url } = (await (await post(e, await png())).json()) as { url: string };
-    expect((await getUrl(e, url)).status).toBe(200);
-    now += 6000;
+    const fresh = await getUrl(e, url);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('cache-control')).toBe('public, max-age=60, immutable');
+    expect(fresh.headers.get('x-content-type-options')).toBe('nosniff');
+    now += 45_000;
+    expect((await getUrl(e, url)).headers.get('cache-control')).toBe(
+      'public, max-age=15, immutable',
+    );
+    now += 16_000;
     expect((await getUrl(e, url)).status).toBe(404);
   });
 

@@ -14,6 +14,7 @@ import { errorResponse } from './http/http-util';
 import { route, routeCdn } from './http/router';
 import { createContext } from './engine/context';
 import type { FaultRule } from './engine/faults';
+import type { HostPolicy } from './http/host-policy';
 
 /** How a `createEngine` call tunes the engine. */
 export interface EngineOptions {
@@ -39,6 +40,8 @@ export interface EngineOptions {
   cdnCors?: boolean;
   /** Seconds an attachment link stays valid (default 86400); after that it answers 404. */
   linkTtlS?: number;
+  /** The names the engine's listeners answer for (default: this machine's loopback names). */
+  hosts?: HostPolicy;
 }
 
 /** What `GET /__engine/state` reports. */
@@ -72,6 +75,11 @@ export interface Engine {
   state(): EngineState;
   /** Resolves when every job that is not stalled has ended (tests). */
   idle(): Promise<void>;
+  /**
+   * Tell the engine a port it is served on (its API, or its picture origin): URLs naming it are
+   * the engine itself, and an admin request's `Origin` must name an API port.
+   */
+  listening(kind: 'api' | 'cdn', port: number): void;
 }
 
 /** Create an engine. No timers run until a job does. */
@@ -104,6 +112,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     setPace: (ms) => setPace(ctx, ms),
     state: () => engineState(ctx),
+    listening(kind, port) {
+      (kind === 'api' ? ctx.own.apiPorts : ctx.own.cdnPorts).add(port);
+    },
     async idle(): Promise<void> {
       for (;;) {
         const pending = [...ctx.runs.entries()]

@@ -9,21 +9,45 @@ import { initialLocale } from './i18n/locales';
 import { loadJobTextTable } from './jobs/job-text';
 import './app/styles.css';
 
+const root = document.getElementById('root')!;
+
 // The page renders once its language's catalogs are in: a first paint in the wrong language
 // would flash English at a Chinese reader.
-void Promise.all([activateLocale(initialLocale()), loadJobTextTable()]).then(() =>
-  createRoot(document.getElementById('root')!).render(
+async function start(): Promise<void> {
+  try {
+    await Promise.all([activateLocale(initialLocale()), loadJobTextTable()]);
+  } catch {
+    // Still missing after the loader's own retries: said (in both languages, since the words are
+    // what did not come), and tried again when the network is back, or in a few seconds.
+    root.textContent =
+      "Couldn't load Imagine Studio. Retrying… · 无法加载 Imagine Studio，正在重试…";
+    await new Promise((retry) => {
+      window.addEventListener('online', retry, { once: true });
+      setTimeout(retry, 5000);
+    });
+    return start();
+  }
+  root.textContent = '';
+  createRoot(root).render(
     <StrictMode>
       <I18nProvider i18n={i18n}>
         <App services={createServices()} />
       </I18nProvider>
     </StrictMode>,
-  ),
-);
+  );
+}
+
+void start();
 
 // The picture service worker is not needed for the first paint: registered once the page is idle.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const register = () => void import('./sw/register-sw').then((m) => m.registerPictureWorker());
+  const load = () => import('./sw/register-sw');
+  const register = () =>
+    void load().then(
+      (m) => m.registerPictureWorker(),
+      // Pictures are still kept by the other means; the next visit registers it.
+      () => undefined,
+    );
   if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 2000 });
   else setTimeout(register, 0);
 }

@@ -74,6 +74,16 @@ function byteRange(header: string | null, size: number): [number, number] | 'bad
 }
 
 /**
+ * How long a final file may be cached: its bytes never change, but its link dies at `ex`, and a
+ * cache must not keep showing what the link no longer serves.
+ */
+function finalCaching(ctx: EngineContext, url: URL): string {
+  const left = parseInt(url.searchParams.get('ex') ?? '0', 16) - Math.floor(ctx.now() / 1000);
+  const maxAge = Math.max(0, Math.min(31_536_000, Number.isFinite(left) ? left : 0));
+  return `public, max-age=${maxAge}, immutable`;
+}
+
+/**
  * Answer a GET or HEAD of an attachment. One byte range is honoured (206), as a CDN does, so a
  * browser can seek a video (Chromium asks for ranges of MP4s).
  */
@@ -100,7 +110,8 @@ export function serveAttachment(
   const headers: Record<string, string> = {
     'content-type': file.type,
     'accept-ranges': 'bytes',
-    'cache-control': entry.final ? 'public, max-age=31536000, immutable' : 'no-store',
+    'cache-control': entry.final ? finalCaching(ctx, url) : 'no-store',
+    'x-content-type-options': 'nosniff',
     ...(ctx.options.cdnCors ? CDN_CORS : {}),
   };
   const range = byteRange(rangeHeader, size);
@@ -121,6 +132,29 @@ export function serveAttachment(
   return new Response(method === 'HEAD' ? null : view, { status: range ? 206 : 200, headers });
 }
 
+/** Redirects an image fetch follows, each hop checked as the first URL was. */
+const MAX_IMAGE_REDIRECTS = 3;
+
+/**
+ * The response for an image URL, following redirects by hand: a hop may not lead to the engine's
+ * own API (only to its picture links), nor off http(s).
+ */
+async function fetchFollowing(ctx: EngineContext, start: URL, signal: AbortSignal) {
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (ctx.own.pointsAtSelf(url.href) && !url.pathname.startsWith('/attachments/'))
+      throw new Error('the link leads to this engine itself');
+    const res = await ctx.fetchImpl(url, { redirect: 'manual', signal });
+    const location = res.headers.get('location');
+    if (res.status < 300 || res.status > 399 || !location) return res;
+    await res.body?.cancel().catch(() => undefined);
+    if (hop >= MAX_IMAGE_REDIRECTS) throw new Error('too many redirects');
+    url = new URL(location, url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`a redirect to ${url.protocol} is not followed`);
+  }
+}
+
 /** Image prompt bytes: this engine's own attachments straight from the store, others fetched. */
 export async function fetchImage(ctx: EngineContext, urlText: string): Promise<Buffer> {
   const url = new URL(urlText);
@@ -131,9 +165,11 @@ export async function fetchImage(ctx: EngineContext, urlText: string): Promise<B
       throw new Error('HTTP 404');
     if (entry) return variantOf(url, entry).bytes;
   }
-  const res = await ctx.fetchImpl(url, {
-    signal: AbortSignal.any([AbortSignal.timeout(15_000), ctx.closing.signal]),
-  });
+  const res = await fetchFollowing(
+    ctx,
+    url,
+    AbortSignal.any([AbortSignal.timeout(15_000), ctx.closing.signal]),
+  );
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
     throw new Error(`HTTP ${res.status}`);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { EngineOptions } from '../engine';
+import { OwnOrigins, hostPolicy } from '../http/host-policy';
 import type { Picture, Preview } from '../pictures/pictures';
 import { FaultQueue } from './faults';
 import type { Job } from './job';
@@ -39,6 +40,8 @@ export interface EngineContext {
   readonly now: () => number;
   readonly log: (message: string) => void;
   readonly fetchImpl: typeof fetch;
+  /** The engine's names and ports: what counts as itself (admin origins, URLs it must not fetch). */
+  readonly own: OwnOrigins;
   readonly limits: { maxTasks: number; maxAgeMs: number; maxBytes: number };
   // Same key → same pictures: fifty streams of one prompt draw it once.
   readonly renderCache: Map<string, Promise<Rendered>>;
@@ -65,6 +68,7 @@ export function createContext(options: EngineOptions): EngineContext {
     now: options.now ?? Date.now,
     log: options.log ?? (() => undefined),
     fetchImpl: options.fetchImpl ?? ((input, init) => fetch(input, init)),
+    own: new OwnOrigins(options.hosts ?? hostPolicy(undefined)),
     limits: {
       maxTasks: options.maxTasks ?? 2000,
       maxAgeMs: options.maxAgeMs ?? 6 * 3600 * 1000,

@@ -9,16 +9,26 @@ import type { Body, Job } from './job';
 /** How long one callback POST may take. */
 export const CALLBACK_TIMEOUT_MS = 10_000;
 
+/**
+ * POST one body. Never to the engine itself (checked again here: a port registered after the
+ * request arrived), and a redirect is not followed: a 307 would replay the POST, body and all,
+ * wherever it points.
+ */
 async function postCallback(ctx: EngineContext, url: string, body: Body): Promise<void> {
+  if (ctx.own.pointsAtSelf(url, { cdn: true })) {
+    ctx.log(`callback to ${url} not sent: it points at this engine`);
+    return;
+  }
   try {
     const res = await ctx.fetchImpl(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
+      redirect: 'manual',
       signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
     });
     await res.body?.cancel().catch(() => undefined);
-    if (!res.ok) ctx.log(`callback to ${url} answered ${res.status}`);
+    if (!res.ok) ctx.log(`callback to ${url} answered ${res.status} (redirects are not followed)`);
   } catch (err) {
     ctx.log(`callback to ${url} failed: ${String(err)}`);
   }

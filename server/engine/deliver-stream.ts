@@ -53,7 +53,8 @@ export function streamResponse(ctx: EngineContext, job: Job, fault: FaultPlan | 
     status: 200,
     headers: {
       'content-type': NDJSON,
-      'cache-control': 'no-cache',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
       'x-accel-buffering': 'no',
       ...CORS_HEADERS,
     },

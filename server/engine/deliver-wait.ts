@@ -45,7 +45,7 @@ export async function waitResponse(
     });
     return new Response(cut, {
       status: 200,
-      headers: { 'content-type': 'application/json', ...CORS_HEADERS },
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...CORS_HEADERS },
     });
   }
   if (body === null)

@@ -119,11 +119,16 @@ export class Job {
   /** Set once the job was abandoned by a simulated restart: nothing it does is heard again. */
   private aborted = false;
 
-  /** A progress line: becomes the task's latest response. */
+  /**
+   * A progress line: its progress and preview become the task's latest response, without the
+   * line's `success`. Clients of the tasks endpoint (the provider's own MCP server among them)
+   * read `response.success === true` as "finished"; a task still running says nothing of the kind.
+   */
   emitLine(line: Body): void {
     if (this.result !== undefined || this.aborted) return;
     this.lines.push(line);
-    this.task.response = line;
+    const { success: _success, ...pending } = line;
+    this.task.response = pending;
     this.task.state = 'generating';
     for (const listener of [...this.listeners]) safely(() => listener.line(line));
   }

@@ -2,6 +2,7 @@
  * `/__engine/*`: the engine's own controls for tests and demos (state, pace, faults, token,
  * restart, reset). Not part of the provider's API.
  */
+import { ENGINE_ADMIN_HEADER } from '../../src/api/engine-admin';
 import { DEFAULT_PACE_MS, evict, type EngineContext } from '../engine/context';
 import { parseFaultRule } from '../engine/faults';
 import type { EngineState } from '../engine';
@@ -41,10 +42,14 @@ function forgetPictures(ctx: EngineContext, keep: (taskId: string) => boolean): 
 
 /**
  * Why an admin request is refused (null: it may pass). Admin changes what every client of the
- * engine sees, so: the engine's token whenever one is set; no request from a web page of another
- * origin (browsers always send `Origin` on those); and bodies only as `application/json` (or a
- * picture type, for uploads), which a page cannot send cross-origin without a preflight that admin
- * never grants.
+ * engine sees, so:
+ * - no request from a web page of another origin (browsers always send `Origin` on those); the
+ *   origin is compared with the engine's own names and ports, never with the request's `Host`;
+ * - the admin header, which nothing the engine sends itself carries: a callback it posts (to a
+ *   URL that redirects here, say) or a picture it fetches is refused, `Origin` or not;
+ * - the engine's token whenever one is set;
+ * - bodies only as `application/json` (or a picture type, for uploads), which a page cannot send
+ *   cross-origin without a preflight that admin never grants.
  */
 function guard(
   ctx: EngineContext,
@@ -54,10 +59,17 @@ function guard(
   trace: string,
 ): Response | null {
   const origin = req.headers.get('origin');
-  if (origin !== null && origin !== new URL(req.url).origin)
+  if (origin !== null && !ctx.own.isOwnOrigin(origin))
     return errorResponse(
       'forbidden',
       "The engine's admin endpoints take no requests from web pages of other origins.",
+      trace,
+      403,
+    );
+  if (!req.headers.get(ENGINE_ADMIN_HEADER)?.trim())
+    return errorResponse(
+      'forbidden',
+      `The engine's admin endpoints need the header \`${ENGINE_ADMIN_HEADER}: 1\`.`,
       trace,
       403,
     );

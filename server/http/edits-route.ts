@@ -21,6 +21,7 @@ import { readPrompt } from '../pictures/prompt-params';
 import { deliver, newTask, parseBody, validCallback } from './endpoint-util';
 import { errorResponse } from './http-util';
 import { MAX_PROMPT_CHARS } from './imagine-route';
+import { selfUrlProblem } from './self-urls';
 import { readImageAt } from './text-routes';
 
 /** The longest side an edit works at (the provider's edit results are about 1,000 px). */
@@ -53,6 +54,11 @@ export async function edits(ctx: EngineContext, req: Request, url: URL, trace: s
   if ((data.action ?? 'generate') !== 'generate')
     return bad(`action must be generate for edits; got ${data.action}`);
   if (!validCallback(data.callback_url)) return bad('callback_url must be an http(s) URL');
+  const self = selfUrlProblem(ctx, req, [
+    { field: 'image_url', url: data.image_url },
+    { field: 'callback_url', url: data.callback_url, callback: true },
+  ]);
+  if (self) return bad(self);
   const imageUrl = data.image_url;
   const prompt = data.prompt;
   const reading = readPrompt(prompt);

@@ -20,7 +20,14 @@ export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'access-control-max-age': '86400',
 };
 
-/** A JSON response with CORS headers and an explicit length. */
+/** Every JSON answer of the engine: task records, results, admin state and errors. */
+const NO_STORE: Readonly<Record<string, string>> = {
+  // An answer is about one moment of one task; no cache may hand it to anyone again.
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+/** A JSON response with CORS headers and an explicit length, never cached. */
 export function json(body: unknown, status = 200, extra: Record<string, string> = {}): Response {
   const bytes = Buffer.from(JSON.stringify(body));
   return new Response(bytes, {
@@ -28,6 +35,7 @@ export function json(body: unknown, status = 200, extra: Record<string, string> 
     headers: {
       'content-type': 'application/json',
       'content-length': String(bytes.length),
+      ...NO_STORE,
       ...CORS_HEADERS,
       ...extra,
     },

@@ -16,6 +16,7 @@ import {
   type Plan,
 } from '../pictures/actions';
 import { errorResponse, json, readJsonObject } from './http-util';
+import { promptUrls, selfUrlProblem } from './self-urls';
 
 /**
  * The longest prompt taken. The provider publishes no limit; Midjourney's Discord `/imagine`
@@ -93,6 +94,11 @@ export async function imagine(
   const callbackUrl = request.callback_url;
   if (callbackUrl !== undefined && !/^https?:\/\/\S+$/i.test(callbackUrl))
     return bad('callback_url must be an http(s) URL');
+  const self = selfUrlProblem(ctx, req, [
+    ...promptUrls(request.prompt),
+    { field: 'callback_url', url: callbackUrl, callback: true },
+  ]);
+  if (self) return bad(self);
 
   const echo: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) if (!TOKEN_KEYS.test(key)) echo[key] = value;

@@ -5,6 +5,7 @@
  * errors cuts the connection abruptly, as a dropped stream should look.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostAllowed, misdirected, type HostPolicy } from './host-policy';
 
 /** A body the engine stopped reading is drained (not cut) up to this, so the client gets the answer. */
 const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
@@ -144,22 +145,33 @@ function drained(res: ServerResponse): Promise<void> {
 
 /**
  * A listener that serves `handler` for the paths `match` accepts and passes the rest to `next`
- * (404 when there is no `next`).
+ * (404 when there is no `next`). With `hosts`, a request naming another host is answered 421
+ * before anything else (DNS rebinding, see `host-policy`).
  */
 export function createNodeListener(
   handler: FetchHandler | (() => FetchHandler),
   match: (pathname: string) => boolean = () => true,
+  hosts?: HostPolicy,
 ): NodeListener {
   return (req, res, next) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (!match(pathname)) {
-      if (next) next();
-      else {
-        res.statusCode = 404;
-        if (!req.complete) res.setHeader('connection', 'close');
-        res.end();
-        if (!req.complete) discard(req);
-      }
+    const matched = match(pathname);
+    // Paths of the host server (Vite) are its own business, Host included.
+    if (!matched && next) return next();
+    if (hosts !== undefined && !hostAllowed(hosts, req.headers.host)) {
+      const answer = misdirected(req.headers.host);
+      // Read (and drop) the body first, as for any answer given before it was read.
+      void (req.complete ? Promise.resolve() : drainRequest(req)).then(() =>
+        sendWebResponse(res, answer),
+      );
+      return;
+    }
+    if (!matched) {
+      res.statusCode = 404;
+      res.setHeader('cache-control', 'no-store');
+      if (!req.complete) res.setHeader('connection', 'close');
+      res.end();
+      if (!req.complete) discard(req);
       return;
     }
     const abort = new AbortController();

@@ -38,7 +38,8 @@ export async function route(ctx: EngineContext, req: Request): Promise<Response>
   const trace = req.headers.get('x-trace-id') || randomUUID();
   // Admin is never driven cross-origin: its preflight grants nothing, its replies allow no origin.
   if (path.startsWith('/__engine/')) {
-    if (method === 'OPTIONS') return new Response(null, { status: 204 });
+    if (method === 'OPTIONS')
+      return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
     return withoutCors(await admin(ctx, req, path, method, trace));
   }
   if (method === 'OPTIONS' && isEnginePath(path))

@@ -23,6 +23,7 @@ import { shortenPrompt } from '../text/shorten';
 import { translatePrompt } from '../text/translate';
 import { newTask, parseBody } from './endpoint-util';
 import { errorResponse, json, sleep } from './http-util';
+import { selfUrlProblem } from './self-urls';
 import { MAX_PROMPT_CHARS } from './imagine-route';
 
 /** An injected HTTP error for this request, if one is armed (other fault kinds do not apply). */
@@ -70,6 +71,8 @@ export async function describe(ctx: EngineContext, req: Request, trace: string) 
   const parsed = await parseBody(req, describeRequestSchema, trace);
   if (!parsed.ok) return parsed.response;
   const { data, raw, traceId } = parsed;
+  const self = selfUrlProblem(ctx, req, [{ field: 'image_url', url: data.image_url }]);
+  if (self) return errorResponse('bad_request', self, traceId);
   const task = newTask(ctx, 'describe', raw, traceId);
   evict(ctx);
   ctx.store.addTask(task);

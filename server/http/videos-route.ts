@@ -28,6 +28,7 @@ import { extendClip, makeClips, type Clip } from '../video/clips';
 import { deliver, newTask, parseBody, validCallback } from './endpoint-util';
 import { errorResponse, sleep } from './http-util';
 import { MAX_PROMPT_CHARS } from './imagine-route';
+import { selfUrlProblem } from './self-urls';
 import { readImageAt } from './text-routes';
 
 /** What one videos job starts from. */
@@ -123,6 +124,12 @@ export async function videos(ctx: EngineContext, req: Request, url: URL, trace: 
   if (data.mode === 'relax')
     return bad('mode must be fast or turbo: relax is not supported for video generation');
   if (!validCallback(data.callback_url)) return bad('callback_url must be an http(s) URL');
+  const self = selfUrlProblem(ctx, req, [
+    { field: 'image_url', url: data.image_url },
+    { field: 'end_image_url', url: data.end_image_url },
+    { field: 'callback_url', url: data.callback_url, callback: true },
+  ]);
+  if (self) return bad(self);
   if (data.prompt && data.prompt.length > MAX_PROMPT_CHARS)
     return bad(
       `The prompt is ${data.prompt.length} characters long; the limit is ${MAX_PROMPT_CHARS}. Shorten it.`,

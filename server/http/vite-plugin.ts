@@ -3,10 +3,12 @@
  * `npm start`), on the engine's paths only; every other request falls through to Vite.
  * Environment: ENGINE_PACE_MS (ms per progress step), ENGINE_TOKEN (require this bearer token),
  * ENGINE_CDN_PORT (port of the attachments' origin; default any free port), ENGINE_CDN_CORS
- * (`on`/`off`, default off), ENGINE_LINK_TTL (seconds an attachment link lives, default 86400).
+ * (`on`/`off`, default off), ENGINE_LINK_TTL (seconds an attachment link lives, default 86400),
+ * ALLOWED_HOSTS (public names the engine answers for besides this machine's).
  */
 import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
+import { hostPolicy, parseAllowedHosts } from './host-policy';
 import { isEnginePath } from './router';
 import { mountEngine, type MountOptions, type MountedEngine } from './mount';
 import { createNodeListener } from './node-adapter';
@@ -45,6 +47,8 @@ export function engineOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Moun
   }
   const token = env.ENGINE_TOKEN?.trim();
   if (token) options.token = token;
+  const allowedHosts = parseAllowedHosts(env.ALLOWED_HOSTS);
+  if (allowedHosts.length > 0) options.allowedHosts = allowedHosts;
   return options;
 }
 
@@ -53,16 +57,35 @@ interface Mountable {
   httpServer: Server | import('node:http2').Http2SecureServer | null;
 }
 
-/** The Vite plugin serving `/midjourney/*`, `/attachments/*` and `/__engine/*`. */
+/**
+ * The Vite plugin serving `/midjourney/*`, `/attachments/*` and `/__engine/*`. Vite checks the
+ * `Host` of every request first (`server.allowedHosts`, 403); the engine's paths check it again
+ * against the engine's own, shorter list (421), which names no IP address but this machine's.
+ */
 export function engineServerPlugin(overrides: MountOptions = {}): Plugin {
-  const mount = (server: Mountable): void => {
+  const mount = (server: Mountable, host: string | boolean | undefined): void => {
+    const options: MountOptions = {
+      ...engineOptionsFromEnv(),
+      ...(typeof host === 'string' ? { host } : {}),
+      ...overrides,
+    };
+    const hosts = hostPolicy([options.host ?? '127.0.0.1'], options.allowedHosts);
     // Mounted on the first request, so that merely loading the config (vitest does) costs
     // nothing and opens no CDN port.
     let mounted: Promise<MountedEngine> | undefined;
     const get = (): Promise<MountedEngine> =>
-      (mounted ??= mountEngine({ ...engineOptionsFromEnv(), ...overrides }));
+      (mounted ??= mountEngine(options).then((m) => {
+        // By the first request Vite listens: its port is the engine's API port.
+        const address = server.httpServer?.address();
+        if (address && typeof address === 'object') m.engine.listening('api', address.port);
+        return m;
+      }));
     server.middlewares.use(
-      createNodeListener({ handle: async (req) => (await get()).engine.handle(req) }, isEnginePath),
+      createNodeListener(
+        { handle: async (req) => (await get()).engine.handle(req) },
+        isEnginePath,
+        hosts,
+      ),
     );
     server.httpServer?.once('close', () => {
       void mounted?.then((m) => m.close());
@@ -71,7 +94,7 @@ export function engineServerPlugin(overrides: MountOptions = {}): Plugin {
   };
   return {
     name: 'imagine-studio-engine',
-    configureServer: (server) => mount(server),
-    configurePreviewServer: (server) => mount(server),
+    configureServer: (server) => mount(server, server.config.server.host),
+    configurePreviewServer: (server) => mount(server, server.config.preview.host),
   };
 }

@@ -3,13 +3,21 @@
  * compression, the local engine (unless `ENGINE=off`), the AceData pass-through and the image
  * relay (unless `RELAY=off`), on Hono over node:http.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioConfig } from '../../src/api/runtime-config';
+import { hostAllowed, hostPolicy, misdirected } from '../http/host-policy';
+import {
+  API_SOCKET_LIMITS,
+  applySocketLimits,
+  socketLimits,
+  socketServerOptions,
+} from '../http/socket-limits';
 import { cspDirectives, cspString } from './csp';
 import { cutOnError } from './cut-on-error';
 import { isEngineRoute, mountEngine, type MountedEngine } from './engine-mount';
@@ -26,14 +34,21 @@ export interface StudioApp {
   fetch(req: Request): Response | Promise<Response>;
   /** The CSP header value it sends. */
   csp: string;
+  /** The port it is served on, once it listens (the mounted engine's API port). */
+  listening(port: number): void;
   close(): Promise<void>;
 }
 
 /** Build the app: mounts the engine, reads index.html (throws if the build is missing). */
 export async function createStudioApp(options: StudioOptions): Promise<StudioApp> {
   const engine: MountedEngine | undefined = options.engine
-    ? await mountEngine(options.engine)
+    ? await mountEngine({
+        ...options.engine,
+        host: options.host,
+        allowedHosts: options.allowedHosts,
+      })
     : undefined;
+  const hosts = hostPolicy(options.host, options.allowedHosts);
   const pictureOrigins = [
     ...options.pictureOrigins,
     ...(engine?.cdnOrigin ? [engine.cdnOrigin] : []),
@@ -66,6 +81,10 @@ export async function createStudioApp(options: StudioOptions): Promise<StudioApp
       overwrite: false,
     }),
   );
+  // DNS rebinding: a name this server was not given is answered 421, pages and API alike.
+  app.use(async (c, next) =>
+    hostAllowed(hosts, c.req.header('host')) ? next() : misdirected(c.req.header('host')),
+  );
   // Gzip for dynamic JSON; NDJSON is not in its list of types, so streams are never held back.
   app.use(compress());
   if (engine) {
@@ -84,18 +103,23 @@ export async function createStudioApp(options: StudioOptions): Promise<StudioApp
   if (options.relay) app.all(RELAY_PATH, (c) => relay(c.req.raw));
   app.on(['GET', 'HEAD'], ['/', '/index.html'], (c) => sendIndex(c, page));
   app.use(distFiles(options.distDir));
-  app.on(['GET', 'HEAD'], '*', (c) =>
-    isAppRoute(c.req.path) ? sendIndex(c, page) : c.json({ error: 'Not found' }, 404),
-  );
-  app.notFound((c) => c.json({ error: 'Not found' }, 404));
+  app.on(['GET', 'HEAD'], '*', (c) => (isAppRoute(c.req.path) ? sendIndex(c, page) : notFound(c)));
+  app.notFound(notFound);
 
   return {
     fetch: app.fetch,
     csp: cspString(directives),
+    listening: (port) => engine?.listening(port),
     close: async () => {
       await engine?.close();
     },
   };
+}
+
+/** A path nothing serves: JSON, never cached (it may exist tomorrow). */
+function notFound(c: Context): Response {
+  c.header('cache-control', 'no-store');
+  return c.json({ error: 'Not found' }, 404);
 }
 
 /**
@@ -114,6 +138,8 @@ function isAppRoute(path: string): boolean {
 export interface StudioServer {
   url: string;
   port: number;
+  /** The Node server itself (tests count its connections). */
+  server: Server;
   csp: string;
   close(): Promise<void>;
 }
@@ -121,6 +147,7 @@ export interface StudioServer {
 /** Create the app and listen on `options.host:options.port`. */
 export async function startStudioServer(options: StudioOptions): Promise<StudioServer> {
   const studio = await createStudioApp(options);
+  const limits = socketLimits(API_SOCKET_LIMITS, options.socketLimits);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       // The engine builds its own Requests and Responses: keep Node's globals as they are.
@@ -129,16 +156,20 @@ export async function startStudioServer(options: StudioOptions): Promise<StudioS
         port: options.port,
         hostname: options.host,
         overrideGlobalObjects: false,
+        serverOptions: socketServerOptions(limits),
       },
       () => resolve(s),
     );
+    applySocketLimits(s as Server, limits);
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  studio.listening(port);
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${host}:${port}`,
     port,
+    server: server as Server,
     csp: studio.csp,
     close: async () => {
       await studio.close();

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { ENGINE_ADMIN_HEADERS } from '../../src/api/engine-admin';
 import type { StudioServer } from './app';
 import { makeDist, raw, startStudio } from './studio-test-kit';
 
@@ -45,7 +46,7 @@ it('cuts the connection when the engine drops a stream, as a real drop looks, wi
   const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   const armed = await raw(`${studio.url}/__engine/faults`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...ENGINE_ADMIN_HEADERS },
     body: JSON.stringify({ drop_at: 40 }),
   });
   expect(armed.status).toBeLessThan(300);

@@ -14,6 +14,8 @@ export interface MountedEngine {
   owns(pathname: string): boolean;
   /** Origin the engine serves pictures from (its CDN, another origin than the studio's). */
   cdnOrigin?: string;
+  /** The studio's port, once it listens: the engine's admin and API are served there. */
+  listening(port: number): void;
   /** Stop jobs, timers and the CDN listener. */
   close(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function mountEngine(options: MountOptions): Promise<MountedEngine>
     handle: (req) => mounted.engine.handle(req),
     owns: isEngineRoute,
     cdnOrigin: mounted.cdnOrigin,
+    listening: (port) => mounted.engine.listening('api', port),
     close: () => mounted.close(),
   };
 }

@@ -40,6 +40,14 @@ describe('studioOptionsFromEnv', () => {
     expect(studioOptionsFromEnv({ ENGINE_PACE_MS: '60' }).engine).toMatchObject({ paceMs: 60 });
   });
 
+  it('reads ALLOWED_HOSTS, the public names it answers for besides this machine', () => {
+    expect(studioOptionsFromEnv({}).allowedHosts).toEqual([]);
+    const o = studioOptionsFromEnv({ ALLOWED_HOSTS: 'Studio.Example.com, 192.168.1.20' });
+    expect(o.allowedHosts).toEqual(['studio.example.com', '192.168.1.20']);
+    // The engine mounted in it answers for them too.
+    expect(o.engine).toMatchObject({ allowedHosts: ['studio.example.com', '192.168.1.20'] });
+  });
+
   it('says what to change when a setting is wrong', () => {
     expect(() => studioOptionsFromEnv({ ACEDATA_BASE_URL: 'ftp://x' })).toThrow(
       /ACEDATA_BASE_URL must be an http\(s\) URL/,
@@ -47,6 +55,9 @@ describe('studioOptionsFromEnv', () => {
     expect(() => studioOptionsFromEnv({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
     expect(() => studioOptionsFromEnv({ PICTURE_ORIGINS: 'https://cdn.example/path' })).toThrow(
       /PICTURE_ORIGINS takes origins/,
+    );
+    expect(() => studioOptionsFromEnv({ ALLOWED_HOSTS: 'https://studio.example.com' })).toThrow(
+      /ALLOWED_HOSTS takes host names such as studio.example.com \(no scheme, no port\)/,
     );
   });
 });

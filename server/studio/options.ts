@@ -2,7 +2,9 @@
  * The studio server's settings, from the environment (`npm start`) or given by tests.
  */
 import { DEFAULT_ACEDATA_BASE_URL, httpOriginOf } from '../../src/api/origins';
+import { parseAllowedHosts } from '../http/host-policy';
 import type { MountOptions } from '../http/mount';
+import type { SocketLimits } from '../http/socket-limits';
 import { engineOptionsFromEnv } from '../http/vite-plugin';
 
 /** How `startStudioServer` serves. */
@@ -22,6 +24,13 @@ export interface StudioOptions {
   relay: boolean;
   /** Picture origins trusted like the provider's CDN (CSP and relay): `PICTURE_ORIGINS`. */
   pictureOrigins: string[];
+  /**
+   * Public names the server answers for besides this machine's (`ALLOWED_HOSTS`): the name a
+   * proxy in front of it serves the studio under. Any other `Host` is answered 421.
+   */
+  allowedHosts: string[];
+  /** Socket deadlines and the connection cap, where they differ from the defaults (tests). */
+  socketLimits?: Partial<SocketLimits>;
   /** Fetch used by the pass-through and the relay (tests). */
   fetchImpl?: typeof fetch;
 }
@@ -72,6 +81,7 @@ export function studioOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Stud
     engine: isOff(env.ENGINE) ? false : engineOptionsFromEnv(env),
     relay: !isOff(env.RELAY),
     pictureOrigins: pictureOriginsFromEnv(env),
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
   };
 }
 

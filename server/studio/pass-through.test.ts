@@ -163,3 +163,61 @@ describe('the AceData pass-through', () => {
     }
   });
 });
+
+describe('the pass-through forwards only what the API speaks', () => {
+  let api: Awaited<ReturnType<typeof listen>>;
+  let through: StudioServer;
+  const answers: Record<string, [string | undefined, string]> = {
+    '/json': ['application/json; charset=utf-8', '{"success":true}'],
+    '/ndjson': ['application/x-ndjson', '{"progress":10}\n'],
+    '/events': ['text/event-stream', 'data: {"progress":10}\n\n'],
+    '/html': ['text/html', '<script>alert(document.cookie)</script>'],
+    '/script': ['text/javascript', 'alert(document.cookie)'],
+    '/svg': ['image/svg+xml', '<svg onload="alert(1)"/>'],
+    '/two-types': ['application/json, text/html', '<script>alert(1)</script>'],
+    '/untyped': [undefined, '<script>alert(1)</script>'],
+  };
+  beforeAll(async () => {
+    api = await listen((req, res) => {
+      const [type, body] = answers[req.url ?? ''] ?? [undefined, ''];
+      req.resume();
+      res.writeHead(200, {
+        ...(type ? { 'content-type': type } : {}),
+        'cache-control': 'public, max-age=3600',
+      });
+      res.end(body);
+    });
+    through = await startStudio(await makeDist(), { passThroughTarget: api.origin, engine: false });
+  });
+  afterAll(async () => {
+    await through.close();
+    await api.close();
+  });
+
+  it('JSON, NDJSON and event streams pass, as attachments in a sandbox, never stored', async () => {
+    for (const path of ['/json', '/ndjson', '/events']) {
+      const res = await raw(`${through.url}/acedata${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['content-type'], path).toBe(answers[path]![0]);
+      expect(res.body.toString(), path).toBe(answers[path]![1]);
+      expect(res.headers['content-disposition'], path).toBe('attachment');
+      expect(res.headers['content-security-policy'], path).toBe("default-src 'none'; sandbox");
+      expect(res.headers['cache-control'], path).toBe('no-store');
+    }
+  });
+
+  it('anything else comes back as 502 with words, and none of its bytes', async () => {
+    for (const path of ['/html', '/script', '/svg', '/two-types', '/untyped']) {
+      const res = await raw(`${through.url}/acedata${path}`);
+      expect(res.status, path).toBe(502);
+      expect(res.headers['content-type'], path).toBe('application/json');
+      const body = JSON.parse(res.body.toString()) as { error: { message: string } };
+      expect(body.error.message, path).toMatch(
+        /not an API answer \(JSON, NDJSON or an event stream\)/,
+      );
+      expect(res.body.toString(), path).not.toContain('alert');
+      expect(res.headers['content-disposition'], path).toBe('attachment');
+      expect(res.headers['content-security-policy'], path).toContain('sandbox');
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * make). Static hosts that know the convention use them too; the others ignore them.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Plugin } from 'vite';
@@ -33,17 +33,26 @@ export async function precompressDir(dir: string): Promise<number> {
   return count;
 }
 
-/** The Vite plugin running `precompressDir` on the output after a build. */
+/**
+ * The Vite plugin running `precompressDir` on the output after a build. The out dir is resolved
+ * as Vite resolves it (against the root; an absolute `--outDir` stays as given). It runs last and
+ * alone among the build's closing hooks, so files other plugins write then (the service worker's
+ * sw.js) get their twins too.
+ */
 export function precompressPlugin(): Plugin {
   let outDir = 'dist';
   return {
     name: 'imagine-studio-precompress',
     apply: 'build',
     configResolved: (config) => {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
-    closeBundle: async () => {
-      await precompressDir(outDir);
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler: async () => {
+        await precompressDir(outDir);
+      },
     },
   };
 }

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_ADMIN_HEADERS } from '../../src/api/engine-admin';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioServer } from './app';
+import { gzipSync } from 'node:zlib';
 import { checkRelayUrl, createRelay } from './relay';
-import { listen, makeDist, raw, startStudio } from './studio-test-kit';
+import { exchange, listen, makeDist, raw, startStudio } from './studio-test-kit';
 
 const ENGINE_CDN = 'http://127.0.0.1:4999';
 const allowed = new Set([...PROVIDER_CDN_ORIGINS, ENGINE_CDN]);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+/** A response planted in a picture's bytes, where a relay that lies about length puts it. */
+const PLANTED =
+  'HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: 25\r\n\r\n<script>alert(1)</script>';
+/** A picture whose decoded bytes run on well past its gzipped length. */
+const LONG_PICTURE = Buffer.concat([PNG, Buffer.alloc(2000, 0x20), Buffer.from(PLANTED)]);
 
 describe('checkRelayUrl', () => {
   it.each([
@@ -72,6 +79,7 @@ describe('the relay over HTTP', () => {
   let other: Awaited<ReturnType<typeof listen>>;
   let studio: StudioServer;
   let otherHits = 0;
+  const gzAsked: string[] = [];
 
   beforeAll(async () => {
     other = await listen((_req, res) => {
@@ -100,6 +108,21 @@ describe('the relay over HTTP', () => {
       else if (path === '/downgrade')
         res.writeHead(301, { location: 'http://midjourney.cdn.acedata.cloud/a.png' }).end();
       else if (path === '/loop') res.writeHead(302, { location: '/loop' }).end();
+      else if (path === '/gz.png') {
+        // Compressed whatever the relay asked for, its compressed length declared.
+        gzAsked.push(String(req.headers['accept-encoding']));
+        const gz = gzipSync(LONG_PICTURE);
+        res
+          .writeHead(200, {
+            'content-type': 'image/png',
+            'content-encoding': 'gzip',
+            'content-length': String(gz.length),
+          })
+          .end(gz);
+      } else if (path === '/mixed.png')
+        res.writeHead(200, { 'content-type': 'image/png;x, text/html' }).end(PNG);
+      else if (path === '/upper.png')
+        res.writeHead(200, { 'content-type': 'IMAGE/PNG; charset=x' }).end(PNG);
       else if (path === '/page.html')
         res.writeHead(200, { 'content-type': 'text/html' }).end('<script>1</script>');
       else if (path === '/pic.svg')
@@ -138,6 +161,31 @@ describe('the relay over HTTP', () => {
     const video = await relay(`${cdn.origin}/clip.mp4`);
     expect(video.status).toBe(200);
     expect(video.headers['content-type']).toBe('video/mp4');
+  });
+
+  it('tells the truth about a body fetch decoded: the next response on the connection is the real one', async () => {
+    const url = encodeURIComponent(`${cdn.origin}/gz.png`);
+    const host = `Host: 127.0.0.1:${studio.port}\r\n`;
+    const [picture, next] = await exchange(studio.port, [
+      `GET /relay?url=${url} HTTP/1.1\r\n${host}\r\n`,
+      `GET /relay HTTP/1.1\r\n${host}\r\n`,
+    ]);
+    expect(picture?.status).toBe(200);
+    expect(picture?.body.equals(LONG_PICTURE)).toBe(true);
+    // The second answer is the relay's own (no url: 400), not bytes of the picture.
+    expect(next?.status).toBe(400);
+    expect(next?.headers['content-type']).toBe('application/json');
+    expect(next?.body.toString()).toContain('relay_refused');
+    // And it asked for the bytes as they are.
+    expect(gzAsked.at(-1)).toBe('identity');
+  });
+
+  it('sends exactly the picture type it matched, never the upstream string', async () => {
+    const mixed = await relay(`${cdn.origin}/mixed.png`);
+    expect(mixed.status).toBe(200);
+    expect(mixed.headers['content-type']).toBe('image/png');
+    expect(mixed.headers['x-content-type-options']).toBe('nosniff');
+    expect((await relay(`${cdn.origin}/upper.png`)).headers['content-type']).toBe('image/png');
   });
 
   it('follows a redirect on the list, refuses one that leaves it', async () => {
@@ -212,7 +260,7 @@ describe('RELAY=off and ENGINE=off', () => {
       expect(
         (await raw(`${full.url}/relay?url=${encodeURIComponent('https://evil.com/')}`)).status,
       ).toBe(403);
-      const state = await raw(`${full.url}/__engine/state`);
+      const state = await raw(`${full.url}/__engine/state`, { headers: ENGINE_ADMIN_HEADERS });
       expect(state.status).toBe(200);
       expect(JSON.parse(state.body.toString())).toMatchObject({ tasks: 0 });
     } finally {

@@ -24,7 +24,24 @@ export type RelayCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 const MAX_URL_LENGTH = 4096;
 /** SVG is an image type that carries script: it is not a picture the provider sends. */
-const ALLOWED_TYPE = /^(image\/(png|jpeg|webp|gif|avif)|video\/mp4)(\s*;|$)/i;
+const ALLOWED_TYPES: readonly string[] = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'image/avif',
+  'video/mp4',
+];
+
+/**
+ * The picture type an upstream `content-type` names, in its canonical spelling, or null. Only
+ * this is ever sent on: the upstream's own string may say more than its first type
+ * (`image/png;x, text/html` reads as HTML in Chromium).
+ */
+export function pictureType(header: string | null): string | null {
+  const essence = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return ALLOWED_TYPES.includes(essence) ? essence : null;
+}
 
 /** Whether the relay may fetch `raw` (a whole-origin match against `allowed`). */
 export function checkRelayUrl(raw: string, allowed: ReadonlySet<string>): RelayCheck {
@@ -69,7 +86,8 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
         upstream = await doFetch(check.url, {
           redirect: 'manual',
           signal,
-          headers: { accept: 'image/*, video/mp4' },
+          // Pictures are compressed already; and a length is only true of bytes sent as they came.
+          headers: { accept: 'image/*, video/mp4', 'accept-encoding': 'identity' },
         });
         const location = upstream.headers.get('location');
         if (upstream.status < 300 || upstream.status > 399 || !location) break;
@@ -94,12 +112,24 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
         `The picture's host answered ${upstream.status}.`,
       );
     }
-    const type = upstream.headers.get('content-type') ?? '';
-    if (!ALLOWED_TYPE.test(type)) {
+    if (upstream.status !== 200) {
       void upstream.body?.cancel();
-      return refuse(502, `Not a picture: the host sent ${type || 'no content type'}.`);
+      return refuse(502, `The picture's host answered ${upstream.status}, which holds no picture.`);
     }
-    const length = Number(upstream.headers.get('content-length') ?? NaN);
+    const sent = upstream.headers.get('content-type') ?? '';
+    const type = pictureType(sent);
+    if (!type) {
+      void upstream.body?.cancel();
+      return refuse(
+        502,
+        `Not a picture: the host sent ${sent.slice(0, 100) || 'no content type'}.`,
+      );
+    }
+    // fetch decodes a content-encoding it was sent anyway; the declared length is then the
+    // encoded one, and repeating it would cut the picture and leave the rest of its bytes on a
+    // kept-alive connection where the next answer belongs.
+    const decoded = (upstream.headers.get('content-encoding') ?? 'identity').trim() !== 'identity';
+    const length = decoded ? NaN : Number(upstream.headers.get('content-length') ?? NaN);
     if (length > maxBytes) {
       void upstream.body?.cancel();
       return refuse(
@@ -113,24 +143,36 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
       'cache-control': 'private, max-age=86400, immutable',
       'content-security-policy': "default-src 'none'; sandbox",
       'cross-origin-resource-policy': 'same-origin',
+      'x-content-type-options': 'nosniff',
     };
     if (Number.isFinite(length)) headers['content-length'] = String(length);
-    if (req.method === 'HEAD' || !upstream.body) {
+    if (req.method === 'HEAD') {
       void upstream.body?.cancel();
       return new Response(null, { status: 200, headers });
     }
-    return new Response(upstream.body.pipeThrough(capBytes(maxBytes)), { status: 200, headers });
+    const body = upstream.body ?? new Blob([]).stream();
+    const checked = capBytes(maxBytes, Number.isFinite(length) ? length : undefined);
+    return new Response(body.pipeThrough(checked), { status: 200, headers });
   };
 }
 
-/** Errors the stream (the connection is cut) once more than `max` bytes went through. */
-function capBytes(max: number): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * Errors the stream (the connection is cut) once more than `max` bytes went through, or when the
+ * bytes are not the `declared` count the answer promised: never a length that is not true.
+ */
+function capBytes(max: number, declared?: number): TransformStream<Uint8Array, Uint8Array> {
   let seen = 0;
   return new TransformStream({
     transform(chunk, controller) {
       seen += chunk.byteLength;
       if (seen > max) controller.error(new Error('picture over the relay size limit'));
+      else if (declared !== undefined && seen > declared)
+        controller.error(new Error('picture longer than its declared length'));
       else controller.enqueue(chunk);
+    },
+    flush(controller) {
+      if (declared !== undefined && seen !== declared)
+        controller.error(new Error('picture shorter than its declared length'));
     },
   });
 }

@@ -10,7 +10,7 @@ import {
   type RequestListener,
   type Server,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStudioServer, type StudioServer } from './app';
@@ -53,6 +53,7 @@ export function testOptions(distDir: string, extra: Partial<StudioOptions> = {})
     engine: { paceMs: 0 },
     relay: true,
     pictureOrigins: [],
+    allowedHosts: [],
     ...extra,
   };
 }
@@ -122,4 +123,79 @@ export function gate(): { promise: Promise<void>; open(): void } {
   let open!: () => void;
   const promise = new Promise<void>((resolve) => (open = resolve));
   return { promise, open };
+}
+
+/** One HTTP/1.1 response as read off a socket, by the framing it declared. */
+export interface WireResponse {
+  head: string;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * Send `requests` one after another on one kept-alive connection, each once the previous
+ * response was read as its own headers frame it (`content-length` or chunked): what a client
+ * then takes for the next response is whatever bytes follow.
+ */
+export function exchange(port: number, requests: readonly string[]): Promise<WireResponse[]> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const responses: WireResponse[] = [];
+    let buffered = Buffer.alloc(0);
+    const finish = (): void => {
+      socket.destroy();
+      resolve(responses);
+    };
+    const next = (): void => {
+      if (responses.length === requests.length) finish();
+      else socket.write(requests[responses.length]!);
+    };
+    socket.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        const parsed = parseResponse(buffered);
+        if (!parsed) return;
+        responses.push(parsed.response);
+        buffered = buffered.subarray(parsed.used);
+        next();
+        if (responses.length === requests.length) return;
+      }
+    });
+    socket.on('close', () => resolve(responses));
+    socket.on('error', reject);
+    socket.on('connect', next);
+  });
+}
+
+/** One whole response at the start of `bytes`, or null while it is not all there. */
+function parseResponse(bytes: Buffer): { response: WireResponse; used: number } | null {
+  const end = bytes.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  const head = bytes.subarray(0, end).toString('latin1');
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  const status = Number(statusLine.split(' ')[1]);
+  let at = end + 4;
+  if (headers['transfer-encoding'] === 'chunked') {
+    const parts: Buffer[] = [];
+    for (;;) {
+      const lineEnd = bytes.indexOf('\r\n', at);
+      if (lineEnd < 0) return null;
+      const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
+      if (bytes.length < lineEnd + 2 + size + 2) return null;
+      parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
+      at = lineEnd + 2 + size + 2;
+      if (size === 0) break;
+    }
+    return { response: { head, status, headers, body: Buffer.concat(parts) }, used: at };
+  }
+  const length = Number(headers['content-length'] ?? 0);
+  if (bytes.length < at + length) return null;
+  const body = bytes.subarray(at, at + length);
+  return { response: { head, status, headers, body }, used: at + length };
 }

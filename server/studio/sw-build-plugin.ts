@@ -4,6 +4,7 @@
  * in a second, self-contained pass so it shares no chunk with the app: the app's initial JS is
  * unchanged and the worker imports nothing at run time.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 import { linguiMacroPlugin } from './lingui-macro-plugin';
@@ -17,7 +18,9 @@ export function serviceWorkerPlugin(): Plugin {
     name: 'imagine-studio-sw',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      // Absolute, as Vite resolves it against the app's root: this pass has its own root (the
+      // project's), where a relative out dir would name another folder.
+      outDir = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
       await build({

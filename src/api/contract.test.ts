@@ -170,6 +170,12 @@ describe('tasks bodies', () => {
     const response = raw.response as Record<string, unknown>;
     raw.response = { ...response, progress: 35, actions: [], success: true };
     expect(isTaskFinished(taskSchema.parse(raw))).toBe(false);
+    // The other shape (the local engine's, and what the provider's MCP client expects): no
+    // `success` at all until the task ends.
+    const pending: Record<string, unknown> = { ...response, progress: 35, actions: [] };
+    delete pending.success;
+    raw.response = pending;
+    expect(isTaskFinished(taskSchema.parse(raw))).toBe(false);
     // The same task once its final line is there (still no finished_at) has ended …
     raw.response = { ...response, progress: 100, success: true };
     expect(isTaskFinished(taskSchema.parse(raw))).toBe(true);

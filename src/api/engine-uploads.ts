@@ -6,6 +6,7 @@
 import { t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
 import type { ClientConfig } from './client';
+import { ENGINE_ADMIN_HEADERS } from './engine-admin';
 
 const UploadReply = z.object({ success: z.literal(true), url: z.string() });
 const ErrorReply = z.object({ error: z.object({ message: z.string() }) });
@@ -13,7 +14,11 @@ const ErrorReply = z.object({ error: z.object({ message: z.string() }) });
 /** Send a picture to the engine; resolves to its fresh link, or throws saying why not. */
 export async function uploadToEngine(config: ClientConfig, picture: Blob): Promise<string> {
   const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
-  const headers: Record<string, string> = { 'content-type': picture.type || 'image/png' };
+  const headers: Record<string, string> = {
+    'content-type': picture.type || 'image/png',
+    // Admin routes take only requests that say they mean admin (see `engine-admin`).
+    ...ENGINE_ADMIN_HEADERS,
+  };
   const token = config.token?.trim();
   if (token) headers.authorization = /^bearer\s/i.test(token) ? token : `Bearer ${token}`;
   const res = await doFetch(`${config.baseUrl.replace(/\/+$/, '')}/__engine/uploads`, {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { Composer } from '../features/composer/composer';
@@ -10,7 +10,8 @@ import { FeedWindowContext } from '../features/feed/feed-window';
 import { ImageToolsContext } from '../features/feed/image-tools-context';
 import type { Job } from '../jobs/job';
 import type { AnimateSource } from './animate-dialog';
-import { ErrorBoundary } from './error-boundary';
+import { PartBoundary } from '../components/ui/part-boundary';
+import { lazyPart } from '../lazy/lazy-part';
 import type { EditTarget } from './edit-dialog';
 import { createImageTools, createPromptTools } from './endpoint-tools';
 import { createFeedActions } from './feed-actions';
@@ -25,9 +26,9 @@ import { Toasts } from './toasts';
 
 // Settings loads on first use: it is not needed to write a prompt and watch it form.
 // The edit dialog (and the mask editor behind it) loads when an edit is first asked for.
-const EditDialog = lazy(() => import('./edit-dialog').then((m) => ({ default: m.EditDialog })));
-const SettingsDialog = lazy(() =>
-  import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })),
+const EditDialog = lazyPart(() => import('./edit-dialog').then((m) => m.EditDialog));
+const SettingsDialog = lazyPart(() =>
+  import('../features/settings/settings-dialog').then((m) => m.SettingsDialog),
 );
 
 /** Props of {@link App}. */
@@ -92,15 +93,15 @@ export function App({ services }: AppProps) {
                 <main>
                   {view === 'studio' ? (
                     <div className="studio">
-                      <ErrorBoundary label="composer" name={msg`The composer`}>
+                      <PartBoundary name={msg`the composer`}>
                         <Composer
                           onSubmit={(request) => runner.submit(request)}
                           onAnimate={(url) => setAnimateFrom({ url })}
                         />
-                      </ErrorBoundary>
-                      <ErrorBoundary label="feed" name={msg`The feed`}>
+                      </PartBoundary>
+                      <PartBoundary name={msg`the feed`}>
                         <Feed />
-                      </ErrorBoundary>
+                      </PartBoundary>
                     </div>
                   ) : (
                     <HistorySection
@@ -113,18 +114,21 @@ export function App({ services }: AppProps) {
                   )}
                 </main>
                 {settingsOpen && (
-                  <Suspense fallback={null}>
+                  // The query client's code is Settings' too: its failure is said here as well.
+                  <PartBoundary name={msg`Settings`} onClose={() => setSettingsOpen(false)}>
                     <WithQueries>
                       <SettingsDialog
                         config={services.config}
                         onClose={() => setSettingsOpen(false)}
                       />
                     </WithQueries>
-                  </Suspense>
+                  </PartBoundary>
                 )}
                 {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}
                 {editTarget && (
-                  <EditDialog target={editTarget} onClose={() => setEditTarget(null)} />
+                  <PartBoundary name={msg`Edit image`} onClose={() => setEditTarget(null)}>
+                    <EditDialog target={editTarget} onClose={() => setEditTarget(null)} />
+                  </PartBoundary>
                 )}
                 {animateFrom && (
                   <LazyAnimateDialog source={animateFrom} onClose={() => setAnimateFrom(null)} />

@@ -3,6 +3,11 @@ import { EditImageDialog } from '../features/mask-editor/edit-image-launcher';
 import type { JobParent } from '../jobs/job';
 import { isLinkExpired } from '../prompt/link-expiry';
 import { useServices } from './services-context';
+import { UNLOADED } from '../components/ui/unloaded';
+import { toast } from './toasts';
+
+// Needed only when an edit's link has expired; its failure is handled on the call (see feed-actions).
+const loadExpiredReference = () => import('./expired-reference');
 
 /** An image to edit: a finished job's (with its lineage) or a link from the composer. */
 export interface EditTarget {
@@ -43,11 +48,13 @@ export function EditDialog({ target, onClose }: EditDialogProps) {
         onClose();
         // A dead link would fail the edit after a credit is spent: said first, the copy offered.
         if (!isLinkExpired(imageUrl, Date.now())) return void send(imageUrl);
-        void import('./expired-reference').then((m) =>
-          m.offerKeptCopy(services, imageUrl, (fresh) => {
-            send(fresh);
-            return t`The edit was sent on the kept copy, re-hosted with a live link.`;
-          }),
+        void loadExpiredReference().then(
+          (m) =>
+            m.offerKeptCopy(services, imageUrl, (fresh) => {
+              send(fresh);
+              return t`The edit was sent on the kept copy, re-hosted with a live link.`;
+            }),
+          () => toast(UNLOADED),
         );
       }}
     />

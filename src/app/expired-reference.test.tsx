@@ -68,6 +68,9 @@ describe('Use as reference with an expired link', () => {
     });
     expect(sent[0]!.url).toBe('/__engine/uploads');
     expect(sent[0]!.init.body).toBe(blob);
-    expect((sent[0]!.init.headers as Record<string, string>)['content-type']).toBe('image/png');
+    const headers = sent[0]!.init.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('image/png');
+    // The engine takes admin requests only with its admin header (a callback never has it).
+    expect(headers['x-engine-admin']).toBe('1');
   });
 });

@@ -11,7 +11,14 @@ import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { addDraftReference, setDraftPrompt } from '../features/composer/draft-store';
 import { isLinkExpired } from '../prompt/link-expiry';
 import type { Services } from './services';
+import { UNLOADED } from '../components/ui/unloaded';
 import { toast } from './toasts';
+
+/**
+ * The offer of a kept copy for a dead link. Its failure is handled on the call, not chained onto
+ * the `import()`: the build's preload helper runs that chain only once the code has come.
+ */
+const loadExpiredReference = () => import('./expired-reference');
 
 /** What the page does for the feed beyond the services: the dialogs it opens. */
 export interface FeedDialogs {
@@ -63,7 +70,10 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     referenceImage: (url) => {
       // Rare, so its code (and the upload client) loads only when a dead link is met.
       if (isLinkExpired(url, Date.now()))
-        return void import('./expired-reference').then((m) => m.offerKeptCopy(services, url));
+        return void loadExpiredReference().then(
+          (m) => m.offerKeptCopy(services, url),
+          () => toast(UNLOADED),
+        );
       const refused = addDraftReference(draft, url);
       if (refused) toast(refused.error);
       else {

@@ -1,16 +1,16 @@
-import { lazy, Suspense } from 'react';
+import { msg } from '@lingui/core/macro';
+import { PartBoundary } from '../components/ui/part-boundary';
+import { lazyPart } from '../lazy/lazy-part';
 import type { AnimateDialogProps } from './animate-dialog';
 
 // The Animate form is needed only once someone animates an image: not with the studio.
-const AnimateDialog = lazy(() =>
-  import('./animate-dialog').then((m) => ({ default: m.AnimateDialog })),
-);
+const AnimateDialog = lazyPart(() => import('./animate-dialog').then((m) => m.AnimateDialog));
 
 /** The Animate dialog, loaded on first use. */
 export function LazyAnimateDialog(props: AnimateDialogProps) {
   return (
-    <Suspense fallback={null}>
+    <PartBoundary name={msg`Animate`} onClose={props.onClose}>
       <AnimateDialog {...props} />
-    </Suspense>
+    </PartBoundary>
   );
 }

@@ -1,5 +1,6 @@
-import { createContext, use, useContext, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { useLoad } from '../lazy/lazy-part';
 import type { Services } from './services';
 
 const ServicesContext = createContext<Services | null>(null);
@@ -24,9 +25,10 @@ export function useServices(): Services {
 
 /**
  * TanStack Query for what is inside, once its client has loaded (suspends until then): wrap the
- * lazily loaded views that query (History, Settings) in it, inside a Suspense boundary.
+ * lazily loaded views that query (History, Settings) in it, inside a `PartBoundary` (which also
+ * says when the client's code could not load, and retries it).
  */
 export function WithQueries({ children }: { children: ReactNode }) {
-  const client = use(useServices().queryClient());
+  const client = useLoad(useServices().queryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -21,10 +21,11 @@ import { pageDecodes } from '../jobs/image-cache/decode-check';
 import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
 import { afterFirstPaint } from '../jobs/history-file/import-marker';
 import { createPersistence, type Persistence } from '../jobs/persistence';
-import { loadJobSchemas } from '../jobs/schemas';
 import { createRunner } from '../jobs/runner';
 import type { Runner } from '../jobs/runner-types';
 import { jobsStore, type JobsStore } from '../jobs/store';
+import { loadOnce, type LoadOnce } from '../lazy/load-once';
+import { prefetch } from '../lazy/retrying-preload';
 
 /** Everything the features are given. */
 export interface Services {
@@ -49,7 +50,7 @@ export interface Services {
    * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
    * image need it, so it stays out of the initial JavaScript. Always the same client.
    */
-  queryClient(): Promise<QueryClient>;
+  queryClient: LoadOnce<QueryClient>;
   /** Restores history and resumes unfinished jobs; only the first call does anything. */
   start(): Promise<void>;
 }
@@ -114,7 +115,8 @@ export function createServices(): Services {
   network.subscribe((s, prev) => {
     if (s.online && !prev.online) void runner.keepMissingCopies();
   });
-  let queries: Promise<QueryClient> | undefined;
+  // A failed load is not kept: History's or Settings' Retry loads the client again.
+  const queryClient = loadOnce(() => import('./query-client').then((m) => m.createQueryClient()));
   let started: Promise<void> | undefined;
   return {
     runner,
@@ -126,11 +128,15 @@ export function createServices(): Services {
     feedWindow: createFeedWindow(jobsStore),
     relay,
     blocked,
-    queryClient: () => (queries ??= import('./query-client').then((m) => m.createQueryClient())),
+    queryClient,
     start: () => {
-      // The client and the job schemas load just after first paint, not when a job is sent: a
-      // job held offline goes out the moment the network is back, with no code left to fetch.
-      void Promise.all([loadJobSchemas(), import('../api/client')]).catch(() => {});
+      // The client and the job schemas are fetched just after first paint, not when a job is
+      // sent: a job held offline goes out the moment the network is back, its code in the cache.
+      // Fetched, not imported: an import cut off by the network going away would stay failed.
+      void Promise.all([
+        prefetch(() => import('../api/client')),
+        prefetch(() => import('../jobs/schema-set')),
+      ]).catch(() => {});
       if (!started) {
         started = runner.resumeAll();
         // Missing copies are kept once the first screen is up and the page is idle: never before.

@@ -237,6 +237,18 @@ describe('machine: polling', () => {
     expect(timer(s)).toEqual({ type: 'timer', timer: 'poll', afterMs: 1000 });
   });
 
+  it('a pending task whose response has no success field shows its progress and preview (the other shape)', () => {
+    const { success: _success, ...line } = { ...grid, progress: 40, actions: [] };
+    const s = play(polling(), { type: 'polled', task: task(line) }, 5000);
+    expect(s.job).toMatchObject({ status: 'running', progress: 40, lastNewsAt: 5000 });
+    expect(s.job!.preview?.url).toBe('http://x/thumb.png');
+    expect(timer(s)).toEqual({ type: 'timer', timer: 'poll', afterMs: 1000 });
+    // The same task ended: its record has `success` and `finished_at`.
+    const asked = play(s, { type: 'tick', timer: 'poll' }, 6000);
+    const done = play(asked, { type: 'polled', task: task(grid, true) }, 6000);
+    expect(done.job).toMatchObject({ status: 'done', progress: 100 });
+  });
+
   it('a finished task ends the job done; a failed one with the provider words', () => {
     const done = play(polling(), { type: 'polled', task: task(grid, true) });
     expect(done.job!.status).toBe('done');

@@ -9,9 +9,13 @@ import type { JobSchemaSet } from './schema-set';
 let loaded: JobSchemaSet | undefined;
 let loading: Promise<JobSchemaSet> | undefined;
 
+// Its failure is handled on this call, not chained onto the import(): the build's preload helper
+// runs what is chained there only once the code has come.
+const importSchemaSet = () => import('./schema-set');
+
 /** Loads the schemas once; every caller shares the same import (a failed one is tried again). */
 export function loadJobSchemas(): Promise<JobSchemaSet> {
-  return (loading ??= import('./schema-set').then(
+  return (loading ??= importSchemaSet().then(
     (m) => (loaded = m.jobSchemaSet),
     (err: unknown) => {
       loading = undefined;

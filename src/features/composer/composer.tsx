@@ -1,5 +1,8 @@
-import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { PartBoundary } from '../../components/ui/part-boundary';
+import { lazyPart } from '../../lazy/lazy-part';
 import type { ImagineRequest } from '../../api/contract';
 import { readDashes } from '../../prompt/dashes';
 import { getImageUrls, isBlend, stripModeParams } from '../../prompt/compose';
@@ -11,10 +14,8 @@ import { usePromptLint } from './use-prompt-lint';
 import { ComposerActions } from './composer-actions';
 
 // Describe, Edit image, Shorten and Translate arrive just after first paint; parameters on opening.
-const PromptTools = lazy(() => import('./prompt-tools').then((m) => ({ default: m.PromptTools })));
-const ParametersPanel = lazy(() =>
-  import('./parameters-panel').then((m) => ({ default: m.ParametersPanel })),
-);
+const PromptTools = lazyPart(() => import('./prompt-tools').then((m) => m.PromptTools));
+const ParametersPanel = lazyPart(() => import('./parameters-panel').then((m) => m.ParametersPanel));
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -110,9 +111,9 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
           onTranslate={() => setTranslateAsks((n) => n + 1)}
         />
         <ReferenceImages text={text} onUrlChange={setImageUrl} />
-        <Suspense fallback={null}>
+        <PartBoundary name={msg`the prompt tools`}>
           <PromptTools prompt={prompt} imageUrl={imageUrl} translateAsks={translateAsks} />
-        </Suspense>
+        </PartBoundary>
         <details
           className="params"
           open={showParams}
@@ -122,9 +123,9 @@ export function Composer({ onSubmit, onAnimate }: ComposerProps) {
             <Trans>Parameters</Trans>
           </summary>
           {showParams && (
-            <Suspense fallback={null}>
+            <PartBoundary name={msg`the parameters`}>
               <ParametersPanel prompt={text} />
-            </Suspense>
+            </PartBoundary>
           )}
         </details>
         <label className="check">

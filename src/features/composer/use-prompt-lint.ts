@@ -1,26 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
+import { loadOnce } from '../../lazy/load-once';
 import type { LintIssue, lintPrompt } from '../../prompt/lint';
 
 /** The lint function. */
 type Lint = typeof lintPrompt;
 
-let loaded: Lint | undefined;
-let loading: Promise<Lint> | undefined;
-
 /**
  * The prompt lint, loaded just after the first paint rather than with it (its rules are the
- * composer's largest part). Shared by every composer; resolves to the same function each time.
+ * composer's largest part). Shared by every composer; resolves to the same function each time,
+ * and a failed load (offline before it arrived) is tried again by the next call.
  */
-export function loadLint(): Promise<Lint> {
-  return (loading ??= import('../../prompt/lint').then(
-    (m) => (loaded = m.lintPrompt),
-    (err: unknown) => {
-      // Offline before it arrived: the next call tries again.
-      loading = undefined;
-      throw err;
-    },
-  ));
-}
+export const loadLint = loadOnce(() => import('../../prompt/lint').then((m) => m.lintPrompt));
 
 /**
  * The lint, or none when it cannot load (the network went away before it arrived): a prompt is
@@ -51,7 +41,9 @@ export function usePromptLint(
   ready: boolean;
   lint: () => Promise<Lint>;
 } {
-  const [fn, setFn] = useState<Lint | undefined>(() => loaded);
+  const [fn, setFn] = useState<Lint | undefined>(() => loadLint.value);
+  // Still missing after its retries (a network that drops requests): asked again as the person
+  // types, and when the browser is back online.
   useEffect(() => {
     if (fn) return;
     let live = true;
@@ -67,7 +59,7 @@ export function usePromptLint(
       live = false;
       window.removeEventListener('online', load);
     };
-  }, [fn]);
+  }, [fn, prompt]);
   // An empty box is not a mistake yet: the disabled button says enough until the person types.
   const issues = useMemo(
     () => (fn && prompt.trim() && locale ? fn(prompt, { translation }) : []),

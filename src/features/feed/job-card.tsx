@@ -1,9 +1,12 @@
+import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
-import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { PartBoundary } from '../../components/ui/part-boundary';
 import { useJobs } from '../../jobs/store';
 import { isJobActive, type Job } from '../../jobs/job';
 import { isRateLimited } from '../../jobs/machine-limits';
 import { jobText } from '../../jobs/job-text';
+import { lazyPart } from '../../lazy/lazy-part';
 import { ActionBar } from './action-bar';
 import { expectedAspect } from './aspect';
 import { CardTitle, useCardName } from './card-title';
@@ -15,11 +18,11 @@ import { useStatusText } from './status-text';
 import { LazyDescribeCard, LazyImageTools, LazyVideoCard } from './lazy-endpoint-ui';
 import { ResultMenu } from './result-menu';
 
-const Lightbox = lazy(() => import('./lightbox').then((m) => ({ default: m.Lightbox })));
+const Lightbox = lazyPart(() => import('./lightbox').then((m) => m.Lightbox));
 // A failure's advice and remedies are only needed once something fails: not at first paint.
-const JobError = lazy(() => import('./job-error').then((m) => ({ default: m.JobError })));
-const RateLimitNotice = lazy(() =>
-  import('./rate-limit-notice').then((m) => ({ default: m.RateLimitNotice })),
+const JobError = lazyPart(() => import('./job-error').then((m) => m.JobError));
+const RateLimitNotice = lazyPart(() =>
+  import('./rate-limit-notice').then((m) => m.RateLimitNotice),
 );
 
 /** Props of {@link JobCard}. */
@@ -125,21 +128,21 @@ function LoadedCard({ job }: { job: Job }) {
         </div>
       )}
       {isRateLimited(job) && (
-        <Suspense fallback={null}>
+        <PartBoundary name={msg`the rate limit's details`}>
           <RateLimitNotice job={job} />
-        </Suspense>
+        </PartBoundary>
       )}
       {job.status === 'failed' && (
-        <Suspense fallback={null}>
+        <PartBoundary name={msg`the error's details`}>
           <JobError job={job} />
-        </Suspense>
+        </PartBoundary>
       )}
       {job.note && <p className="hint job-note">{jobText(job.note, i18n)}</p>}
       <JobControls job={job} />
       {open && job.result?.raw_image_url && (
-        <Suspense fallback={null}>
+        <PartBoundary name={msg`the full-size view`} onClose={() => setOpen(false)}>
           <Lightbox job={job} alt={title} onClose={() => setOpen(false)} />
-        </Suspense>
+        </PartBoundary>
       )}
     </article>
   );

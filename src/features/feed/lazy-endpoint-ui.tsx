@@ -1,15 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { msg } from '@lingui/core/macro';
+import { PartBoundary } from '../../components/ui/part-boundary';
 import type { Job } from '../../jobs/job';
+import { lazyPart } from '../../lazy/lazy-part';
 
 // Describe cards and the image tools load with the first finished job, not with the page.
-const DescribeCard = lazy(() =>
-  import('./describe-card').then((m) => ({ default: m.DescribeCard })),
-);
+const DescribeCard = lazyPart(() => import('./describe-card').then((m) => m.DescribeCard));
 // Clips load with the first finished video job on screen, not with the studio.
-const VideoCard = lazy(() => import('./video-card').then((m) => ({ default: m.VideoCard })));
-const ImageToolsBar = lazy(() =>
-  import('./image-tools').then((m) => ({ default: m.ImageToolsBar })),
-);
+const VideoCard = lazyPart(() => import('./video-card').then((m) => m.VideoCard));
+const ImageToolsBar = lazyPart(() => import('./image-tools').then((m) => m.ImageToolsBar));
 
 /** Props of the lazy feed pieces. */
 export interface LazyJobProps {
@@ -19,26 +17,29 @@ export interface LazyJobProps {
 /** {@link DescribeCard}, loaded on first use. */
 export function LazyDescribeCard({ job }: LazyJobProps) {
   return (
-    <Suspense fallback={null}>
+    <PartBoundary name={msg`the description`}>
       <DescribeCard job={job} />
-    </Suspense>
+    </PartBoundary>
   );
 }
 
 /** The image tools (Describe, Edit image, Get seed), loaded on first use. */
 export function LazyImageTools({ job }: LazyJobProps) {
   return (
-    <Suspense fallback={null}>
+    <PartBoundary name={msg`the image tools`}>
       <ImageToolsBar job={job} />
-    </Suspense>
+    </PartBoundary>
   );
 }
 
 /** {@link VideoCard} (a finished video job's four clips), loaded on first use. */
 export function LazyVideoCard({ job }: LazyJobProps) {
   return (
-    <Suspense fallback={<div className="placeholder" aria-hidden="true" />}>
+    <PartBoundary
+      name={msg`the clips`}
+      fallback={<div className="placeholder" aria-hidden="true" />}
+    >
       <VideoCard job={job} />
-    </Suspense>
+    </PartBoundary>
   );
 }

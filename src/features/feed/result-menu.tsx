@@ -9,6 +9,8 @@ import { CopyButton } from '../../components/ui/copy-button';
 import type { CodeLanguage } from './copy-as-code';
 import { useFeedActions } from './feed-actions';
 import { KeptLabel } from './kept-label';
+import { isChunkLoadError } from '../../lazy/chunk-load-error';
+import { UNLOADED } from '../../components/ui/unloaded';
 
 /** Copy-as-code is rarely used: its module loads when the menu opens, not with the studio. */
 const loadCopyAsCode = () => import('./copy-as-code');
@@ -45,7 +47,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
         onClick={() =>
           download(job).then(
             () => setDownloadError(''),
-            (e: Error) => setDownloadError(e.message),
+            (e: Error) => setDownloadError(isChunkLoadError(e) ? i18n._(UNLOADED) : e.message),
           )
         }
       >

@@ -1,5 +1,7 @@
 import { useLingui } from '@lingui/react/macro';
 import { jobText } from '../../jobs/job-text';
+import { isChunkLoadError } from '../../lazy/chunk-load-error';
+import { UNLOADED } from '../../components/ui/unloaded';
 import { useState } from 'react';
 import { jobTitle, type Job } from '../../jobs/job';
 import { videoResultOf } from '../../jobs/kinds/videos';
@@ -48,7 +50,7 @@ export function VideoCard({ job }: VideoCardProps) {
                 : import('../../components/ui/save-file').then((m) => m.downloadImage(url, name));
               saving.then(
                 () => setError(''),
-                (e: Error) => setError(e.message),
+                (e: Error) => setError(isChunkLoadError(e) ? i18n._(UNLOADED) : e.message),
               );
             }}
             {...(extendClip ? { onExtend: () => extendClip(job, i) } : {})}

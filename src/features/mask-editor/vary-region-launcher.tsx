@@ -1,17 +1,21 @@
+import { msg } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
-import { lazy, Suspense } from 'react';
+import { PartBoundary } from '../../components/ui/part-boundary';
+import { lazyPart } from '../../lazy/lazy-part';
 import type { VaryRegionProps } from './vary-region-props';
 
 // Konva and react-konva are large and only needed here: they load with this chunk, when the
 // editor first opens, never with the feed.
-const MaskEditorDialog = lazy(() =>
-  import('./components/mask-editor-dialog').then((m) => ({ default: m.MaskEditorDialog })),
+const MaskEditorDialog = lazyPart(() =>
+  import('./components/mask-editor-dialog').then((m) => m.MaskEditorDialog),
 );
 
 /** The Vary Region editor, loaded on first open; shows "Loading editor…" meanwhile. */
 export function VaryRegionDialog(props: VaryRegionProps) {
   return (
-    <Suspense
+    <PartBoundary
+      name={msg`the mask editor`}
+      onClose={props.onClose}
       fallback={
         // Inline style: the editor's stylesheet arrives with the lazy chunk.
         <div
@@ -32,6 +36,6 @@ export function VaryRegionDialog(props: VaryRegionProps) {
     >
       {/* A different image is a different editor: remount so no state leaks across images. */}
       <MaskEditorDialog key={props.imageId} {...props} />
-    </Suspense>
+    </PartBoundary>
   );
 }

@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { msg } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { PartBoundary } from '../../components/ui/part-boundary';
+import { lazyPart } from '../../lazy/lazy-part';
 
 // The list loads on first use: it is not needed to write a prompt and watch it form.
-const ShortcutsDialog = lazy(() =>
-  import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
-);
+const ShortcutsDialog = lazyPart(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog));
 
 function isTyping(t: EventTarget | null): boolean {
   return (
@@ -48,9 +49,9 @@ export function ShortcutsHelp() {
           would nest landmarks. */}
       {open &&
         createPortal(
-          <Suspense fallback={null}>
+          <PartBoundary name={msg`the keyboard shortcuts`} onClose={() => setOpen(false)}>
             <ShortcutsDialog onClose={() => setOpen(false)} />
-          </Suspense>,
+          </PartBoundary>,
           document.body,
         )}
     </>
