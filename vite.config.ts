@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { lingui } from '@lingui/vite-plugin';
@@ -9,6 +10,7 @@ import { writePageTags } from './server/studio/html';
 import { acedataFromEnv, pictureOriginsFromEnv } from './server/studio/options';
 import { precompressPlugin } from './server/studio/precompress';
 import { serviceWorkerPlugin } from './server/studio/sw-build-plugin';
+import { catalogSplitPlugin } from './scripts/catalog-split-plugin';
 import { lazyRetryPlugin } from './src/lazy/vite-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
@@ -52,6 +54,11 @@ const acedataProxy = {
 
 export default defineConfig({
   plugins: [
+    // Each language's catalog in two parts: what the first render shows, and the rest.
+    catalogSplitPlugin({
+      root: fileURLToPath(new URL('./', import.meta.url)),
+      roots: ['src/main.tsx', 'src/jobs/job-text-table.ts'],
+    }),
     // Lingui's macros compile before React's transform; lingui() compiles imported .po catalogs.
     linguiMacroPlugin(),
     lingui(),
@@ -65,5 +72,11 @@ export default defineConfig({
   ],
   server: { port, host: '127.0.0.1', proxy: acedataProxy, allowedHosts },
   preview: { port, host: '127.0.0.1', proxy: acedataProxy, allowedHosts },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'initial', tags: ['$initial'] }] } },
+    },
+  },
 });

@@ -6,6 +6,8 @@ export interface Figure {
   unit: string;
   /** `<=` or `>=` a target; absent for figures that are only reported. */
   target?: { op: '<=' | '>='; value: number };
+  /** `modelled`: computed from measured parts rather than measured itself (the table says so). */
+  note?: 'modelled';
 }
 
 export type Figures = Record<string, Figure>;

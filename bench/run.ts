@@ -29,17 +29,20 @@ const rows = Object.entries(figures).map(([name, f]) => ({
   value: `${f.value} ${f.unit}`,
   target: f.target ? `${f.target.op} ${f.target.value} ${f.unit}` : '',
   ok: f.target ? (meets(f) ? 'ok' : 'MISSED') : '',
+  how: f.note ?? 'measured',
 }));
-const widths = ['name', 'value', 'target', 'ok'].map((k) =>
-  Math.max(k.length, ...rows.map((r) => r[k as keyof typeof r].length)),
-);
+const columns = ['name', 'value', 'target', 'ok', 'how'] as const;
+const widths = columns.map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-console.log(line(['name', 'value', 'target', 'ok']));
+console.log(line([...columns]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const r of rows) console.log(line([r.name, r.value, r.target, r.ok]));
+for (const r of rows) console.log(line(columns.map((k) => r[k])));
 
 const out = Object.fromEntries(
-  Object.entries(figures).map(([name, f]) => [name, { value: f.value, unit: f.unit }]),
+  Object.entries(figures).map(([name, f]) => [
+    name,
+    { value: f.value, unit: f.unit, ...(f.note ? { note: f.note } : {}) },
+  ]),
 );
 writeFileSync('bench-results.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwrote bench-results.json');

@@ -8,6 +8,9 @@ async function openThenGoOffline(
   await page.goto('/');
   const badge = page.getByRole('banner').getByRole('status', { name: 'Connection' });
   await expect(badge).toHaveText('Local engine');
+  // Once the studio has loaded: its cards' code comes just after the first paint (a part that
+  // had not come before the network went says so, and loads on its return: lazy-parts.spec).
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await expect(badge).toHaveText('Offline');
   return badge;

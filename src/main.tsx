@@ -4,18 +4,17 @@ import { i18n } from '@lingui/core';
 import { I18nProvider } from '@lingui/react';
 import { App } from './app/app';
 import { createServices } from './app/services';
-import { activateLocale } from './i18n/activate';
+import { activateLocale, loadLaterMessages } from './i18n/activate';
 import { initialLocale } from './i18n/locales';
-import { loadJobTextTable } from './jobs/job-text';
 import './app/styles.css';
 
 const root = document.getElementById('root')!;
 
-// The page renders once its language's catalogs are in: a first paint in the wrong language
-// would flash English at a Chinese reader.
+// The page renders once its language's first messages are in: a first paint in the wrong
+// language would flash English at a Chinese reader.
 async function start(): Promise<void> {
   try {
-    await Promise.all([activateLocale(initialLocale()), loadJobTextTable()]);
+    await activateLocale(initialLocale());
   } catch {
     // Still missing after the loader's own retries: said (in both languages, since the words are
     // what did not come), and tried again when the network is back, or in a few seconds.
@@ -35,6 +34,8 @@ async function start(): Promise<void> {
       </I18nProvider>
     </StrictMode>,
   );
+  // The rest of the language's messages once the page is idle (a lazy part asks sooner).
+  whenIdle(() => void loadLaterMessages().catch(() => {}));
 }
 
 void start();
@@ -42,12 +43,17 @@ void start();
 // The picture service worker is not needed for the first paint: registered once the page is idle.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const load = () => import('./sw/register-sw');
-  const register = () =>
-    void load().then(
-      (m) => m.registerPictureWorker(),
-      // Pictures are still kept by the other means; the next visit registers it.
-      () => undefined,
-    );
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 2000 });
-  else setTimeout(register, 0);
+  whenIdle(
+    () =>
+      void load().then(
+        (m) => m.registerPictureWorker(),
+        // Pictures are still kept by the other means; the next visit registers it.
+        () => undefined,
+      ),
+  );
+}
+
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 0);
 }

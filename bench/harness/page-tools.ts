@@ -9,8 +9,14 @@ export const VIEWPORT = { width: 1280, height: 800 };
  * bench with esbuild's keepNames, which wraps named functions in `__name(…)`; functions sent to
  * the page through `page.evaluate` keep those calls, so the page gets a no-op `__name`.
  */
-export async function newBenchContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+export async function newBenchContext(
+  browser: Browser,
+  options: { locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: options.locale ?? 'en-US',
+  });
   await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
   return context;
 }

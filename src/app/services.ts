@@ -5,6 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createDraftStore, type DraftStore } from '../features/composer/draft-store';
 import { createFeedWindow, type FeedWindow } from '../features/feed/feed-window';
+import { loadPicture } from '../features/feed/use-loaded-src';
 import {
   baseUrlFor,
   clientConfig,
@@ -21,7 +22,7 @@ import { pageDecodes } from '../jobs/image-cache/decode-check';
 import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
 import { afterFirstPaint } from '../jobs/history-file/import-marker';
 import { createPersistence, type Persistence } from '../jobs/persistence';
-import { createRunner } from '../jobs/runner';
+import { createLazyRunner } from '../jobs/lazy-runner';
 import type { Runner } from '../jobs/runner-types';
 import { jobsStore, type JobsStore } from '../jobs/store';
 import { loadOnce, type LoadOnce } from '../lazy/load-once';
@@ -82,35 +83,42 @@ export function createServices(): Services {
   // Every call to a target says whether it answered; the probe tells when it is back.
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
-  const runner: Runner = createRunner({
-    persistence,
-    network: {
-      online: () => network.get().online,
-      onOnline: (listener) =>
-        network.subscribe((s, prev) => s.online && !prev.online && listener()),
-    },
-    // Read afresh on every send, so a settings change applies to the next job.
-    getConfig: () => {
-      const state = config.getState();
-      const { delivery, mode, callbackUrl, stallAfterSeconds, jobsPerTarget } = state.settings;
-      return {
-        client: { ...clientConfig(state), fetch },
-        target: state.settings.target,
-        delivery,
-        mode,
-        stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
-        maxInFlight: Math.max(1, Math.round(jobsPerTarget) || 3),
-        ...(delivery === 'async' && callbackUrl.trim() ? { callbackUrl: callbackUrl.trim() } : {}),
-      };
-    },
-    // A job keeps the target it was sent to, even after Settings switch to another one.
-    clientFor: ({ name, baseUrl }) => {
-      const state = config.getState();
-      const target = name as Target;
-      if (baseUrlFor(target) !== baseUrl) return undefined;
-      return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
-    },
-  });
+  // Loaded with the start, after the first paint: the composer needs none of it.
+  const runner = createLazyRunner(async () =>
+    (await import('../jobs/runner')).createRunner({
+      persistence,
+      network: {
+        online: () => network.get().online,
+        onOnline: (listener) =>
+          network.subscribe((s, prev) => s.online && !prev.online && listener()),
+      },
+      // Read afresh on every send, so a settings change applies to the next job.
+      getConfig: () => {
+        const state = config.getState();
+        const { delivery, mode, callbackUrl, stallAfterSeconds, jobsPerTarget } = state.settings;
+        return {
+          client: { ...clientConfig(state), fetch },
+          target: state.settings.target,
+          delivery,
+          mode,
+          stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
+          maxInFlight: Math.max(1, Math.round(jobsPerTarget) || 3),
+          ...(delivery === 'async' && callbackUrl.trim()
+            ? { callbackUrl: callbackUrl.trim() }
+            : {}),
+        };
+      },
+      // A preview's picture is fetched as soon as its line is handled, before the card renders.
+      onPreview: (url) => void loadPicture(url).catch(() => {}),
+      // A job keeps the target it was sent to, even after Settings switch to another one.
+      clientFor: ({ name, baseUrl }) => {
+        const state = config.getState();
+        const target = name as Target;
+        if (baseUrlFor(target) !== baseUrl) return undefined;
+        return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
+      },
+    }),
+  );
   // A copy missed while offline is kept when the network is back (and after a start, from History).
   network.subscribe((s, prev) => {
     if (s.online && !prev.online) void runner.keepMissingCopies();
@@ -118,7 +126,7 @@ export function createServices(): Services {
   // A failed load is not kept: History's or Settings' Retry loads the client again.
   const queryClient = loadOnce(() => import('./query-client').then((m) => m.createQueryClient()));
   let started: Promise<void> | undefined;
-  return {
+  const services: Services = {
     runner,
     persistence,
     jobs: jobsStore,
@@ -130,22 +138,35 @@ export function createServices(): Services {
     blocked,
     queryClient,
     start: () => {
-      // The client and the job schemas are fetched just after first paint, not when a job is
-      // sent: a job held offline goes out the moment the network is back, its code in the cache.
-      // Fetched, not imported: an import cut off by the network going away would stay failed.
-      void Promise.all([
-        prefetch(() => import('../api/client')),
-        prefetch(() => import('../jobs/schema-set')),
-      ]).catch(() => {});
-      if (!started) {
-        started = runner.resumeAll();
-        // Missing copies are kept once the first screen is up and the page is idle: never before.
-        void started
-          .then(afterFirstPaint)
-          .then(() => runner.keepMissingCopies())
-          .catch(() => {});
-      }
+      if (started) return started;
+      // The history is read while the runner's code loads, not after it.
+      persistence.preloadJobs();
+      // A start whose code could not load is made again when the network returns.
+      started = runner.resumeAll().catch((err: unknown) => {
+        started = undefined;
+        const again = network.subscribe((s, prev) => {
+          if (!s.online || prev.online) return;
+          again();
+          void services.start().catch(() => {});
+        });
+        throw err;
+      });
+      // The client and the job schemas are fetched once the first cards are in, not when a job
+      // is sent: a job held offline goes out the moment the network is back, its code in the
+      // cache. Fetched, not imported: an import cut off by the network going away stays failed.
+      const preload = () =>
+        void Promise.all([
+          prefetch(() => import('../api/client')),
+          prefetch(() => import('../jobs/schema-set')),
+        ]).catch(() => {});
+      started.then(preload, preload);
+      // Missing copies are kept once the first screen is up and the page is idle: never before.
+      void started
+        .then(afterFirstPaint)
+        .then(() => runner.keepMissingCopies())
+        .catch(() => {});
       return started;
     },
   };
+  return services;
 }

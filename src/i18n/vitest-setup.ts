@@ -6,5 +6,5 @@ import { i18n } from '@lingui/core';
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
 
-// The app loads the jobs layer's sentence table before its first paint; so do the tests.
+// The app loads the jobs layer's sentence table with the feed's cards; tests have it at once.
 await (await import('../jobs/job-text')).loadJobTextTable();

@@ -75,4 +75,28 @@ describe('usedActions', () => {
     expect([...usedActions(byId, root)]).toEqual(['upscale2']);
     expect(usedActions(byId, 'nobody').size).toBe(0);
   });
+
+  it('walks the history once per version of the job list, not once per progress tick', () => {
+    const byId = chain() as Record<string, Pick<Job, 'parent'>>;
+    const root = Object.keys(byId)[0]!;
+    const order = Object.keys(byId);
+    let walks = 0;
+    // A new `byId` per tick, as the store makes one per line; the job list stays the same.
+    const tick = () =>
+      new Proxy(
+        { ...byId },
+        {
+          ownKeys(target) {
+            walks += 1;
+            return Reflect.ownKeys(target);
+          },
+        },
+      );
+    for (let i = 0; i < 5; i += 1)
+      expect([...usedActions(tick(), root, order)]).toEqual(['upscale2']);
+    expect(walks).toBe(1);
+    // A job came: the list is new, and so is the index.
+    usedActions(tick(), root, [...order, 'another']);
+    expect(walks).toBe(2);
+  });
 });

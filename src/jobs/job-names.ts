@@ -121,13 +121,17 @@ const usedCache = new WeakMap<object, Map<string, Set<string>>>();
 
 /**
  * The actions already run on a job's image (e.g. `upscale2` once its U2 card exists), so a grid
- * can mark its used U/V buttons. Indexed once per `byId` version and shared by every card.
+ * can mark its used U/V buttons. Indexed once per `version` and shared by every card: by default
+ * per `byId`; the feed passes the store's `order`, which changes only when jobs come or go, since
+ * a job's parent never changes once it exists. A progress tick (a new `byId`) then costs every
+ * card a lookup, not a walk over the whole history.
  */
 export function usedActions(
   byId: Readonly<Record<string, Pick<Job, 'parent'> | undefined>>,
   jobId: string,
+  version: object = byId,
 ): ReadonlySet<string> {
-  let index = usedCache.get(byId);
+  let index = usedCache.get(version);
   if (!index) {
     index = new Map();
     for (const job of Object.values(byId)) {
@@ -137,7 +141,7 @@ export function usedActions(
       set.add(job.parent.action);
       index.set(parentId, set);
     }
-    usedCache.set(byId, index);
+    usedCache.set(version, index);
   }
   return index.get(jobId) ?? EMPTY;
 }

@@ -6,22 +6,43 @@
  * language switch changes them too. Text that is not the studio's own (the provider's messages,
  * kept word for word) passes through unchanged.
  *
- * The table of those sentences is kept out of the first script: it is fetched alongside the
- * language's catalogs, before the first paint (see main.tsx), so it is there when a card shows.
+ * The table of those sentences is kept out of the first script: the feed's cards load with it
+ * (features/feed), so it is there when a card shows.
  */
 import type { I18n } from '@lingui/core';
 
 let table: typeof import('./job-text-table') | null = null;
+let loading: Promise<void> | null = null;
+/** Where a sentence was asked for before the table was there, to be shown again once it is. */
+let early: I18n | null = null;
 
-/** Fetch the table of the jobs layer's sentences (once). */
-export async function loadJobTextTable(): Promise<void> {
-  table ??= await import('./job-text-table');
+// A function, so the failure handler below is not chained onto the import() itself (see
+// lazy/import-chains.test.ts).
+const importTable = () => import('./job-text-table');
+
+/** Fetch the table of the jobs layer's sentences (once; a failed load is tried again). */
+export function loadJobTextTable(): Promise<void> {
+  loading ??= importTable().then(
+    (m) => {
+      table = m;
+      // Whatever showed a sentence untranslated renders again (an i18n change does that).
+      if (early) early.load(early.locale, {});
+    },
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
 }
 
 /**
  * A sentence of the jobs layer in the language of `i18n`; anything else is returned as it is
- * (so is everything until the table has loaded, which it has by the first paint).
+ * (so is everything until the table has loaded; it is shown again, translated, once it has).
  */
 export function jobText(text: string, i18n: I18n): string {
-  return table ? table.translateJobText(text, i18n) : text;
+  if (table) return table.translateJobText(text, i18n);
+  early = i18n;
+  void loadJobTextTable().catch(() => {});
+  return text;
 }

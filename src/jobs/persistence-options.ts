@@ -41,3 +41,12 @@ export interface PersistenceOptions {
   /** Picture origins the page's policy refused. */
   blocked?: BlockedOrigins;
 }
+
+/** `fields` without the ones that are undefined (optional options are absent, never undefined). */
+export function definedOnly<T extends object>(
+  fields: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from './job';
 import type { JobsSink } from './jobs-sink';
 import { FIRST_PAGE, createPersistence, openStudioDb, type Persistence } from './persistence';
@@ -35,6 +35,31 @@ function recordingSink() {
   return { sink, merged };
 }
 
+/**
+ * Counts the records the database hands out through getAll (of stores and indexes) from now on:
+ * `records()` in all, `reads()` per request.
+ */
+function countRecordsRead() {
+  const requests: IDBRequest<unknown[]>[] = [];
+  const originals = [IDBObjectStore.prototype, IDBIndex.prototype].map((proto) => {
+    const getAll = proto.getAll;
+    proto.getAll = function (this: IDBObjectStore & IDBIndex, ...args: Parameters<typeof getAll>) {
+      const request = getAll.apply(this, args);
+      requests.push(request);
+      return request;
+    } as typeof getAll;
+    return () => {
+      proto.getAll = getAll;
+    };
+  });
+  const reads = () => requests.map((r) => (r.readyState === 'done' ? (r.result?.length ?? 0) : 0));
+  return {
+    reads,
+    records: () => reads().reduce((a, b) => a + b, 0),
+    stop: () => originals.forEach((restore) => restore()),
+  };
+}
+
 describe('start', () => {
   it('reports the newest page and the unfinished jobs first, and the rest when asked', async () => {
     const dbName = `start-${++n}`;
@@ -57,6 +82,74 @@ describe('start', () => {
     await tab.loadAll();
     expect(merged).toHaveLength(2);
     expect(merged[1]).toHaveLength(200);
+  });
+
+  it('reads no more than the first page, even when every job has the same time', async () => {
+    const dbName = `start-${++n}`;
+    const db = await openStudioDb(dbName);
+    // A history cloned by a script: 600 jobs created at one moment.
+    const tx = db.transaction('jobs', 'readwrite');
+    for (let i = 0; i < 600; i += 1) void tx.store.put(job(i, { createdAt: 5_000 }));
+    await tx.done;
+    db.close();
+    const { records, stop } = countRecordsRead();
+    try {
+      const { sink, merged } = recordingSink();
+      const tab = createPersistence({ dbName, channelName: dbName, sink });
+      open.push(tab);
+      const first = await tab.loadJobs();
+      expect(first.map((j) => j.id)).toEqual(
+        Array.from({ length: FIRST_PAGE }, (_, i) => job(i).id),
+      );
+      expect(records()).toBeLessThanOrEqual(FIRST_PAGE);
+      expect(merged).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('reads the first page once, begun before the start asks for it', async () => {
+    const dbName = `start-${++n}`;
+    const seed = createPersistence({ dbName, channelName: dbName });
+    open.push(seed);
+    for (let i = 0; i < 5; i += 1) await seed.saveJob(job(i));
+    const { sink, merged } = recordingSink();
+    const tab = createPersistence({ dbName, channelName: dbName, sink });
+    open.push(tab);
+    const { records, stop } = countRecordsRead();
+    try {
+      tab.preloadJobs();
+      // Read while nothing has asked yet (the runner's code is still loading).
+      await vi.waitFor(() => expect(records()).toBe(5));
+      expect(merged).toHaveLength(0);
+      const first = await tab.loadJobs();
+      expect(first.map((j) => j.id)).toEqual(['j0004', 'j0003', 'j0002', 'j0001', 'j0000']);
+      expect(records()).toBe(5);
+      expect(merged).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('reads the rest a page at a time, never the whole history in one read', async () => {
+    const dbName = `start-${++n}`;
+    const seed = createPersistence({ dbName, channelName: dbName });
+    open.push(seed);
+    for (let i = 0; i < 600; i += 1) await seed.saveJob(job(i));
+    const { sink, merged } = recordingSink();
+    const tab = createPersistence({ dbName, channelName: dbName, sink });
+    open.push(tab);
+    await tab.loadJobs();
+    const { reads, stop } = countRecordsRead();
+    try {
+      await tab.loadAll();
+    } finally {
+      stop();
+    }
+    expect(merged.at(-1)).toHaveLength(600);
+    expect(merged.at(-1)![0]).toBe('j0599');
+    expect(reads().length).toBeGreaterThan(1);
+    expect(Math.max(...reads())).toBeLessThan(600);
   });
 });
 

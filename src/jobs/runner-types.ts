@@ -59,6 +59,11 @@ export interface RunnerDeps {
   now?: () => number;
   /** Waits `ms`, resolving early when `signal` fires. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Told each new live preview's URL the moment its line is handled, before anything renders:
+   * the app starts fetching the picture there.
+   */
+  onPreview?: (url: string) => void;
   /** History storage; without it jobs live in memory only. Must write to the same `store`. */
   persistence?: Persistence;
   /** Default: the app's `jobsStore`. */
@@ -80,6 +85,8 @@ export interface SubmitOptions {
   delivery?: Delivery;
   /** The job kind; default `imagine`. */
   kind?: string;
+  /** The job's local id; default a fresh one (the lazy runner names a job sent before it loaded). */
+  id?: string;
 }
 
 /** The runner's commands. Job state is read from the store, never from here. */

@@ -136,10 +136,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         for (const url of effect.urls) void persistence?.cacheImage(url);
         return;
       case 'notify': {
-        // A timeline mark per preview, so `npm run bench` can time line arrival → picture shown.
-        if (effect.previewUrl) {
-          globalThis.performance?.mark?.('imagine:line', { detail: effect.previewUrl });
-        }
+        if (effect.previewUrl) deps.onPreview?.(effect.previewUrl);
         const job = get(id);
         if (job) persistence?.broadcastProgress(job);
         return;
@@ -305,7 +302,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (disposed) throw new Error('The job runner has been stopped.');
       const kind = opts.kind ?? DEFAULT_KIND;
       if (!kinds.get(kind)) throw new Error(`Unknown kind of job: ${kind}.`);
-      const id = newTraceId();
+      const id = opts.id ?? newTraceId();
       // Strictly increasing, so jobs submitted within one millisecond keep their feed order.
       const t = Math.max(now(), lastCreatedAt + 1);
       lastCreatedAt = t;

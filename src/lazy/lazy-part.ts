@@ -42,9 +42,10 @@ export function useLoad<T>(load: LoadOnce<T>): T {
  * the failure reaches that boundary ("Couldn't load …"), and its Retry loads the code again.
  */
 export function lazyPart<P extends object>(
-  load: () => Promise<ComponentType<P>>,
+  load: (() => Promise<ComponentType<P>>) | LoadOnce<ComponentType<P>>,
 ): ComponentType<P> {
-  const part = loadOnce(load);
+  // A shared load may be given, so code fetched ahead (while online) is the code drawn later.
+  const part = 'value' in load ? load : loadOnce(load);
   const lazies = new WeakMap<object, ComponentType<P>>();
   function LazyPart(props: P) {
     const attempt = useContext(LoadAttempt);

@@ -23,7 +23,7 @@ export function ActionBar({ job, selected }: ActionBarProps) {
   const { act, varyRegion } = useFeedActions();
   const { i18n, t } = useLingui();
   const usedId = useId();
-  const used = useJobs(useShallow((s) => [...usedActions(s.byId, job.id)]));
+  const used = useJobs(useShallow((s) => [...usedActions(s.byId, job.id, s.order)]));
   const actions = job.result?.actions ?? [];
   const upscaled = isUpscaled(actions);
   const quadrantActions = actions.filter((a) => /^(upscale|variation)[1-4]$/.test(a));

@@ -34,7 +34,7 @@ afterEach(() => {
 });
 
 describe('Feed', () => {
-  it('puts only the newest page of a long history on the page, and more on request', () => {
+  it('puts only the newest page of a long history on the page, and more on request', async () => {
     jobsActions.merge(Array.from({ length: 100 }, (_, i) => job(i)));
     render(
       <FeedActionsContext.Provider value={actions}>
@@ -45,6 +45,8 @@ describe('Feed', () => {
       { wrapper: WithI18n },
     );
     const cards = () => screen.getAllByRole('article');
+    // The cards load lazily (with the table of job sentences they show).
+    await screen.findAllByRole('article', {}, { timeout: 10_000 });
     expect(cards()).toHaveLength(FEED_PAGE);
     expect(cards()[0]!.getAttribute('aria-label')).toBe('prompt number 99');
     fireEvent.click(screen.getByRole('button', { name: `Show older (${100 - FEED_PAGE} more)` }));

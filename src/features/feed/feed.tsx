@@ -1,8 +1,23 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { loadJobTextTable } from '../../jobs/job-text';
+import { lazyPart } from '../../lazy/lazy-part';
+import { loadOnce } from '../../lazy/load-once';
 import { useJobs } from '../../jobs/store';
-import { JobCard } from './job-card';
 import { useFeedWindow } from './feed-window';
+
+/**
+ * The cards, with the table of the jobs layer's sentences they show: loaded once the feed is on
+ * the page (an empty feed never needs them), while the history is being read, so the composer
+ * paints without them and the first card waits for no more than the records.
+ */
+const loadCards = loadOnce(() =>
+  Promise.all([import('./job-card'), loadJobTextTable()]).then(([m]) => m.JobCard),
+);
+// Loaded once, while online, and drawn from then on, the network there or not. A failed load is
+// not kept (`React.lazy` would keep it): the feed's boundary says so, and its Retry or the
+// network's return loads the cards again.
+const JobCard = lazyPart(loadCards);
 
 const COMPACT_KEY = 'imagine-studio.feed-compact';
 
@@ -32,6 +47,11 @@ export function Feed() {
   const more = order.length - limit;
   // With many jobs a feed of full-size cards is hard to follow: a compact view, remembered.
   const [compact, setCompact] = useState(readCompact);
+
+  useEffect(() => {
+    // Fetched alongside the history's first page rather than after it.
+    void loadCards().catch(() => {});
+  }, []);
 
   useEffect(() => {
     const el = sentinel.current;
@@ -73,7 +93,11 @@ export function Feed() {
           </p>
         </div>
       ) : (
-        order.slice(0, limit).map((id) => <JobCard key={id} jobId={id} />)
+        <Suspense fallback={null}>
+          {order.slice(0, limit).map((id) => (
+            <JobCard key={id} jobId={id} />
+          ))}
+        </Suspense>
       )}
       {more > 0 && (
         <div ref={sentinel} className="feed-more">

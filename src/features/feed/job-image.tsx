@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react/macro';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
 import { MissingPicture } from './missing-picture';
@@ -43,10 +43,10 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
   const isGrid = (job.result?.actions ?? []).some((a) => /^upscale[1-4]$/.test(a));
   const label = job.request.prompt || t`Generated image`;
   const progress = job.progress;
-  useEffect(() => {
-    // Paired with the runner's `imagine:line` mark: the moment this picture is on screen. A
-    // requestAnimationFrame callback runs before its frame is painted; a task posted from it
-    // runs after, so the mark is taken once the picture has been painted.
+  useLayoutEffect(() => {
+    // For `npm run bench`: the moment this picture is on screen. Set up before the commit is
+    // painted, so the frame a requestAnimationFrame callback runs in is the one that paints it;
+    // a task posted from that callback runs after the paint.
     if (!src) return;
     const frame = requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -67,6 +67,8 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
       {src ? (
         <img
           src={src}
+          // Element Timing (not in React's types): when the frame showing it was presented.
+          {...{ elementtiming: 'job-image' }}
           alt={finalUrl ? label : t`Preview at ${progress}%: ${label}`}
           className={
             finalUrl &&

@@ -8,6 +8,35 @@ export interface LoadedSrc {
   failed: boolean;
 }
 
+/** Pictures fetched, by URL, newest last; the oldest are let go past `KEPT`. */
+const pictures = new Map<string, Promise<void>>();
+const KEPT = 8;
+
+/**
+ * Fetches a picture once (a failed one is tried again on the next call), resolving when it has
+ * loaded. Fetched with high priority: a live preview is what the person is watching. Not
+ * `img.decode()`: in Chromium it resolves with a later frame, which measured a frame slower to
+ * the screen than letting the frame that shows the picture decode it.
+ */
+export function loadPicture(url: string): Promise<void> {
+  const known = pictures.get(url);
+  if (known) return known;
+  const img = new Image();
+  img.fetchPriority = 'high';
+  const loaded = new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new Error(`${url} did not load`));
+    img.src = url;
+  });
+  pictures.set(url, loaded);
+  loaded.catch(() => pictures.delete(url));
+  for (const old of pictures.keys()) {
+    if (pictures.size <= KEPT) break;
+    pictures.delete(old);
+  }
+  return loaded;
+}
+
 /**
  * The newest of the given image URLs that has finished loading. While the next preview downloads
  * the previous one stays on screen, so the picture sharpens in place without flicker. When an
@@ -23,24 +52,22 @@ export function useLoadedSrc(
   const [loaded, setLoaded] = useState<string | undefined>(undefined);
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
+  // Started while rendering, not after the commit: a new preview's fetch begins in the same task
+  // as the line that named it. Idempotent (one load per URL), so a second render changes nothing.
+  if (src) void loadPicture(src).catch(() => {});
   useEffect(() => {
     if (!src) return;
     let live = true;
     const give = () => {
       if (live) setFailed(src);
     };
-    const load = (url: string, onError: () => void) => {
-      const img = new Image();
-      img.decoding = 'async';
-      img.onload = () => {
+    const load = (url: string, onError: () => void) =>
+      loadPicture(url).then(() => {
         if (!live) return;
         setLoaded(url);
         setFailed(undefined);
-      };
-      img.onerror = onError;
-      img.src = url;
-    };
-    load(src, () => {
+      }, onError);
+    void load(src, () => {
       if (!fallback) return give();
       void fallback().then((other) => (live && other ? load(other, give) : give()), give);
     });

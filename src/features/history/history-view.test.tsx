@@ -281,10 +281,14 @@ describe('HistoryView', () => {
     await act(async () => {
       fireEvent.change(input, { target: { files: [file] } });
     });
-    await waitFor(() =>
-      expect(within(region).getByRole('status').textContent).toContain(
-        'Imported backup.json: 2 jobs — 1 added, 0 updated, 1 already here.',
-      ),
+    // The importer and the job schemas load on first use: more than waitFor's default second
+    // on a busy machine.
+    await waitFor(
+      () =>
+        expect(within(region).getByRole('status').textContent).toContain(
+          'Imported backup.json: 2 jobs — 1 added, 0 updated, 1 already here.',
+        ),
+      { timeout: 5000 },
     );
     expect(within(gallery()).getByRole('button', { name: 'neon tokyo at night #40' })).toBeTruthy();
 

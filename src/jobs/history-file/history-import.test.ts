@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Job, StoredJob } from '../job';
 import { EXPORT_FORMAT, HistoryImportError, MAX_IMPORT_BYTES } from './history-file';
 import {
@@ -10,6 +10,7 @@ import {
   type Persistence,
 } from '../persistence';
 import { createJobsStore } from '../store';
+import { unwrap } from 'idb';
 import { z } from 'zod/mini';
 import { imagineKind } from '../kinds/imagine';
 import type { JobKind } from '../kinds/kind';
@@ -189,24 +190,89 @@ describe('history import', () => {
     expect(store.getState().order).toEqual(['j4', 'j3', 'j2', 'j1', 'j0']);
   });
 
+  it('writes each job once, in one transaction, reading back only the jobs already here', async () => {
+    const { persistence } = tab(`import-${++n}`, 3);
+    await persistence.importHistory(file([done('old', 1), done('same', 2)]));
+    const puts: string[] = [];
+    const gets: string[] = [];
+    const writes: string[][] = [];
+    const { put: realPut, get: realGet } = IDBObjectStore.prototype;
+    const realTransaction = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      puts.push(this.name);
+      return realPut.apply(this, args);
+    });
+    vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      gets.push(this.name);
+      return realGet.apply(this, args);
+    });
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      stores,
+      mode,
+      ...rest
+    ) {
+      if (mode === 'readwrite') writes.push(typeof stores === 'string' ? [stores] : [...stores]);
+      return realTransaction.call(this, stores, mode, ...rest);
+    });
+    try {
+      const jobs = [
+        done('old', 1, { updatedAt: 50, request: { prompt: 'an owl, newer' } }),
+        done('same', 2),
+        ...Array.from({ length: 7 }, (_, i) => done(`new${i}`, 10 + i)),
+      ];
+      const report = await persistence.importHistory(file(jobs));
+      expect(report).toMatchObject({ total: 9, added: 7, updated: 1, unchanged: 1 });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    // One put per job written (none for the unchanged one), no staging copy, and only the two
+    // jobs the history already had are read.
+    expect(puts.filter((s) => s === 'jobs')).toHaveLength(8);
+    expect(puts.filter((s) => s !== 'jobs' && s !== 'meta')).toEqual([]);
+    expect(gets.filter((s) => s === 'jobs')).toHaveLength(2);
+    expect(writes.filter((stores) => stores.includes('jobs'))).toHaveLength(1);
+    expect((await persistence.getJob('old'))?.request.prompt).toBe('an owl, newer');
+  });
+
   it('a reload mid-import leaves the history as it was, and the next start says so', async () => {
     const dbName = `import-${++n}`;
     const first = tab(dbName);
     await first.persistence.saveJob(done('mine', 100) as unknown as Job);
     const db = await openStudioDb(dbName);
     const jobs = Array.from({ length: 6 }, (_, i) => done(`in${i}`, i + 1));
-    let written = 0;
-    // The page goes away after the second chunk is staged: the import never gets past that yield.
-    void stagedImport(db, file(jobs), {
+    // The page goes away after the second slice is written: its transaction is aborted (as a
+    // browser does to a closing page's) and no code of the page touches the database again.
+    let gone = false;
+    const transactions: IDBTransaction[] = [];
+    const page = new Proxy(db, {
+      get(target, key, receiver) {
+        if (gone) throw new Error('the page is gone');
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'transaction' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const tx = (value as (...a: unknown[]) => { done: Promise<void> }).apply(target, args);
+          transactions.push(unwrap(tx as never) as unknown as IDBTransaction);
+          return tx;
+        };
+      },
+    });
+    const importing = stagedImport(page, file(jobs), {
       isLocal: () => false,
       chunkSize: 2,
       onProgress: (p) => {
-        if (p.phase === 'writing') written = p.done;
+        if (p.phase !== 'writing' || p.done < 4 || gone) return;
+        gone = true;
+        transactions.at(-1)?.abort();
       },
-      yieldToPage: () => (written >= 4 ? new Promise<void>(() => {}) : Promise.resolve()),
     });
-    while (written < 4) await new Promise((r) => setTimeout(r, 5));
-    expect(await db.count('staging')).toBe(4);
+    await expect(importing).rejects.toThrow();
     db.close();
     first.persistence.close();
 
@@ -218,8 +284,8 @@ describe('history import', () => {
     expect(next.store.getState().storageNotice).toMatchObject({ kind: 'interrupted' });
     expect(next.store.getState().storageNotice?.message).toMatch(/import did not finish/);
     const after = await openStudioDb(dbName);
-    expect(await after.count('staging')).toBe(0);
     expect(await after.count('jobs')).toBe(1);
+    expect(await after.get('meta', 'import-in-progress')).toBeUndefined();
     after.close();
   });
 });

@@ -13,10 +13,19 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Resolves when the browser is idle after the next paint (a macrotask where there is no idle). */
+/**
+ * Resolves once the next frame has been painted and the browser is then idle (a macrotask where
+ * there are no frames or no idle periods).
+ */
 export function afterFirstPaint(): Promise<void> {
-  if (typeof requestIdleCallback !== 'function') return yieldToPage();
-  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 1000 }));
+  if (typeof requestAnimationFrame !== 'function' || typeof requestIdleCallback !== 'function') {
+    return yieldToPage();
+  }
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 1000 }), 0),
+    ),
+  );
 }
 
 /** Web Lock held by the tab that imports, so another tab's start never clears its staging. */

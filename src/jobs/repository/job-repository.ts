@@ -15,8 +15,8 @@ function parse(record: unknown): StoredJob | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Records validated between two yields to the page. */
-const PARSE_CHUNK = 1000;
+/** Records read (and validated) between two yields to the page when reading them all. */
+const ALL_PAGE = 250;
 
 function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -33,7 +33,10 @@ export interface JobRepository {
   newest(limit: number): Promise<StoredJob[]>;
   /** Every job the runner may still have work for (queued, running, stalled). */
   active(): Promise<StoredJob[]>;
-  /** Every job, newest first. */
+  /**
+   * Every job, newest first: read a page at a time, yielding to the page between pages, so a long
+   * history never holds the page up for one long read.
+   */
   all(): Promise<StoredJob[]>;
   count(): Promise<number>;
 }
@@ -60,14 +63,24 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
     },
 
     async newest(limit) {
-      // Two round trips whatever the page size: find the oldest createdAt on the page with a
-      // reverse cursor that skips ahead, then read everything from there in one getAll.
+      // At most `limit` records whatever the history holds: find the createdAt of the page's
+      // oldest job with a reverse key cursor that skips ahead, read the jobs newer than it in one
+      // getAll, and of the jobs created at that very moment only as many as the page has room
+      // for (a history whose jobs share a time, as a cloned or scripted one can, must not be
+      // read whole).
       const index = (await open()).transaction('jobs').store.index('createdAt');
       let cursor = await index.openKeyCursor(null, 'prev');
       if (!cursor) return [];
       if (limit > 1) cursor = await cursor.advance(limit - 1);
-      const range = cursor ? IDBKeyRange.lowerBound(cursor.key) : undefined;
-      const records = await index.getAll(range);
+      let records: unknown[];
+      if (!cursor) records = await index.getAll();
+      else {
+        const oldest = cursor.key;
+        const newer = await index.getAll(IDBKeyRange.lowerBound(oldest, true));
+        const same = await index.getAll(IDBKeyRange.only(oldest), limit - newer.length);
+        // Ties in id order, as the feed shows them.
+        records = [...same.reverse(), ...newer];
+      }
       const jobs: StoredJob[] = [];
       for (let i = records.length - 1; i >= 0 && jobs.length < limit; i -= 1) {
         const job = parse(records[i]);
@@ -88,15 +101,20 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
     },
 
     async all() {
-      const records = await (await open()).getAllFromIndex('jobs', 'createdAt');
       const jobs: StoredJob[] = [];
-      for (let i = records.length - 1; i >= 0; i -= 1) {
-        const job = parse(records[i]);
-        if (job) jobs.push(job);
-        // Validating 10,000 records takes a while: let the page paint and take input meanwhile.
-        if (i % PARSE_CHUNK === 0 && i > 0) await pause();
+      let after: string | undefined;
+      for (;;) {
+        const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+        const page = await (await open()).getAll('jobs', range, ALL_PAGE);
+        for (const record of page) {
+          const job = parse(record);
+          if (job) jobs.push(job);
+        }
+        if (page.length < ALL_PAGE) break;
+        after = page[page.length - 1]!.id;
+        await pause();
       }
-      return jobs;
+      return jobs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
     },
 
     async count() {

@@ -1,0 +1,130 @@
+/**
+ * Initial JavaScript as a browser meets it: every script a fresh profile has fetched by the time
+ * the studio first shows something (the composer), in each language, gzipped; and every script
+ * fetched before the first card shows in a profile with a history. Counted from the page's own
+ * Resource Timing (a script counts when its response ended before that moment), weighed from the
+ * built files, gzipped here (kB = 1000 bytes, as Vite reports it).
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { round, type Figures } from '../measure';
+import { newBenchContext } from './page-tools';
+import { ROOT, progress } from '../../test-support/servers';
+
+/** Strings only the Konva library itself contains (its warnings and its global hook). */
+const KONVA_MARKERS = [/Konva warning: /, /Konva error: /, /Several Konva instances/];
+
+/** Records, from the very start of each load, when the composer and the first card showed. */
+async function watchFirstShow(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { benchShown?: { composer?: number; card?: number } };
+    const shown: { composer?: number; card?: number } = (w.benchShown = {});
+    const observer = new MutationObserver(() => {
+      // The moment the element is in the DOM: the scripts it waited for have all arrived.
+      shown.composer ??= document.querySelector('.composer textarea')
+        ? performance.now()
+        : undefined;
+      shown.card ??= document.querySelector('article') ? performance.now() : undefined;
+      if (shown.composer !== undefined && shown.card !== undefined) observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** A script the page fetched, and when its response ended (page clock). */
+interface Fetched {
+  path: string;
+  end: number;
+}
+
+/** The scripts the page has fetched so far, from Resource Timing. */
+function scriptsFetched(page: Page): Promise<Fetched[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => ({
+        path: new URL(e.name).pathname,
+        end: (e as PerformanceResourceTiming).responseEnd,
+      })),
+  );
+}
+
+/** Gzipped bytes of built files (by URL path); throws when one holds Konva. */
+function weigh(paths: string[]): number {
+  let bytes = 0;
+  for (const path of paths) {
+    const code = readFileSync(`${ROOT}dist${path}`);
+    if (KONVA_MARKERS.some((m) => m.test(code.toString('utf8')))) {
+      throw new Error(
+        `Konva is in the initial JavaScript (${path}); it must load with the mask editor only.`,
+      );
+    }
+    bytes += gzipSync(code).length;
+  }
+  return bytes;
+}
+
+/** What a load fetched before `moment` showed. */
+async function fetchedBefore(page: Page, moment: 'composer' | 'card'): Promise<string[]> {
+  const at = await page
+    .waitForFunction(
+      (m) =>
+        (window as unknown as { benchShown: Record<string, number | undefined> }).benchShown[m],
+      moment,
+      { timeout: 60_000, polling: 50 },
+    )
+    .then((h) => h.jsonValue() as Promise<number>);
+  // Let Resource Timing record responses that ended just before it.
+  await page.waitForTimeout(200);
+  const scripts = await scriptsFetched(page);
+  return [...new Set(scripts.filter((s) => s.end <= at).map((s) => s.path))];
+}
+
+/** Languages measured, as the browser announces them. */
+const LANGUAGES = [
+  { name: 'en', locale: 'en-US' },
+  { name: 'zh', locale: 'zh-CN' },
+];
+
+/**
+ * The initial JavaScript figures. `withHistory` is a page of the studio that holds finished jobs
+ * (its profile is reused for the first-card figure).
+ */
+export async function benchInitialJs(
+  browser: Browser,
+  url: string,
+  withHistory: Page,
+): Promise<Figures> {
+  const figures: Figures = {};
+  for (const { name, locale } of LANGUAGES) {
+    const context = await newBenchContext(browser, { locale });
+    await watchFirstShow(context);
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const files = await fetchedBefore(page, 'composer');
+      const kb = weigh(files) / 1000;
+      progress(
+        `initial JS (${name}, before the composer): ${files.length} files, ${kb.toFixed(1)} kB gzip: ${files.join(' ')}`,
+      );
+      figures[`ui.initial_js_gzip_${name}`] = {
+        value: round(kb),
+        unit: 'KB',
+        target: { op: '<=', value: 110 },
+      };
+    } finally {
+      await context.close();
+    }
+  }
+  await watchFirstShow(withHistory.context());
+  await withHistory.goto(url);
+  const files = await fetchedBefore(withHistory, 'card');
+  const kb = weigh(files) / 1000;
+  progress(
+    `JS before the first card (with a history, en): ${files.length} files, ${kb.toFixed(1)} kB gzip: ${files.join(' ')}`,
+  );
+  figures['ui.js_before_first_card_gzip'] = { value: round(kb), unit: 'KB' };
+  return figures;
+}
