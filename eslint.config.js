@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -35,6 +36,28 @@ const UNLOCALIZED = {
     'lingui/t-call-in-function': 'error',
   },
 };
+
+/** What server/ may not import from src/ (only src/api). */
+const SERVER_SRC = [
+  '**/src/prompt/**',
+  '**/src/jobs/**',
+  '**/src/features/**',
+  '**/src/app/**',
+  '**/src/components/**',
+];
+
+/** The engine's layers above its core: the HTTP kit, the endpoints, the hosts and the studio. */
+const SERVER_HTTP = ['http', 'endpoints', 'host', 'studio'];
+
+/** The endpoint folders (`server/endpoints/<name>/`): none imports another. */
+const ENDPOINT_FOLDERS = readdirSync(new URL('./server/endpoints/', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory() && entry.name !== 'fixtures')
+  .map((entry) => entry.name);
+
+/** Tests and their fixtures may reach any layer (an endpoint test over a real socket). */
+const TESTS = ['server/**/*.test.ts', 'server/**/fixtures/**'];
 
 /** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
@@ -204,15 +227,41 @@ export default tseslint.config(
     'e2e/ and bench/ share helpers through test-support/, never by importing each other.',
     { konva: false },
   ),
+  boundary(['server/**'], SERVER_SRC, 'server/ imports nothing from src/ but src/api.'),
   boundary(
-    ['server/**'],
-    [
-      '**/src/prompt/**',
-      '**/src/jobs/**',
-      '**/src/features/**',
-      '**/src/app/**',
-      '**/src/components/**',
-    ],
-    'server/ imports nothing from src/ but src/api.',
+    ['server/shared/**'],
+    [...SERVER_SRC, ...['engine', 'pictures', 'video', ...SERVER_HTTP].map((d) => `**/${d}/**`)],
+    'server/shared/ sits below everything else in server/.',
+    { ignores: TESTS },
+  ),
+  boundary(
+    ['server/engine/**', 'server/pictures/**', 'server/video/**'],
+    [...SERVER_SRC, ...SERVER_HTTP.map((d) => `**/${d}/**`)],
+    "The engine's core builds no Response: it imports nothing from http/, endpoints/, host/ or studio/.",
+    { ignores: TESTS },
+  ),
+  boundary(
+    ['server/http/**'],
+    [...SERVER_SRC, ...['endpoints', 'host', 'studio'].map((d) => `**/${d}/**`)],
+    'server/http/ is the kit endpoints share: it imports nothing from endpoints/, host/ or studio/.',
+    { ignores: TESTS },
+  ),
+  boundary(
+    ['server/endpoints/*.ts'],
+    [...SERVER_SRC, ...['host', 'studio'].map((d) => `**/${d}/**`)],
+    'server/endpoints/ imports nothing from host/ or studio/.',
+    { ignores: TESTS },
+  ),
+  ...ENDPOINT_FOLDERS.map((name) =>
+    boundary(
+      [`server/endpoints/${name}/**`],
+      [
+        ...SERVER_SRC,
+        ...['host', 'studio'].map((d) => `**/${d}/**`),
+        ...ENDPOINT_FOLDERS.filter((other) => other !== name).map((other) => `**/${other}/**`),
+      ],
+      'An endpoint folder imports no other endpoint folder (shared pieces live in http/ or engine/).',
+      { ignores: TESTS },
+    ),
   ),
 );

@@ -6,8 +6,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startEngineServer, type EngineServerOptions } from './http/http-server';
-import { engineOptionsFromEnv, parseOnOff, parseWhole } from './http/vite-plugin';
+import { startEngineServer, type EngineServerOptions } from './host/http-server';
+import { engineOptionsFromEnv, parseOnOff, parseWhole } from './host/vite-plugin';
 
 const USAGE =
   'usage: npm run engine -- --port <n> [--cdn-port <m>] [--cdn-cors on|off] [--link-ttl <s>] [--pace <ms>] [--token <t>]';

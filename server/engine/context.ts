@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import type { EngineOptions } from '../engine';
-import { OwnOrigins, hostPolicy } from '../http/host-policy';
+import type { EngineOptions } from './options';
+import { OwnOrigins, hostPolicy } from '../shared/host-policy';
 import type { Picture, Preview } from '../pictures/pictures';
 import { FaultQueue } from './faults';
 import type { Job } from './job';

@@ -5,8 +5,8 @@
  */
 import { TaskFailure, type Work } from '../pictures/actions';
 import { preview, quadrant, thumbnail, type Picture } from '../pictures/pictures';
-import { sleep } from '../http/http-util';
-import { attachmentPath, fileOf, imageFields, linkTo } from './attachments';
+import { sleep } from '../shared/sleep';
+import { attachmentPath, fileOf, imageFields, linkTo } from './attachment-links';
 import { cached, evict, type EngineContext, type Rendered } from './context';
 import { stallAfterFirst, type FaultPlan } from './faults';
 import { newImageId, slugOf } from './ids';

@@ -1,13 +1,22 @@
-/** What the routes of the other endpoints share: parsing a body by its contract, task records. */
+/**
+ * What the endpoints share: parsing a body by its contract, task records, the prompt limit, an
+ * injected HTTP error, and answering a started job the way it asked (deliveries).
+ */
 import { randomUUID } from 'node:crypto';
-import { attachCallbacks, asyncReply } from '../engine/deliver-callback';
-import { NDJSON, streamResponse } from '../engine/deliver-stream';
-import { waitResponse } from '../engine/deliver-wait';
+import { attachCallbacks, asyncReply } from './deliver/deliver-callback';
+import { NDJSON, streamResponse } from './deliver/deliver-stream';
+import { waitResponse } from './deliver/deliver-wait';
 import type { EngineContext } from '../engine/context';
 import type { FaultPlan } from '../engine/faults';
 import type { Job } from '../engine/job';
 import type { TaskRecord, TaskType } from '../engine/task-store';
 import { errorResponse, json, readJsonObject } from './http-util';
+
+/**
+ * The longest prompt taken. The provider publishes no limit; Midjourney's Discord `/imagine`
+ * takes at most 6,000 characters, and the gateway passes prompts through to it.
+ */
+export const MAX_PROMPT_CHARS = 6000;
 
 const TOKEN_KEYS = /^(token|authorization|api[_-]?key|access[_-]?token)$/i;
 
@@ -111,4 +120,21 @@ export function deliver(
   }
   if (ndjson && how.streams) return streamResponse(ctx, job, fault);
   return waitResponse(job, fault, how.timeoutS);
+}
+
+/** An injected HTTP error for this request, if one is armed (other fault kinds do not apply). */
+export function injectedError(ctx: EngineContext, trace: string): Response | undefined {
+  const fault = ctx.faults.take();
+  if (!fault?.error) return undefined;
+  return errorResponse(fault.error.code, fault.error.message, trace, fault.error.status);
+}
+
+/** The 400 for a prompt field over `MAX_PROMPT_CHARS`, if it is. */
+export function tooLong(field: string, text: string, traceId: string): Response | undefined {
+  if (text.length <= MAX_PROMPT_CHARS) return undefined;
+  return errorResponse(
+    'bad_request',
+    `${field} is ${text.length} characters long; the limit is ${MAX_PROMPT_CHARS}. Shorten it.`,
+    traceId,
+  );
 }

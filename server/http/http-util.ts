@@ -2,10 +2,9 @@
  * Small HTTP pieces of the engine: JSON and error bodies in the provider's shape, CORS, and a
  * size-capped JSON body reader.
  */
+import { randomUUID } from 'node:crypto';
 import { ERROR_STATUS } from '../../src/api/contract';
-
-/** Request bodies above this are refused with 413 (masks of big upscales stay well below). */
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+import { MAX_BODY_BYTES, readCapped } from '../shared/read-capped';
 
 /** Any origin may call the engine and load its images, as a browser studio on another port does. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -112,43 +111,19 @@ export async function readJsonObject(
 
 /**
  * A request's body, refusing more than `limit` bytes without buffering them all (null: too
- * large). The declared length is checked first, and the count again while it streams.
+ * large).
  */
-export async function readBytes(req: Request, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) {
-    await req.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        return null;
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks);
+export function readBytes(req: Request, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
+  return readCapped(req.body, req.headers.get('content-length'), limit);
 }
 
-/** Promise-based sleep that an abort signal ends early. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  if (ms <= 0) return new Promise((resolve) => setImmediate(resolve));
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** The answer to a request for a host this server does not serve. */
+export function misdirected(header: string | null | undefined): Response {
+  const shown = (header ?? '').slice(0, 100);
+  return errorResponse(
+    'misdirected_request',
+    `This server does not answer for the host "${shown}". Use 127.0.0.1 or localhost, or add the name to ALLOWED_HOSTS.`,
+    randomUUID(),
+    421,
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * What an image really contains, measured on its pixels, for the engine's `/midjourney/describe`
- * (the words are made in `server/text/describe.ts`). Everything is computed from a small
+ * (the words are made in `server/endpoints/describe/describe-prompts.ts`). Everything is computed from a small
  * resample of the decoded image, so the look of a 4 MP grid costs little and is deterministic.
  */
 import sharp from 'sharp';

@@ -10,7 +10,8 @@ import {
   upsample2xInto,
 } from './pictures-raw';
 import { type Rng, between, mixSeeds, mulberry32, pick } from './pictures-random';
-import { type Land, paletteFromBands, planScene, renderScene } from './pictures-scene';
+import { paletteFromBands, planScene, renderScene } from './pictures-scene';
+import type { Land } from './scene-types';
 
 /**
  * Edits of an existing picture (variations, outpainting, inpainting). Each starts from the

@@ -1,6 +1,6 @@
 import { adjust, clamp01, mixRgb, smoothstep } from './pictures-colour';
 import { between, valueNoise } from './pictures-random';
-import type { Land, Palette, Scene } from './pictures-scene';
+import type { Land, Palette, Scene } from './scene-types';
 import { SkyCanvas } from './pictures-sky';
 
 /** The whole painter: the sky layers, then land, water, and the tiled patterns. */

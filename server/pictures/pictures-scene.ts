@@ -1,6 +1,7 @@
 import { type Rgb, adjust, clamp01, hsl, mixRgb, shade, toHsl } from './pictures-colour';
 import { type Rng, between, hashString, mulberry32, pick } from './pictures-random';
 import { Painter } from './pictures-painter';
+import type { Idea, Land, Mood, Palette, Scene } from './scene-types';
 
 /**
  * The procedural painter behind every local-engine picture: a sky of layered gradients, a sun
@@ -8,56 +9,6 @@ import { Painter } from './pictures-painter';
  * mirrors it all. It paints raw RGB floats in plain loops (fast enough at a few hundred pixels a
  * side; callers render small and let sharp upsample, which also softens the shapes).
  */
-
-/** The colours of one picture. */
-export interface Palette {
-  skyTop: Rgb;
-  skyMid: Rgb;
-  horizon: Rgb;
-  sun: Rgb;
-  cloud: Rgb;
-  far: Rgb;
-  near: Rgb;
-  water: Rgb;
-  accent: Rgb;
-}
-
-/** What kind of land lies under the sky. */
-export type Land = 'peaks' | 'hills' | 'dunes' | 'sea';
-
-/** Time of day; it sets the brightness of the sky and whether stars come out. */
-export type Mood = 'dawn' | 'day' | 'dusk' | 'night';
-
-/** The idea a prompt stands for: shared by the four quadrants of its grid. */
-export interface Idea {
-  hue: number;
-  mood: Mood;
-  land: Land;
-  water: boolean;
-}
-
-/** Everything needed to paint one picture; every random choice is already made. */
-export interface Scene {
-  seed: number;
-  palette: Palette;
-  night: boolean;
-  land: Land;
-  water: boolean;
-  /** Horizon line as a fraction of the height. */
-  horizon: number;
-  /** Sun (or moon) centre and radius as fractions of width / height / min side. */
-  sun: { x: number; y: number; r: number };
-  /** Soft light around the sun, 0–1. */
-  glow: number;
-  clouds: number;
-  layers: number;
-  /** Surreal extras (floating orbs, a striped sun), 0–1. */
-  weird: number;
-  /** Seamless 2-D pattern instead of a landscape (`--tile`). */
-  tile: boolean;
-  /** How much the corners darken, 0–1. */
-  vignette: number;
-}
 
 /** Prompt words that steer colour and subject, so "volcano" looks hot and "ocean" looks wet. */
 const HUE_WORDS: ReadonlyArray<[RegExp, number]> = [

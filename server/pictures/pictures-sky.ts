@@ -1,6 +1,6 @@
 import { type Rgb, adjust, clamp01, mixRgb, shade, smoothstep } from './pictures-colour';
 import { type Rng, between } from './pictures-random';
-import type { Palette } from './pictures-scene';
+import type { Palette } from './scene-types';
 
 /** The canvas a scene is painted on, and the layers above the horizon: sky, glow, stars, sun, clouds, orbs. */
 /** exp(-v) for v in [0, 8), tabulated: the glow evaluates it for every sky pixel. */

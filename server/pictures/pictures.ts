@@ -15,9 +15,8 @@ import {
   toPng,
   upsample2xInto,
 } from './pictures-raw';
+import type { Land, Mood } from './scene-types';
 import {
-  type Land,
-  type Mood,
   ideaFromText,
   paletteFor,
   paletteFromBands,

@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIDEOS_GENERATE } from '../../src/api/fixtures/endpoint-bodies';
 import type { StudioServer } from './app';
-import { SCRIPT, SCRIPT_PATH, makeDist, raw, startStudio } from './studio-test-kit';
+import { SCRIPT, SCRIPT_PATH, makeDist, raw, startStudio } from './fixtures/studio-test-kit';
 
 let dist: string;
 let studio: StudioServer;

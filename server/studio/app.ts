@@ -11,13 +11,14 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioConfig } from '../../src/api/runtime-config';
-import { hostAllowed, hostPolicy, misdirected } from '../http/host-policy';
+import { hostAllowed, hostPolicy } from '../shared/host-policy';
+import { misdirected } from '../http/http-util';
 import {
   API_SOCKET_LIMITS,
   applySocketLimits,
   socketLimits,
   socketServerOptions,
-} from '../http/socket-limits';
+} from '../host/socket-limits';
 import { cspDirectives, cspString } from './csp';
 import { cutOnError } from './cut-on-error';
 import { isEngineRoute, mountEngine, type MountedEngine } from './engine-mount';

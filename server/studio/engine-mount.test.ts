@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { ENGINE_ADMIN_HEADERS } from '../../src/api/engine-admin';
 import type { StudioServer } from './app';
-import { makeDist, raw, startStudio } from './studio-test-kit';
+import { makeDist, raw, startStudio } from './fixtures/studio-test-kit';
 
 let studio: StudioServer;
 beforeAll(async () => {

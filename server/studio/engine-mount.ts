@@ -3,8 +3,8 @@
  * (its fetch-style handler plus the CDN listener that serves its pictures from an origin of their
  * own), so that the engine's insides can move without this server moving.
  */
-import { mountEngine as mountNodeEngine, type MountOptions } from '../http/mount';
-import { isEnginePath } from '../http/router';
+import { mountEngine as mountNodeEngine, type MountOptions } from '../host/mount';
+import { isEnginePath } from '../endpoints/router';
 
 /** The engine as the studio server mounts it. */
 export interface MountedEngine {

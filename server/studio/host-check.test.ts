@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_ADMIN_HEADERS } from '../../src/api/engine-admin';
 import type { StudioServer } from './app';
-import { makeDist, raw, startStudio } from './studio-test-kit';
+import { makeDist, raw, startStudio } from './fixtures/studio-test-kit';
 
 let studio: StudioServer;
 

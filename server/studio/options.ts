@@ -2,10 +2,10 @@
  * The studio server's settings, from the environment (`npm start`) or given by tests.
  */
 import { DEFAULT_ACEDATA_BASE_URL, httpOriginOf } from '../../src/api/origins';
-import { parseAllowedHosts } from '../http/host-policy';
-import type { MountOptions } from '../http/mount';
-import type { SocketLimits } from '../http/socket-limits';
-import { engineOptionsFromEnv } from '../http/vite-plugin';
+import { parseAllowedHosts } from '../shared/host-policy';
+import type { MountOptions } from '../host/mount';
+import type { SocketLimits } from '../host/socket-limits';
+import { engineOptionsFromEnv } from '../host/vite-plugin';
 
 /** How `startStudioServer` serves. */
 export interface StudioOptions {

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StudioServer } from './app';
-import { gate, listen, makeDist, raw, startStudio } from './studio-test-kit';
+import { gate, listen, makeDist, raw, startStudio } from './fixtures/studio-test-kit';
 
 const TOKEN = 'sk-secret-token-1234';
 let upstream: Awaited<ReturnType<typeof listen>>;

@@ -4,7 +4,7 @@ import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioServer } from './app';
 import { gzipSync } from 'node:zlib';
 import { checkRelayUrl, createRelay } from './relay';
-import { exchange, listen, makeDist, raw, startStudio } from './studio-test-kit';
+import { exchange, listen, makeDist, raw, startStudio } from './fixtures/studio-test-kit';
 
 const ENGINE_CDN = 'http://127.0.0.1:4999';
 const allowed = new Set([...PROVIDER_CDN_ORIGINS, ENGINE_CDN]);

@@ -2,7 +2,14 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Clip, clipSize, extendClip, makeClips } from './clips';
 import { decodeFrames, probeClip } from './probe';
-import { alive, asFrame, avcProfile, ffmpegChildren, meanDiff, scene } from './video-test-kit';
+import {
+  alive,
+  asFrame,
+  avcProfile,
+  ffmpegChildren,
+  meanDiff,
+  scene,
+} from './fixtures/video-test-kit';
 
 // Encoding four clips takes a few seconds on a busy 2-core machine.
 const SLOW = 180_000;

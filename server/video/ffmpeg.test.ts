@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runFfmpeg } from './ffmpeg';
-import { alive, ffmpegChildren } from './video-test-kit';
+import { alive, ffmpegChildren } from './fixtures/video-test-kit';
 
 /** An encoder fed one raw frame and then nothing: it waits on stdin until it is killed. */
 function stuckEncoder(options: { signal?: AbortSignal; timeoutMs?: number }) {

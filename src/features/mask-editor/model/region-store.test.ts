@@ -39,4 +39,20 @@ describe('region store', () => {
     expect(store.getState().byImageId[`img-${MAX_REMEMBERED_IMAGES}`]).toBeUndefined();
     expect(isEmpty(store.getState().byImageId['img-5']!.mask)).toBe(false);
   });
+
+  it('forgets the oldest image even when every change falls in the same millisecond', () => {
+    const now = Date.now;
+    Date.now = () => 1_700_000_000_000;
+    try {
+      const store = createRegionStore(memoryStorage());
+      for (let i = 0; i <= MAX_REMEMBERED_IMAGES; i++) {
+        store.getState().dispatch(`img-${i}`, { type: 'add', entry: rect });
+      }
+      const kept = Object.keys(store.getState().byImageId);
+      expect(kept).not.toContain('img-0');
+      expect(kept).toContain(`img-${MAX_REMEMBERED_IMAGES}`);
+    } finally {
+      Date.now = now;
+    }
+  });
 });

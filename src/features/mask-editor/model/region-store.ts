@@ -81,7 +81,11 @@ function upsert(
   change: (entry: RegionEntry) => RegionEntry,
 ): Record<string, RegionEntry> {
   const current = byImageId[imageId] ?? { mask: EMPTY_MASK, touched: 0 };
-  const next = { ...byImageId, [imageId]: { ...change(current), touched: Date.now() } };
+  // Strictly after every other image's change: two changes in the same millisecond must still
+  // tell which came last, or the newest image could be the one forgotten.
+  const latest = Math.max(0, ...Object.values(byImageId).map((e) => e.touched));
+  const touched = Math.max(Date.now(), latest + 1);
+  const next = { ...byImageId, [imageId]: { ...change(current), touched } };
   const ids = Object.keys(next);
   if (ids.length <= MAX_REMEMBERED_IMAGES) return next;
   ids.sort((a, b) => next[b]!.touched - next[a]!.touched);

@@ -1,0 +1,9 @@
+/** How the fuzz test fuzzes describe: successes checked against the contract. */
+import { describeResponseSchema } from '../../../src/api/contract-endpoints';
+import type { EndpointFuzz } from '../fixtures/fuzz-kit';
+
+export const fuzz: EndpointFuzz = {
+  bases: ({ picture, far }) => [{ image_url: picture }, { image_url: far }],
+  options: { rightToken: 8 },
+  valid: describeResponseSchema,
+};

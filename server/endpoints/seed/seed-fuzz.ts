@@ -1,0 +1,9 @@
+/** How the fuzz test fuzzes seed: successes checked against the contract. */
+import { seedResponseSchema } from '../../../src/api/contract-endpoints';
+import type { EndpointFuzz } from '../fixtures/fuzz-kit';
+
+export const fuzz: EndpointFuzz = {
+  bases: ({ imageId }) => [{ image_id: imageId }, { image_id: '1' }],
+  options: { rightToken: 8 },
+  valid: seedResponseSchema,
+};
