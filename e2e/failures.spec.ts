@@ -38,6 +38,13 @@ test.describe('failures are shown on the card, in words, and nothing is lost', (
   }) => {
     await page.goto('/');
     await armFault(page, { status: 429, code: 'too_many_requests' });
+    // A 429 now waits and goes again by itself; a gateway that asks for a long wait
+    // (Retry-After, which the engine's injected 429 does not send) leaves time to read it.
+    await page.route('**/midjourney/imagine', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers(), 'retry-after': '120' };
+      await route.fulfill({ response, headers });
+    });
     await imagine(page, 'a busy street --seed 52');
     const job = card(page, 'a busy street --seed 52');
     const alert = job.getByRole('alert');

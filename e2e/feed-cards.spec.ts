@@ -163,6 +163,8 @@ test.describe('failures the card can fix', () => {
   test('a stalled card keeps Cancel, and Check again says what it found and when', async ({
     page,
   }) => {
+    // No job is called stalled before the service's own 480 s: the page's clock jumps there.
+    await page.clock.install();
     await page.goto('/');
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -171,6 +173,8 @@ test.describe('failures the card can fix', () => {
     await armFault(page, { stall: true });
     await imagine(page, 'a quiet job --seed 7');
     const job = card(page, 'a quiet job --seed 7');
+    await expect(job).toContainText('Generating');
+    await page.clock.fastForward('08:00');
     await expect(job).toContainText('Stalled', { timeout: 20_000 });
     await expect(job.getByRole('button', { name: 'Cancel' })).toBeVisible();
     await job.getByRole('button', { name: 'Check again' }).click();

@@ -91,14 +91,30 @@ test.describe('every lazy part survives a dropped request, with no reload', () =
   }) => {
     const dropped = await dropFirstRequests(page);
     await page.goto('/');
+    // A 429 waits (its notice is a lazy part); a gateway asking for a long wait leaves it on screen.
     await armFault(page, { status: 429, code: 'too_many_requests' });
+    await page.route('**/midjourney/imagine', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'retry-after': '120' } });
+    });
     const prompt = 'a lighthouse on a rock --seed 1801';
     await imagine(page, prompt);
     const grid = card(page, prompt);
-    const alert = grid.getByRole('alert');
-    await expect(alert).toContainText('Too many requests');
-    await alert.getByRole('button', { name: 'Retry' }).click();
+    const waiting = grid.getByRole('alert');
+    await expect(waiting).toContainText('Too many requests');
+    await waiting.getByRole('button', { name: 'Retry now' }).click();
     await expect(grid.getByRole('button', { name: 'U1', exact: true })).toBeVisible();
+    // A failure's details are a lazy part of their own.
+    await page.unroute('**/midjourney/imagine');
+    await armFault(page, { status: 500, message: 'fetch failed' });
+    const failing = 'a lamp in the fog --seed 1802';
+    await imagine(page, failing);
+    const alert = card(page, failing).getByRole('alert');
+    await expect(alert).toContainText('Service error');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(
+      card(page, failing).getByRole('button', { name: 'U1', exact: true }),
+    ).toBeVisible();
 
     await grid.getByRole('button', { name: 'Open full size' }).click();
     const lightbox = page.getByRole('dialog', { name: 'Full size' });
@@ -126,6 +142,7 @@ test.describe('every lazy part survives a dropped request, with no reload', () =
     await expect(page.getByRole('dialog', { name: 'Edit image' })).toBeVisible();
     expect(chunks(dropped)).toEqual(
       expect.arrayContaining([
+        'rate-limit-notice',
         'job-error',
         'lightbox',
         'image-tools',

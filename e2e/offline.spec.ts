@@ -106,10 +106,11 @@ test.describe('a lost final image', () => {
   }) => {
     await page.goto('/');
     await page.request.post('/__engine/pace', { headers: ADMIN, data: { ms: 150 } });
-    // The network drops just as the final picture (a .png; previews are .webp) is fetched.
+    // The network drops just as the final picture (a .png; previews are .webp) is fetched, for
+    // the relay too: else the copy kept through it would show (as it should) in the picture's place.
     let down = true;
     await page.route(
-      (url) => url.pathname.endsWith('.png'),
+      (url) => url.pathname.endsWith('.png') || url.pathname === '/relay',
       (route) => (down ? route.abort('internetdisconnected') : route.continue()),
     );
     const prompt = 'the network drops at the end --seed 1403';

@@ -125,6 +125,8 @@ test.describe('nothing is ever lost', () => {
   test('a job that goes silent is checked, shown as stalled (never spinning forever), and retried', async ({
     page,
   }) => {
+    // No job is called stalled before the service's own 480 s: the page's clock jumps there.
+    await page.clock.install();
     await page.goto('/');
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -133,6 +135,8 @@ test.describe('nothing is ever lost', () => {
     await armFault(page, { stall: true });
     await imagine(page, 'a job that goes quiet --seed 304');
     const job = card(page, 'a job that goes quiet --seed 304');
+    await expect(job).toContainText('Generating');
+    await page.clock.fastForward('08:00');
     await expect(job).toContainText('Stalled', { timeout: 20_000 });
     await expect(job.getByRole('status')).toContainText('No news for a while');
     // Checking again asks the service, which still has nothing: it stays stalled, not failed.

@@ -11,6 +11,8 @@ export interface ThreeOriginsOptions {
   relay: boolean;
   linkTtlSeconds: number;
   token: string;
+  /** `PICTURE_ORIGINS` of the studio's server; default: the CDN (a trusted picture host). */
+  pictureOrigins?: (cdn: string) => string;
 }
 
 /** The three origins' ports and the CDN's origin. */
@@ -52,7 +54,7 @@ export function useThreeOrigins(opts: ThreeOriginsOptions): ThreeOrigins {
         RELAY: opts.relay ? 'on' : 'off',
         ACEDATA_BASE_URL: api.url,
         ACEDATA_PROXY_TARGET: '',
-        PICTURE_ORIGINS: cdn,
+        PICTURE_ORIGINS: opts.pictureOrigins ? opts.pictureOrigins(cdn) : cdn,
       },
       `http://127.0.0.1:${studioPort}/`,
     );

@@ -36,6 +36,7 @@ export function createPromptTools(services: Services, openEdit: OpenEdit): Promp
     editImage: (url) => openEdit({ imageUrl: url }),
     shorten: async (prompt, signal) => (await calls()).shortenPrompt(client(), prompt, signal),
     translate: async (text, signal) => (await calls()).translateText(client(), text, signal),
+    translatesByGlossary: () => services.config.getState().settings.target === 'local',
   };
 }
 

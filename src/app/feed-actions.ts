@@ -6,6 +6,7 @@ import { useConfig } from '../jobs/config-store';
 import { defaultKinds } from '../jobs/kinds/registry';
 import { isJobActive, jobTitle, type Job } from '../jobs/job';
 import { keptBytes } from '../jobs/image-cache/kept-bytes';
+import { pictureProblemOf, type PictureProblem } from '../jobs/image-cache/kept-copy';
 import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { addDraftReference, setDraftPrompt } from '../features/composer/draft-store';
 import { isLinkExpired } from '../prompt/link-expiry';
@@ -108,6 +109,8 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     useCurrentMode: () => useConfig(config, (s) => s.settings.mode),
     cardOf: (job) => kinds.of(job)?.card(job.result) ?? 'image',
     keptCopy: (job) => services.persistence.keptCopy(finalUrl(job)),
+    pictureProblem: (job) => pictureProblem(services, finalUrl(job)),
+    onCopyChange: (listener) => persistence.onCopyChange(listener),
     download: async (job) => {
       const url = finalUrl(job);
       await saveNamed(
@@ -121,9 +124,12 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
       if (!url) return undefined;
       const client = await services.queryClient();
       const blobUrl = await client.fetchQuery(cachedImageQuery(persistence, url));
-      if (blobUrl) return blobUrl;
-      // An opaque copy: the service worker answers the full picture's own URL from it.
-      return (await persistence.keptCopy(url)).kind === 'offline' ? url : undefined;
+      // The query answers the link itself where no blob is kept: that is what just failed.
+      if (blobUrl && blobUrl !== url) return blobUrl;
+      // An opaque copy: the service worker answers the full picture's own URL from it. The link
+      // just failed, so the copy may be what failed: one that does not decode is removed and
+      // fetched again while the link lives (the picture is then tried once more).
+      return (await persistence.repairCopy(url)).kind === 'offline' ? url : undefined;
     },
   };
 }
@@ -135,6 +141,17 @@ async function saveNamed(blob: Blob, title: string, url: string): Promise<void> 
     import('../prompt/file-name'),
   ]);
   saveBlob(blob, imageFileName(title, url, blob.type));
+}
+
+/** Why a picture is not on screen (see `pictureProblemOf`). */
+async function pictureProblem(services: Services, url: string): Promise<PictureProblem> {
+  return pictureProblemOf({
+    url,
+    online: services.network.get().online,
+    copy: await services.persistence.keptCopy(url),
+    blocked: (origin) => services.blocked.has(origin),
+    now: Date.now(),
+  });
 }
 
 function finalUrl(job: Job): string {

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { msg } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { PartBoundary } from '../components/ui/part-boundary';
@@ -21,6 +22,7 @@ export interface HistorySectionProps {
 /** The History view, loaded on first use, wired to the runner and persistence. */
 export function HistorySection({ services, onOpenJob }: HistorySectionProps) {
   const { runner, persistence } = services;
+  const keepMissingCopies = useCallback(() => void runner.keepMissingCopies(), [runner]);
   return (
     // History's code and the query client's are said together: "Couldn't load the history."
     <PartBoundary
@@ -41,6 +43,7 @@ export function HistorySection({ services, onOpenJob }: HistorySectionProps) {
             jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id))
           }
           onOpenJob={onOpenJob}
+          keepMissingCopies={keepMissingCopies}
         />
       </WithQueries>
     </PartBoundary>

@@ -16,7 +16,11 @@ import {
 import { lateSink } from '../jobs/jobs-sink';
 import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status';
 import { readStudioConfig } from '../api/runtime-config';
-import { PICTURE_CACHE } from '../jobs/image-cache/kept-copy';
+import { PICTURE_CACHE, STAGING_CACHE } from '../jobs/image-cache/kept-copy';
+import { watchBlockedOrigins } from '../jobs/image-cache/blocked-origins';
+import { pageDecodes } from '../jobs/image-cache/decode-check';
+import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
+import { afterFirstPaint } from '../jobs/history-file/import-marker';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createLazyRunner } from '../jobs/lazy-runner';
 import type { Runner } from '../jobs/runner-types';
@@ -41,6 +45,8 @@ export interface Services {
   feedWindow: FeedWindow;
   /** The studio server's image relay path (`/relay`), or null on a static host. */
   relay: string | null;
+  /** Picture hosts the page's Content-Security-Policy refused (not among its picture origins). */
+  blocked: BlockedOrigins;
   /**
    * TanStack Query's client, loaded on first use: only History, Settings and an expired feed
    * image need it, so it stays out of the initial JavaScript. Always the same client.
@@ -58,14 +64,22 @@ export function createServices(): Services {
     typeof caches !== 'undefined' &&
     typeof navigator !== 'undefined' &&
     'serviceWorker' in navigator;
+  const network = createNetworkStatus(typeof window === 'undefined' ? undefined : window);
+  const blocked = watchBlockedOrigins(globalThis.document);
   // Persistence reports to the runner, the jobs store's only writer (made just below).
   const persistence = createPersistence({
     sink: lateSink(() => runner.sink),
-    copyMeans: () => ({ relay, offlineCache }),
-    ...(offlineCache ? { pictureCache: () => caches.open(PICTURE_CACHE) } : {}),
+    copyMeans: () => ({ relay, offlineCache, online: network.get().online }),
+    blocked,
+    decodes: pageDecodes(),
+    ...(offlineCache
+      ? {
+          pictureCache: () => caches.open(PICTURE_CACHE),
+          stagingCache: () => caches.open(STAGING_CACHE),
+        }
+      : {}),
   });
   const config = createConfigStore();
-  const network = createNetworkStatus(typeof window === 'undefined' ? undefined : window);
   // Every call to a target says whether it answered; the probe tells when it is back.
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
@@ -81,13 +95,14 @@ export function createServices(): Services {
       // Read afresh on every send, so a settings change applies to the next job.
       getConfig: () => {
         const state = config.getState();
-        const { delivery, mode, callbackUrl, stallAfterSeconds } = state.settings;
+        const { delivery, mode, callbackUrl, stallAfterSeconds, jobsPerTarget } = state.settings;
         return {
           client: { ...clientConfig(state), fetch },
           target: state.settings.target,
           delivery,
           mode,
           stallAfterMs: Math.max(2, stallAfterSeconds || 60) * 1000,
+          maxInFlight: Math.max(1, Math.round(jobsPerTarget) || 3),
           ...(delivery === 'async' && callbackUrl.trim()
             ? { callbackUrl: callbackUrl.trim() }
             : {}),
@@ -104,6 +119,10 @@ export function createServices(): Services {
       },
     }),
   );
+  // A copy missed while offline is kept when the network is back (and after a start, from History).
+  network.subscribe((s, prev) => {
+    if (s.online && !prev.online) void runner.keepMissingCopies();
+  });
   // A failed load is not kept: History's or Settings' Retry loads the client again.
   const queryClient = loadOnce(() => import('./query-client').then((m) => m.createQueryClient()));
   let started: Promise<void> | undefined;
@@ -116,6 +135,7 @@ export function createServices(): Services {
     network,
     feedWindow: createFeedWindow(jobsStore),
     relay,
+    blocked,
     queryClient,
     start: () => {
       if (started) return started;
@@ -140,6 +160,11 @@ export function createServices(): Services {
           prefetch(() => import('../jobs/schema-set')),
         ]).catch(() => {});
       started.then(preload, preload);
+      // Missing copies are kept once the first screen is up and the page is idle: never before.
+      void started
+        .then(afterFirstPaint)
+        .then(() => runner.keepMissingCopies())
+        .catch(() => {});
       return started;
     },
   };

@@ -21,8 +21,13 @@ export interface StudioSettings {
   mode: Mode;
   callbackUrl: string;
   maskFormat: 'jpeg' | 'png';
-  /** Seconds without news before a job is checked and, if still silent, shown as stalled. */
+  /**
+   * Seconds without news before a job is checked and, if still silent, shown as stalled (never
+   * before the service's own 480 s timeout).
+   */
   stallAfterSeconds: number;
+  /** Jobs sent or followed at once on one target; the rest wait in the queue. */
+  jobsPerTarget: number;
 }
 
 export const DEFAULT_SETTINGS: StudioSettings = {
@@ -32,6 +37,7 @@ export const DEFAULT_SETTINGS: StudioSettings = {
   callbackUrl: '',
   maskFormat: 'jpeg',
   stallAfterSeconds: 60,
+  jobsPerTarget: 3,
 };
 
 /** AceData's base URL: the default, or the one the studio's server names (`ACEDATA_BASE_URL`). */

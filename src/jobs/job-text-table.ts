@@ -70,6 +70,11 @@ const FIXED: ReadonlyMap<string, MessageDescriptor> = new Map([
     msg`the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache`,
   ],
   ['the picture could not be fetched', msg`the picture could not be fetched`],
+  ['this browser was offline', msg`this browser was offline`],
+  [
+    'the picture host answered with an error, not the picture',
+    msg`the picture host answered with an error, not the picture`,
+  ],
   [
     'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts',
     msg`the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts`,
@@ -156,6 +161,11 @@ const PATTERNS: readonly [RegExp, (m: readonly string[], i18n: I18n) => MessageD
       const reason = translateJobText(why, i18n);
       return msg`Could not check: ${reason}`;
     },
+  ],
+  [
+    /^the picture host (\S+) is not among this studio's picture origins \(PICTURE_ORIGINS\)$/,
+    ([, origin = '']) =>
+      msg`the picture host ${origin} is not among this studio's picture origins (PICTURE_ORIGINS)`,
   ],
   [
     /^Left out of the request \(unknown or not allowed\): (.*)\.$/,

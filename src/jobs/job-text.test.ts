@@ -4,7 +4,14 @@ import { REFUSED_URL_NOTE } from '../api/url-scheme';
 import { activateLocale } from '../i18n/activate';
 import { checkImportSize, HistoryImportError } from './history-file/history-file';
 import { readHistoryHeader, readHistoryJob } from './history-file/read-history';
-import { downloadRefusal, keptLabel, notKeptReason, type KeptCopy } from './image-cache/kept-copy';
+import {
+  downloadRefusal,
+  keptLabel,
+  missingReason,
+  notKeptReason,
+  type KeptCopy,
+  type MissingCopy,
+} from './image-cache/kept-copy';
 import { keptLabelText } from './image-cache/kept-label';
 import { evictedMessage } from './image-cache/evicted-message';
 import { cardName, type NamedJob } from './job-names';
@@ -47,6 +54,13 @@ const SENTENCES = [
     reason: notKeptReason({ relay: null, offlineCache: false }, false),
   })!,
   `Could not check: ${notKeptReason({ relay: '/relay', offlineCache: true }, true)}`,
+  ...((['offline', 'unreadable'] as const).map((code) =>
+    downloadRefusal({ kind: 'none', reason: missingReason({ code }) }),
+  ) as string[]),
+  downloadRefusal({
+    kind: 'none',
+    reason: missingReason({ code: 'untrusted', origin: 'https://cdn.example:8443' }),
+  })!,
   refusal(() => readHistoryHeader('{not json')),
   refusal(() => readHistoryHeader('{"format":"something else"}')),
   refusal(() => checkImportSize(500 * 1024 * 1024)),
@@ -54,6 +68,16 @@ const SENTENCES = [
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
+
+/** Every reason a copy may be missing, as the card's label says it. */
+const MISSING: MissingCopy[] = [
+  { code: 'offline' },
+  { code: 'untrusted', origin: 'https://cdn.example:8443' },
+  { code: 'unreadable' },
+  { code: 'unfetched' },
+  { code: 'untried' },
+  { code: 'lost' },
+];
 
 afterEach(() => activateLocale('en'));
 
@@ -66,6 +90,7 @@ describe('jobText', () => {
       { kind: 'relay' },
       { kind: 'offline' },
       { kind: 'none', reason: notKeptReason({ relay: null, offlineCache: true }, true) },
+      ...MISSING.map((m): KeptCopy => ({ kind: 'none', reason: missingReason(m), missing: m })),
     ];
     for (const copy of copies) expect(keptLabelText(copy, i18n)).toBe(keptLabel(copy));
   });
@@ -89,6 +114,12 @@ describe('jobText', () => {
         i18n,
       ),
     ).toBe('无副本，仅有链接：链接已过期或失效');
+    for (const m of MISSING) {
+      const zh = keptLabelText({ kind: 'none', reason: missingReason(m), missing: m }, i18n);
+      expect(zh, m.code).toMatch(CJK);
+      if (m.code === 'untrusted') expect(zh).toContain('https://cdn.example:8443');
+      if (m.code === 'untrusted') expect(zh).toContain('PICTURE_ORIGINS');
+    }
   });
 
   it('passes the provider’s own words through unchanged', async () => {

@@ -98,6 +98,8 @@ export interface JobError {
   message: string;
   traceId?: string;
   status?: number;
+  /** How long the service asked to wait (`Retry-After`) with a 429 (read back records drop it). */
+  retryAfterMs?: number;
 }
 
 /**
@@ -143,6 +145,12 @@ export interface Job {
   error?: JobError;
   /** A queued job held back until the browser is online again (never sent while set). */
   waitingFor?: 'network';
+  /**
+   * A queued job the service refused for now (HTTP 429, kept in `error`): it is sent again at
+   * this time (epoch ms), as `Retry-After` asked or after a backoff, unless the person sends it
+   * now or cancels it.
+   */
+  retryAt?: number;
   /** Something the person should know that is not an error (e.g. a cancelled task may still finish). */
   note?: string;
   createdAt: number;

@@ -21,6 +21,7 @@ function fakeRunner(calls: string[]): Runner {
     checkAgain: (id) => (calls.push(`check ${id}`), true),
     remove: async (ids) => void calls.push(`delete ${ids.join(',')}`),
     resumeAll: async () => void calls.push('resume'),
+    keepMissingCopies: async () => void calls.push('keep missing copies'),
     dispose: () => void calls.push('dispose'),
   };
 }

@@ -69,6 +69,12 @@ export function createLazyRunner(load: () => Promise<Runner>): LazyRunner {
     checkAgain: (id) => whenReady((runner) => runner.checkAgain(id)),
     remove: async (ids) => (await ensure()).remove(ids),
     resumeAll: async () => (await ensure()).resumeAll(),
+    // A sweep whose code could not load is skipped: the network's return asks for another.
+    keepMissingCopies: () =>
+      ensure().then(
+        (runner) => runner.keepMissingCopies(),
+        () => {},
+      ),
     dispose() {
       disposed = true;
       waiting.length = 0;

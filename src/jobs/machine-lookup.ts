@@ -1,7 +1,7 @@
 /**
  * What a tasks lookup means, by phase: while the call is still open (the silence watchdog), while
  * following a task after the call ended (polling with backoff), and when the person asked to
- * check a job no one is following. Pure, like the rest of the machine.
+ * check a job ("Check again", and what it found). Pure, like the rest of the machine.
  */
 import type { Task } from '../api/contract';
 import { isTaskFinished } from '../api/task-state';
@@ -13,7 +13,7 @@ import {
   keyOf,
   lost,
   news,
-  quietFor,
+  nextWatchMs,
   settle,
   stallIfQuiet,
 } from './machine-steps';
@@ -24,6 +24,7 @@ import {
   idleRun,
   type CallError,
   type Effect,
+  type JobEvent,
   type MachineCtx,
   type Run,
   type Transition,
@@ -138,15 +139,10 @@ function afterWatch(
   const stalled = outcome === 'news' ? { job, saved: false } : stallIfQuiet(job, ctx);
   const out = [...effects, ...(stalled.saved ? [{ type: 'save' as const }] : [])];
   if (again) return withEffects(out, lookupNow(stalled.job, ctx));
-  const { stalledPollMs, stallAfterMs } = ctx.tuning;
-  const afterMs =
-    stalled.job.status === 'stalled'
-      ? stalledPollMs
-      : Math.max(stallAfterMs - quietFor(stalled.job, ctx.now), 1);
   return {
     job: stalled.job,
     run: ctx.run,
-    effects: [...out, { type: 'timer', timer: 'silence', afterMs }],
+    effects: [...out, { type: 'timer', timer: 'silence', afterMs: nextWatchMs(stalled.job, ctx) }],
   };
 }
 
@@ -227,4 +223,51 @@ function afterCheck(
     effects = [...effects, { type: 'save' }];
   }
   return pollLater(current, polling, again ? 0 : tuning.pollIntervalMs, effects);
+}
+
+/** True when `checkAgain` applies: the job was sent and has no result yet. */
+export function canCheck(job: Job | undefined): boolean {
+  return !!job && job.status !== 'done' && job.status !== 'queued';
+}
+
+export function checkAgain(job: Job, ctx0: MachineCtx): Transition {
+  const ctx = { ...ctx0, run: { ...ctx0.run, asked: true } };
+  const { run } = ctx;
+  if (!canCheck(job) || !ctx.kind.tasks) return { job, run: ctx0.run, effects: [] };
+  if (run.lookingUp) return { job, run: { ...run, again: true }, effects: [] };
+  if (run.phase === 'idle') {
+    const checking = { ...idleRun(ctx.tuning), phase: 'checking' as const, asked: true };
+    return lookupNow(job, { ...ctx, run: checking });
+  }
+  const step = lookupNow(job, ctx);
+  return { ...step, effects: [{ type: 'clearTimer', timer: 'poll' }, ...step.effects] };
+}
+
+/**
+ * A lookup the person asked for has answered: the job says what it found and when ("Still no
+ * news from the service at 22:31"), so the button visibly did something. Not saved: it is news
+ * about this moment. A job that ended meanwhile says so itself (its result or error).
+ */
+export function reportCheck(
+  before: Job,
+  out: Transition,
+  event: Extract<JobEvent, { type: 'polled' | 'pollFailed' }>,
+  ctx: MachineCtx,
+): Transition {
+  if (!ctx.run.asked || ctx.run.again) return out;
+  const run = { ...out.run, asked: false };
+  const job = out.job;
+  if (!job || !isJobActive(job)) return { ...out, run };
+  const checked: Job['checked'] =
+    event.type === 'pollFailed'
+      ? { at: ctx.now, found: 'unreachable', message: event.error.message }
+      : {
+          at: ctx.now,
+          found: !event.task
+            ? 'unknown'
+            : job.progress !== before.progress
+              ? 'progress'
+              : 'nothing',
+        };
+  return { ...out, job: { ...job, checked }, run };
 }

@@ -10,6 +10,7 @@ beforeAll(() => loadJobSchemas());
 
 const tuning = {
   stallAfterMs: 60_000,
+  serviceTimeoutMs: 0,
   pollIntervalMs: 1000,
   stalledPollMs: 10_000,
   maxBackoffMs: 8000,

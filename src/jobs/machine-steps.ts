@@ -38,6 +38,7 @@ export function errorOf(err: CallError, job: Job): JobError {
     message: err.message,
     ...(err.code ? { code: err.code } : {}),
     ...(err.status === undefined ? {} : { status: err.status }),
+    ...(err.retryAfterMs === undefined ? {} : { retryAfterMs: err.retryAfterMs }),
     traceId: err.traceId ?? job.traceId,
   };
 }
@@ -127,10 +128,40 @@ export function news(job: Job, response: KindResponse, ctx: MachineCtx): Transit
   };
 }
 
-/** A running job quiet for `stallAfterMs` is shown `stalled` (and saved so). */
+/** The service's own timeout for this job: its request's `timeout` (seconds), else the default. */
+export function serviceTimeoutOf(job: Job, ctx: MachineCtx): number {
+  const asked = (job.request as { timeout?: unknown }).timeout;
+  return typeof asked === 'number' && asked > 0 ? asked * 1000 : ctx.tuning.serviceTimeoutMs;
+}
+
+/**
+ * How long until a quiet job may be called stalled: the rest of its silence (`stallAfterMs`)
+ * or of the service's own timeout since it was sent, whichever ends later (0: it may be now).
+ */
+export function untilStallable(job: Job, ctx: MachineCtx): number {
+  const sentAt = job.startedAt ?? job.createdAt;
+  const silence = ctx.tuning.stallAfterMs - quietFor(job, ctx.now);
+  const service = sentAt + serviceTimeoutOf(job, ctx) - ctx.now;
+  return Math.max(0, silence, service);
+}
+
+/**
+ * A running job quiet for `stallAfterMs` is shown `stalled` (and saved so), but never before the
+ * service's own timeout has passed since it was sent: until then the service may still answer.
+ */
 export function stallIfQuiet(job: Job, ctx: MachineCtx): { job: Job; saved: boolean } {
-  if (job.status !== 'running' || quietFor(job, ctx.now) < ctx.tuning.stallAfterMs) {
-    return { job, saved: false };
-  }
+  if (job.status !== 'running' || untilStallable(job, ctx) > 0) return { job, saved: false };
   return { job: change(job, { status: 'stalled' }, ctx.now), saved: true };
+}
+
+/**
+ * The watchdog's next look at an open call: the rest of the silence; once silent, again every
+ * `stalledPollMs` (sooner when the service's timeout ends first), stalled or not.
+ */
+export function nextWatchMs(job: Job, ctx: MachineCtx): number {
+  const { stallAfterMs, stalledPollMs } = ctx.tuning;
+  if (job.status === 'stalled') return stalledPollMs;
+  const quiet = quietFor(job, ctx.now);
+  if (quiet < stallAfterMs) return stallAfterMs - quiet;
+  return Math.max(1, Math.min(stalledPollMs, untilStallable(job, ctx)));
 }

@@ -27,6 +27,13 @@ export const CANCELLED_BEFORE_SEND_NOTE = 'Cancelled before it was sent; nothing
 /** How many "no task with this trace id" answers before giving up on a job without a task id. */
 export const UNKNOWN_TRACE_LIMIT = 3;
 
+/**
+ * The service's own timeout for a task (the request's `timeout`, 480 s unless it says otherwise,
+ * reference §2): until it has passed the service may still answer, so no job is called stalled
+ * sooner, whatever "Stalled after" says.
+ */
+export const SERVICE_TIMEOUT_MS = 480_000;
+
 /** A failed call, as plain data (an `ApiError` fits). */
 export interface CallError {
   kind: ApiErrorKind;
@@ -38,8 +45,8 @@ export interface CallError {
   retryAfterMs?: number;
 }
 
-/** The two timers of an execution. */
-export type TimerName = 'poll' | 'silence';
+/** The timers of an execution: lookups, the silence watchdog, the resend after a 429. */
+export type TimerName = 'poll' | 'silence' | 'resend';
 
 /** Everything that can happen to a job. Times come from `ctx.now`, never from the event. */
 export type JobEvent =
@@ -105,7 +112,8 @@ export type Effect =
 
 /** What the machine remembers about the current execution of a job in this tab. */
 export interface Run {
-  phase: 'idle' | 'sending' | 'polling' | 'checking';
+  /** `waiting`: the service answered 429 to the submission; it is sent again after a wait. */
+  phase: 'idle' | 'sending' | 'polling' | 'checking' | 'waiting';
   /** While polling, what "no task with this trace id" means: not arrived (fail) or never sent. */
   onUnknown: 'fail' | 'submit';
   /** "No task with this trace id" answers so far. */
@@ -120,11 +128,15 @@ export interface Run {
   asked?: boolean;
   /** When the current call was sent. */
   sentAt?: number;
+  /** 429s the service answered to this job's submission so far (this tab, this attempt). */
+  rateLimited?: number;
 }
 
 /** Intervals, read afresh on every event so Settings apply to running jobs. */
 export interface Tuning {
   stallAfterMs: number;
+  /** No job is called stalled before this long after it was sent (see `SERVICE_TIMEOUT_MS`). */
+  serviceTimeoutMs: number;
   pollIntervalMs: number;
   stalledPollMs: number;
   maxBackoffMs: number;

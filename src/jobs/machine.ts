@@ -4,13 +4,27 @@
  * happen in the world is returned as effects for the runner to carry out. Kind-specific
  * decisions (request body, progress, result) are asked of `ctx.kind`.
  *
- * The rules that cost money are kept here: nothing is ever sent twice on its own (a 429 or 5xx
- * at submit fails; only `retry` resends), and a job that may have been sent is looked up, never
- * resent.
+ * The rules that cost money are kept here: nothing that may have been taken is ever sent twice
+ * on its own (a 5xx at submit fails; only `retry` resends; a 429, which the service takes nothing
+ * for, is sent again after the wait it asks for, see `machine-limits.ts`), and a job that may
+ * have been sent is looked up, never resent.
  */
 import { costOf } from '../prompt/cost';
 import { cleanRequest, isJobActive, type Job } from './job';
-import { onLookupFailed, onLookupResult, lookupNow } from './machine-lookup';
+import {
+  checkAgain,
+  onLookupFailed,
+  onLookupResult,
+  lookupNow,
+  reportCheck,
+} from './machine-lookup';
+import {
+  isModerationRefusal,
+  isRateLimited,
+  rateLimited,
+  waitForResend,
+  waitingHere,
+} from './machine-limits';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
@@ -20,6 +34,7 @@ import {
   type Effect,
   type JobEvent,
   type MachineCtx,
+  type TimerName,
   type Transition,
 } from './machine-types';
 import {
@@ -28,8 +43,10 @@ import {
   fail,
   lost,
   news,
+  nextWatchMs,
   quietFor,
   settle,
+  stallIfQuiet,
   supportedDelivery,
 } from './machine-steps';
 import type { StoredJob } from './job';
@@ -40,16 +57,16 @@ export function canCancel(job: Job | undefined): boolean {
   return !!job && isJobActive(job);
 }
 
-/** True when `retry` applies: the job ended without a result, or is stalled. */
+/**
+ * True when `retry` applies: the job ended without a result, or is stalled, or waits to be sent
+ * again after a 429 (then it is sent now). Never for a moderation refusal: the same prompt would
+ * only be refused again, so the prompt has to change first (a new job).
+ */
 export function canRetry(job: Job | undefined): boolean {
-  return (
-    !!job && (job.status === 'failed' || job.status === 'cancelled' || job.status === 'stalled')
-  );
-}
-
-/** True when `checkAgain` applies: the job was sent and has no result yet. */
-export function canCheck(job: Job | undefined): boolean {
-  return !!job && job.status !== 'done' && job.status !== 'queued';
+  if (!job) return false;
+  if (isRateLimited(job)) return true;
+  if (job.status === 'failed' && isModerationRefusal(job.error)) return false;
+  return job.status === 'failed' || job.status === 'cancelled' || job.status === 'stalled';
 }
 
 /** The next state of a job and what to do about it. */
@@ -64,7 +81,10 @@ export function transition(job: Job | undefined, event: JobEvent, ctx: MachineCt
   switch (event.type) {
     case 'slot':
       if (job.status !== 'queued') return same;
-      return ctx.online === false ? waitForNetwork(job, ctx) : send(job, ctx);
+      if (ctx.online === false) return waitForNetwork(job, ctx);
+      return job.retryAt !== undefined && job.retryAt > now
+        ? waitForResend(job, ctx)
+        : send(job, ctx);
     case 'online':
       return job.status === 'queued' && job.waitingFor ? backOnline(job, ctx) : same;
     case 'accepted': {
@@ -99,6 +119,7 @@ export function transition(job: Job | undefined, event: JobEvent, ctx: MachineCt
     case 'cancel':
       return cancel(job, ctx);
     case 'retry':
+      if (isRateLimited(job)) return sendNow(job, ctx);
       return canRetry(job) ? retry(job, event.traceId, ctx) : same;
     case 'checkAgain':
       return checkAgain(job, ctx);
@@ -146,12 +167,20 @@ function send(job: Job, ctx: MachineCtx): Transition {
       progress: 0,
       target: ctx.target,
       waitingFor: undefined,
+      retryAt: undefined,
+      error: undefined,
     },
     now,
   );
+  const { rateLimited: limited } = ctx.run;
   return {
     job: next,
-    run: { ...idleRun(ctx.tuning), phase: 'sending', sentAt: now },
+    run: {
+      ...idleRun(ctx.tuning),
+      phase: 'sending',
+      sentAt: now,
+      ...(limited ? { rateLimited: limited } : {}),
+    },
     effects: [
       { type: 'save' },
       { type: 'send', body, delivery: job.delivery },
@@ -170,6 +199,20 @@ function waitForNetwork(job: Job, ctx: MachineCtx): Transition {
   return { job: next, run: idleRun(ctx.tuning), effects };
 }
 
+/**
+ * "Retry now" on a job waiting after a 429: sent at once from its waiting execution, else (no
+ * execution here yet) queued without the wait.
+ */
+function sendNow(job: Job, ctx: MachineCtx): Transition {
+  if (!waitingHere(job, ctx)) {
+    const next = change(job, { retryAt: undefined }, ctx.now);
+    return { job: next, run: ctx.run, effects: [{ type: 'save' }, { type: 'enqueue' }] };
+  }
+  if (ctx.online === false) return waitForNetwork(job, ctx);
+  const step = send(job, ctx);
+  return { ...step, effects: [{ type: 'clearTimer', timer: 'resend' }, ...step.effects] };
+}
+
 function backOnline(job: Job, ctx: MachineCtx): Transition {
   const next = change(job, { waitingFor: undefined }, ctx.now);
   return { job: next, run: ctx.run, effects: [{ type: 'save' }, { type: 'enqueue' }] };
@@ -178,7 +221,10 @@ function backOnline(job: Job, ctx: MachineCtx): Transition {
 function callFailed(job: Job, error: CallError, ctx: MachineCtx): Transition {
   const withTask =
     error.taskId && !job.taskId ? change(job, { taskId: error.taskId }, ctx.now) : job;
-  // The provider's words kept; 429/5xx are not resent on their own (that could spend twice).
+  // The service took nothing: sent again after the wait it asks for.
+  if (error.kind === 'http' && error.status === 429) return rateLimited(withTask, error, ctx);
+  // The provider's words kept; 5xx and other refusals are not resent on their own (a 5xx could
+  // spend twice, a 403 moderation refusal would only be refused again).
   if (error.kind === 'task' || error.kind === 'http')
     return fail(withTask, errorOf(error, withTask), ctx);
   // Dropped, cut short or malformed: the task may well be alive; ask the tasks endpoint.
@@ -202,10 +248,14 @@ function startPolling(job: Job, ctx: MachineCtx, afterMs: number): Transition {
   return { job, run, effects };
 }
 
-function tick(job: Job, timer: 'poll' | 'silence', ctx: MachineCtx): Transition {
+function tick(job: Job, timer: TimerName, ctx: MachineCtx): Transition {
   const { run, tuning, now } = ctx;
   const same: Transition = { job, run, effects: [] };
   if (!isJobActive(job) || run.lookingUp) return same;
+  if (timer === 'resend') {
+    if (!waitingHere(job, ctx)) return same;
+    return ctx.online === false ? waitForNetwork(job, ctx) : send(job, ctx);
+  }
   if (timer === 'poll') {
     return run.phase === 'polling' || run.phase === 'checking' ? lookupNow(job, ctx) : same;
   }
@@ -219,13 +269,14 @@ function tick(job: Job, timer: 'poll' | 'silence', ctx: MachineCtx): Transition 
     };
   }
   if (!ctx.kind.tasks) {
-    const next = job.status === 'running' ? change(job, { status: 'stalled' }, now) : job;
+    // Nothing to ask: stalled once the silence and the service's own timeout are both over.
+    const stalled = stallIfQuiet(job, ctx);
     return {
-      job: next,
+      job: stalled.job,
       run,
       effects: [
-        ...(next === job ? [] : [{ type: 'save' } as const]),
-        { type: 'timer', timer: 'silence', afterMs: tuning.stalledPollMs },
+        ...(stalled.saved ? [{ type: 'save' } as const] : []),
+        { type: 'timer', timer: 'silence', afterMs: nextWatchMs(stalled.job, ctx) },
       ],
     };
   }
@@ -290,48 +341,6 @@ function retry(job: Job, traceId: string, ctx: MachineCtx): Transition {
     run: idleRun(ctx.tuning),
     effects: [{ type: 'end' }, { type: 'save' }, { type: 'enqueue' }],
   };
-}
-
-function checkAgain(job: Job, ctx0: MachineCtx): Transition {
-  const ctx = { ...ctx0, run: { ...ctx0.run, asked: true } };
-  const { run } = ctx;
-  if (!canCheck(job) || !ctx.kind.tasks) return { job, run: ctx0.run, effects: [] };
-  if (run.lookingUp) return { job, run: { ...run, again: true }, effects: [] };
-  if (run.phase === 'idle') {
-    const checking = { ...idleRun(ctx.tuning), phase: 'checking' as const, asked: true };
-    return lookupNow(job, { ...ctx, run: checking });
-  }
-  const step = lookupNow(job, ctx);
-  return { ...step, effects: [{ type: 'clearTimer', timer: 'poll' }, ...step.effects] };
-}
-
-/**
- * A lookup the person asked for has answered: the job says what it found and when ("Still no
- * news from the service at 22:31"), so the button visibly did something. Not saved: it is news
- * about this moment. A job that ended meanwhile says so itself (its result or error).
- */
-function reportCheck(
-  before: Job,
-  out: Transition,
-  event: Extract<JobEvent, { type: 'polled' | 'pollFailed' }>,
-  ctx: MachineCtx,
-): Transition {
-  if (!ctx.run.asked || ctx.run.again) return out;
-  const run = { ...out.run, asked: false };
-  const job = out.job;
-  if (!job || !isJobActive(job)) return { ...out, run };
-  const checked: Job['checked'] =
-    event.type === 'pollFailed'
-      ? { at: ctx.now, found: 'unreachable', message: event.error.message }
-      : {
-          at: ctx.now,
-          found: !event.task
-            ? 'unknown'
-            : job.progress !== before.progress
-              ? 'progress'
-              : 'nothing',
-        };
-  return { ...out, job: { ...job, checked }, run };
 }
 
 /** Picks up a job from disk: looks it up first (cheap) rather than risk paying twice. */

@@ -4,6 +4,8 @@
  */
 import type { JobsSink, NoticeSink } from './jobs-sink';
 import type { KindRegistry } from './kinds/registry';
+import type { BlockedOrigins } from './image-cache/image-cache';
+import type { Decodes } from './image-cache/keep-one';
 import type { CopyMeans } from './image-cache/kept-copy';
 import type { Thumbnail } from './image-cache/thumbnail';
 
@@ -32,4 +34,19 @@ export interface PersistenceOptions {
   copyMeans?: () => CopyMeans;
   /** The Cache Storage cache of opaque picture copies. */
   pictureCache?: () => Promise<Cache>;
+  /** Where an opaque picture waits while it is decoded, before it is kept. */
+  stagingCache?: () => Promise<Cache>;
+  /** Decodes a picture in the page (no opaque copy is kept without it). */
+  decodes?: Decodes;
+  /** Picture origins the page's policy refused. */
+  blocked?: BlockedOrigins;
+}
+
+/** `fields` without the ones that are undefined (optional options are absent, never undefined). */
+export function definedOnly<T extends object>(
+  fields: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }

@@ -24,7 +24,7 @@ import { approxBytes } from './image-cache/room';
 import type { KeptSummary } from './image-cache/kept-summary';
 import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
-import type { PersistenceOptions } from './persistence-options';
+import { definedOnly, type PersistenceOptions } from './persistence-options';
 import { loadJobSchemas } from './schemas';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
@@ -92,6 +92,10 @@ export interface Persistence {
   cacheImage(url: string): Promise<boolean>;
   /** Which copy of a final image is kept, or why none. */
   keptCopy(url: string): Promise<KeptCopy>;
+  /** Missing copies kept while links live, one that does not decode fetched again; news of each. */
+  keepMissing(urls: string[]): Promise<void>;
+  repairCopy(url: string): Promise<KeptCopy>;
+  onCopyChange(listener: (url: string) => void): () => void;
   /** The readable bytes of a kept copy, else null. */
   keptBlob(url: string): Promise<Blob | null>;
   /** Every kind of kept copy in this browser, counted (see `image-cache/kept-summary`). */
@@ -166,16 +170,14 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
   }
 
   const repository = createJobRepository(db);
-  const pictureCache = options.pictureCache ? { pictureCache: options.pictureCache } : {};
+  const { thumbnail, copyMeans: means, pictureCache, stagingCache, decodes, blocked } = options;
   const images = createImageCache({
     db,
     notice,
     now,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     maxImageBytes: options.maxImageBytes ?? 64 * 1024 * 1024,
-    ...(options.thumbnail ? { thumbnail: options.thumbnail } : {}),
-    ...(options.copyMeans ? { means: options.copyMeans } : {}),
-    ...pictureCache,
+    ...definedOnly({ thumbnail, means, pictureCache, stagingCache, decodes, blocked }),
   });
 
   function emit(change: RemoteChange): void {
@@ -353,10 +355,16 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
 
     cacheImage: async (url) => isReadable(await images.keep(url)),
     keptCopy: (url) => images.copyOf(url),
+    keepMissing: (urls) => images.keepMissing(urls),
+    repairCopy: (url) => images.repair(url),
+    onCopyChange: (listener) => images.onChange(listener),
     keptBlob: (url) => images.blobOf(url),
     // Loaded on first use: only History shows it.
     keptSummary: async () =>
-      (await import('./image-cache/kept-summary')).keptSummary({ db, ...pictureCache }),
+      (await import('./image-cache/kept-summary')).keptSummary({
+        db,
+        ...definedOnly({ pictureCache }),
+      }),
 
     async imageUrlFor(job) {
       const url = job.result?.raw_image_url ?? job.result?.image_url;

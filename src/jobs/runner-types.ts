@@ -9,7 +9,14 @@ import type { Persistence } from './persistence';
 import type { JobsStore } from './store';
 import type { RunnerSink } from './jobs-sink';
 import type { JobLocks } from './tab-sync/locks';
-import type { Tuning } from './machine-types';
+import {
+  SERVICE_TIMEOUT_MS,
+  idleRun,
+  type MachineCtx,
+  type Run,
+  type Tuning,
+} from './machine-types';
+import type { JobKind } from './kinds/kind';
 
 /** What the runner needs to know at send time (read on every event, so settings apply at once). */
 export interface RunnerConfig {
@@ -20,6 +27,8 @@ export interface RunnerConfig {
   callbackUrl?: string;
   /** No news for this long → reconcile, then `stalled` (overrides the runner's default). */
   stallAfterMs?: number;
+  /** Jobs sent or followed at once on one target (Settings; overrides `RunnerDeps.maxInFlight`). */
+  maxInFlight?: number;
   /** The name of the current target (recorded on each job sent; never its token). */
   target?: string;
 }
@@ -35,7 +44,7 @@ export interface RunnerDeps {
   clientFor?(target: JobTarget): ClientConfig | undefined;
   /** The kinds of job this runner can run. Default: the studio's (`defaultKinds()`). */
   kinds?: KindRegistry;
-  /** Jobs sent or followed at once; the rest wait as `queued`. Default 3. */
+  /** Jobs sent or followed at once per target; the rest wait as `queued`. Default 3. */
   maxInFlight?: number;
   /** No news for this long → reconcile, then `stalled`. Default 60 000. */
   stallAfterMs?: number;
@@ -45,6 +54,8 @@ export interface RunnerDeps {
   stalledPollIntervalMs?: number;
   /** Longest wait between polls after errors. Default 10 000. */
   maxBackoffMs?: number;
+  /** The service's own timeout, before which no job is called stalled. Default 480 000. */
+  serviceTimeoutMs?: number;
   now?: () => number;
   /** Waits `ms`, resolving early when `signal` fires. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -107,6 +118,12 @@ export interface Runner {
    * the service does not know is sent.
    */
   resumeAll(): Promise<void>;
+  /**
+   * Keeps every missing copy of a finished job's pictures and clips while its link lives, one at
+   * a time (when the network is back, after a start, from History). A call during a sweep runs
+   * one more sweep after it.
+   */
+  keepMissingCopies(): Promise<void>;
   /** Stops all work without changing any job (they resume on the next `resumeAll`). */
   dispose(): void;
 }
@@ -116,8 +133,36 @@ export function tuningFor(deps: RunnerDeps, config: RunnerConfig): Tuning {
   const pollIntervalMs = deps.pollIntervalMs ?? 1000;
   return {
     stallAfterMs: config.stallAfterMs ?? deps.stallAfterMs ?? 60_000,
+    serviceTimeoutMs: deps.serviceTimeoutMs ?? SERVICE_TIMEOUT_MS,
     pollIntervalMs,
     stalledPollMs: Math.max(pollIntervalMs, deps.stalledPollIntervalMs ?? 10_000),
     maxBackoffMs: Math.max(pollIntervalMs, deps.maxBackoffMs ?? 10_000),
+  };
+}
+
+/**
+ * What the machine is told for one event: the time, the job's kind and execution, and Settings
+ * read afresh (so a change applies to jobs already running).
+ */
+export function machineCtx(
+  deps: RunnerDeps,
+  kind: JobKind,
+  run: Run | undefined,
+  now: number,
+): MachineCtx {
+  const config = deps.getConfig();
+  const tuning = tuningFor(deps, config);
+  return {
+    now,
+    kind,
+    run: run ?? idleRun(tuning),
+    tuning,
+    settings: {
+      delivery: config.delivery,
+      mode: config.mode,
+      ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
+    },
+    target: { name: config.target ?? 'default', baseUrl: config.client.baseUrl },
+    online: deps.network?.online() ?? true,
   };
 }

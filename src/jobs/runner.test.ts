@@ -355,7 +355,7 @@ describe('runner: stream delivery', () => {
     expect((await tab.persistence.getJob(id))?.error?.message).toBe(message);
   });
 
-  it('fails at once on 4xx, and on 429/5xx at submit without resending', async () => {
+  it('fails at once on 4xx and 5xx at submit; a 429 waits Retry-After and is sent again', async () => {
     const server = await fake();
     const replies = [
       {
@@ -368,25 +368,33 @@ describe('runner: stream delivery', () => {
           error: { code: 'too_many_requests', message: 'You have exceeded the rate limit.' },
         },
       },
+      { status: 200, body: finalBody(server.url, 't-after-429') },
       { status: 500, body: { error: { code: 'api_error', message: 'Internal server error.' } } },
     ];
     let n = 0;
     server.onImagine = ({ res }) => {
       const reply = replies[n++]!;
-      sendJson(res, reply.status, reply.body, { 'retry-after': '1' });
+      sendJson(res, reply.status, reply.body, { 'retry-after': '7' });
     };
-    const tab = openTab(server, newDb(), { maxInFlight: 1 });
+    const tab = openTab(server, newDb(), { maxInFlight: 1, delivery: 'wait' });
     const ids = [0, 1, 2].map(() => tab.runner.submit({ prompt: 'x' }));
     const jobs = await Promise.all(
-      ids.map((id) => waitForJob(tab.store, id, (j) => j.status === 'failed')),
+      ids.map((id) =>
+        waitForJob(tab.store, id, (j) => j.status === 'failed' || j.status === 'done'),
+      ),
     );
 
-    expect(jobs.map((j) => [j.error?.status, j.error?.code, j.error?.message])).toEqual([
-      [403, 'used_up', 'Your balance is not sufficient'],
-      [429, 'too_many_requests', 'You have exceeded the rate limit.'],
-      [500, 'api_error', 'Internal server error.'],
+    expect(jobs.map((j) => [j.status, j.error?.status, j.error?.code])).toEqual([
+      ['failed', 403, 'used_up'],
+      ['done', undefined, undefined],
+      ['failed', 500, 'api_error'],
     ]);
-    expect(imagineCalls(server)).toHaveLength(3);
+    // The 429's job waited the 7 s the service asked for (holding its slot), then went again
+    // with the same trace id; nothing else was sent twice.
+    expect(tab.clock.sleeps).toContain(7000);
+    const calls = imagineCalls(server);
+    expect(calls).toHaveLength(4);
+    expect(calls[2]!.body.trace_id).toBe(calls[1]!.body.trace_id);
     expect(taskCalls(server)).toHaveLength(0);
   });
 });
@@ -621,12 +629,18 @@ describe('runner: stalls and reloads', () => {
     // Slow stalled polling (10 min virtual = 12 s real) so only checkAgain can finish in time.
     const tab = openTab(server, newDb(), {
       stallAfterMs: 5000,
+      // Stalled only once the service's own timeout is over too (480 s; 20 s here).
+      serviceTimeoutMs: 20_000,
       stalledPollIntervalMs: 600_000,
     });
     const id = tab.runner.submit({ prompt: 'x' });
     const stalled = await waitForJob(tab.store, id, (j) => j.status === 'stalled');
     expect(stalled.progress).toBe(40);
-    expect(taskCalls(server).map((r) => r.body)).toEqual([{ action: 'retrieve', id: 't-stall' }]);
+    // Looked up when the silence began (still "running" then) and when the timeout ended.
+    expect(taskCalls(server).map((r) => r.body)).toEqual([
+      { action: 'retrieve', id: 't-stall' },
+      { action: 'retrieve', id: 't-stall' },
+    ]);
     await until(async () => (await tab.persistence.getJob(id))?.status === 'stalled', 'saved');
 
     const t = server.tasks.get('t-stall')!;

@@ -10,20 +10,21 @@ import { newTraceId } from '../api/trace-id';
 import { asApiError } from '../api/errors';
 import { isJobActive, type Job, type StoredJob } from './job';
 import { DEFAULT_KIND, defaultKinds } from './kinds/registry';
-import { canCancel, canCheck, canRetry, transition } from './machine';
+import { canCancel, canRetry, transition } from './machine';
+import { canCheck } from './machine-lookup';
 import { loadJobSchemas } from './schemas';
 import {
   idleRun,
   type Effect,
   type JobEvent,
-  type MachineCtx,
   type Run,
   type Transition,
   type TimerName,
-  type Tuning,
 } from './machine-types';
 import type { RemoteChange } from './persistence';
-import { tuningFor, type Runner, type RunnerConfig, type RunnerDeps } from './runner-types';
+import { machineCtx, type Runner, type RunnerDeps } from './runner-types';
+import { busyOn, createSendQueue } from './runner-queue';
+import { createCopySweep } from './copy-sweep';
 import { createSaveQueue } from './save-queue';
 import { defaultSleep } from './sleep';
 import { createJobsActions, jobsStore } from './store';
@@ -45,14 +46,11 @@ export function createRunner(deps: RunnerDeps): Runner {
   const actions = createJobsActions(store);
   const persistence = deps.persistence;
   const kinds = deps.kinds ?? defaultKinds();
-  const maxInFlight = Math.max(1, deps.maxInFlight ?? 3);
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
   const locks = createTabLocks(deps.locks === undefined ? defaultLocks() : deps.locks);
-  // Read on every event, so a change in Settings applies to jobs already running.
-  const tuning = (config: RunnerConfig): Tuning => tuningFor(deps, config);
 
-  const queue: string[] = [];
+  const queue = createSendQueue(store, actions);
   const execs = new Map<string, Exec>();
   let disposed = false;
   let lastCreatedAt = 0;
@@ -67,6 +65,13 @@ export function createRunner(deps: RunnerDeps): Runner {
   });
 
   const get = (id: string): Job | undefined => store.getState().byId[id];
+  const sweepCopies = createCopySweep({
+    persistence,
+    jobs: () => Object.values(store.getState().byId),
+    kindOf: (job) => kinds.of(job),
+    now,
+    stopped: () => disposed,
+  });
   const { persist, persisted } = createSaveQueue(persistence, get, () => disposed);
 
   // ---- the loop: events in, effects out ------------------------------------------------------
@@ -79,21 +84,8 @@ export function createRunner(deps: RunnerDeps): Runner {
         : kinds.of(event.type === 'adopted' ? event.stored : (job ?? {}));
     // A job of a kind this version does not know (e.g. imported) is shown, never run.
     if (kind) {
-      const config = deps.getConfig();
-      const t = tuning(config);
-      const ctx: MachineCtx = {
-        now: at,
-        kind,
-        run: ex?.run ?? idleRun(t),
-        tuning: t,
-        settings: {
-          delivery: config.delivery,
-          mode: config.mode,
-          ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
-        },
-        target: { name: config.target ?? 'default', baseUrl: config.client.baseUrl },
-        online: deps.network?.online() ?? true,
-      };
+      const ctx = machineCtx(deps, kind, ex?.run, at);
+      const t = ctx.tuning;
       let out: Transition;
       try {
         out = transition(job, event, ctx);
@@ -150,13 +142,10 @@ export function createRunner(deps: RunnerDeps): Runner {
         return;
       }
       case 'enqueue':
-        if (!queue.includes(id)) queue.push(id);
+        queue.push(id);
         return pump();
-      case 'dequeue': {
-        const at = queue.indexOf(id);
-        if (at >= 0) queue.splice(at, 1);
-        return;
-      }
+      case 'dequeue':
+        return queue.remove(id);
       case 'end':
         return end(id, ex ?? execs.get(id));
     }
@@ -246,10 +235,17 @@ export function createRunner(deps: RunnerDeps): Runner {
     }
   }
 
+  /** Sends queued jobs while the current target has a free slot (Settings: jobs at once). */
   function pump(): void {
-    while (!disposed && queue.length > 0 && execs.size < maxInFlight) {
-      const id = queue.shift()!;
-      if (get(id)?.status !== 'queued' || execs.has(id)) continue;
+    if (disposed) return;
+    const config = deps.getConfig();
+    const target = config.target ?? 'default';
+    const cap = Math.max(1, config.maxInFlight ?? deps.maxInFlight ?? 3);
+    const inFlight = () => [...execs.keys()].map(get);
+    const room = () => busyOn(target, inFlight()) < cap;
+    for (;;) {
+      const id = queue.take(room, (q) => get(q)?.status === 'queued' && !execs.has(q));
+      if (id === undefined) return;
       const ex = newExec(id);
       void (async () => {
         // The queued record (with its trace id) is on disk before anything leaves the tab.
@@ -363,8 +359,7 @@ export function createRunner(deps: RunnerDeps): Runner {
           execs.delete(id);
           stop(ex);
         }
-        const at = queue.indexOf(id);
-        if (at >= 0) queue.splice(at, 1);
+        queue.remove(id);
         locks.release(id);
       }
       if (persistence) await persistence.deleteJobs(ids);
@@ -382,12 +377,14 @@ export function createRunner(deps: RunnerDeps): Runner {
       );
     },
 
+    keepMissingCopies: () => (disposed ? Promise.resolve() : sweepCopies()),
+
     dispose() {
       if (disposed) return;
       disposed = true;
       for (const ex of execs.values()) stop(ex);
       execs.clear();
-      queue.length = 0;
+      queue.clear();
       locks.dispose();
       unsubscribe?.();
       unwatchNetwork?.();

@@ -24,6 +24,11 @@ export interface JobsState {
   byId: Record<string, Job>;
   /** Job ids, newest (`createdAt`) first. */
   order: string[];
+  /**
+   * The runner's send queue: queued jobs waiting for a slot on their target, first to go first.
+   * Its home is here, so a card can say its place; only the runner changes it.
+   */
+  queue: string[];
   storageNotice: StorageNotice | null;
 }
 
@@ -31,7 +36,7 @@ export interface JobsState {
 export type JobsStore = StoreApi<JobsState>;
 
 function emptyState(): JobsState {
-  return { byId: {}, order: [], storageNotice: null };
+  return { byId: {}, order: [], queue: [], storageNotice: null };
 }
 
 /** A fresh, empty jobs store. */
@@ -53,6 +58,17 @@ export const selectOrder = (state: JobsState): string[] => state.order;
 /** A selector for one job. */
 export function selectJob(id: string): (state: JobsState) => Job | undefined {
   return (state) => state.byId[id];
+}
+
+/**
+ * A queued job's place in the send queue (1 = next to go), or undefined when it is not waiting
+ * for a slot (running, done, held for the network, waiting after a 429).
+ */
+export function selectQueuePlace(id: string): (state: JobsState) => number | undefined {
+  return (state) => {
+    const at = state.queue.indexOf(id);
+    return at < 0 ? undefined : at + 1;
+  };
 }
 
 /** The current storage notice, if any. */
@@ -88,6 +104,8 @@ export interface JobsActions {
   /** Adds or replaces many jobs at once (one store update). `keep(existing)` = keep the in-memory one. */
   merge(jobs: Job[], keep?: (existing: Job, incoming: Job) => boolean): void;
   remove(ids: string[]): void;
+  /** Replaces the send queue (the runner's; see `JobsState.queue`). */
+  setQueue(ids: string[]): void;
   setStorageNotice(notice: StorageNotice | null): void;
   /** Back to empty (tests, "clear history"). */
   reset(): void;
@@ -154,8 +172,15 @@ export function createJobsActions(store: JobsStore): JobsActions {
       store.setState((s) => {
         const byId = { ...s.byId };
         for (const id of gone) delete byId[id];
-        return { byId, order: s.order.filter((id) => !gone.has(id)) };
+        const queue = s.queue.some((id) => gone.has(id))
+          ? s.queue.filter((id) => !gone.has(id))
+          : s.queue;
+        return { byId, order: s.order.filter((id) => !gone.has(id)), queue };
       });
+    },
+
+    setQueue(ids) {
+      store.setState({ queue: ids });
     },
 
     setStorageNotice(notice) {

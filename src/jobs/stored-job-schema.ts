@@ -66,6 +66,7 @@ export const storedJobSchema: z.ZodMiniType<StoredJob> = z.pipe(
       }),
     ),
     note: z.optional(z.string()),
+    retryAt: z.optional(z.number()),
     createdAt: z.number(),
     startedAt: z.optional(z.number()),
     updatedAt: z.number(),

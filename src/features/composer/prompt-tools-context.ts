@@ -14,6 +14,11 @@ export interface PromptTools {
   shorten(prompt: string, signal?: AbortSignal): Promise<string[]>;
   /** `text` in English (throws `ApiError`). */
   translate(text: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * True when Translate goes to the local engine, whose translate is a glossary of common prompt
+   * words looked up one by one, not a translator.
+   */
+  translatesByGlossary?(): boolean;
 }
 
 export const PromptToolsContext = createContext<PromptTools | null>(null);

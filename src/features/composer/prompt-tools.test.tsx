@@ -99,4 +99,29 @@ describe('prompt tools', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('The token is invalid.');
     expect(composeDraft(draft.getState())).toBe('红色的猫');
   });
+
+  it('says so when the answer still holds Chinese, or came from the local engine’s glossary', async () => {
+    const said = async (answer: string, glossary: boolean) => {
+      const { ui } = setUp('红色的猫 在月光下', {
+        translate: async () => answer,
+        translatesByGlossary: () => glossary,
+      });
+      render(ui(), { wrapper: WithI18n });
+      fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
+      await screen.findByRole('button', { name: 'Undo' }, { timeout: 5000 });
+      const text = screen.getByRole('status').textContent;
+      cleanup();
+      return text;
+    };
+    expect(await said('a red cat in moonlight', false)).toBe('Translated to English.');
+    expect(await said('red cat 在月光下', false)).toBe(
+      'Partly translated: some words are still in Chinese. Check the prompt before you send it.',
+    );
+    expect(await said('a red cat in moonlight', true)).toBe(
+      "Translated word by word with the local engine's glossary (it is not a translator). Check the prompt before you send it.",
+    );
+    expect(await said('red cat 在月光下', true)).toMatch(
+      /^Partly translated: the local engine's glossary knows only common prompt words and left some in Chinese\./,
+    );
+  });
 });

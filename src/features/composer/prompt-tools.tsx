@@ -6,6 +6,7 @@ import { checkImageUrl } from '../../prompt/reference-urls';
 import { useSetDraftPrompt } from './draft-store';
 import { usePromptTools, type PromptTools as Tools } from './prompt-tools-context';
 import { ShortenCandidates } from './shorten-candidates';
+import { translateStatus } from './translate-status';
 
 /** Props of {@link PromptTools}. */
 export interface PromptToolsProps {
@@ -28,7 +29,7 @@ export function PromptTools(props: PromptToolsProps) {
 type ToolRowProps = PromptToolsProps & { tools: Tools };
 
 function ToolRow({ prompt, imageUrl, translateAsks = 0, tools }: ToolRowProps) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const setPrompt = useSetDraftPrompt();
   const [busy, setBusy] = useState<'shorten' | 'translate' | null>(null);
   const [error, setError] = useState('');
@@ -82,7 +83,7 @@ function ToolRow({ prompt, imageUrl, translateAsks = 0, tools }: ToolRowProps) {
       const english = await tools.translate(text);
       setUndo(prompt);
       setPrompt(replacePromptText(prompt, english));
-      setStatus(t`Translated to English.`);
+      setStatus(translateStatus(english, tools.translatesByGlossary?.() ?? false, i18n));
     });
 
   // The lint hint's "Translate now" does what "Translate to English" does, once per press; a

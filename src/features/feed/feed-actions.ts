@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Mode } from '../../api/contract';
-import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
+import type { KeptCopy, PictureProblem } from '../../jobs/image-cache/kept-copy';
 import type { Job } from '../../jobs/job';
 import type { CardDescriptor } from '../../jobs/kinds/kind';
 
@@ -22,6 +22,10 @@ export interface FeedActions {
   cachedImage: (job: Job) => Promise<string | undefined>;
   /** Which copy of a finished job's image the studio keeps (the card's label). */
   keptCopy: (job: Job) => Promise<KeptCopy>;
+  /** Why a finished job's picture could not be shown (it failed to load, and no copy did). */
+  pictureProblem: (job: Job) => Promise<PictureProblem>;
+  /** Calls `listener` with the URL of every kept copy that came, went or was newly explained. */
+  onCopyChange: (listener: (url: string) => void) => () => void;
   /**
    * Saves a finished job's image from its kept copy (else from its link); throws an Error whose
    * message says exactly why not where no readable copy can exist.

@@ -1,10 +1,10 @@
-import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { useState, type KeyboardEvent } from 'react';
 import { PartBoundary } from '../../components/ui/part-boundary';
 import { useJobs } from '../../jobs/store';
 import { isJobActive, type Job } from '../../jobs/job';
+import { isRateLimited } from '../../jobs/machine-limits';
 import { jobText } from '../../jobs/job-text';
 import { lazyPart } from '../../lazy/lazy-part';
 import { ActionBar } from './action-bar';
@@ -14,26 +14,21 @@ import { Elapsed } from './elapsed';
 import { useFeedActions } from './feed-actions';
 import { JobControls } from './job-controls';
 import { JobImage } from './job-image';
+import { useStatusText } from './status-text';
 import { LazyDescribeCard, LazyImageTools, LazyVideoCard } from './lazy-endpoint-ui';
 import { ResultMenu } from './result-menu';
 
 const Lightbox = lazyPart(() => import('./lightbox').then((m) => m.Lightbox));
 // A failure's advice and remedies are only needed once something fails: not at first paint.
 const JobError = lazyPart(() => import('./job-error').then((m) => m.JobError));
+const RateLimitNotice = lazyPart(() =>
+  import('./rate-limit-notice').then((m) => m.RateLimitNotice),
+);
 
 /** Props of {@link JobCard}. */
 export interface JobCardProps {
   jobId: string;
 }
-
-const STATUS_TEXT: Record<Job['status'], MessageDescriptor> = {
-  queued: msg`Queued`,
-  running: msg`Generating`,
-  done: msg`Done`,
-  failed: msg`Failed`,
-  stalled: msg`Stalled`,
-  cancelled: msg`Cancelled`,
-};
 
 /** One job in the feed: live while it forms, then its result, actions and provenance. */
 export function JobCard({ jobId }: JobCardProps) {
@@ -53,7 +48,7 @@ function LoadedCard({ job }: { job: Job }) {
   const [open, setOpen] = useState(false);
   const actions = job.result?.actions ?? [];
   const live = isJobActive(job);
-  const status = job.waitingFor ? t`Waiting for the network` : i18n._(STATUS_TEXT[job.status]);
+  const status = useStatusText(job);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -131,6 +126,11 @@ function LoadedCard({ job }: { job: Job }) {
         >
           <div className="progress-fill" style={{ width: `${job.progress}%` }} />
         </div>
+      )}
+      {isRateLimited(job) && (
+        <PartBoundary name={msg`the rate limit's details`}>
+          <RateLimitNotice job={job} />
+        </PartBoundary>
       )}
       {job.status === 'failed' && (
         <PartBoundary name={msg`the error's details`}>

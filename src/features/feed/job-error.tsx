@@ -1,5 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import { useState } from 'react';
 import { explainError } from '../../api/explain';
+import { isModerationRefusal } from '../../jobs/machine-limits';
 import type { Job } from '../../jobs/job';
 import { jobText } from '../../jobs/job-text';
 import { canRetryHelp, failureStatus, isFixable } from './failure-remedy';
@@ -17,8 +19,11 @@ export interface JobErrorProps {
 export function JobError({ job }: JobErrorProps) {
   const { retry, openSettings, editAndRetry } = useFeedActions();
   const { i18n } = useLingui();
+  const [askedRetry, setAskedRetry] = useState(false);
   const error = job.error;
   if (!error) return null;
+  // The same prompt would only be refused again: Retry asks for another prompt instead.
+  const refused = isModerationRefusal(error);
   const advice = explainError(error);
   const status = failureStatus(error);
   // Only a prompt of one's own can be edited in the composer (not an upscale or a pan).
@@ -55,12 +60,32 @@ export function JobError({ job }: JobErrorProps) {
             <Trans>Retry</Trans>
           </button>
         )}
+        {refused && (
+          <button type="button" onClick={() => setAskedRetry(true)}>
+            <Trans>Retry</Trans>
+          </button>
+        )}
         {advice.remedy === 'settings' && (
           <button type="button" onClick={openSettings}>
             <Trans>Open Settings</Trans>
           </button>
         )}
       </div>
+      {refused && askedRetry && (
+        <p className="field-error">
+          {editable ? (
+            <Trans>
+              Change the prompt first: the service's moderators refused this one, and sending it
+              again would only be refused again. Edit and retry puts it back in the composer.
+            </Trans>
+          ) : (
+            <Trans>
+              Change the prompt first: the service's moderators refused this one, and sending it
+              again would only be refused again. Write a new prompt in the composer.
+            </Trans>
+          )}
+        </p>
+      )}
     </div>
   );
 }

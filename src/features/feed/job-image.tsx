@@ -1,7 +1,8 @@
-import { Trans, useLingui } from '@lingui/react/macro';
-import { useLayoutEffect } from 'react';
+import { useLingui } from '@lingui/react/macro';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
+import { MissingPicture } from './missing-picture';
 import { useLoadedSrc } from './use-loaded-src';
 
 /** Props of {@link JobImage}. */
@@ -22,11 +23,19 @@ const QUADRANTS = [1, 2, 3, 4] as const;
  */
 export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImageProps) {
   const finalUrl = job.result?.image_url;
-  const { cachedImage } = useFeedActions();
+  const keptUrl = job.result?.raw_image_url ?? finalUrl;
+  const { cachedImage, onCopyChange } = useFeedActions();
   const { t } = useLingui();
+  // Loaded again on Try again, and when the picture's copy changes (kept later, or mended).
+  const [again, setAgain] = useState(0);
+  useEffect(
+    () => (keptUrl ? onCopyChange((url) => url === keptUrl && setAgain((n) => n + 1)) : undefined),
+    [keptUrl, onCopyChange],
+  );
   const loaded = useLoadedSrc(
     finalUrl ?? job.preview?.url,
     finalUrl ? () => cachedImage(job) : undefined,
+    again,
   );
   // A preview is never shown as the final picture: a final that failed shows why instead.
   const missing = !!finalUrl && loaded.failed;
@@ -76,9 +85,7 @@ export function JobImage({ job, aspect, selected, onSelect, onOpen }: JobImagePr
           }}
         />
       ) : missing ? (
-        <p className="placeholder missing" role="status">
-          <Trans>Final image not loaded yet — will retry when online</Trans>
-        </p>
+        <MissingPicture job={job} onRetry={() => setAgain((n) => n + 1)} />
       ) : (
         <div className="placeholder" aria-hidden="true" />
       )}

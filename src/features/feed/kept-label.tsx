@@ -10,10 +10,11 @@ const LOOK_AGAIN_MS = 1500;
 
 /**
  * Says which copy of a finished job's picture the studio holds ("Kept: in this browser", "Kept:
- * via the studio server", "Kept: by the offline cache", or "No copy, link only: <why>").
+ * via the studio server", "Kept: by the offline cache"), or why none yet ("No copy yet: …"), and
+ * follows it: a copy kept later changes the label.
  */
 export function KeptLabel({ job }: { job: Job }) {
-  const { keptCopy } = useFeedActions();
+  const { keptCopy, onCopyChange } = useFeedActions();
   const { i18n } = useLingui();
   const [copy, setCopy] = useState<KeptCopy | null>(null);
   const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
@@ -28,8 +29,11 @@ export function KeptLabel({ job }: { job: Job }) {
         if (found.kind === 'none' && again) timer = setTimeout(() => look(false), LOOK_AGAIN_MS);
       });
     look(true);
+    // A copy kept later (the network came back, a retry) or newly explained says so at once.
+    const stop = onCopyChange((changed) => changed === url && look(false));
     return () => {
       live = false;
+      stop();
       clearTimeout(timer);
     };
     // Looked up per picture; the job object changes on every progress tick.

@@ -40,12 +40,14 @@ export function loadPicture(url: string): Promise<void> {
 /**
  * The newest of the given image URLs that has finished loading. While the next preview downloads
  * the previous one stays on screen, so the picture sharpens in place without flicker. When an
- * image fails (an expired CDN link), `fallback` may offer another URL — the cached copy — once;
- * when that fails too, it says so and tries again when the browser comes back online.
+ * image fails (an expired CDN link), `fallback` may offer another URL — the cached copy, or the
+ * same link once its copy was mended — once; when that fails too, it says so and tries again
+ * when the browser comes back online, and whenever `again` changes (a copy kept, Try again).
  */
 export function useLoadedSrc(
   src: string | undefined,
   fallback?: () => Promise<string | undefined>,
+  again = 0,
 ): LoadedSrc {
   const [loaded, setLoaded] = useState<string | undefined>(undefined);
   const [failed, setFailed] = useState<string | undefined>(undefined);
@@ -67,17 +69,14 @@ export function useLoadedSrc(
       }, onError);
     void load(src, () => {
       if (!fallback) return give();
-      void fallback().then(
-        (other) => (live && other && other !== src ? load(other, give) : give()),
-        give,
-      );
+      void fallback().then((other) => (live && other ? load(other, give) : give()), give);
     });
     return () => {
       live = false;
     };
     // The fallback is looked up only for a new src; a new function identity alone changes nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [src, attempt]);
+  }, [src, attempt, again]);
   useEffect(() => {
     if (!src || failed !== src) return;
     // A picture lost to a dropped network comes back with the network, without a reload.

@@ -30,6 +30,8 @@ export interface HistoryViewProps {
   removeJobs?: (ids: string[]) => Promise<void>;
   /** Jobs an Undo put back, as they were (the app resumes the unfinished ones). */
   onRestored?: (jobs: readonly Job[]) => void;
+  /** Keeps every missing copy whose link lives (the runner's); asked each time History opens. */
+  keepMissingCopies?: () => void;
   /** The gallery's size before layout measures it (and in jsdom, which has none). */
   initialRect?: Rect;
 }
@@ -38,17 +40,18 @@ const DEFAULT_RECT: Rect = { width: 960, height: 720 };
 
 /** The history: search and filters, a virtualised gallery, bulk actions, and a job's lineage. */
 export function HistoryView({ onOpenJob, store = jobsStore, ...options }: HistoryViewProps) {
-  const { persistence } = options;
+  const { persistence, keepMissingCopies } = options;
   const deps = useMemo(() => ({ store, persistence }), [store, persistence]);
   const actions = useHistoryActions(
     deps,
     options.removeJobs ?? persistence.deleteJobs,
     options.onRestored,
   );
-  // A start reads only the newest jobs; the gallery and search need all of them.
+  // All jobs (a start reads the newest only); opening History keeps copies still missing too.
   useEffect(() => {
     void persistence.loadAll().catch(() => {});
-  }, [persistence]);
+    keepMissingCopies?.();
+  }, [persistence, keepMissingCopies]);
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);

@@ -2,7 +2,14 @@ import { useId, useState } from 'react';
 import type { MessageDescriptor } from '@lingui/core';
 import { useLingui } from '@lingui/react/macro';
 import { updateSettings, useConfig, type ConfigStore } from '../../jobs/config-store';
-import { STALL_RANGE, checkCallbackUrl, checkStallSeconds, type Checked } from './settings-checks';
+import {
+  JOBS_RANGE,
+  STALL_RANGE,
+  checkCallbackUrl,
+  checkJobsAtOnce,
+  checkStallSeconds,
+  type Checked,
+} from './settings-checks';
 
 /** Props of {@link CheckedField}. */
 interface CheckedFieldProps<T> {
@@ -77,19 +84,40 @@ function CheckedField<T>({
   );
 }
 
-/** "Stalled after", clamped into a sensible range with a word when it was. */
+/**
+ * "Stalled after", clamped into a sensible range with a word when it was. A job is checked with
+ * the service after this silence, but called stalled only once the service's own 480 s are over.
+ */
 export function StallField({ config }: { config: ConfigStore }) {
   const { t } = useLingui();
   const seconds = useConfig(config, (s) => s.settings.stallAfterSeconds);
+  const { min, max } = STALL_RANGE;
   return (
     <CheckedField
       label={t`Stalled after (seconds without news)`}
-      hint={`${STALL_RANGE.min}–${STALL_RANGE.max}`}
+      hint={t`${min}–${max}; never before the service's own 480 s timeout`}
       type="number"
       range={STALL_RANGE}
       saved={String(seconds)}
       check={checkStallSeconds}
       save={(value) => updateSettings(config, { stallAfterSeconds: value })}
+    />
+  );
+}
+
+/** How many jobs are sent or followed at once on one target; the rest wait in the queue. */
+export function JobsAtOnceField({ config }: { config: ConfigStore }) {
+  const { t } = useLingui();
+  const jobs = useConfig(config, (s) => s.settings.jobsPerTarget);
+  return (
+    <CheckedField
+      label={t`Jobs at once (per service)`}
+      hint={`${JOBS_RANGE.min}–${JOBS_RANGE.max}`}
+      type="number"
+      range={JOBS_RANGE}
+      saved={String(jobs)}
+      check={checkJobsAtOnce}
+      save={(value) => updateSettings(config, { jobsPerTarget: value })}
     />
   );
 }

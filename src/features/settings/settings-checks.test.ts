@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n, type MessageDescriptor } from '@lingui/core';
-import { checkCallbackUrl, checkStallSeconds } from './settings-checks';
+import { checkCallbackUrl, checkJobsAtOnce, checkStallSeconds } from './settings-checks';
 
 /** A check's message as the person reads it (English in tests). */
 const text = (message: MessageDescriptor | null) => (message ? i18n._(message) : '');
@@ -25,6 +25,18 @@ describe('checkStallSeconds', () => {
   it('saves nothing for text that is not a number', () => {
     expect(checkStallSeconds('soon').value).toBeUndefined();
     expect(text(checkStallSeconds('').message)).toMatch(/from 3 to 3600/);
+  });
+});
+
+describe('checkJobsAtOnce', () => {
+  it('takes 1–10 as typed, clamps the rest with a word, saves nothing for text', () => {
+    expect(checkJobsAtOnce('2')).toEqual({ value: 2, message: null });
+    const high = checkJobsAtOnce('50');
+    expect(high.value).toBe(10);
+    expect(text(high.message)).toBe('Jobs at once takes 1–10; 50 was set to 10.');
+    expect(checkJobsAtOnce('0').value).toBe(1);
+    expect(checkJobsAtOnce('many').value).toBeUndefined();
+    expect(text(checkJobsAtOnce('many').message)).toMatch(/whole number from 1 to 10/);
   });
 });
 

@@ -39,6 +39,28 @@ export function checkStallSeconds(input: string): Checked<number> {
   return { value: whole, message: null };
 }
 
+/**
+ * "Jobs at once (per target)": the service limits how many tasks run at once; past this cap a job
+ * waits in the queue. More than 10 at once only earns 429s.
+ */
+export const JOBS_RANGE = { min: 1, max: 10 } as const;
+
+/** Read "Jobs at once", clamping into {@link JOBS_RANGE} and saying so. */
+export function checkJobsAtOnce(input: string): Checked<number> {
+  const { min, max } = JOBS_RANGE;
+  const typed = input.trim();
+  const n = Number(typed);
+  if (typed === '' || !Number.isFinite(n)) {
+    return { message: msg`Jobs at once takes a whole number from ${min} to ${max}.` };
+  }
+  const whole = Math.round(n);
+  if (whole < min || whole > max) {
+    const value = Math.min(max, Math.max(min, whole));
+    return { value, message: msg`Jobs at once takes ${min}–${max}; ${typed} was set to ${value}.` };
+  }
+  return { value: whole, message: null };
+}
+
 /** Read a callback URL: empty (none) or a full http(s) address; anything else is not saved. */
 export function checkCallbackUrl(input: string): Checked<string> {
   const text = input.trim();

@@ -16,7 +16,7 @@ import type { Delivery } from '../../api/client';
 import { MODES, type Mode } from '../../api/contract';
 import { TokenFields } from './token-fields';
 import { ConnectionTest } from './connection-test';
-import { CallbackField, StallField } from './checked-fields';
+import { CallbackField, JobsAtOnceField, StallField } from './checked-fields';
 import { LanguageField } from './language-field';
 
 /** Props of {@link SettingsDialog}. */
@@ -111,6 +111,7 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           onChange={(value) => update({ maskFormat: value as 'jpeg' | 'png' })}
         />
 
+        <JobsAtOnceField config={config} />
         <StallField config={config} />
         <ConnectionTest config={config} />
         <div className="row">

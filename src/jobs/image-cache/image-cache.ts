@@ -1,17 +1,20 @@
 /**
  * The image cache: final images as blobs keyed by their remote URL (remote URLs expire), their
- * thumbnails, eviction of the oldest when storage is full, and one object URL per blob.
+ * thumbnails, eviction of the oldest when storage is full, and one object URL per blob. A copy
+ * that could not be kept is tried again (`keepMissing`) until its link is dead, and a copy that
+ * no longer decodes is removed and fetched again (`repair`); every change is announced.
  */
-import type { CachedImage, StudioDb } from '../repository/schema';
+import type { StudioDb } from '../repository/schema';
+import { isLinkExpired } from '../../prompt/link-expiry';
 import {
-  copyPlan,
   isClipUrl,
-  noCopyReason,
-  notKeptReason,
-  relayUrlFor,
+  noCopyYet,
+  originOf,
+  pictureCheckUrl,
   type CopyMeans,
   type KeptCopy,
 } from './kept-copy';
+import { keepOne, missing, type Decodes } from './keep-one';
 import { withRoom, type Evicted, type RoomDeps } from './room';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
 
@@ -34,6 +37,18 @@ export interface ImageCacheOptions {
   means?: () => CopyMeans;
   /** The Cache Storage cache of opaque copies (the service worker answers from it). */
   pictureCache?: () => Promise<Cache>;
+  /** Where an opaque response waits while the page decodes it (see `keep-one.ts`). */
+  stagingCache?: () => Promise<Cache>;
+  /** Decodes a picture URL in the page; without it no opaque copy is kept. */
+  decodes?: Decodes;
+  /** Origins the page's Content-Security-Policy refused, and news of more. */
+  blocked?: BlockedOrigins;
+}
+
+/** Origins the page refused to load pictures from (see `blocked-origins.ts`). */
+export interface BlockedOrigins {
+  has(origin: string): boolean;
+  subscribe(listener: (origin: string) => void): () => void;
 }
 
 /** The cache of one tab. */
@@ -45,6 +60,18 @@ export interface ImageCache {
   keep(url: string): Promise<KeptCopy>;
   /** Which copy is kept of `url` (none: with the reason). */
   copyOf(url: string): Promise<KeptCopy>;
+  /**
+   * Keeps, one after another, a copy of each of `urls` that has none and whose link lives (after
+   * the network came back, at a start, from History). Resolves when all were tried.
+   */
+  keepMissing(urls: string[]): Promise<void>;
+  /**
+   * The kept copy of `url` is decoded; one that does not decode is removed and, while the link
+   * lives, fetched again. Returns the copy there is afterwards.
+   */
+  repair(url: string): Promise<KeptCopy>;
+  /** Calls `listener` with the URL of every copy kept, removed or newly explained. */
+  onChange(listener: (url: string) => void): () => void;
   /** The readable bytes of a kept copy (blob or relay), else null. */
   blobOf(url: string): Promise<Blob | null>;
   /** An object URL of the cached full image, else `url` itself. */
@@ -131,47 +158,83 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     return null;
   }
 
+  const listeners = new Set<(url: string) => void>();
+  const changed = (url: string) => listeners.forEach((listener) => listener(url));
+  const means = (): CopyMeans => options.means?.() ?? { relay: null, offlineCache: false };
+
   async function keepOnce(url: string): Promise<KeptCopy> {
     if (!url || /^(blob|data):/i.test(url)) return { kind: 'none', reason: 'not a picture link' };
     const known = await storedCopy(url);
     if (known) return known;
-    const means = options.means?.() ?? { relay: null, offlineCache: false };
-    let dead = false;
-    for (const kind of copyPlan(means, url)) {
-      try {
-        if (kind === 'offline') {
-          // copyPlan leaves clips out: the worker answers `<img>` only, and a `<video>` reads
-          // in byte ranges an opaque copy cannot answer.
-          if (!options.pictureCache) continue;
-          // An opaque response: the page cannot read it, but Cache Storage keeps it and the
-          // service worker answers the `<img>` with it after the link expired.
-          const res = await options.fetch(url, { mode: 'no-cors', credentials: 'omit' });
-          if (res.type !== 'opaque' && !res.ok) continue;
-          await (await options.pictureCache()).put(url, res);
-          return { kind: 'offline' };
-        }
-        // CORS mode: a host that does not allow us simply fails here; the relay reads it
-        // server-side from an allow-listed origin.
-        const res =
-          kind === 'blob'
-            ? await options.fetch(url, { mode: 'cors', credentials: 'omit' })
-            : await options.fetch(relayUrlFor(means.relay ?? '', url), { credentials: 'omit' });
-        if (res.status === 404 || res.status === 410) dead = true;
-        if (!res.ok) continue;
-        const blob = await res.blob();
-        if (blob.size === 0 || blob.size > maxImageBytes) continue;
-        const record: CachedImage = { url, blob, size: blob.size, storedAt: now(), via: kind };
-        const d = await db();
-        await cache.withRoom(() => d.put('blobs', record), blob.size, url);
-        return { kind };
-      } catch {
-        // The next means.
-      }
-    }
-    const copy: KeptCopy = { kind: 'none', reason: notKeptReason(means, dead, url) };
-    failures.set(url, copy);
+    const copy = await keepOne(
+      {
+        db,
+        fetch: options.fetch,
+        now,
+        maxImageBytes,
+        means,
+        withRoom: (write, size, keep) => cache.withRoom(write, size, keep),
+        ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}),
+        ...(options.stagingCache ? { stagingCache: options.stagingCache } : {}),
+        ...(options.decodes ? { decodes: options.decodes } : {}),
+        ...(options.blocked ? { blocked: (o: string) => options.blocked!.has(o) } : {}),
+      },
+      url,
+    );
+    if (copy.kind === 'none') failures.set(url, copy);
+    else failures.delete(url);
+    changed(url);
     return copy;
   }
+
+  /** Every URL with a stored copy (IndexedDB and Cache Storage), read in two bulk reads. */
+  async function storedUrls(): Promise<Set<string>> {
+    const urls = new Set<string>();
+    try {
+      for (const key of await (await db()).getAllKeys('blobs')) urls.add(String(key));
+      if (options.pictureCache) {
+        for (const request of await (await options.pictureCache()).keys()) urls.add(request.url);
+      }
+    } catch {
+      // Unreadable storage: everything counts as missing, and keep() finds out per picture.
+    }
+    return urls;
+  }
+
+  /** Does the stored copy of `url` decode? null: cannot tell here. */
+  async function copyDecodes(url: string, kind: KeptCopy['kind']): Promise<boolean | null> {
+    if (!options.decodes) return null;
+    if (kind === 'offline') return options.decodes(pictureCheckUrl(url, 'kept'));
+    const record = await (await db()).get('blobs', url);
+    if (!record) return null;
+    const probe = URL.createObjectURL(record.blob);
+    try {
+      return await options.decodes(probe);
+    } finally {
+      URL.revokeObjectURL(probe);
+    }
+  }
+
+  async function removeCopy(url: string, kind: KeptCopy['kind']): Promise<void> {
+    if (kind === 'offline') {
+      await (await options.pictureCache?.())?.delete(url);
+      return;
+    }
+    const tx = (await db()).transaction(['blobs', 'thumbs'], 'readwrite');
+    await Promise.all([tx.objectStore('blobs').delete(url), tx.objectStore('thumbs').delete(url)]);
+    await tx.done;
+    cache.forget([url]);
+  }
+
+  // A host the page's policy refuses explains every copy of it that could not be kept.
+  options.blocked?.subscribe((origin) => {
+    for (const [url, copy] of failures) {
+      if (originOf(url) !== origin || copy.kind !== 'none' || !copy.missing) continue;
+      if (copy.missing.code === 'lost') continue;
+      failures.set(url, missing({ code: 'untrusted', origin }));
+      changed(url);
+    }
+  });
 
   const cache: ImageCache = {
     keep(url) {
@@ -187,11 +250,39 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     async copyOf(url) {
       const pending = keeping.get(url);
       if (pending) return pending;
-      const means = options.means?.() ?? { relay: null, offlineCache: false };
-      return (
-        (await storedCopy(url)) ??
-        failures.get(url) ?? { kind: 'none', reason: noCopyReason(url, now(), means) }
-      );
+      const stored = await storedCopy(url);
+      if (stored) return stored;
+      const failed = failures.get(url);
+      // A link that expired since it failed: the copy is lost now.
+      if (failed && failed.kind === 'none' && failed.missing && isLinkExpired(url, now()))
+        return missing({ code: 'lost' });
+      return failed ?? noCopyYet(url, now(), means());
+    },
+
+    async keepMissing(urls) {
+      const have = await storedUrls();
+      for (const url of urls) {
+        if (have.has(url) || isLinkExpired(url, now())) continue;
+        if (means().online === false) return;
+        // A clip cannot be kept without a relay: trying again changes nothing.
+        if (isClipUrl(url) && !means().relay) continue;
+        await cache.keep(url);
+      }
+    },
+
+    async repair(url) {
+      const copy = await cache.copyOf(url);
+      if (copy.kind === 'none') return copy;
+      if ((await copyDecodes(url, copy.kind)) !== false) return copy;
+      await removeCopy(url, copy.kind);
+      failures.delete(url);
+      changed(url);
+      return cache.keep(url);
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async blobOf(url) {
       try {
@@ -267,7 +358,10 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     async restoreOffline(entries) {
       if (!options.pictureCache || entries.length === 0) return;
       const offline = await options.pictureCache();
-      for (const [url, copy] of entries) await offline.put(url, copy);
+      // An error status is never kept as a copy (an opaque one hides its status: it was checked).
+      for (const [url, copy] of entries) {
+        if (copy.type === 'opaque' || copy.ok) await offline.put(url, copy);
+      }
     },
 
     forget(urls) {

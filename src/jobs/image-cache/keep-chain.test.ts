@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence';
 import { keptBytes } from './kept-bytes';
 import { keptLabel } from './kept-copy';
+import { memoryCache } from '../fixtures/memory-cache';
 
 const PIC = 'https://cdn.example/p.png?ex=ffffffff&hm=1';
 const cleanups: Persistence[] = [];
@@ -24,12 +25,9 @@ function world(opts: { cors: boolean; relayUp: boolean; cdnDead?: boolean }) {
     if (!opts.cors) throw new TypeError('Failed to fetch (CORS)');
     return new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } });
   }) as typeof fetch;
-  const cache = {
-    put: async (url: string, res: Response) => void stored.set(url, res),
-    match: async (url: string) => stored.get(url),
-    delete: async (url: string) => stored.delete(url),
-  } as unknown as Cache;
-  return { asked, stored, fetchImpl, cache };
+  const cache = memoryCache(stored);
+  const staging = memoryCache();
+  return { asked, stored, fetchImpl, cache, staging };
 }
 
 function tab(w: ReturnType<typeof world>, relay: string | null, offlineCache: boolean) {
@@ -38,6 +36,9 @@ function tab(w: ReturnType<typeof world>, relay: string | null, offlineCache: bo
     fetch: w.fetchImpl,
     copyMeans: () => ({ relay, offlineCache }),
     pictureCache: async () => w.cache,
+    stagingCache: async () => w.staging,
+    // The opaque pictures of this world decode (see keep-later.test.ts for ones that do not).
+    decodes: async () => true,
   });
   cleanups.push(persistence);
   return persistence;
@@ -95,6 +96,7 @@ describe('keeping a copy: the best means there is', () => {
     expect(await p.keptCopy(PIC)).toEqual({
       kind: 'none',
       reason: 'the link had already expired or was dead',
+      missing: { code: 'lost' },
     });
     await expect(
       keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl }, PIC),
@@ -114,7 +116,7 @@ describe('keeping a copy: the best means there is', () => {
     expect(w.asked).toEqual([]);
   });
 
-  it('after a reload every kind is still told, and a link never kept says link only', async () => {
+  it('after a reload every kind is still told; a link never kept says no copy yet, or lost', async () => {
     const dbName = `keep-chain-reload-${Math.random()}`;
     const opened = (w: ReturnType<typeof world>, relay: string | null) => {
       const p = createPersistence({
@@ -138,10 +140,10 @@ describe('keeping a copy: the best means there is', () => {
     expect(keptLabel(await after.keptCopy(relayed))).toBe('Kept: via the studio server');
     expect(keptLabel(await after.keptCopy(opaque))).toBe('Kept: by the offline cache');
     expect(keptLabel(await after.keptCopy('https://cdn.example/gone.png?ex=10'))).toBe(
-      'No copy, link only: the link has expired and no copy was kept in this browser',
+      'Copy lost: the link expired (or is dead) before a copy could be kept.',
     );
     expect(keptLabel(await after.keptCopy(PIC))).toBe(
-      'No copy, link only: no copy in this browser; it shows while the link lives',
+      'No copy yet in this browser; it is kept while the link lives.',
     );
   });
 

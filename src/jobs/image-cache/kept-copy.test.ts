@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { copyPlan, downloadRefusal, keptLabel, notKeptReason, relayUrlFor } from './kept-copy';
+import {
+  copyPlan,
+  downloadRefusal,
+  keptLabel,
+  notKeptReason,
+  pictureProblemOf,
+  relayUrlFor,
+  type KeptCopy,
+  type PictureFacts,
+} from './kept-copy';
 import { isLinkExpired, linkExpiry } from '../../prompt/link-expiry';
 
 describe('linkExpiry: the ex of a provider link (hex unix seconds)', () => {
@@ -67,5 +76,45 @@ describe('what the studio says about a copy', () => {
     expect(relayUrlFor('/relay', 'https://cdn.example/a.png?ex=1&hm=2')).toBe(
       '/relay?url=https%3A%2F%2Fcdn.example%2Fa.png%3Fex%3D1%26hm%3D2',
     );
+  });
+});
+
+describe('pictureProblemOf: why a picture is not on screen', () => {
+  const LIVE = 'https://cdn.example/p.png?ex=ffffffff';
+  const EXPIRED = 'https://cdn.example/p.png?ex=10';
+  const none: KeptCopy = { kind: 'none', reason: 'a test' };
+  const facts = (patch: Partial<PictureFacts>): PictureFacts => ({
+    url: LIVE,
+    online: true,
+    copy: none,
+    blocked: () => false,
+    now: 20_000_000,
+    ...patch,
+  });
+
+  it('offline is said first, whatever else is true', () => {
+    expect(pictureProblemOf(facts({ online: false, url: EXPIRED }))).toEqual({ code: 'offline' });
+  });
+
+  it('a host the page refused, or the relay did, is named', () => {
+    const origin = 'https://cdn.example';
+    expect(pictureProblemOf(facts({ blocked: (o) => o === origin }))).toEqual({
+      code: 'untrusted',
+      origin,
+    });
+    const refused: KeptCopy = {
+      kind: 'none',
+      reason: 'untrusted',
+      missing: { code: 'untrusted', origin },
+    };
+    expect(pictureProblemOf(facts({ copy: refused, url: EXPIRED }))).toEqual({
+      code: 'untrusted',
+      origin,
+    });
+  });
+
+  it('an expired link with no copy says so; a live one just did not load', () => {
+    expect(pictureProblemOf(facts({ url: EXPIRED }))).toEqual({ code: 'expired' });
+    expect(pictureProblemOf(facts({}))).toEqual({ code: 'unloaded' });
   });
 });

@@ -16,8 +16,64 @@ import { isLinkExpired } from '../../prompt/link-expiry';
 /** How a kept copy was obtained. */
 export type CopyKind = 'blob' | 'relay' | 'offline';
 
-/** The copy a picture has, or why it has none. */
-export type KeptCopy = { kind: CopyKind } | { kind: 'none'; reason: string };
+/**
+ * Why a picture has no copy yet, as a code (worded only where it is shown). Every one but `lost`
+ * and `untrusted` is tried again (when the network is back, at the next start, from History)
+ * until the link expires; only then is the copy lost.
+ */
+export type MissingCopy =
+  /** This browser was offline when the picture arrived. */
+  | { code: 'offline' }
+  /** The picture host is not among the studio's picture origins (CSP, relay: `PICTURE_ORIGINS`). */
+  | { code: 'untrusted'; origin: string }
+  /** The host answered, but not with a picture that decodes (an error status, say a 503). */
+  | { code: 'unreadable' }
+  /** The picture could not be fetched (host down, connection refused). */
+  | { code: 'unfetched' }
+  /** Not tried in this tab yet (a reload, a new tab): it will be. */
+  | { code: 'untried' }
+  /** The link expired or is dead, and no copy was kept: nothing can bring it back. */
+  | { code: 'lost' };
+
+/**
+ * Why a picture is not on screen (its link failed, and no copy could stand in), as a code: the
+ * browser is offline (it is tried again when the network is back), its host is not trusted by
+ * this studio (`PICTURE_ORIGINS`), its link expired with no copy kept, or it just did not load.
+ */
+export type PictureProblem =
+  | { code: 'offline' }
+  | { code: 'untrusted'; origin: string }
+  | { code: 'expired' }
+  | { code: 'unloaded' };
+
+/** What is known about a picture whose link failed, to say why it is not on screen. */
+export interface PictureFacts {
+  url: string;
+  online: boolean;
+  /** The copy there is (none: why). */
+  copy: KeptCopy;
+  /** True when the page's policy refused `origin` (see `blocked-origins.ts`). */
+  blocked: (origin: string) => boolean;
+  now: number;
+}
+
+/**
+ * Why a picture is not on screen, in the order a person can act on it: offline first (the only
+ * case that is tried again by itself), then a host this studio does not trust, then a link that
+ * expired with no copy, else it just did not load.
+ */
+export function pictureProblemOf(facts: PictureFacts): PictureProblem {
+  const { url, copy } = facts;
+  if (!facts.online) return { code: 'offline' };
+  const origin = originOf(url);
+  const untrusted = copy.kind === 'none' && copy.missing?.code === 'untrusted';
+  if (origin && (facts.blocked(origin) || untrusted)) return { code: 'untrusted', origin };
+  if (isLinkExpired(url, facts.now)) return { code: 'expired' };
+  return { code: 'unloaded' };
+}
+
+/** The copy a picture has, or why it has none (`reason` in words, `missing` as a code). */
+export type KeptCopy = { kind: CopyKind } | { kind: 'none'; reason: string; missing?: MissingCopy };
 
 /** What this page can use to keep a copy. */
 export interface CopyMeans {
@@ -25,6 +81,8 @@ export interface CopyMeans {
   relay: string | null;
   /** Whether Cache Storage is there (a secure context with `caches`). */
   offlineCache: boolean;
+  /** Whether the browser is online (absent: assumed online). */
+  online?: boolean;
 }
 
 /** True for a video clip's link (the provider's and the engine's clips are `….mp4`). */
@@ -68,7 +126,49 @@ export function noCopyReason(url: string, now: number, means?: CopyMeans): strin
     : 'no copy in this browser; it shows while the link lives';
 }
 
-/** The card's label for a copy. */
+/** The copy of a picture this tab has not tried to keep yet: untried while its link lives. */
+export function noCopyYet(url: string, now: number, means?: CopyMeans): KeptCopy {
+  const reason = noCopyReason(url, now, means);
+  if (means && isClipUrl(url) && !means.relay) return { kind: 'none', reason };
+  const code = isLinkExpired(url, now) ? 'lost' : 'untried';
+  return { kind: 'none', reason, missing: { code } };
+}
+
+/** The origin of a picture link, or '' for one that is not a URL. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+/** A missing copy as the English words of a reason (Download's refusal, logs). */
+export function missingReason(missing: MissingCopy): string {
+  switch (missing.code) {
+    case 'offline':
+      return 'this browser was offline';
+    case 'untrusted':
+      return `the picture host ${missing.origin} is not among this studio's picture origins (PICTURE_ORIGINS)`;
+    case 'unreadable':
+      return 'the picture host answered with an error, not the picture';
+    case 'unfetched':
+      return 'the picture could not be fetched';
+    case 'untried':
+      return 'no copy in this browser; it shows while the link lives';
+    case 'lost':
+      return 'the link had already expired or was dead';
+  }
+}
+
+/** True while a missing copy may still be kept (its link lives and its host is trusted). */
+export function mayKeepLater(copy: KeptCopy): boolean {
+  return (
+    copy.kind === 'none' && !!copy.missing && !['lost', 'untrusted'].includes(copy.missing.code)
+  );
+}
+
+/** The card's label for a copy (English; `kept-label.ts` words it in the person's language). */
 export function keptLabel(copy: KeptCopy): string {
   switch (copy.kind) {
     case 'blob':
@@ -78,7 +178,36 @@ export function keptLabel(copy: KeptCopy): string {
     case 'offline':
       return 'Kept: by the offline cache';
     default:
-      return `No copy, link only: ${copy.reason}`;
+      return copy.missing ? missingLabel(copy.missing) : `No copy, link only: ${copy.reason}`;
+  }
+}
+
+/** The label of a missing copy: "No copy yet" while it may still be kept, "lost" only when not. */
+function missingLabel(missing: MissingCopy): string {
+  switch (missing.code) {
+    case 'offline':
+      return 'No copy yet: this browser is offline. It is kept when the network is back.';
+    case 'untrusted': {
+      const host = hostOf(missing.origin);
+      return `No copy: the picture host ${host} is not trusted by this studio. Add ${missing.origin} to PICTURE_ORIGINS on the studio server.`;
+    }
+    case 'unreadable':
+      return 'No copy yet: the picture host answered with an error, not the picture. Tried again while the link lives.';
+    case 'unfetched':
+      return 'No copy yet: the picture could not be fetched. Tried again when the network is back, at the next start and from History, while the link lives.';
+    case 'untried':
+      return 'No copy yet in this browser; it is kept while the link lives.';
+    case 'lost':
+      return 'Copy lost: the link expired (or is dead) before a copy could be kept.';
+  }
+}
+
+/** The host (and port) of an origin, as a person names it. */
+export function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
   }
 }
 
@@ -97,3 +226,17 @@ export function relayUrlFor(relay: string, url: string): string {
 
 /** The Cache Storage cache the page warms and the service worker answers pictures from. */
 export const PICTURE_CACHE = 'imagine-pictures-v1';
+
+/**
+ * Where an opaque response waits while the page checks that it decodes: only then does it go to
+ * `PICTURE_CACHE` (an opaque 503 kept as the copy would be served forever).
+ */
+export const STAGING_CACHE = 'imagine-pictures-staging-v1';
+
+/** The same-origin path the service worker answers with a staged or kept copy, to decode it. */
+export const PICTURE_CHECK_PATH = '/__picture-check';
+
+/** The URL that makes the service worker answer the copy of `url` from `from`. */
+export function pictureCheckUrl(url: string, from: 'staged' | 'kept'): string {
+  return `${PICTURE_CHECK_PATH}?from=${from}&url=${encodeURIComponent(url)}`;
+}

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence';
+import { memoryCache } from '../fixtures/memory-cache';
 import { formatBytes, keptSummaryDetails, keptSummaryLine, type KeptSummary } from './kept-summary';
 
 const cleanups: Persistence[] = [];
@@ -26,16 +27,16 @@ function tab() {
     if (url.includes('/cors/')) return bytes(url.includes('.mp4') ? 50_000 : 2000, type);
     throw new TypeError('Failed to fetch (CORS)');
   }) as typeof fetch;
-  const cache = {
-    put: async (url: string, res: Response) => void stored.set(url, res),
-    match: async (url: string) => stored.get(url),
-    keys: async () => [...stored.keys()].map((url) => new Request(url)),
-  } as unknown as Cache;
+  const cache = memoryCache(stored);
+  const staging = memoryCache();
   const persistence = createPersistence({
     dbName: `kept-summary-${Math.random()}`,
     fetch: fetchImpl,
     copyMeans: () => ({ relay: '/relay', offlineCache: true }),
     pictureCache: async () => cache,
+    stagingCache: async () => staging,
+    // Every opaque picture decodes here.
+    decodes: async () => true,
     // A thumbnail a tenth of the picture's size.
     thumbnail: async (blob) => ({
       blob: new Blob([new Uint8Array(Math.ceil(blob.size / 10))]),

@@ -1,0 +1,56 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { explainError } from '../../api/explain';
+import { formatDateTime } from '../../i18n/format';
+import type { Job } from '../../jobs/job';
+import { jobText } from '../../jobs/job-text';
+import { failureStatus } from './failure-remedy';
+import { useFeedActions } from './feed-actions';
+
+/**
+ * A job the service answered 429 to: it waits and is sent again by itself. Says what the service
+ * said, when the job goes again (at the time `Retry-After` asked for, or after a backoff), and
+ * offers to send it now; nothing was charged for the refused call.
+ */
+export function RateLimitNotice({ job }: { job: Job }) {
+  const { retry } = useFeedActions();
+  const { i18n } = useLingui();
+  const error = job.error;
+  if (!error || job.retryAt === undefined) return null;
+  const advice = explainError(error);
+  const status = failureStatus(error);
+  const at = formatDateTime(job.retryAt, { timeStyle: 'medium' });
+  const asked = error.retryAfterMs === undefined ? null : Math.ceil(error.retryAfterMs / 1000);
+  return (
+    <div className="job-error job-waiting" role="alert">
+      <p className="job-error-title">
+        {advice.title}
+        {error.code && (
+          <>
+            {' · '}
+            <code className="code">{error.code}</code>
+          </>
+        )}
+        {status && <span className="status">{` · ${status}`}</span>}
+      </p>
+      <p className="job-error-message">{jobText(error.message, i18n)}</p>
+      <p className="hint">
+        {asked === null ? (
+          <Trans>
+            Waiting: it is sent again by itself at {at}, a little later after each refusal. Nothing
+            was charged.
+          </Trans>
+        ) : (
+          <Trans>
+            Waiting: the service asked to wait {asked} s (Retry-After), so it is sent again by
+            itself at {at}. Nothing was charged.
+          </Trans>
+        )}
+      </p>
+      <div className="row">
+        <button type="button" onClick={() => retry(job.id)}>
+          <Trans>Retry now</Trans>
+        </button>
+      </div>
+    </div>
+  );
+}
