@@ -337,7 +337,9 @@ describe('HistoryView', () => {
     expect(bar.getAttribute('max')).toBe('4');
     await act(async () => release());
     await waitFor(() =>
-      expect(within(region).getByRole('status').textContent).toContain('callback_url (1)'),
+      expect(within(region).getByRole('status').textContent).toContain(
+        '1 job’s callback URL was not imported: your Settings decide it.',
+      ),
     );
     expect(within(region).queryByRole('progressbar')).toBeNull();
     persistence = real;
