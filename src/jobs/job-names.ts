@@ -15,10 +15,15 @@ export type NamedJob = Pick<Job, 'id' | 'request' | 'parent' | 'kind'>;
 /** Finds a job by id (the jobs store's `byId`, as a function). */
 export type JobLookup = (id: string) => NamedJob | undefined;
 
+/** Kinds whose jobs are named by the kind itself (their requests carry no `action`). */
+const OTHER_KINDS = { describe: true, seed: true, shorten: true, translate: true } as const;
+
 /** The provider action a job ran (a fresh prompt is `generate`). */
 export function jobAction(job: Pick<Job, 'request' | 'parent'> & { kind?: string }): string {
   // A video job's request says generate/extend; in words it is Animate or Extend (a clip).
   if (job.kind === 'videos') return job.request.action === 'extend' ? 'extend' : 'animate';
+  // Describe, seed, shorten and translate run no picture action: the kind is what they did.
+  if (job.kind && job.kind in OTHER_KINDS) return job.kind;
   return job.request.action || job.parent?.action || 'generate';
 }
 
