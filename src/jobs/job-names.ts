@@ -7,6 +7,7 @@
 import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { actionName } from './action-names';
+import { promptTitle } from './image-link-name';
 import { jobTitle, type Job } from './job';
 
 /** The fields of a job naming reads (a live `Job` or a stored one). */
@@ -66,13 +67,15 @@ const PARENT = '\u0001';
 export function cardName(job: NamedJob, lookup: JobLookup, i18n: I18n = activeI18n): CardName {
   const own = ownLabel(job, i18n);
   if (!own || !job.parent) return { title: jobTitle(job, i18n), lead: '', rest: '' };
-  const prompt = promptOf(job, lookup);
+  // Shown, not copied: links by their short names.
+  const whole = promptOf(job, lookup);
+  const prompt = whole ? promptTitle(whole, i18n) : undefined;
   const parentJob = job.parent.jobId ? lookup(job.parent.jobId) : undefined;
   let parent: string;
   let from: string | undefined;
   if (!parentJob) {
     const label = job.parent.label;
-    const image = label ? quote(label) : '';
+    const image = label ? quote(promptTitle(label, i18n)) : '';
     parent = image ? i18n._(msg`an image of ${image}`) : i18n._(msg`an earlier image`);
   } else if (!parentJob.parent) {
     parent = quote(jobTitle(parentJob, i18n));

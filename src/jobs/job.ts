@@ -7,7 +7,7 @@ import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import type { ImagineRequest, ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client';
-import { shortImageName } from './image-link-name';
+import { promptTitle, shortImageName } from './image-link-name';
 
 /** The states of a job; see DESIGN.md "Jobs". */
 export const JOB_STATUSES = [
@@ -213,19 +213,15 @@ export function previewFromResponse(r: ImagineResponse): JobPreview | undefined 
 
 /**
  * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no
- * prompt of its own), else what the kind worked on (`kindTitle`), else "Untitled". Trimmed, so a
+ * prompt of its own), links by their short names (`promptTitle`), else what the kind worked on (`kindTitle`), else "Untitled". Trimmed, so a
  * prompt of spaces does not make a blank title.
  */
 export function jobTitle(
   job: Pick<Job, 'request' | 'parent'> & { kind?: string },
   i18n: I18n = activeI18n,
 ): string {
-  return (
-    job.request.prompt?.trim() ||
-    job.parent?.label?.trim() ||
-    kindTitle(job, i18n) ||
-    i18n._(msg`Untitled`)
-  );
+  const words = job.request.prompt?.trim() || job.parent?.label?.trim();
+  return words ? promptTitle(words, i18n) : kindTitle(job, i18n) || i18n._(msg`Untitled`);
 }
 
 /**
