@@ -6,13 +6,18 @@
 import { t } from '@lingui/core/macro';
 import { MAX_PROMPT_CHARS } from '../api/prompt-syntax';
 import { formatNumber } from '../i18n/format';
-import type { LintIssue } from './lint';
 
 /** From this share of the limit on, the prompt check counts the characters and warns. */
 const NEAR_LIMIT = 0.9;
 
+/** A length issue, in the shape of the prompt check's `LintIssue` (which it joins). */
+export interface LengthIssue {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
 /** The length of a prompt against `MAX_PROMPT_CHARS`: counted near it, refused over it. */
-export function lengthIssues(length: number): LintIssue[] {
+export function lengthIssues(length: number): LengthIssue[] {
   const count = formatNumber(length);
   const limit = formatNumber(MAX_PROMPT_CHARS);
   if (length > MAX_PROMPT_CHARS) {
