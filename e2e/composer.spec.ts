@@ -133,6 +133,28 @@ test('"Translate prompt" sends translation: true; speed switches are left out of
   });
 });
 
+test('a prompt over the engine’s limit is counted and held back, not sent to a 400', async ({
+  page,
+  requests,
+}) => {
+  await page.goto('/');
+  const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
+  const imagine = page.getByRole('button', { name: 'Imagine' });
+  await prompt.fill('a'.repeat(5612));
+  await expect(page.getByText('The prompt is 5,612 of 6,000 characters — 388 left.')).toBeVisible();
+  await expect(imagine).toBeEnabled();
+  await prompt.fill('a'.repeat(18_488));
+  await expect(
+    page.getByText(
+      'The prompt is 18,488 characters long; the limit is 6,000 — shorten it by 12,488.',
+    ),
+  ).toBeVisible();
+  await expect(imagine).toBeDisabled();
+  await prompt.press('Enter');
+  await expect(prompt).toHaveValue('a'.repeat(18_488));
+  expect(requests.filter((r) => r.url.endsWith('/midjourney/imagine'))).toEqual([]);
+});
+
 /** The body of the first imagine request the page sent, once it has gone out. */
 async function firstImagine(requests: { url: string; body?: string | null }[]) {
   const imagines = () => requests.filter((r) => r.url.endsWith('/midjourney/imagine'));

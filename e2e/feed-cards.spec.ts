@@ -129,7 +129,8 @@ test.describe('failures the card can fix', () => {
     const box = page.getByRole('textbox', { name: 'Prompt', exact: true });
     await box.fill(prompt);
     await page.getByRole('button', { name: 'Send anyway' }).click();
-    const job = card(page, prompt);
+    // Titled with the link's short name, never the whole link.
+    const job = card(page, 'example.com/fox.png a red fox --ar 3:2 --stylize 200 --foo 3');
     const alert = job.getByRole('alert');
     await expect(alert).toContainText('Request refused · bad_request');
     await expect(alert).not.toContainText('HTTP 200');
@@ -151,13 +152,14 @@ test.describe('failures the card can fix', () => {
     const again = requests.filter((r) => r.url.endsWith('/midjourney/imagine'))[1]!;
     expect(JSON.parse(again.body!).prompt).toBe(prompt);
 
-    // Dismissed from the studio, with Undo.
+    // The × says what it does: it deletes, from the studio and the history, with Undo.
     await expect(page.getByRole('article')).toHaveCount(2);
-    await job.getByRole('button', { name: 'Dismiss' }).click();
+    await job.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByText('Deleted from the studio and the history.')).toBeVisible();
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByRole('article')).toHaveCount(2);
-    await expect(card(page, prompt)).toContainText('Request refused · bad_request');
+    await expect(job).toContainText('Request refused · bad_request');
   });
 
   test('a stalled card keeps Cancel, and Check again says what it found and when', async ({

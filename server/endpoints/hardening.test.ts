@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_PROMPT_CHARS } from '../../src/api/prompt-syntax';
 import { createEngine, type Engine } from './create-engine';
 import {
   ENGINE_ADMIN_HEADERS,
@@ -197,6 +198,14 @@ describe('bounds', () => {
     expect(String((res.body.error as Json).message)).toMatch(
       /200000 characters long; the limit is 6000/,
     );
+  });
+
+  // The studio's prompt check holds back from the same shared figure (src/prompt/lint.test.ts).
+  it('takes a prompt of exactly the shared limit and refuses one character more', async () => {
+    const at = 'a'.repeat(MAX_PROMPT_CHARS);
+    const over = `${at}a`;
+    expect((await imagineWait(engine, { prompt: at })).image_id).toBeTruthy();
+    expect((await callJson(engine, '/midjourney/imagine', { prompt: over })).status).toBe(400);
   });
 });
 

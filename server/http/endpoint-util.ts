@@ -11,12 +11,10 @@ import type { FaultPlan } from '../engine/faults';
 import type { Job } from '../engine/job';
 import type { TaskRecord, TaskType } from '../engine/task-store';
 import { errorResponse, json, readJsonObject } from './http-util';
+import { MAX_PROMPT_CHARS } from '../../src/api/prompt-syntax';
 
-/**
- * The longest prompt taken. The provider publishes no limit; Midjourney's Discord `/imagine`
- * takes at most 6,000 characters, and the gateway passes prompts through to it.
- */
-export const MAX_PROMPT_CHARS = 6000;
+// The longest prompt taken: one figure with the studio's prompt check (see prompt-syntax).
+export { MAX_PROMPT_CHARS };
 
 const TOKEN_KEYS = /^(token|authorization|api[_-]?key|access[_-]?token)$/i;
 

@@ -90,6 +90,14 @@ export const MODE_PARAMS = ['fast', 'relax', 'turbo'] as const;
 /** The most image URLs a prompt may start with (blend limit). */
 export const MAX_IMAGE_PROMPTS = 5;
 
+/**
+ * The longest prompt taken, in characters (UTF-16 units, as `String.length` counts them). The
+ * provider publishes no limit; Midjourney's Discord `/imagine` takes at most 6,000 characters and
+ * the gateway passes prompts through to it. The local engine refuses longer ones with this figure
+ * and the studio's prompt check warns and holds them back with the same one.
+ */
+export const MAX_PROMPT_CHARS = 6000;
+
 const URL_TOKEN = /^https?:\/\/\S+$/i;
 
 /** Whether a token is an http(s) URL as the prompt grammar takes it. */

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { AnimateForm } from '../features/animate/animate-form';
 import type { StudioImage } from '../features/animate/studio-image-picker';
-import { jobTitle, type Job } from '../jobs/job';
+import type { Job } from '../jobs/job';
+import { cardName } from '../jobs/job-names';
 import { animatableUrl, animateSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { videoModeFor } from '../prompt/video-lint';
 import { useServices } from './services-context';
@@ -28,7 +29,9 @@ export function AnimateDialog({ source, onClose }: AnimateDialogProps) {
     for (const id of order) {
       const job = byId[id];
       const url = job?.status === 'done' ? animatableUrl(job) : undefined;
-      if (job && url) out.push({ url, label: jobTitle(job) });
+      // Named as its card is ("U1 of …", "Vary (Region) of …"), so a grid and what was made
+      // from it read apart.
+      if (job && url) out.push({ url, label: cardName(job, (j) => byId[j]).title });
       if (out.length >= PICKER_LIMIT) break;
     }
     return out;

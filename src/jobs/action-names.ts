@@ -13,6 +13,12 @@ const STUDIO_NAMES: Record<string, MessageDescriptor> = {
   imagine: msg`Generate`,
   animate: msg`Animate`,
   extend: msg`Extend`,
+  // The kinds that are not a picture action, named as their buttons are.
+  describe: msg`Describe`,
+  seed: msg`Get seed`,
+  shorten: msg`Shorten`,
+  translate: msg`Translate`,
+  edits: msg`Edit image`,
 };
 
 /** An action's name in the language of `i18n`: `zoom_out_2x` → "Zoom Out 2x" / "缩小 2 倍". */

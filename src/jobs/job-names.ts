@@ -7,6 +7,7 @@
 import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { actionName } from './action-names';
+import { promptTitle } from './image-link-name';
 import { jobTitle, type Job } from './job';
 
 /** The fields of a job naming reads (a live `Job` or a stored one). */
@@ -15,10 +16,15 @@ export type NamedJob = Pick<Job, 'id' | 'request' | 'parent' | 'kind'>;
 /** Finds a job by id (the jobs store's `byId`, as a function). */
 export type JobLookup = (id: string) => NamedJob | undefined;
 
+/** Kinds whose jobs are named by the kind itself (their requests carry no `action`). */
+const OTHER_KINDS = { describe: true, seed: true, shorten: true, translate: true } as const;
+
 /** The provider action a job ran (a fresh prompt is `generate`). */
 export function jobAction(job: Pick<Job, 'request' | 'parent'> & { kind?: string }): string {
   // A video job's request says generate/extend; in words it is Animate or Extend (a clip).
   if (job.kind === 'videos') return job.request.action === 'extend' ? 'extend' : 'animate';
+  // Describe, seed, shorten and translate run no picture action: the kind is what they did.
+  if (job.kind && job.kind in OTHER_KINDS) return job.kind;
   return job.request.action || job.parent?.action || 'generate';
 }
 
@@ -61,13 +67,15 @@ const PARENT = '\u0001';
 export function cardName(job: NamedJob, lookup: JobLookup, i18n: I18n = activeI18n): CardName {
   const own = ownLabel(job, i18n);
   if (!own || !job.parent) return { title: jobTitle(job, i18n), lead: '', rest: '' };
-  const prompt = promptOf(job, lookup);
+  // Shown, not copied: links by their short names.
+  const whole = promptOf(job, lookup);
+  const prompt = whole ? promptTitle(whole, i18n) : undefined;
   const parentJob = job.parent.jobId ? lookup(job.parent.jobId) : undefined;
   let parent: string;
   let from: string | undefined;
   if (!parentJob) {
     const label = job.parent.label;
-    const image = label ? quote(label) : '';
+    const image = label ? quote(promptTitle(label, i18n)) : '';
     parent = image ? i18n._(msg`an image of ${image}`) : i18n._(msg`an earlier image`);
   } else if (!parentJob.parent) {
     parent = quote(jobTitle(parentJob, i18n));

@@ -7,6 +7,7 @@ import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import type { ImagineRequest, ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client';
+import { promptTitle, shortImageName } from './image-link-name';
 
 /** The states of a job; see DESIGN.md "Jobs". */
 export const JOB_STATUSES = [
@@ -220,8 +221,35 @@ export function previewFromResponse(r: ImagineResponse): JobPreview | undefined 
 
 /**
  * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no
- * prompt of its own), else "Untitled". Trimmed, so a prompt of spaces does not make a blank title.
+ * prompt of its own), links by their short names (`promptTitle`), else what the kind worked on (`kindTitle`), else "Untitled". Trimmed, so a
+ * prompt of spaces does not make a blank title.
  */
-export function jobTitle(job: Pick<Job, 'request' | 'parent'>, i18n: I18n = activeI18n): string {
-  return job.request.prompt?.trim() || job.parent?.label?.trim() || i18n._(msg`Untitled`);
+export function jobTitle(
+  job: Pick<Job, 'request' | 'parent'> & { kind?: string },
+  i18n: I18n = activeI18n,
+): string {
+  const words = job.request.prompt?.trim() || job.parent?.label?.trim();
+  return words ? promptTitle(words, i18n) : kindTitle(job, i18n) || i18n._(msg`Untitled`);
+}
+
+/**
+ * The title of a job with no prompt and no parent, from what its kind worked on: a describe by
+ * the image it read, a translate by its text, a seed by what it is. Undefined for other kinds.
+ */
+function kindTitle(job: Pick<Job, 'request'> & { kind?: string }, i18n: I18n): string | undefined {
+  const { request } = job;
+  switch (job.kind) {
+    case 'describe': {
+      const url = typeof request.image_url === 'string' ? request.image_url.trim() : '';
+      if (!url) return undefined;
+      const image = shortImageName(url);
+      return i18n._(msg`Describe: ${image}`);
+    }
+    case 'translate':
+      return typeof request.content === 'string' ? request.content.trim() || undefined : undefined;
+    case 'seed':
+      return i18n._(msg`Seed of a grid`);
+    default:
+      return undefined;
+  }
 }

@@ -266,3 +266,35 @@ describe('lintPrompt: a Chinese prompt', () => {
     expect(lintPrompt('a cute cat')).toEqual([]);
   });
 });
+
+describe('lintPrompt: long prompts', () => {
+  const words = (n: number) => 'a'.repeat(n);
+
+  it('says nothing about length well under the limit', () => {
+    expect(lintPrompt(words(5399))).toEqual([]);
+  });
+
+  it('counts the characters near the limit, as a warning', () => {
+    expect(summary(lintPrompt(words(5612)))).toEqual([
+      ['warning', undefined, 'The prompt is 5,612 of 6,000 characters — 388 left.'],
+    ]);
+    expect(summary(lintPrompt(words(6000)))).toEqual([
+      ['warning', undefined, 'The prompt is 6,000 of 6,000 characters — 0 left.'],
+    ]);
+  });
+
+  it('refuses a prompt over the limit the engine shares, saying by how much to shorten it', () => {
+    const issues = lintPrompt(`${words(18_479)} --ar 3:2`);
+    expect(summary(issues)).toEqual([
+      [
+        'error',
+        undefined,
+        'The prompt is 18,488 characters long; the limit is 6,000 — shorten it by 12,488.',
+      ],
+    ]);
+  });
+
+  it('counts any action’s prompt, not only a new grid’s', () => {
+    expect(lintPrompt(words(6001), { action: 'variation_region' })[0]?.severity).toBe('error');
+  });
+});

@@ -16,6 +16,7 @@ import type { ParamSpec, PromptParam } from '../api/prompt-syntax';
 import { ASPECT_LIMITS, OTHER_PARAMS, aspectRefused } from '../api/param-ranges';
 import { readDashes } from './dashes';
 import { KNOWN_NAMES, closestName } from './known-params';
+import { lengthIssues } from './prompt-length';
 import { checkImageUrl } from './reference-urls';
 
 /** One problem in a prompt, worded as what to change. */
@@ -59,6 +60,7 @@ export function lintPrompt(prompt: string, opts: LintOptions = {}): LintIssue[] 
     message: t`Read “${r.written}” as “${r.read}”.`,
   }));
 
+  issues.push(...lengthIssues(dashes.prompt.length));
   if (action === 'generate') issues.push(...structureIssues(imageUrls, text, params));
   if (imageUrls.length > MAX_IMAGE_PROMPTS) {
     const extra = imageUrls.length - MAX_IMAGE_PROMPTS;

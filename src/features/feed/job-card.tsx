@@ -107,7 +107,7 @@ function LoadedCard({ job }: { job: Job }) {
         <button
           type="button"
           className="icon-button dismiss"
-          aria-label={t({ message: 'Dismiss', context: 'delete a job from the feed' })}
+          aria-label={t({ message: 'Delete', context: 'delete a job from the feed' })}
           title={t`Delete this job (Undo is offered)`}
           onClick={() => dismiss(job.id)}
         >

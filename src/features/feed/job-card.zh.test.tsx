@@ -99,7 +99,7 @@ describe('JobCard in Simplified Chinese', () => {
     // The card is named by its lineage in Chinese word order, the parent first.
     expect(upCard!.getAttribute('aria-label')).toBe(`“${PROMPT}” 的 U2`);
     expect(within(upCard!).getAllByText('已完成').length).toBeGreaterThan(0);
-    expect(within(upCard!).getByRole('button', { name: '移除' })).toBeTruthy();
+    expect(within(upCard!).getByRole('button', { name: '删除' })).toBeTruthy();
     expect(within(upCard!).getByRole('button', { name: '下载' })).toBeTruthy();
     expect(await within(upCard!).findByText('已保存：本浏览器')).toBeTruthy();
   });

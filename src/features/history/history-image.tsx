@@ -3,7 +3,7 @@ import { statusWord } from './status-words';
 import { useState } from 'react';
 import { useHistoryDeps } from './history-context';
 import type { HistoryJob } from './job-labels';
-import { useHistoryImage } from './use-history-image';
+import { describedImage, useHistoryImage } from './use-history-image';
 
 /** Props of {@link HistoryImage}. */
 export interface HistoryImageProps {
@@ -29,7 +29,9 @@ export function HistoryImage({ job, size }: HistoryImageProps) {
   const box = { width: size, height: size };
 
   if (!src) {
-    const hasImage = Boolean(job.result?.image_url ?? job.result?.raw_image_url);
+    const hasImage = Boolean(
+      job.result?.image_url ?? job.result?.raw_image_url ?? describedImage(job),
+    );
     const text = !hasImage
       ? job.status === 'done'
         ? t`No image`

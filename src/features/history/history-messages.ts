@@ -3,7 +3,7 @@
  * data and put into words each time it renders, so switching the language changes it too.
  * Reasons that come from the jobs layer are translated by `jobText`; a provider's words stay.
  */
-import type { I18n } from '@lingui/core';
+import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg, plural } from '@lingui/core/macro';
 import { formatNumber } from '../../i18n/format';
 import { jobText } from '../../jobs/job-text';
@@ -81,11 +81,62 @@ export interface ImportReport {
   added: number;
   updated: number;
   unchanged: number;
-  /** "callback_url (2)": fields left out (empty: none). */
-  dropped: string;
+  /** Fields left out, by name (`request.mode`, `delivery`), with how many jobs had each. */
+  dropped: Readonly<Record<string, number>>;
 }
 
-/** "Imported file.json: 3 jobs — 2 added, 1 updated, 0 already here." */
+/** Fields a file cannot set because the person's Settings (or the studio) decide them. */
+const SETTINGS_FIELDS: Readonly<Record<string, MessageDescriptor>> = {
+  mode: msg`mode`,
+  delivery: msg`delivery`,
+  callback_url: msg`callback URL`,
+  trace_id: msg`trace ID`,
+  async: msg`async`,
+};
+
+/** "9 jobs' mode and 1 job's delivery": the fields of one group, in the words of `i18n`. */
+function whoseFields(entries: readonly [string, number][], i18n: I18n): string {
+  const list = new Intl.ListFormat(i18n.locale || 'en', { type: 'conjunction' });
+  return list.format(
+    entries.map(([name, count]) => {
+      const known = SETTINGS_FIELDS[name];
+      const field = known ? i18n._(known) : name;
+      return i18n._(msg`${plural(count, { one: `# job’s ${field}`, other: `# jobs’ ${field}` })}`);
+    }),
+  );
+}
+
+/** The plain sentences saying what an import left out and why; empty when nothing was. */
+function droppedSentences(dropped: ImportReport['dropped'], i18n: I18n): string[] {
+  const settings: [string, number][] = [];
+  const refused: [string, number][] = [];
+  for (const [key, count] of Object.entries(dropped)) {
+    const name = key.replace(/^request\./, '');
+    (name in SETTINGS_FIELDS ? settings : refused).push([name, count]);
+  }
+  const out: string[] = [];
+  if (settings.length) {
+    const what = whoseFields(settings, i18n);
+    const n = settings.length;
+    out.push(
+      i18n._(
+        msg`${plural(n, { one: `${what} was not imported: your Settings decide it.`, other: `${what} were not imported: your Settings decide these.` })}`,
+      ),
+    );
+  }
+  if (refused.length) {
+    const what = whoseFields(refused, i18n);
+    const n = refused.length;
+    out.push(
+      i18n._(
+        msg`${plural(n, { one: `${what} was not imported: the studio does not accept it.`, other: `${what} were not imported: the studio does not accept them.` })}`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** "Imported file.json: 3 jobs — 2 added, 1 updated, 0 already here." and what was left out. */
 export const imported =
   (file: string, r: ImportReport): Say =>
   (i18n) => {
@@ -96,9 +147,7 @@ export const imported =
     const text = i18n._(
       msg`Imported ${file}: ${jobs} — ${added} added, ${updated} updated, ${unchanged} already here.`,
     );
-    const dropped = r.dropped;
-    if (!dropped) return text;
-    return `${text} ${i18n._(msg`Left out of the requests (Settings decide these): ${dropped}.`)}`;
+    return [text, ...droppedSentences(r.dropped, i18n)].join(' ');
   };
 
 /** "Could not import file.json. …" with the reason translated where it is the studio's own. */

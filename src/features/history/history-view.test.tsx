@@ -337,9 +337,32 @@ describe('HistoryView', () => {
     expect(bar.getAttribute('max')).toBe('4');
     await act(async () => release());
     await waitFor(() =>
-      expect(within(region).getByRole('status').textContent).toContain('callback_url (1)'),
+      expect(within(region).getByRole('status').textContent).toContain(
+        '1 job’s callback URL was not imported: your Settings decide it.',
+      ),
     );
     expect(within(region).queryByRole('progressbar')).toBeNull();
     persistence = real;
+  });
+});
+
+describe('HistoryView: jobs that are not pictures', () => {
+  it('names a Describe job by what it read, shows that image and calls it Describe', async () => {
+    const image = 'https://cdn.test/att/1/cat.png?ex=1&hm=abc';
+    const describe = makeJob(20, {
+      kind: 'describe',
+      request: { image_url: image },
+      result: { actions: [], data: { descriptions: ['a cat'] } },
+    });
+    await persistence.saveJob(describe);
+    createJobsActions(store).merge([describe]);
+    const { gallery } = renderView();
+    const tile = within(gallery()).getByRole('checkbox', {
+      name: 'Select Describe: cdn.test/cat.png',
+    }).parentElement!;
+    expect(within(tile).getByRole('button').textContent).toBe('Describe: cdn.test/cat.png');
+    expect(tile.querySelector('.history-tile-meta')!.textContent).toMatch(/^Describe/);
+    await waitFor(() => expect(tile.querySelector('img')?.getAttribute('src')).toBe(image));
+    expect(tile.textContent).not.toMatch(/Untitled|No image|Generate/);
   });
 });

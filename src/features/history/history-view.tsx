@@ -7,6 +7,7 @@ import type { Persistence } from '../../jobs/persistence';
 import { jobsStore, type JobsStore } from '../../jobs/store';
 import { CostDaysLine } from './cost-days-line';
 import { HistoryContext } from './history-context';
+import { HistoryEmpty } from './history-empty';
 import { EMPTY_FILTER, filterJobs, type HistoryFilter } from './history-filter';
 import { HistoryFilters } from './history-filters';
 import { HistoryGallery } from './history-gallery';
@@ -119,13 +120,7 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
         />
         <div className="history-body" data-lineage={activeId ? 'open' : undefined}>
           {shown.length === 0 ? (
-            <p className="empty-state">
-              {order.length === 0 ? (
-                <Trans>No history yet: imagine something first.</Trans>
-              ) : (
-                <Trans>Nothing matches these filters.</Trans>
-              )}
-            </p>
+            <HistoryEmpty anyJobs={order.length > 0} />
           ) : (
             <HistoryGallery
               key={JSON.stringify(deferred)}

@@ -23,7 +23,7 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 /** The fields of a job the history reads (a live `Job` or a `StoredJob`). */
 export type HistoryJob = Pick<
   StoredJob,
-  'id' | 'request' | 'parent' | 'status' | 'result' | 'createdAt'
+  'id' | 'request' | 'parent' | 'status' | 'result' | 'createdAt' | 'kind'
 >;
 
 /** The group of an action, for the Action filter. */

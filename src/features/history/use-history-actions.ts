@@ -5,7 +5,6 @@ import { saveBlob } from '../../components/ui/save-file';
 import { keptBytes } from '../../jobs/image-cache/kept-bytes';
 import { jobTitle, type Job } from '../../jobs/job';
 import type { ImportProgress } from '../../jobs/persistence';
-import { describeDropped } from '../../jobs/history-file/history-file';
 import { createNamer, exportFileName, imageFileName } from '../../prompt/file-name';
 import type { HistoryDeps } from './history-context';
 import * as say from './history-messages';
@@ -146,7 +145,7 @@ export function useHistoryActions(
         setImporting({ phase: 'reading', done: 0, total: 0 });
         try {
           const r = await persistence.importHistory(file, { onProgress: setImporting });
-          const text = say.imported(file.name, { ...r, dropped: describeDropped(r.dropped) });
+          const text = say.imported(file.name, r);
           setMessage({ text, tone: 'info' });
         } catch (err) {
           setMessage({ text: say.couldNotImport(file.name, err), tone: 'error' });

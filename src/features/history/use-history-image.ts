@@ -12,10 +12,16 @@ export const HISTORY_IMAGE_KEY = CACHED_IMAGE_KEY;
  * swaps it.
  */
 export function useHistoryImage(persistence: Persistence, job: HistoryJob): string | undefined {
-  const full = job.result?.raw_image_url ?? job.result?.image_url ?? '';
+  const full = job.result?.raw_image_url ?? job.result?.image_url ?? describedImage(job) ?? '';
   const { data, isError } = useQuery(cachedImageQuery(persistence, full, 'thumb'));
   if (!full) return undefined;
   if (data?.startsWith('blob:')) return data;
   if (data === undefined && !isError) return undefined;
   return job.result?.image_url ?? full;
+}
+
+/** The picture a describe job read (it makes none of its own): its tile shows that one. */
+export function describedImage(job: HistoryJob): string | undefined {
+  const url = job.kind === 'describe' ? job.request.image_url : undefined;
+  return typeof url === 'string' && url ? url : undefined;
 }

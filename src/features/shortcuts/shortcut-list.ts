@@ -9,11 +9,13 @@ import { msg } from '@lingui/core/macro';
 
 /**
  * One shortcut: the keys (each a <kbd>; key names as printed on keyboards stay as they are, the
- * words among them are messages) and what they do.
+ * words among them are messages) and what they do. The keys are pressed together unless
+ * `either` says any one of them does it (shown "+ / −", not "+ + −").
  */
 export interface Shortcut {
   keys: readonly (string | MessageDescriptor)[];
   does: MessageDescriptor;
+  either?: true;
 }
 
 /** Shortcuts grouped by where they work. */
@@ -60,7 +62,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['Ctrl', 'Shift', 'Z'], does: msg`Redo (also Ctrl+Y)` },
       { keys: ['Alt', DRAG], does: msg`Subtract with Rectangle or Lasso` },
       { keys: ['Space', DRAG], does: msg`Pan` },
-      { keys: ['+', '−'], does: msg`Zoom in / out (canvas focused; or the wheel)` },
+      { keys: ['+', '−'], either: true, does: msg`Zoom in / out (canvas focused; or the wheel)` },
       { keys: ['0'], does: msg`Fit the picture (canvas focused)` },
       { keys: [msg`Arrows`], does: msg`Pan (canvas focused)` },
     ],

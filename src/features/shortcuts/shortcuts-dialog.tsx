@@ -20,7 +20,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <dt>
                   {s.keys.map((k, i) => (
                     <span key={i}>
-                      {i > 0 && ' + '}
+                      {i > 0 && (s.either ? ' / ' : ' + ')}
                       <kbd>{say(k)}</kbd>
                     </span>
                   ))}

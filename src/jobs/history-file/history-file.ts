@@ -47,10 +47,3 @@ export function checkImportSize(bytes: number): void {
     );
   }
 }
-
-/** "2 callback_url, 5 delivery": what an import report says was dropped. */
-export function describeDropped(dropped: Record<string, number>): string {
-  return Object.entries(dropped)
-    .map(([field, n]) => `${field.replace(/^request\./, '')} (${n.toLocaleString()})`)
-    .join(', ');
-}
