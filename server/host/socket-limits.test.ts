@@ -84,9 +84,9 @@ async function fillAndDrain(
   expect(extra.received()).toBe('');
 
   await Promise.all(probes.map((p) => p.closed));
-  for (const p of probes.slice(0, 3)) expect(p.received()).toBe('');
-  // Half-sent headers: cut by the deadline, or answered 408 by Node's own timeout if it ran first.
-  for (const p of probes.slice(3, 5)) expect(p.received()).toMatch(/^(HTTP\/1\.1 408 |$)/);
+  // Silent and half-sent sockets: cut by the deadline, or answered 408 by Node's own timeout when
+  // its timer ran first (it does under load); either way closed, and never served.
+  for (const p of probes.slice(0, 5)) expect(p.received()).toMatch(/^(HTTP\/1\.1 408 |$)/);
   if (bodyPath) expect(probes[5]!.received()).toMatch(/^HTTP\/1\.1 408/);
 
   const after = await fetch(`http://127.0.0.1:${port}${path}`);
