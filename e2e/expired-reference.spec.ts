@@ -74,9 +74,10 @@ test('an expired link: said before spending, then "Use the kept copy" sends a li
   const ex = parseInt(new URL(fresh).searchParams.get('ex')!, 16) * 1000;
   expect(ex).toBeGreaterThan(Date.now());
   // The task succeeds on it: a grid with its buttons.
-  await expect(
-    card(page, `${fresh} the same pine in snow`).getByRole('button', { name: 'U1', exact: true }),
-  ).toBeVisible();
+  // Its card is titled with the link's short form (host and file, never the signed query).
+  const link = new URL(fresh);
+  const title = `${link.host}/${link.pathname.split('/').pop()} the same pine in snow`;
+  await expect(card(page, title).getByRole('button', { name: 'U1', exact: true })).toBeVisible();
 });
 
 test('an expired quadrant: its picture is cut from the kept grid, pixel for pixel, and sent with a live link', async ({

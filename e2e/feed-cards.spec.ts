@@ -192,11 +192,16 @@ test.describe('failures the card can fix', () => {
     baseURL,
   }) => {
     const proxied = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 1}`;
-    const pace = (ms: number) =>
-      page.request.post(`${proxied}/__engine/pace`, {
-        data: { ms },
-        headers: { ...ADMIN, authorization: `Bearer ${PROXY_TOKEN}` },
-      });
+    // A kept-alive connection the server closes as idle can meet this POST on its way (read
+    // ECONNRESET): the admin call is made again once, on a new connection.
+    const pace = (ms: number) => {
+      const send = () =>
+        page.request.post(`${proxied}/__engine/pace`, {
+          data: { ms },
+          headers: { ...ADMIN, authorization: `Bearer ${PROXY_TOKEN}`, connection: 'close' },
+        });
+      return send().catch(send);
+    };
     await pace(400);
     try {
       await page.goto('/');
