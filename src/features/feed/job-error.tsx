@@ -1,10 +1,10 @@
-import { Trans, useLingui } from '@lingui/react/macro';
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { explainError } from '../../api/explain';
 import { isModerationRefusal } from '../../jobs/machine-limits';
 import type { Job } from '../../jobs/job';
-import { jobText } from '../../jobs/job-text';
-import { canRetryHelp, failureStatus, isFixable } from './failure-remedy';
+import { canRetryHelp, isFixable } from './failure-remedy';
+import { ErrorHeading } from './error-heading';
 import { useFeedActions } from './feed-actions';
 
 /** Props of {@link JobError}. */
@@ -18,29 +18,17 @@ export interface JobErrorProps {
  */
 export function JobError({ job }: JobErrorProps) {
   const { retry, openSettings, editAndRetry } = useFeedActions();
-  const { i18n } = useLingui();
   const [askedRetry, setAskedRetry] = useState(false);
   const error = job.error;
   if (!error) return null;
   // The same prompt would only be refused again: Retry asks for another prompt instead.
   const refused = isModerationRefusal(error);
   const advice = explainError(error);
-  const status = failureStatus(error);
   // Only a prompt of one's own can be edited in the composer (not an upscale or a pan).
   const editable = isFixable(error) && !!job.request.prompt && !job.parent;
   return (
     <div className="job-error" role="alert">
-      <p className="job-error-title">
-        {advice.title}
-        {error.code && (
-          <>
-            {' · '}
-            <code className="code">{error.code}</code>
-          </>
-        )}
-        {status && <span className="status">{` · ${status}`}</span>}
-      </p>
-      <p className="job-error-message">{jobText(error.message, i18n)}</p>
+      <ErrorHeading error={error} advice={advice} />
       <p className="hint">{advice.hint}</p>
       {error.traceId && (
         <p className="hint">

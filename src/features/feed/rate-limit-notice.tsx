@@ -1,9 +1,8 @@
-import { Trans, useLingui } from '@lingui/react/macro';
+import { Trans } from '@lingui/react/macro';
 import { explainError } from '../../api/explain';
 import { formatDateTime } from '../../i18n/format';
 import type { Job } from '../../jobs/job';
-import { jobText } from '../../jobs/job-text';
-import { failureStatus } from './failure-remedy';
+import { ErrorHeading } from './error-heading';
 import { useFeedActions } from './feed-actions';
 
 /**
@@ -13,26 +12,14 @@ import { useFeedActions } from './feed-actions';
  */
 export function RateLimitNotice({ job }: { job: Job }) {
   const { retry } = useFeedActions();
-  const { i18n } = useLingui();
   const error = job.error;
   if (!error || job.retryAt === undefined) return null;
   const advice = explainError(error);
-  const status = failureStatus(error);
   const at = formatDateTime(job.retryAt, { timeStyle: 'medium' });
   const asked = error.retryAfterMs === undefined ? null : Math.ceil(error.retryAfterMs / 1000);
   return (
     <div className="job-error job-waiting" role="alert">
-      <p className="job-error-title">
-        {advice.title}
-        {error.code && (
-          <>
-            {' · '}
-            <code className="code">{error.code}</code>
-          </>
-        )}
-        {status && <span className="status">{` · ${status}`}</span>}
-      </p>
-      <p className="job-error-message">{jobText(error.message, i18n)}</p>
+      <ErrorHeading error={error} advice={advice} />
       <p className="hint">
         {asked === null ? (
           <Trans>
