@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { ADMIN, test, expect, imagine, card, expectAccessible } from './fixtures';
+import { ADMIN, test, expect, imagine, card, expectAccessible, openAdvanced } from './fixtures';
 
 /**
  * axe in the hover and focus states, not only at rest. The states are forced through the
@@ -110,6 +110,7 @@ test.describe('accessibility in hover and focus states', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await expect(settings).toBeVisible();
+    await openAdvanced(settings);
     await expectAccessibleInStates(page, 'Settings');
     await settings.getByRole('button', { name: 'Close' }).click();
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ADMIN, test, expect, imagine, card, armFault, configure } from './fixtures';
+import { ADMIN, test, expect, imagine, card, armFault, configure, openAdvanced } from './fixtures';
 import { PROXY_TOKEN } from './proxy-token';
 
 /** An internal id (a UUID) anywhere in a text: never where a name belongs. */
@@ -170,6 +170,7 @@ test.describe('failures the card can fix', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
+    await openAdvanced(settings);
     await settings.getByLabel('Stalled after (seconds without news)').fill('3');
     await settings.getByRole('button', { name: 'Close' }).click();
     await armFault(page, { stall: true });

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { e2ePort } from './ports';
 import { ENGINE_ADMIN_HEADERS } from '../src/api/engine-admin';
@@ -81,14 +81,27 @@ export async function configure(
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   if (choices.target) await dialog.getByLabel('Target').selectOption({ label: choices.target });
-  if (choices.delivery)
+  if (choices.delivery) {
+    await openAdvanced(dialog);
     await dialog.getByLabel('Delivery').selectOption({ label: choices.delivery });
+  }
   if (choices.token !== undefined) {
     await dialog.getByLabel('API token').fill(choices.token);
     await dialog.getByLabel('API token').blur();
   }
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/**
+ * Opens Settings' Advanced group (delivery, callback, mask format, jobs at once, timeouts) in an
+ * open Settings dialog, as a person does; it stays open once opened (remembered).
+ */
+export async function openAdvanced(dialog: Locator): Promise<void> {
+  const group = dialog.locator('details.advanced');
+  if (await group.evaluate((d: HTMLDetailsElement) => d.open)) return;
+  await group.locator('summary').click();
+  await expect(group).toHaveAttribute('open', '');
 }
 
 /** Type a prompt and press Enter, as a person does. */

@@ -1,4 +1,4 @@
-import { test, expect, imagine, card, armFault, ADMIN } from './fixtures';
+import { test, expect, imagine, card, armFault, ADMIN, openAdvanced } from './fixtures';
 
 /**
  * The service's queues and limits, as a person meets them: a cap on jobs at once with the rest
@@ -10,6 +10,7 @@ import { test, expect, imagine, card, armFault, ADMIN } from './fixtures';
 async function setNumber(page: import('@playwright/test').Page, name: RegExp, value: string) {
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await openAdvanced(dialog);
   const field = dialog.getByRole('spinbutton', { name });
   await field.fill(value);
   await field.blur();

@@ -1,4 +1,4 @@
-import { ADMIN, test, expect, imagine, card, armFault } from './fixtures';
+import { ADMIN, test, expect, imagine, card, armFault, openAdvanced } from './fixtures';
 
 interface TaskItem {
   request?: { prompt?: string; action?: string };
@@ -130,6 +130,7 @@ test.describe('nothing is ever lost', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
+    await openAdvanced(settings);
     await settings.getByLabel('Stalled after (seconds without news)').fill('3');
     await settings.getByRole('button', { name: 'Close' }).click();
     await armFault(page, { stall: true });

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { test, expect, imagine, card, expectAccessible, type SeenRequest } from './fixtures';
+import {
+  test,
+  expect,
+  imagine,
+  card,
+  expectAccessible,
+  openAdvanced,
+  type SeenRequest,
+} from './fixtures';
 
 /** The prompts the page sent to the imagine endpoint, in order. */
 function imaginePrompts(requests: SeenRequest[]): string[] {
@@ -122,6 +130,9 @@ test.describe('settings that tell the truth', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
+    // The developer's fields sit under Advanced, closed at first.
+    await expect(dialog.getByRole('spinbutton', { name: /Stalled after/ })).toBeHidden();
+    await openAdvanced(dialog);
     const stall = dialog.getByRole('spinbutton', { name: /Stalled after/ });
     for (const [typed, clamped] of [
       ['0', '3'],

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, imagine, card, expectAccessible } from './fixtures';
+import { test, expect, imagine, card, expectAccessible, openAdvanced } from './fixtures';
 
 interface TaskItem {
   request?: { action?: string; image_id?: string; mask?: string; prompt?: string };
@@ -201,6 +201,7 @@ test('zoomed in on a 9:16 upscale, a PNG mask is exact: a rectangle lands on the
   await page.goto('/');
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
+  await openAdvanced(settings);
   await settings.getByLabel('Mask format').selectOption('png');
   await settings.getByRole('button', { name: 'Close' }).click();
 

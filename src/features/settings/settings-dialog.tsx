@@ -18,6 +18,7 @@ import { TokenFields } from './token-fields';
 import { ConnectionTest } from './connection-test';
 import { CallbackField, JobsAtOnceField, StallField } from './checked-fields';
 import { LanguageField } from './language-field';
+import { AdvancedGroup, SettingsGroup } from './settings-groups';
 
 /** Props of {@link SettingsDialog}. */
 export interface SettingsDialogProps {
@@ -47,7 +48,10 @@ const MASK_FORMATS: Options<'jpeg' | 'png'> = [
   { value: 'png', label: msg`PNG (lossless)` },
 ];
 
-/** Target, token, delivery and mode, with a connection test that answers in words. */
+/**
+ * Settings in four groups: the connection (target, token and its test), generation defaults,
+ * language and appearance, and the developer's fields under Advanced, closed until opened.
+ */
 export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
   const { t, i18n } = useLingui();
   const options = <T extends string>(list: Options<T>) =>
@@ -57,6 +61,12 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
   const hasToken = useConfig(config, (s) => s.token.length > 0);
   const update = (patch: Partial<StudioSettings>) => updateSettings(config, patch);
   const [draft, setDraft] = useState('');
+  const targetHint = (target: Target) =>
+    target === 'local'
+      ? t`Runs offline against the built-in engine; no account needed.`
+      : target === 'acedata'
+        ? t`Calls api.acedata.cloud directly from this browser with your token.`
+        : t`Calls AceData through this studio server, for networks that block direct calls.`;
 
   return (
     <ModalDialog title={t`Settings`} onClose={onClose} className="settings-dialog">
@@ -68,52 +78,57 @@ export function SettingsDialog({ config, onClose }: SettingsDialogProps) {
           setDraft('');
         }}
       >
-        <LanguageField />
-        <SelectField
-          label={t`Target`}
-          value={settings.target}
-          options={options(TARGETS)}
-          onChange={(value) => update({ target: value as Target })}
-          hint={
-            settings.target === 'local'
-              ? t`Runs offline against the built-in engine; no account needed.`
-              : settings.target === 'acedata'
-                ? t`Calls api.acedata.cloud directly from this browser with your token.`
-                : t`Calls AceData through this studio server, for networks that block direct calls.`
-          }
-        />
+        <SettingsGroup title={t({ message: 'Connection', context: 'settings group' })}>
+          <SelectField
+            label={t`Target`}
+            value={settings.target}
+            options={options(TARGETS)}
+            onChange={(value) => update({ target: value as Target })}
+            hint={targetHint(settings.target)}
+          />
+          <TokenFields
+            config={config}
+            draft={draft}
+            setDraft={setDraft}
+            remember={remember}
+            hasToken={hasToken}
+          />
+          <ConnectionTest config={config} />
+        </SettingsGroup>
 
-        <TokenFields
-          config={config}
-          draft={draft}
-          setDraft={setDraft}
-          remember={remember}
-          hasToken={hasToken}
-        />
+        <SettingsGroup title={t`Generation defaults`}>
+          <SelectField
+            label={t`Mode`}
+            value={settings.mode}
+            options={MODE_OPTIONS}
+            onChange={(value) => update({ mode: value as Mode })}
+          />
+        </SettingsGroup>
 
-        <SelectField
-          label={t`Delivery`}
-          value={settings.delivery}
-          options={options(DELIVERIES)}
-          onChange={(value) => update({ delivery: value as Delivery })}
-        />
-        <SelectField
-          label={t`Mode`}
-          value={settings.mode}
-          options={MODE_OPTIONS}
-          onChange={(value) => update({ mode: value as Mode })}
-        />
-        <CallbackField config={config} />
-        <SelectField
-          label={t`Mask format`}
-          value={settings.maskFormat}
-          options={options(MASK_FORMATS)}
-          onChange={(value) => update({ maskFormat: value as 'jpeg' | 'png' })}
-        />
+        <SettingsGroup title={t`Language and appearance`}>
+          <LanguageField />
+        </SettingsGroup>
 
-        <JobsAtOnceField config={config} />
-        <StallField config={config} />
-        <ConnectionTest config={config} />
+        <AdvancedGroup
+          title={t`Advanced`}
+          summary={t`Delivery, callback, mask format, jobs at once, timeouts`}
+        >
+          <SelectField
+            label={t`Delivery`}
+            value={settings.delivery}
+            options={options(DELIVERIES)}
+            onChange={(value) => update({ delivery: value as Delivery })}
+          />
+          <CallbackField config={config} />
+          <SelectField
+            label={t`Mask format`}
+            value={settings.maskFormat}
+            options={options(MASK_FORMATS)}
+            onChange={(value) => update({ maskFormat: value as 'jpeg' | 'png' })}
+          />
+          <JobsAtOnceField config={config} />
+          <StallField config={config} />
+        </AdvancedGroup>
         <div className="row">
           <button type="submit" className="visually-hidden" tabIndex={-1}>
             <Trans>Save token</Trans>
