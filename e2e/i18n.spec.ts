@@ -72,6 +72,12 @@ test.describe('in Simplified Chinese (a zh-CN browser)', () => {
     await expect(check).toContainText('Midjourney');
     await page.getByRole('checkbox', { name: '翻译提示词' }).check();
     await expect(check).not.toContainText('Midjourney');
+
+    // 生成 sits on the buttons' row beside 生成视频, at its right end, not alone on a line below.
+    const imagine = (await page.getByRole('button', { name: '生成', exact: true }).boundingBox())!;
+    const animate = (await page.getByRole('button', { name: '生成视频' }).boundingBox())!;
+    expect(Math.abs(imagine.y - animate.y)).toBeLessThan(4);
+    expect(imagine.x).toBeGreaterThan(animate.x + animate.width);
   });
 });
 
