@@ -159,6 +159,23 @@ test.describe('settings that tell the truth', () => {
 });
 
 test.describe('smaller things', () => {
+  test('Parameters stays open after a visit to History, and Imagine stays in the window', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/');
+    await page.getByText('Parameters', { exact: true }).click();
+    await expect(page.getByLabel('Aspect ratio')).toBeVisible();
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('button', { name: 'Studio', exact: true }).click();
+    await expect(page.getByLabel('Aspect ratio')).toBeVisible();
+    const imagine = page.getByRole('button', { name: 'Imagine', exact: true });
+    const box = (await imagine.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('a kite --seed 5');
+    await imagine.click({ trial: true });
+  });
+
   test('the Image URL placeholder fits its box, and a reference that fails says why', async ({
     page,
   }) => {

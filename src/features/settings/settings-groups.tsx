@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useRememberedFlag } from '../../components/ui/remembered-flag';
 
 /** Props of {@link SettingsGroup}. */
 export interface SettingsGroupProps {
@@ -19,23 +20,6 @@ export function SettingsGroup({ title, children }: SettingsGroupProps) {
 /** Where the Advanced group's open or closed state is kept between visits. */
 export const ADVANCED_OPEN_KEY = 'imagine-studio.settings-advanced-open';
 
-function readOpen(): boolean {
-  try {
-    return localStorage.getItem(ADVANCED_OPEN_KEY) === '1';
-  } catch {
-    // Storage refused (a private window's quota, a policy): closed, as for a new person.
-    return false;
-  }
-}
-
-function saveOpen(open: boolean): void {
-  try {
-    localStorage.setItem(ADVANCED_OPEN_KEY, open ? '1' : '0');
-  } catch {
-    // Not kept: the group opens closed next time, nothing else changes.
-  }
-}
-
 /** Props of {@link AdvancedGroup}. */
 export interface AdvancedGroupProps {
   title: string;
@@ -49,16 +33,14 @@ export interface AdvancedGroupProps {
  * everyday choices come first, and opened or closed as the person last left it.
  */
 export function AdvancedGroup({ title, summary, children }: AdvancedGroupProps) {
-  const [open, setOpen] = useState(readOpen);
+  const [open, setOpen] = useRememberedFlag(ADVANCED_OPEN_KEY, false);
   return (
     <details
       className="settings-group advanced"
       open={open}
       onToggle={(e) => {
         const now = e.currentTarget.open;
-        if (now === open) return;
-        saveOpen(now);
-        setOpen(now);
+        if (now !== open) setOpen(now);
       }}
     >
       <summary>
