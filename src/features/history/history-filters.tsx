@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { useRememberedFlag } from '../../components/ui/remembered-flag';
 import { SelectField } from '../../components/ui/select-field';
 import { JOB_STATUSES, type JobStatus } from '../../jobs/job';
 import type { HistoryFilter } from './history-filter';
@@ -11,9 +13,25 @@ export interface HistoryFiltersProps {
   onChange: (filter: HistoryFilter) => void;
 }
 
-/** Search box and the Status, Action, From and To filters, each with a visible label. */
+/** Where the open or closed state of the Status, Action, From and To filters is kept. */
+export const FILTERS_OPEN_KEY = 'imagine-studio.history-filters-open';
+
+/** How many of the Status, Action, From and To filters narrow the gallery now. */
+export function activeFilters(filter: HistoryFilter): number {
+  return [filter.status !== 'all', filter.action !== 'all', !!filter.from, !!filter.to].filter(
+    Boolean,
+  ).length;
+}
+
+/**
+ * One row: the search box and a Filters button that says how many filters are on; the Status,
+ * Action, From and To filters open under it (remembered), so the gallery starts high on the page.
+ */
 export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
   const { i18n, t } = useLingui();
+  const panelId = useId();
+  const [open, setOpen] = useRememberedFlag(FILTERS_OPEN_KEY, false);
+  const active = activeFilters(filter);
   const statusOptions = [
     { value: 'all', label: t`All` },
     ...JOB_STATUSES.map((status) => ({ value: status, label: statusLabel(status, i18n) })),
@@ -27,51 +45,65 @@ export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
 
   return (
     <div className="history-filters" role="search">
-      <label className="field history-search">
-        <span>
-          <Trans>Search prompts</Trans>
-        </span>
-        <input
-          type="search"
-          placeholder={t`Words from the prompt…`}
-          value={filter.query}
-          onChange={(e) => set('query', e.target.value)}
+      <div className="history-filter-row">
+        <label className="history-search">
+          <span className="visually-hidden">
+            <Trans>Search prompts</Trans>
+          </span>
+          <input
+            type="search"
+            placeholder={t`Search prompts…`}
+            value={filter.query}
+            onChange={(e) => set('query', e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="filters-toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          aria-pressed={active > 0 ? true : undefined}
+          onClick={() => setOpen(!open)}
+        >
+          {active > 0 ? t`Filters · ${active}` : t`Filters`}
+        </button>
+      </div>
+      <div id={panelId} className="history-more-filters" hidden={!open}>
+        <SelectField
+          label={t`Status`}
+          value={filter.status}
+          options={statusOptions}
+          onChange={(value) => set('status', value as JobStatus | 'all')}
         />
-      </label>
-      <SelectField
-        label={t`Status`}
-        value={filter.status}
-        options={statusOptions}
-        onChange={(value) => set('status', value as JobStatus | 'all')}
-      />
-      <SelectField
-        label={t`Action`}
-        value={filter.action}
-        options={actionOptions}
-        onChange={(value) => set('action', value as ActionKind | 'all')}
-      />
-      <label className="field">
-        <span>
-          <Trans>From</Trans>
-        </span>
-        <input
-          type="date"
-          value={filter.from}
-          max={filter.to || undefined}
-          onChange={(e) => set('from', e.target.value)}
+        <SelectField
+          label={t`Action`}
+          value={filter.action}
+          options={actionOptions}
+          onChange={(value) => set('action', value as ActionKind | 'all')}
         />
-      </label>
-      <label className="field">
-        <span>
-          <Trans>To</Trans>
-        </span>
-        <input
-          type="date"
-          value={filter.to}
-          min={filter.from || undefined}
-          onChange={(e) => set('to', e.target.value)}
-        />
-      </label>
+        <label className="field">
+          <span>
+            <Trans>From</Trans>
+          </span>
+          <input
+            type="date"
+            value={filter.from}
+            max={filter.to || undefined}
+            onChange={(e) => set('from', e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>
+            <Trans>To</Trans>
+          </span>
+          <input
+            type="date"
+            value={filter.to}
+            min={filter.from || undefined}
+            onChange={(e) => set('to', e.target.value)}
+          />
+        </label>
+      </div>
     </div>
   );
 }

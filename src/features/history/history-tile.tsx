@@ -29,6 +29,8 @@ export function HistoryTile({ id, selected, active, onToggle, onOpen }: HistoryT
   const { i18n, t } = useLingui();
   if (!job) return null;
   const title = jobTitle(job, i18n);
+  // Hovering shows the whole prompt: the title under the picture is cut to its width.
+  const prompt = typeof job.request.prompt === 'string' ? job.request.prompt.trim() : '';
   const when = new Date(job.createdAt);
 
   return (
@@ -41,6 +43,7 @@ export function HistoryTile({ id, selected, active, onToggle, onOpen }: HistoryT
       <button
         type="button"
         className="history-tile-open"
+        title={prompt || title}
         aria-current={active || undefined}
         onClick={() => onOpen(id)}
       >

@@ -35,6 +35,7 @@ let store: JobsStore;
 let persistence: Persistence;
 
 beforeEach(async () => {
+  localStorage.clear();
   store = createJobsStore();
   persistence = createPersistence({
     sink: testSink(store),
@@ -93,6 +94,10 @@ describe('HistoryView', () => {
     expect(tileNames(gallery)).toHaveLength(13);
     expect(tileNames(gallery)[0]).toBe('a red fox in snow #0'); // the U2, newest, titled by its parent
     expect(tileNames(gallery)[1]).toBe('a lighthouse in fog #11');
+    // Hovering a tile shows its whole prompt.
+    expect(within(gallery()).getAllByRole('button')[1]!.getAttribute('title')).toBe(
+      'a lighthouse in fog #11',
+    );
 
     fireEvent.change(within(region).getByRole('searchbox', { name: 'Search prompts' }), {
       target: { value: 'NEON' },
@@ -107,12 +112,21 @@ describe('HistoryView', () => {
     );
     expect(within(region).getByText('4 of 13 jobs')).toBeTruthy();
 
+    // The Status, Action, From and To filters open under one Filters button, which counts them.
+    const toggle = within(region).getByRole('button', { name: 'Filters' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(
+      within(region).getByRole('combobox', { name: 'Action', hidden: true }).closest('[hidden]'),
+    ).toBeTruthy();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     fireEvent.change(within(region).getByRole('combobox', { name: 'Action' }), {
       target: { value: 'upscale' },
     });
     await waitFor(() => expect(within(region).getByText(/Nothing matches/)).toBeTruthy(), {
       timeout: 5000,
     });
+    expect(within(region).getByRole('button', { name: 'Filters · 1' })).toBeTruthy();
   });
 
   it('deletes the selected jobs, then Undo restores them in the store and IndexedDB', async () => {

@@ -69,6 +69,7 @@ describe('HistoryView in Simplified Chinese', () => {
     const region = await renderView();
     expect(within(region).getByText('还没有历史记录：先生成点什么吧。')).toBeTruthy();
     expect(within(region).getByRole('searchbox', { name: '搜索提示词' })).toBeTruthy();
+    fireEvent.click(within(region).getByRole('button', { name: '筛选' }));
     const action = within(region).getByRole('combobox', { name: '操作' }) as HTMLSelectElement;
     expect([...action.options].map((o) => o.textContent)).toEqual([
       '全部',
