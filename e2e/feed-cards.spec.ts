@@ -99,12 +99,21 @@ test.describe('feed cards say what they are', () => {
     await expect(u3).not.toHaveAttribute('data-highlight', 'true');
   });
 
-  test('the compact view is a toggle, and it is remembered', async ({ page }) => {
+  test('dense by default; the large and compact views are toggles, and remembered', async ({
+    page,
+  }) => {
     await page.goto('/');
     await imagine(page, 'a small cottage --seed 6');
     const job = card(page, 'a small cottage --seed 6');
     await expect(job).toContainText('Done', { timeout: 30_000 });
+    // Dense by default: at least two cards side by side; the large view is one column.
+    const dense = (await job.boundingBox())!.width;
+    const large = page.getByRole('button', { name: 'Large view' });
+    await expect(large).toHaveAttribute('aria-pressed', 'false');
+    await large.click();
+    await expect(large).toHaveAttribute('aria-pressed', 'true');
     const full = (await job.boundingBox())!.width;
+    expect(dense).toBeLessThan(full * 0.6);
     const toggle = page.getByRole('button', { name: 'Compact view' });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await toggle.click();

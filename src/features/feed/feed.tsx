@@ -19,25 +19,35 @@ const loadCards = loadOnce(() =>
 // network's return loads the cards again.
 const JobCard = lazyPart(loadCards);
 
-const COMPACT_KEY = 'imagine-studio.feed-compact';
+/** How the feed lays its cards out: two or more columns (the default), one large, or compact. */
+export type FeedView = 'dense' | 'large' | 'compact';
 
-function readCompact(): boolean {
+/** Where the chosen view is kept; the older compact on/off key is read once for those who set it. */
+export const FEED_VIEW_KEY = 'imagine-studio.feed-view';
+const LEGACY_COMPACT_KEY = 'imagine-studio.feed-compact';
+
+function readView(): FeedView {
   try {
-    return globalThis.localStorage?.getItem(COMPACT_KEY) === '1';
+    const kept = globalThis.localStorage?.getItem(FEED_VIEW_KEY);
+    if (kept === 'dense' || kept === 'large' || kept === 'compact') return kept;
+    return globalThis.localStorage?.getItem(LEGACY_COMPACT_KEY) === '1' ? 'compact' : 'dense';
   } catch {
-    return false;
+    return 'dense';
   }
 }
 
-function saveCompact(on: boolean): void {
+function saveView(view: FeedView): void {
   try {
-    globalThis.localStorage?.setItem(COMPACT_KEY, on ? '1' : '0');
+    globalThis.localStorage?.setItem(FEED_VIEW_KEY, view);
   } catch {
     // Storage blocked: the choice lasts until the page closes.
   }
 }
 
-/** The studio's feed: every job, newest first, a page at a time; compact on request. */
+/**
+ * The studio's feed: every job, newest first, a page at a time. Dense by default (several
+ * finished grids on one screen); a large view or a compact one is a click away, remembered.
+ */
 export function Feed() {
   const order = useJobs((s) => s.order);
   const { useLimit, showMore } = useFeedWindow();
@@ -45,8 +55,13 @@ export function Feed() {
   const limit = useLimit();
   const sentinel = useRef<HTMLDivElement>(null);
   const more = order.length - limit;
-  // With many jobs a feed of full-size cards is hard to follow: a compact view, remembered.
-  const [compact, setCompact] = useState(readCompact);
+  const [view, setView] = useState(readView);
+  // Each button turns its view on, or back to the dense default when pressed again.
+  const choose = (next: FeedView) => {
+    const chosen = view === next ? 'dense' : next;
+    saveView(chosen);
+    setView(chosen);
+  };
 
   useEffect(() => {
     // Fetched alongside the history's first page rather than after it.
@@ -67,17 +82,22 @@ export function Feed() {
   }, [more, limit, showMore]);
 
   return (
-    <section className={`feed${compact ? ' compact' : ''}`} aria-label={t`Feed`}>
+    <section className={`feed ${view}`} aria-label={t`Feed`}>
       {order.length > 0 && (
         <div className="feed-tools row">
           <button
             type="button"
             className="chip"
-            aria-pressed={compact}
-            onClick={() => {
-              saveCompact(!compact);
-              setCompact(!compact);
-            }}
+            aria-pressed={view === 'large'}
+            onClick={() => choose('large')}
+          >
+            <Trans>Large view</Trans>
+          </button>
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={view === 'compact'}
+            onClick={() => choose('compact')}
           >
             <Trans>Compact view</Trans>
           </button>
