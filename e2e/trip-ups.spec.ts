@@ -303,6 +303,29 @@ test.describe('smaller things', () => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
+  test('the header is one row, the composer one line until used, the newest result on the first screen', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const header = (await page.locator('header.app-header').boundingBox())!;
+    expect(header.height).toBeLessThan(60);
+    await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Settings' })).toBeInViewport();
+    const tools = page.getByRole('group', { name: 'Prompt tools' });
+    await expect(tools).toBeHidden();
+    await promptBox(page).tap();
+    await expect(tools).toBeVisible();
+    await promptBox(page).fill('a snail on a leaf --seed 94');
+    await page.getByRole('button', { name: 'Imagine' }).tap();
+    await page.getByRole('region', { name: 'Feed' }).tap({ position: { x: 5, y: 5 } });
+    await expect(tools).toBeHidden();
+    const newest = card(page, 'a snail on a leaf --seed 94');
+    await expect(newest).toContainText('Done');
+    expect((await newest.boundingBox())!.y).toBeLessThan(844 / 2);
+    await page.getByRole('button', { name: 'Settings' }).tap();
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  });
+
   test('no Enter hint, and a tapped History tile opens its lineage in view', async ({ page }) => {
     await page.goto('/');
     await expect(promptBox(page)).toBeVisible();

@@ -60,8 +60,30 @@ export function Header({ view, onView, onSettings }: HeaderProps) {
         </button>
       </nav>
       <ShortcutsHelp />
-      <button type="button" onClick={onSettings}>
-        <Trans>Settings</Trans>
+      <button type="button" className="settings-button" onClick={onSettings}>
+        {/* On a phone the header keeps one row: Settings is its gear there, named all the same. */}
+        <svg
+          className="settings-icon"
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          aria-hidden="true"
+        >
+          {/* A gear: a toothed ring (a dashed thick circle) around a hub. */}
+          <circle
+            cx="12"
+            cy="12"
+            r="8"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="4"
+            strokeDasharray="3.14 3.14"
+          />
+          <circle cx="12" cy="12" r="6" fill="none" stroke="currentColor" strokeWidth="2.5" />
+        </svg>
+        <span className="settings-label">
+          <Trans>Settings</Trans>
+        </span>
       </button>
     </header>
   );
