@@ -23,21 +23,41 @@ let nextId = 1;
 const close = (id: number) =>
   toastStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+const keyOf = (text: ToastText) => (typeof text === 'string' ? text : (text.id ?? text.message));
+
 /**
  * Show a short message for a few seconds; one with an action (Undo) stays for `ms`, long enough
- * to find the button.
+ * to find the button. The same words again do not stack a second toast over the page: the one
+ * shown stays, for the full time again.
  */
 export function toast(text: ToastText, action?: ToastAction, ms = action ? 10_000 : 4000): void {
-  const id = nextId++;
-  toastStore.setState((s) => ({
-    toasts: [...s.toasts, { id, text, ...(action ? { action } : {}) }],
-  }));
-  setTimeout(() => close(id), ms);
+  const same = toastStore
+    .getState()
+    .toasts.find((t) => keyOf(t.text) === keyOf(text) && !t.action && !action);
+  const id = same?.id ?? nextId++;
+  if (!same) {
+    toastStore.setState((s) => ({
+      toasts: [...s.toasts, { id, text, ...(action ? { action } : {}) }],
+    }));
+  }
+  clearTimeout(timers.get(id));
+  timers.set(
+    id,
+    setTimeout(() => {
+      timers.delete(id);
+      close(id);
+    }, ms),
+  );
 }
 
-/** Where toasts appear; announced politely to screen readers. */
+/**
+ * Where toasts appear: bottom centre, clear of the cards' buttons at the sides, each with its own
+ * close button; announced politely to screen readers.
+ */
 export function Toasts() {
-  const { i18n } = useLingui();
+  const { i18n, t: tr } = useLingui();
   const say = (text: ToastText) => (typeof text === 'string' ? text : i18n._(text));
   const toasts = useStore(toastStore, (s) => s.toasts);
   return (
@@ -57,6 +77,14 @@ export function Toasts() {
               {say(t.action.label)}
             </button>
           )}
+          <button
+            type="button"
+            className="ghost toast-close"
+            aria-label={tr`Close`}
+            onClick={() => close(t.id)}
+          >
+            ×
+          </button>
         </div>
       ))}
     </div>
