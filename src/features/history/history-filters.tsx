@@ -81,29 +81,44 @@ export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
           options={actionOptions}
           onChange={(value) => set('action', value as ActionKind | 'all')}
         />
-        <label className="field">
-          <span>
-            <Trans>From</Trans>
-          </span>
-          <input
-            type="date"
-            value={filter.from}
-            max={filter.to || undefined}
-            onChange={(e) => set('from', e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>
-            <Trans>To</Trans>
-          </span>
-          <input
-            type="date"
-            value={filter.to}
-            min={filter.from || undefined}
-            onChange={(e) => set('to', e.target.value)}
-          />
-        </label>
+        <DateField
+          label={t`From`}
+          value={filter.from}
+          max={filter.to}
+          onChange={(value) => set('from', value)}
+        />
+        <DateField
+          label={t`To`}
+          value={filter.to}
+          min={filter.from}
+          onChange={(value) => set('to', value)}
+        />
       </div>
     </div>
+  );
+}
+
+/** Props of {@link DateField}. */
+interface DateFieldProps {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onChange: (value: string) => void;
+}
+
+/** A labelled day picker; an empty bound means none. */
+function DateField({ label, value, min, max, onChange }: DateFieldProps) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="date"
+        value={value}
+        min={min || undefined}
+        max={max || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }
