@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useRememberedFlag } from '../../components/ui/remembered-flag';
 import { SelectField } from '../../components/ui/select-field';
+import { DateField } from './date-field';
 import { JOB_STATUSES, type JobStatus } from '../../jobs/job';
 import type { HistoryFilter } from './history-filter';
 import { ACTION_KINDS, type ActionKind } from './job-labels';
@@ -95,30 +96,5 @@ export function HistoryFilters({ filter, onChange }: HistoryFiltersProps) {
         />
       </div>
     </div>
-  );
-}
-
-/** Props of {@link DateField}. */
-interface DateFieldProps {
-  label: string;
-  value: string;
-  min?: string;
-  max?: string;
-  onChange: (value: string) => void;
-}
-
-/** A labelled day picker; an empty bound means none. */
-function DateField({ label, value, min, max, onChange }: DateFieldProps) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="date"
-        value={value}
-        min={min || undefined}
-        max={max || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </label>
   );
 }
