@@ -9,7 +9,7 @@ import {
   planAction,
   planGenerate,
   type Plan,
-} from '../../pictures/actions';
+} from '../../engine/pictures/actions';
 import { deliver } from '../../http/deliver/deliver';
 import { openRequest, type BodyIssue } from '../../http/open-request';
 import { newTask } from '../../http/task-record';
