@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireLease, insertJobs } from './fixtures/job-rows';
+import { databaseColumns, schemaColumns } from './fixtures/schema-check';
 import { postgresMissing, startPostgres, type Postgres } from './fixtures/throwaway-postgres';
 import {
   claimJobs,
@@ -57,8 +58,9 @@ describe.skipIf(missing)('two instances on one real Postgres', () => {
     await postgres?.stop();
   });
 
-  it('opened by both with the migration applied once; opening again applies nothing', async () => {
+  it("opened by both with the schema's tables and columns, migrated once; opening again applies nothing", async () => {
     expect([a.driver, b.driver]).toEqual(['pg', 'pg']);
+    expect(await databaseColumns(a)).toEqual(schemaColumns());
     const count = async () =>
       (
         (await a.db.execute(

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { embeddedDataDir } from './fixtures/pglite-template';
+import { databaseColumns, schemaColumns } from './fixtures/schema-check';
 import { insertJobs } from './fixtures/job-rows';
 import { claimJobs, markSending } from './job-leases';
 import { libraryOptions, openLibrary, type OpenedLibrary } from './open-library';
@@ -42,13 +46,16 @@ describe('the embedded library (PGlite)', () => {
     folder?.remove();
   });
 
-  it('opens with every table of the schema made by the migration', async () => {
+  it('opens with every table and column of the schema, made by the migration', async () => {
     expect(lib.driver).toBe('pglite');
-    const tables = await rowsOf(
-      lib,
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    expect(await databaseColumns(lib)).toEqual(schemaColumns());
+  });
+
+  it('refuses a second opener of the same folder while the first has it, saying who', async () => {
+    const second = openLibrary({ dataDir: folder.dataDir });
+    await expect(second).rejects.toThrow(
+      `Another studio process (pid ${process.pid}) holds ${folder.dataDir}.`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(['files', 'job_events', 'jobs']);
   });
 
   it('numbers each change from one sequence and refuses a status the machine does not have', async () => {
@@ -75,9 +82,11 @@ describe('the embedded library (PGlite)', () => {
     expect(trail.map((e) => e.status)).toEqual(['running']);
   });
 
-  it('reopens with its rows and runs no migration twice', async () => {
+  it('reopens with its rows and runs no migration twice, past a lock its process left', async () => {
     const before = await lib.db.select({ id: jobs.id }).from(jobs);
     await lib.close();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(folder.dataDir, 'studio.lock'), String(gone));
     lib = await openLibrary({ dataDir: folder.dataDir });
     expect(await lib.db.select({ id: jobs.id }).from(jobs)).toEqual(before);
     const applied = await rowsOf(

@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Pool } from 'pg';
+import { lockDataDir } from './data-lock';
 import * as schema from './schema';
 
 /** The library's database, whichever driver holds it. */
@@ -86,22 +87,27 @@ async function openEmbedded(dataDir: string): Promise<OpenedLibrary> {
   const dir = join(dataDir, 'db');
   // PGlite does not make the folders above its own.
   mkdirSync(dir, { recursive: true });
-  let client: PGlite;
+  const lock = lockDataDir(dataDir);
+  let client: PGlite | undefined;
   try {
-    client = await PGlite.create(dir);
-  } catch (err) {
-    throw new Error(
-      `The library's database in ${dir} cannot be opened (${String(err)}). If another version of ` +
-        'the studio made it, export the history with that version and import it here.',
-      { cause: err },
-    );
-  }
-  const db = drizzlePglite(client, { schema });
-  try {
+    client = await PGlite.create(dir).catch((err: unknown) => {
+      throw new Error(
+        `The library's database in ${dir} cannot be opened (${String(err)}). If another version ` +
+          'of the studio made it, export the history with that version and import it here.',
+        { cause: err },
+      );
+    });
+    const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS });
+    const opened = client;
+    const close = async () => {
+      await opened.close();
+      lock.release();
+    };
+    return { db: db as unknown as LibraryDb, driver: 'pglite', close };
   } catch (err) {
-    await client.close();
+    await client?.close();
+    lock.release();
     throw err;
   }
-  return { db: db as unknown as LibraryDb, driver: 'pglite', close: () => client.close() };
 }
