@@ -152,6 +152,8 @@ describe.skipIf(missing)('two instances on one real Postgres', () => {
   it('two sends of one job at the same moment: only one may go', async () => {
     const [id] = await insertJobs(a.db, 1);
     await claimJobs(a.db, A, 10);
+    // Nor can a job be marked sent that was never marked as about to be.
+    expect(await markSent(a.db, A.owner, id!, 'task-x')).toBeNull();
     const tries = await Promise.all([
       markSending(a.db, A.owner, id!),
       markSending(b.db, A.owner, id!),

@@ -9,7 +9,7 @@
  * or `sent` never sends again: it looks the task up, by task id if it was recorded, else by the
  * trace id the request carried. The clock is the database's `now()`, never an instance's.
  */
-import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { LibraryDb } from './open-library';
 import { ACTIVE_STATUSES, jobEvents, jobs } from './schema';
 
@@ -102,21 +102,34 @@ export async function releaseJobs(db: LibraryDb, owner: string, ids?: string[]):
   return rows.map((row) => row.id);
 }
 
-/** What an owner may change on a job row (a value, or SQL such as `now()`). */
+/**
+ * What an owner may change on a job row (a value, or SQL such as `now()`). `send_state` is not
+ * among them: only `markSending` and `markSent` move it, and only forwards.
+ */
 export type JobChanges = {
-  [K in Exclude<keyof JobRow, 'id' | 'traceId' | 'rev' | 'createdAt'>]?: JobRow[K] | SQL;
+  [K in Exclude<keyof JobRow, 'id' | 'traceId' | 'rev' | 'createdAt' | 'sendState'>]?:
+    JobRow[K] | SQL;
 };
 
 /**
- * Save changes to a held job, with one `job_events` row, only while the lease holds: false
+ * Save changes to a held job, with one `job_events` row, only while the lease holds: null
  * means the job is no longer this instance's, and it must stop following it at once.
- * `extra` narrows the rows further (the send-state rule below).
  */
-export async function saveHeld(
+export function saveHeld(
   db: LibraryDb,
   owner: string,
   id: string,
   changes: JobChanges,
+): Promise<JobRow | null> {
+  return saveRow(db, owner, id, changes);
+}
+
+/** `saveHeld`, which may also move `send_state`; `extra` narrows the rows further. */
+async function saveRow(
+  db: LibraryDb,
+  owner: string,
+  id: string,
+  changes: JobChanges & { sendState?: 'sending' | 'sent' },
   extra?: SQL,
 ): Promise<JobRow | null> {
   return db.transaction(async (tx) => {
@@ -142,7 +155,7 @@ export async function saveHeld(
  * sent can. Null means do not send (the job is not held, or it may already have gone).
  */
 export function markSending(db: LibraryDb, owner: string, id: string): Promise<JobRow | null> {
-  return saveHeld(
+  return saveRow(
     db,
     owner,
     id,
@@ -151,14 +164,17 @@ export function markSending(db: LibraryDb, owner: string, id: string): Promise<J
   );
 }
 
-/** Record the service's answer to the send: its task id (or none, for answers without one). */
+/**
+ * Record that the request went (the service answered, or a lookup by trace id found it), with
+ * its task id if there is one. Only after `markSending`: a job never sent cannot be marked sent.
+ */
 export function markSent(
   db: LibraryDb,
   owner: string,
   id: string,
   taskId: string | null,
 ): Promise<JobRow | null> {
-  return saveHeld(db, owner, id, { sendState: 'sent', taskId });
+  return saveRow(db, owner, id, { sendState: 'sent', taskId }, ne(jobs.sendState, 'unsent'));
 }
 
 /** Save a final state and let go of the job in the same write. */
