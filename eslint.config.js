@@ -46,8 +46,8 @@ const SERVER_SRC = [
   '**/src/components/**',
 ];
 
-/** The engine's layers above its core: the HTTP kit, the endpoints, the hosts and the studio. */
-const SERVER_HTTP = ['http', 'endpoints', 'host', 'studio'];
+/** The layers above the engine's core: the HTTP kit, the endpoints, the hosts, the studio and its library. */
+const SERVER_HTTP = ['http', 'endpoints', 'host', 'studio', 'library'];
 
 /** The endpoint folders (`server/endpoints/<name>/`): none imports another. */
 const ENDPOINT_FOLDERS = readdirSync(new URL('./server/endpoints/', import.meta.url), {
@@ -127,6 +127,7 @@ export default tseslint.config(
       'playwright.config.ts',
       'eslint.config.js',
       'lingui.config.ts',
+      'drizzle.config.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },
@@ -230,26 +231,32 @@ export default tseslint.config(
   boundary(['server/**'], SERVER_SRC, 'server/ imports nothing from src/ but src/api.'),
   boundary(
     ['server/shared/**'],
-    [...SERVER_SRC, ...['engine', 'pictures', 'video', ...SERVER_HTTP].map((d) => `**/${d}/**`)],
+    [...SERVER_SRC, ...['engine', ...SERVER_HTTP].map((d) => `**/${d}/**`)],
     'server/shared/ sits below everything else in server/.',
     { ignores: TESTS },
   ),
   boundary(
-    ['server/engine/**', 'server/pictures/**', 'server/video/**'],
+    ['server/engine/**'],
     [...SERVER_SRC, ...SERVER_HTTP.map((d) => `**/${d}/**`)],
     "The engine's core builds no Response: it imports nothing from http/, endpoints/, host/ or studio/.",
     { ignores: TESTS },
   ),
   boundary(
+    ['server/library/**'],
+    [...SERVER_SRC, ...['http', 'endpoints', 'host', 'studio'].map((d) => `**/${d}/**`)],
+    "server/library/ is the studio's database: it imports nothing from the engine's HTTP layers or the studio.",
+    { ignores: TESTS },
+  ),
+  boundary(
     ['server/http/**'],
-    [...SERVER_SRC, ...['endpoints', 'host', 'studio'].map((d) => `**/${d}/**`)],
+    [...SERVER_SRC, ...['endpoints', 'host', 'studio', 'library'].map((d) => `**/${d}/**`)],
     'server/http/ is the kit endpoints share: it imports nothing from endpoints/, host/ or studio/.',
     { ignores: TESTS },
   ),
   boundary(
-    ['server/endpoints/*.ts'],
-    [...SERVER_SRC, ...['host', 'studio'].map((d) => `**/${d}/**`)],
-    'server/endpoints/ imports nothing from host/ or studio/.',
+    ['server/endpoints/**'],
+    [...SERVER_SRC, ...['host', 'studio', 'library'].map((d) => `**/${d}/**`)],
+    'server/endpoints/ imports nothing from host/, studio/ or library/.',
     { ignores: TESTS },
   ),
   ...ENDPOINT_FOLDERS.map((name) =>

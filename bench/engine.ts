@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { drawGrid, quadrant, scale, thumbnail, preview } from '../server/pictures/pictures';
-import { pan, varyGrid, varyRegion, zoomOut } from '../server/pictures/pictures-variations';
+import { drawGrid, quadrant, scale, thumbnail, preview } from '../server/engine/pictures/pictures';
+import { pan, varyGrid, varyRegion, zoomOut } from '../server/engine/pictures/pictures-variations';
 import { timeMedian, type Figures } from './measure';
 
 /** The local engine's image work per grid and per action (pace excluded). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { makeClips } from '../server/video/clips';
+import { makeClips } from '../server/engine/video/clips';
 import { round, timeMedian, type Figures } from './measure';
 
 /**

@@ -10,7 +10,7 @@
  * deliveries only listen to it, so a client that disconnects never stops a job.
  */
 import { randomUUID } from 'node:crypto';
-import { errorResponse } from '../http/http-util';
+import { errorResponse } from '../http/responses';
 import type { Endpoint } from './endpoint';
 import { ENDPOINTS } from './registry';
 import { endpointMap, route, routeCdn } from './router';

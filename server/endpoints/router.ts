@@ -7,7 +7,7 @@ import { CDN_CORS, serveAttachment } from './attachments/serve-attachment';
 import type { EngineContext } from '../engine/context';
 import { admin } from './admin/admin-route';
 import { checkAuth } from '../http/auth';
-import { PREFLIGHT_HEADERS, errorResponse, withoutCors } from '../http/http-util';
+import { PREFLIGHT_HEADERS, errorResponse, withoutCors } from '../http/responses';
 import type { Endpoint } from './endpoint';
 
 const ENGINE_PREFIXES = ['/midjourney/', '/attachments/', '/__engine/'];

@@ -3,7 +3,7 @@
  * signed, provider-shaped URL fields that name them. Serving them is the attachments endpoint's
  * (`server/endpoints/attachments/`); reading image prompts is `fetch-image.ts`'s.
  */
-import type { Picture } from '../pictures/pictures';
+import type { Picture } from './pictures/picture';
 import type { EngineContext } from './context';
 import { DEFAULT_LINK_TTL_S, signedQuery } from './ids';
 import type { Body } from './job';

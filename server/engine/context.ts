@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { EngineOptions } from './options';
 import { OwnOrigins, hostPolicy } from '../shared/host-policy';
-import type { Picture, Preview } from '../pictures/pictures';
+import type { Picture, Preview } from './pictures/picture';
 import { FaultQueue } from './faults';
 import type { Job } from './job';
 import { createLimiter, type Limiter } from './limiter';

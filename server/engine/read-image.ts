@@ -1,5 +1,5 @@
 /** Reading an image a request names, for the endpoints that work on one (describe, edits, videos). */
-import { MAX_REFERENCE_PIXELS, TaskFailure, headerSize } from '../pictures/actions';
+import { MAX_REFERENCE_PIXELS, TaskFailure, headerSize } from './pictures/actions';
 import type { EngineContext } from './context';
 import { fetchImage } from './fetch-image';
 

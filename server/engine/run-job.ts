@@ -3,8 +3,9 @@
  * ends in the final body, pumped into the job's event hub. Deliveries only listen to the hub, so
  * a client that goes away never stops the job.
  */
-import { TaskFailure, type Work } from '../pictures/actions';
-import { preview, quadrant, thumbnail, type Picture } from '../pictures/pictures';
+import { TaskFailure, type Work } from './pictures/actions';
+import type { Picture } from './pictures/picture';
+import { preview, quadrant, thumbnail } from './pictures/pictures';
 import { sleep } from '../shared/sleep';
 import { attachmentPath, fileOf, imageFields, linkTo } from './attachment-links';
 import { cached, evict, type EngineContext, type Rendered } from './context';

@@ -3,7 +3,7 @@
  * every image URL) and image records (what an action on an `image_id` starts from). Bounded by
  * age, count and bytes; evicting a task takes its images with it.
  */
-import type { Picture } from '../pictures/pictures';
+import type { Picture } from './pictures/picture';
 
 /** The states a task goes through (Nexior's `state`). */
 export type TaskState = 'pending' | 'generating' | 'finished' | 'failed';

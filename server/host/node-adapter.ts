@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostAllowed, type HostPolicy } from '../shared/host-policy';
-import { misdirected } from '../http/http-util';
+import { misdirected } from '../http/responses';
 
 /** A body the engine stopped reading is drained (not cut) up to this, so the client gets the answer. */
 const MAX_DISCARD_BYTES = 64 * 1024 * 1024;

@@ -1,6 +1,6 @@
 /** The bearer-token check of the API paths. */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { errorResponse } from './http-util';
+import { errorResponse } from './responses';
 
 /** The token a request carries in `authorization: Bearer <token>` ('' when none). */
 export function bearerOf(req: Request): string {

@@ -12,7 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioConfig } from '../../src/api/runtime-config';
 import { hostAllowed, hostPolicy } from '../shared/host-policy';
-import { misdirected } from '../http/http-util';
+import { misdirected } from '../http/responses';
 import {
   API_SOCKET_LIMITS,
   applySocketLimits,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ASPECT_LIMITS, OTHER_PARAMS } from '../api/param-ranges';
-import { readPrompt } from '../../server/pictures/prompt-params';
+import { readPrompt } from '../../server/engine/pictures/prompt-params';
 import { lintPrompt } from './lint';
 
 const lintRefuses = (prompt: string) => lintPrompt(prompt).some((i) => i.severity === 'error');

@@ -7,7 +7,8 @@ import { DEFAULT_PACE_MS, type EngineContext } from '../../engine/context';
 import { parseFaultRule } from '../../engine/faults';
 import { engineState, setPace } from '../../engine/state';
 import { bearerOf, tokenMatches } from '../../http/auth';
-import { errorResponse, isJsonContent, json, readJsonObject } from '../../http/http-util';
+import { errorResponse, json } from '../../http/responses';
+import { isJsonContent, readJsonObject } from '../../http/body';
 import { isImageContent, upload } from './uploads-route';
 
 function forgetPictures(ctx: EngineContext, keep: (taskId: string) => boolean): void {

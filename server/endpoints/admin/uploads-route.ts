@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { evict, type EngineContext } from '../../engine/context';
 import { linkTo } from '../../engine/attachment-links';
-import { errorResponse, json, readBytes } from '../../http/http-util';
+import { errorResponse, json } from '../../http/responses';
+import { readBytes } from '../../http/body';
 
 /** The largest picture taken (a 2048² PNG grid is a few MB). */
 export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;

@@ -5,7 +5,7 @@
 import { variantOf } from '../../engine/attachment-links';
 import type { EngineContext } from '../../engine/context';
 import { linkValid } from '../../engine/ids';
-import { json, withoutCors } from '../../http/http-util';
+import { json, withoutCors } from '../../http/responses';
 
 /** What attachments carry when the CDN's CORS is on (`--cdn-cors on`). */
 export const CDN_CORS: Readonly<Record<string, string>> = {

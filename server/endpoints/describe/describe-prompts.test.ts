@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readLook } from '../../pictures/describe-image';
+import { readLook } from '../../engine/pictures/describe-image';
 import { describePrompts, describeRatio } from './describe-prompts';
 
 /** A PNG of one colour. */

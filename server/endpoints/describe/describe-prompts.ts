@@ -1,11 +1,11 @@
 /**
  * The words of the engine's `/midjourney/describe` (reference other-endpoints §3): four
  * different prompts made only from what the image's pixels show (`readLook` in
- * `server/pictures/describe-image.ts`): its named colours, brightness, contrast, saturation,
+ * `server/engine/pictures/describe-image.ts`): its named colours, brightness, contrast, saturation,
  * where its light and its mass sit, and its shape. Each ends in ` --ar W:H` for the image's
  * real aspect ratio (`describeRatio`). Pure and deterministic.
  */
-import type { ColourShare, ImageLook, Place } from '../../pictures/describe-image';
+import type { ColourShare, ImageLook, Place } from '../../engine/pictures/describe-image';
 
 /** Ratios people use, which a near miss of up to 1 % is reported as (1456×816 → 16:9). */
 const COMMON_RATIOS: readonly [number, number][] = [

@@ -8,10 +8,11 @@ import { describeRequestSchema } from '../../../src/api/contract-endpoints';
 import { evict, type EngineContext } from '../../engine/context';
 import { readImageAt } from '../../engine/read-image';
 import type { TaskRecord } from '../../engine/task-store';
-import { TaskFailure } from '../../pictures/actions';
-import { readLook } from '../../pictures/describe-image';
-import { injectedError, newTask, parseBody } from '../../http/endpoint-util';
-import { errorResponse, json } from '../../http/http-util';
+import { TaskFailure } from '../../engine/pictures/actions';
+import { readLook } from '../../engine/pictures/describe-image';
+import { openRequest } from '../../http/open-request';
+import { errorResponse, json } from '../../http/responses';
+import { newTask } from '../../http/task-record';
 import { selfUrlProblem } from '../../http/self-urls';
 import { sleep } from '../../shared/sleep';
 import type { Endpoint } from '../endpoint';
@@ -27,13 +28,11 @@ function finishTask(ctx: EngineContext, task: TaskRecord, body: Record<string, u
 
 /** Describe: four prompts from what the image's pixels show, recorded as a `describe` task. */
 export async function describe(ctx: EngineContext, req: Request, trace: string) {
-  const injected = injectedError(ctx, trace);
-  if (injected) return injected;
-  const parsed = await parseBody(req, describeRequestSchema, trace);
-  if (!parsed.ok) return parsed.response;
-  const { data, raw, traceId } = parsed;
+  const opened = await openRequest(ctx, req, trace, describeRequestSchema);
+  if (!opened.ok) return opened.response;
+  const { data, raw, traceId, bad } = opened;
   const self = selfUrlProblem(ctx, req, [{ field: 'image_url', url: data.image_url }]);
-  if (self) return errorResponse('bad_request', self, traceId);
+  if (self) return bad(self);
   const task = newTask(ctx, 'describe', raw, traceId);
   evict(ctx);
   ctx.store.addTask(task);

@@ -14,18 +14,14 @@ import { editsRequestSchema } from '../../../src/api/contract-endpoints';
 import type { EngineContext } from '../../engine/context';
 import { deriveSeed } from '../../engine/ids';
 import { startJob } from '../../engine/run-job';
-import { GRID_STEPS, TaskFailure, decodeMask, headerSize } from '../../pictures/actions';
-import { decodeImage, type Picture } from '../../pictures/pictures';
-import { varyRegion } from '../../pictures/pictures-variations';
-import { readPrompt } from '../../pictures/prompt-params';
-import {
-  MAX_PROMPT_CHARS,
-  deliver,
-  newTask,
-  parseBody,
-  validCallback,
-} from '../../http/endpoint-util';
-import { errorResponse } from '../../http/http-util';
+import { GRID_STEPS, TaskFailure, decodeMask, headerSize } from '../../engine/pictures/actions';
+import type { Picture } from '../../engine/pictures/picture';
+import { decodeImage } from '../../engine/pictures/pictures';
+import { varyRegion } from '../../engine/pictures/pictures-variations';
+import { readPrompt } from '../../engine/pictures/prompt-params';
+import { deliver } from '../../http/deliver/deliver';
+import { openRequest } from '../../http/open-request';
+import { newTask } from '../../http/task-record';
 import { selfUrlProblem } from '../../http/self-urls';
 import { readImageAt } from '../../engine/read-image';
 import type { Endpoint } from '../endpoint';
@@ -44,22 +40,16 @@ async function wholeMask(p: Picture): Promise<Buffer> {
 
 /** Answer an edits request (auth already checked). */
 export async function edits(ctx: EngineContext, req: Request, url: URL, trace: string) {
-  const fault = ctx.faults.take();
-  if (fault?.error)
-    return errorResponse(fault.error.code, fault.error.message, trace, fault.error.status);
-  const parsed = await parseBody(req, editsRequestSchema, trace);
-  if (!parsed.ok) return parsed.response;
-  const { data, raw, traceId } = parsed;
-  const bad = (message: string): Response => errorResponse('bad_request', message, traceId);
+  const opened = await openRequest(ctx, req, trace, editsRequestSchema, {
+    prompt: { field: 'prompt', named: 'The prompt' },
+    callback: true,
+  });
+  if (!opened.ok) return opened.response;
+  const { fault, data, raw, traceId, bad } = opened;
   if (!data.image_url) return bad('image_url is required');
   if (!data.prompt?.trim()) return bad('prompt is required');
-  if (data.prompt.length > MAX_PROMPT_CHARS)
-    return bad(
-      `The prompt is ${data.prompt.length} characters long; the limit is ${MAX_PROMPT_CHARS}. Shorten it.`,
-    );
   if ((data.action ?? 'generate') !== 'generate')
     return bad(`action must be generate for edits; got ${data.action}`);
-  if (!validCallback(data.callback_url)) return bad('callback_url must be an http(s) URL');
   const self = selfUrlProblem(ctx, req, [
     { field: 'image_url', url: data.image_url },
     { field: 'callback_url', url: data.callback_url, callback: true },

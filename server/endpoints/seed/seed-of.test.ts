@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../../src/api/contract';
-import { planAction, planGenerate, type Drawing, type Plan } from '../../pictures/actions';
+import { planAction, planGenerate, type Drawing, type Plan } from '../../engine/pictures/actions';
 import { createLimiter } from '../../engine/limiter';
 import type { ImageRecord } from '../../engine/task-store';
 import { TaskStore } from '../../engine/task-store';

@@ -12,7 +12,7 @@
  *   Midjourney, whose upscales report their job's seed; imagining with it draws that grid.
  */
 import { deriveSeed } from '../../engine/ids';
-import { readPrompt } from '../../pictures/prompt-params';
+import { readPrompt } from '../../engine/pictures/prompt-params';
 
 /** What the seed of an image depends on: the request of the task that made it. */
 export interface SeedSource {

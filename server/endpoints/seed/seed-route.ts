@@ -5,8 +5,8 @@
  */
 import { seedRequestSchema } from '../../../src/api/contract-endpoints';
 import type { EngineContext } from '../../engine/context';
-import { injectedError, parseBody } from '../../http/endpoint-util';
-import { errorResponse, json } from '../../http/http-util';
+import { openRequest } from '../../http/open-request';
+import { json } from '../../http/responses';
 import type { Endpoint } from '../endpoint';
 import { seedOf, withSeed, type FindSource } from './seed-of';
 
@@ -28,21 +28,17 @@ function findSource(ctx: EngineContext): FindSource {
 
 /** Seed: the seed the image was really drawn with, as a decimal string. */
 export async function seed(ctx: EngineContext, req: Request, trace: string) {
-  const injected = injectedError(ctx, trace);
-  if (injected) return injected;
-  const parsed = await parseBody(req, seedRequestSchema, trace);
-  if (!parsed.ok) return parsed.response;
-  const { data, traceId } = parsed;
+  const opened = await openRequest(ctx, req, trace, seedRequestSchema);
+  if (!opened.ok) return opened.response;
+  const { data, bad } = opened;
   const image = ctx.store.getImage(data.image_id);
   const task = image && ctx.store.getTask(image.taskId);
   if (!task)
-    return errorResponse(
-      'bad_request',
+    return bad(
       `Image ${data.image_id} is not known to the engine; send the image_id of a finished image`,
-      traceId,
     );
   const answer = seedOf(findSource(ctx)(data.image_id)!.request, findSource(ctx));
-  if (!answer.ok) return errorResponse('bad_request', answer.message, traceId);
+  if (!answer.ok) return bad(answer.message);
   return json({ seed: String(answer.seed) });
 }
 

@@ -4,19 +4,18 @@
  */
 import { shortenRequestSchema } from '../../../src/api/contract-endpoints';
 import type { EngineContext } from '../../engine/context';
-import { injectedError, parseBody, tooLong } from '../../http/endpoint-util';
-import { json } from '../../http/http-util';
+import { openRequest } from '../../http/open-request';
+import { json } from '../../http/responses';
 import type { Endpoint } from '../endpoint';
 import { shortenPrompt } from './shorten-prompt';
 
 /** Shorten: up to five shorter prompts keeping the important words and the `--params`. */
 export async function shorten(ctx: EngineContext, req: Request, trace: string) {
-  const injected = injectedError(ctx, trace);
-  if (injected) return injected;
-  const parsed = await parseBody(req, shortenRequestSchema, trace);
-  if (!parsed.ok) return parsed.response;
-  const { data, traceId } = parsed;
-  return tooLong('prompt', data.prompt, traceId) ?? json({ prompts: shortenPrompt(data.prompt) });
+  const opened = await openRequest(ctx, req, trace, shortenRequestSchema, {
+    prompt: { field: 'prompt' },
+  });
+  if (!opened.ok) return opened.response;
+  return json({ prompts: shortenPrompt(opened.data.prompt) });
 }
 
 /** The registry's entry. */

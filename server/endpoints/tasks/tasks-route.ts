@@ -2,7 +2,8 @@
 import { tasksRequestSchema } from '../../../src/api/contract';
 import type { EngineContext } from '../../engine/context';
 import { taskView, type TaskRecord } from '../../engine/task-store';
-import { errorResponse, json, readJsonObject } from '../../http/http-util';
+import { errorResponse, json } from '../../http/responses';
+import { readJsonObject } from '../../http/body';
 import type { Endpoint } from '../endpoint';
 
 /** Answer a tasks request (auth already checked). */

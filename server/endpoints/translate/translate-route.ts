@@ -4,21 +4,18 @@
  */
 import { translateRequestSchema } from '../../../src/api/contract-endpoints';
 import type { EngineContext } from '../../engine/context';
-import { injectedError, parseBody, tooLong } from '../../http/endpoint-util';
-import { json } from '../../http/http-util';
+import { openRequest } from '../../http/open-request';
+import { json } from '../../http/responses';
 import type { Endpoint } from '../endpoint';
 import { translatePrompt } from './translate-prompt';
 
 /** Translate: Chinese prompt words to English (the offline glossary stand-in). */
 export async function translate(ctx: EngineContext, req: Request, trace: string) {
-  const injected = injectedError(ctx, trace);
-  if (injected) return injected;
-  const parsed = await parseBody(req, translateRequestSchema, trace);
-  if (!parsed.ok) return parsed.response;
-  const { data, traceId } = parsed;
-  return (
-    tooLong('content', data.content, traceId) ?? json({ content: translatePrompt(data.content) })
-  );
+  const opened = await openRequest(ctx, req, trace, translateRequestSchema, {
+    prompt: { field: 'content' },
+  });
+  if (!opened.ok) return opened.response;
+  return json({ content: translatePrompt(opened.data.content) });
 }
 
 /** The registry's entry. */

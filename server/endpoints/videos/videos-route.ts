@@ -23,17 +23,12 @@ import { deriveSeed, newVideoId } from '../../engine/ids';
 import type { Body } from '../../engine/job';
 import { startLines } from '../../engine/run-job';
 import type { TaskRecord } from '../../engine/task-store';
-import { TaskFailure } from '../../pictures/actions';
-import { extendClip, makeClips, type Clip } from '../../video/clips';
-import {
-  MAX_PROMPT_CHARS,
-  deliver,
-  newTask,
-  parseBody,
-  validCallback,
-} from '../../http/endpoint-util';
+import { TaskFailure } from '../../engine/pictures/actions';
+import { extendClip, makeClips, type Clip } from '../../engine/video/clips';
+import { deliver } from '../../http/deliver/deliver';
+import { openRequest } from '../../http/open-request';
+import { newTask } from '../../http/task-record';
 import { sleep } from '../../shared/sleep';
-import { errorResponse } from '../../http/http-util';
 import { selfUrlProblem } from '../../http/self-urls';
 import { readImageAt } from '../../engine/read-image';
 import type { Endpoint } from '../endpoint';
@@ -121,26 +116,20 @@ async function* produce(
 
 /** Answer a videos request (auth already checked). */
 export async function videos(ctx: EngineContext, req: Request, url: URL, trace: string) {
-  const fault = ctx.faults.take();
-  if (fault?.error)
-    return errorResponse(fault.error.code, fault.error.message, trace, fault.error.status);
-  const parsed = await parseBody(req, videosRequestSchema, trace);
-  if (!parsed.ok) return parsed.response;
-  const { data, raw, traceId } = parsed;
-  const bad = (message: string): Response => errorResponse('bad_request', message, traceId);
+  const opened = await openRequest(ctx, req, trace, videosRequestSchema, {
+    prompt: { field: 'prompt', named: 'The prompt' },
+    callback: true,
+  });
+  if (!opened.ok) return opened.response;
+  const { fault, data, raw, traceId, bad } = opened;
   if (data.mode === 'relax')
     return bad('mode must be fast or turbo: relax is not supported for video generation');
-  if (!validCallback(data.callback_url)) return bad('callback_url must be an http(s) URL');
   const self = selfUrlProblem(ctx, req, [
     { field: 'image_url', url: data.image_url },
     { field: 'end_image_url', url: data.end_image_url },
     { field: 'callback_url', url: data.callback_url, callback: true },
   ]);
   if (self) return bad(self);
-  if (data.prompt && data.prompt.length > MAX_PROMPT_CHARS)
-    return bad(
-      `The prompt is ${data.prompt.length} characters long; the limit is ${MAX_PROMPT_CHARS}. Shorten it.`,
-    );
   let source: Source;
   if ((data.action ?? 'generate') === 'generate') {
     if (!data.image_url)

@@ -11,9 +11,9 @@ import {
   startCallbackServer,
   type Json,
 } from '../fixtures/engine-test-kit';
-import { CLIP_FRAMES, clipSize } from '../../video/clips';
-import { decodeFrames, probeClip } from '../../video/probe';
-import { meanDiff } from '../../video/fixtures/video-test-kit';
+import { CLIP_FRAMES, clipSize } from '../../engine/video/clips';
+import { decodeFrames, probeClip } from '../../engine/video/probe';
+import { meanDiff } from '../../engine/video/fixtures/video-test-kit';
 
 let engine: Engine;
 let picture: Json;

@@ -2,7 +2,7 @@
  * Stream delivery (`accept: application/x-ndjson`): every line of the job as it comes, then the
  * end body. The client leaving only ends this reading of the job.
  */
-import { CORS_HEADERS } from '../http-util';
+import { CORS_HEADERS } from '../responses';
 import type { EngineContext } from '../../engine/context';
 import { withFaults, type FaultPlan } from '../../engine/faults';
 import type { Job } from '../../engine/job';

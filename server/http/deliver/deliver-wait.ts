@@ -3,7 +3,7 @@
  * request's `timeout` seconds (the job carries on and can be looked up).
  */
 import { ERROR_STATUS } from '../../../src/api/contract';
-import { CORS_HEADERS, errorResponse, json } from '../http-util';
+import { CORS_HEADERS, errorResponse, json } from '../responses';
 import { InjectedDrop, withFaults, type FaultPlan } from '../../engine/faults';
 import type { Body, Job } from '../../engine/job';
 

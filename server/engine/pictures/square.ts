@@ -23,7 +23,8 @@ import {
   resizeRaw,
   sharpRaw,
 } from './pictures-raw';
-import { type Picture, scale } from './pictures';
+import type { Picture } from './picture';
+import { scale } from './pictures';
 
 /** The biggest side an upscale may make (the engine's limit for upscale_2x/4x too). */
 export const MAX_UPSCALED_SIDE = 8192;

@@ -9,9 +9,9 @@ import {
   parseRatio,
   splitPrompt,
   type ParamSpec,
-} from '../../src/api/prompt-syntax';
-import { ASPECT_LIMITS, OTHER_PARAMS, aspectRefused } from '../../src/api/param-ranges';
-import { seedFromText } from '../engine/ids';
+} from '../../../src/api/prompt-syntax';
+import { ASPECT_LIMITS, OTHER_PARAMS, aspectRefused } from '../../../src/api/param-ranges';
+import { seedFromText } from '../ids';
 
 /** What a prompt asks the engine to draw. */
 export interface PromptPlan {

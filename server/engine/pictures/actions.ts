@@ -5,24 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { GRID_ACTIONS, UPSCALED_ACTIONS, quadrantOf } from '../../src/api/contract';
-import { MAX_IMAGE_PROMPTS, splitPrompt } from '../../src/api/prompt-syntax';
-import { deriveSeed } from '../engine/ids';
-import type { Limiter } from '../engine/limiter';
-import {
-  decodeImage,
-  drawGrid,
-  quadrant,
-  scale,
-  type GridSpec,
-  type Picture,
-  type Reference,
-} from './pictures';
+import { GRID_ACTIONS, UPSCALED_ACTIONS, quadrantOf } from '../../../src/api/contract';
+import { MAX_IMAGE_PROMPTS, splitPrompt } from '../../../src/api/prompt-syntax';
+import { deriveSeed } from '../ids';
+import type { Limiter } from '../limiter';
+import { decodeImage, drawGrid, quadrant, scale, type GridSpec, type Reference } from './pictures';
+import type { Picture } from './picture';
 import { pan, varyGrid, varyRegion, zoomOut } from './pictures-variations';
 import { readPrompt } from './prompt-params';
 import { actionsAfter } from './actions-by-model';
 import { POST_UPSCALE_ACTIONS, drawPostUpscale } from './square';
-import type { ImageRecord, TaskStore } from '../engine/task-store';
+import type { ImageRecord, TaskStore } from '../task-store';
 
 /** A failure that ends a task (not the HTTP request): `{success:false, error:{code,message}}`. */
 export class TaskFailure extends Error {

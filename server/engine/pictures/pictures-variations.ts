@@ -12,7 +12,8 @@ import {
 } from './pictures-edit';
 import { outpaint } from './pictures-outpaint';
 import { gridOf, resizeRaw, softBlur } from './pictures-raw';
-import { pictureOf, rawOf, type Picture } from './pictures';
+import type { Picture } from './picture';
+import { pictureOf, rawOf } from './pictures';
 /**
  * A new grid of four variations of `source`, each the source's size: `subtle` reframes and
  * retints a little and washes in faint new light; `strong` goes much further.

@@ -1,15 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Picture,
-  decodeImage,
-  drawGrid,
-  gridSize,
-  preview,
-  quadrant,
-  scale,
-  thumbnail,
-} from './pictures';
+import type { Picture } from './picture';
+import { decodeImage, drawGrid, gridSize, preview, quadrant, scale, thumbnail } from './pictures';
 import { pan, varyGrid, varyRegion, zoomOut } from './pictures-variations';
 
 interface Pixels {

@@ -15,8 +15,8 @@
  *   (`--v` 5.2 and later, `--niji` 6 and later; Midjourney added it in 5.2);
  * - then the documented vary / zoom / pan set, in the documented order.
  */
-import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../src/api/contract';
-import { splitPrompt } from '../../src/api/prompt-syntax';
+import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../../src/api/contract';
+import { splitPrompt } from '../../../src/api/prompt-syntax';
 
 /** The model a prompt asks for: `--v N` / `--version N` or `--niji N`; none when not given. */
 export interface Model {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../src/api/contract';
+import { GRID_ACTIONS, UPSCALED_ACTIONS } from '../../../src/api/contract';
 import { actionsAfter, modelOf, upscaledActions } from './actions-by-model';
 
 const square = { width: 1024, height: 1024 };

@@ -15,6 +15,7 @@ import {
   toPng,
   upsample2xInto,
 } from './pictures-raw';
+import type { Picture, Preview } from './picture';
 import type { Land, Mood } from './scene-types';
 import {
   ideaFromText,
@@ -30,13 +31,6 @@ import {
  * variations, zoom-out, pan, region redraw, previews) done on real pixels with sharp. All of it
  * is deterministic: the same inputs give the same PNG bytes.
  */
-
-/** A lossless picture and its pixel size. */
-export interface Picture {
-  png: Buffer;
-  width: number;
-  height: number;
-}
 
 /** An image prompt: any format sharp reads, and its weight (`--iw`, 0–3; 1 is even). */
 export interface Reference {
@@ -58,20 +52,6 @@ export interface GridSpec {
   weird?: number;
   /** `--tile`: a seamless pattern. */
   tile?: boolean;
-}
-
-/** Blurry WebP previews for a stream line (`raw` long side 512, `thumb` 256). */
-export interface Preview {
-  raw: Buffer;
-  thumb: Buffer;
-  /** Long side of `raw` in pixels (512). */
-  rawSize: number;
-  /** Long side of `thumb` in pixels (256). */
-  thumbSize: number;
-  rawWidth: number;
-  rawHeight: number;
-  thumbWidth: number;
-  thumbHeight: number;
 }
 
 /** The real service's grid sizes (raw image) for the common aspect ratios, keyed reduced. */

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeRaw, type Raw } from './pictures-raw';
-import type { Picture } from './pictures';
+import type { Picture } from './picture';
 import {
   drawPostUpscale,
   square,
