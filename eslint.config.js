@@ -169,6 +169,11 @@ export default tseslint.config(
     'prompt/ sits below jobs and features.',
   ),
   boundary(
+    ['src/settings/**'],
+    ['**/jobs/**', '**/storage/**', '**/features/**', '**/app/**', '**/components/**'],
+    'settings/ (where requests go, whether they can) sits beside jobs/, below storage and features.',
+  ),
+  boundary(
     ['src/jobs/**'],
     ['**/features/**', '**/app/**', '**/components/**'],
     'jobs/ has no components and sits below features.',

@@ -2,7 +2,7 @@ import { msg } from '@lingui/core/macro';
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
 import { cachedImageQuery } from '../jobs/cached-image-query';
-import { useConfig } from '../jobs/config-store';
+import { useConfig } from '../settings/config-store';
 import { defaultKinds } from '../jobs/kinds/registry';
 import { isJobActive, jobTitle, type Job } from '../jobs/job';
 import { keptBytes } from '../jobs/image-cache/kept-bytes';

@@ -12,9 +12,9 @@ import {
   createConfigStore,
   type ConfigStore,
   type Target,
-} from '../jobs/config-store';
+} from '../settings/config-store';
 import { lateSink } from '../jobs/jobs-sink';
-import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status';
+import { createNetworkStatus, type NetworkStatus } from '../settings/network-status';
 import { readStudioConfig } from '../api/runtime-config';
 import { PICTURE_CACHE, STAGING_CACHE } from '../jobs/image-cache/kept-copy';
 import { watchBlockedOrigins } from '../jobs/image-cache/blocked-origins';

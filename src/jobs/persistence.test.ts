@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import { resolveObjectURL } from 'node:buffer';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeImagineServer, type FakeImagineServer } from './fake-imagine-server';
+import {
+  startFakeImagineServer,
+  type FakeImagineServer,
+} from '../api/fixtures/fake-imagine-server';
 import v1Fixture from './fixtures/history-db-v1.json';
 import type { Job } from './job';
 import { EXPORT_FORMAT, HistoryImportError } from './history-file/history-file';

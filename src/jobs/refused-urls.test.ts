@@ -8,7 +8,7 @@ import {
   startStream,
   writeLine,
   type FakeImagineServer,
-} from './fake-imagine-server';
+} from '../api/fixtures/fake-imagine-server';
 import { EXPORT_FORMAT } from './history-file/history-file';
 import { createPersistence } from './persistence';
 import { testSink } from './fixtures/store-sink';

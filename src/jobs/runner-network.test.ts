@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalBody, startStream, writeLine } from './fake-imagine-server';
+import { finalBody, startStream, writeLine } from '../api/fixtures/fake-imagine-server';
 import { testRunners } from './fixtures/test-runner';
 
 const runners = testRunners('runner-network');

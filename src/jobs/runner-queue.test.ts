@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunnerConfig } from './runner-types';
-import { finalBody, gate, progressBody, startStream, writeLine } from './fake-imagine-server';
+import {
+  finalBody,
+  gate,
+  progressBody,
+  startStream,
+  writeLine,
+} from '../api/fixtures/fake-imagine-server';
 import { selectQueuePlace } from './store';
 import { testRunners } from './fixtures/test-runner';
 import { waitForJob } from './fixtures/wait-for-job';

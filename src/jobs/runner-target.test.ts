@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientConfig } from '../api/client';
-import { finalBody, startStream, taskRecord } from './fake-imagine-server';
+import { finalBody, startStream, taskRecord } from '../api/fixtures/fake-imagine-server';
 import type { Job, JobTarget } from './job';
 import type { RunnerConfig } from './runner-types';
 import { createJobsActions, createJobsStore } from './store';

@@ -10,7 +10,7 @@ import {
   taskRecord,
   writeLine,
   type FakeImagineServer,
-} from './fake-imagine-server';
+} from '../api/fixtures/fake-imagine-server';
 import type { Job } from './job';
 import { createPersistence, openStudioDb, type Persistence } from './persistence';
 import {
