@@ -1,5 +1,17 @@
 /** The notice after an eviction, in the jobs layer's English (translated where it is shown). */
-import type { Evicted } from './room';
+
+/**
+ * What one eviction (`room.ts`) removed: pictures and video clips counted apart, and how pictures
+ * came. Declared here, where it is worded, so room imports its wording and nothing imports back.
+ */
+export interface Evicted {
+  images: number;
+  clips: number;
+  /** Of `images`, how many had been read through the studio server's relay (the rest directly). */
+  relayed?: number;
+  /** Thumbnails removed with their pictures. */
+  thumbs?: number;
+}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -15,7 +15,8 @@ import {
   type KeptCopy,
 } from './kept-copy';
 import { keepOne, missing, type Decodes } from './keep-one';
-import { withRoom, type Evicted, type RoomDeps } from './room';
+import type { Evicted } from './evicted-message';
+import { withRoom, type RoomDeps } from './room';
 import { makeThumbnail, type Thumbnail } from './thumbnail';
 
 /** A cached video clip (kept in the same store as pictures, keyed by its URL too). */

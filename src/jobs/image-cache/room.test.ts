@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isClip } from './image-cache';
 import { evictedMessage } from './evicted-message';
-import { withRoom, type Evicted } from './room';
+import type { Evicted } from './evicted-message';
+import { withRoom } from './room';
 
 const quota = () => Object.assign(new Error('full'), { name: 'QuotaExceededError' });
 

@@ -1,5 +1,6 @@
 /** Making room in browser storage: on a full quota, the oldest cached images go first. */
 import type { StorageNotice } from '../store';
+import type { Evicted } from './evicted-message';
 
 /** True for the errors browsers throw when storage is full. */
 export function isQuotaError(err: unknown): boolean {
@@ -15,16 +16,6 @@ export function approxBytes(value: unknown): number {
   } catch {
     return 64 * 1024;
   }
-}
-
-/** What one eviction removed: pictures and video clips counted apart, and how pictures came. */
-export interface Evicted {
-  images: number;
-  clips: number;
-  /** Of `images`, how many had been read through the studio server's relay (the rest directly). */
-  relayed?: number;
-  /** Thumbnails removed with their pictures. */
-  thumbs?: number;
 }
 
 /** What `withRoom` needs: a way to free bytes and a way to tell the person. */
