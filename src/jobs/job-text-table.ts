@@ -16,7 +16,7 @@ import {
   NEVER_ARRIVED_MESSAGE,
   NO_LOOKUP_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
-} from './machine-types';
+} from './machine/types';
 
 /** Sentences with no variable part, by their English text. */
 const FIXED: ReadonlyMap<string, MessageDescriptor> = new Map([

@@ -23,7 +23,7 @@ import {
   NEVER_ARRIVED_MESSAGE,
   NO_LOOKUP_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
-} from './machine-types';
+} from './machine/types';
 
 function refusal(read: () => unknown): string {
   try {

@@ -15,7 +15,7 @@ import {
   type MachineCtx,
   type Run,
   type Tuning,
-} from './machine-types';
+} from './machine/types';
 import type { JobKind } from './kinds/kind';
 
 /** What the runner needs to know at send time (read on every event, so settings apply at once). */

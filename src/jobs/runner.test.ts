@@ -18,7 +18,7 @@ import {
   CANCELLED_BEFORE_SEND_NOTE,
   NEVER_ARRIVED_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
-} from './machine-types';
+} from './machine/types';
 import type { Runner, RunnerDeps } from './runner-types';
 import type { JobLocks } from './tab-sync/locks';
 import { createJobsStore, type JobsStore } from './store';

@@ -10,8 +10,8 @@ import { newTraceId } from '../api/trace-id';
 import { asApiError } from '../api/errors';
 import { isJobActive, type Job, type StoredJob } from './job';
 import { DEFAULT_KIND, defaultKinds } from './kinds/registry';
-import { canCancel, canRetry, transition } from './machine';
-import { canCheck } from './machine-lookup';
+import { canCancel, canRetry, transition } from './machine/machine';
+import { canCheck } from './machine/lookup';
 import { loadJobSchemas } from './schemas';
 import {
   idleRun,
@@ -20,7 +20,7 @@ import {
   type Run,
   type Transition,
   type TimerName,
-} from './machine-types';
+} from './machine/types';
 import type { RemoteChange } from './persistence';
 import { machineCtx, type Runner, type RunnerDeps } from './runner-types';
 import { busyOn, createSendQueue } from './runner-queue';

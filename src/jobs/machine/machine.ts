@@ -4,27 +4,25 @@
  * happen in the world is returned as effects for the runner to carry out. Kind-specific
  * decisions (request body, progress, result) are asked of `ctx.kind`.
  *
+ * Read top to bottom: `transition`, then its handlers in the order a job meets them (submitted →
+ * slot and send → news → failure or a dropped stream → ticks → cancel → retry → adoption). The
+ * folder imports only downward: `types` ← `steps` ← `limits`, `lookup` ← `machine`.
+ *
  * The rules that cost money are kept here: nothing that may have been taken is ever sent twice
  * on its own (a 5xx at submit fails; only `retry` resends; a 429, which the service takes nothing
- * for, is sent again after the wait it asks for, see `machine-limits.ts`), and a job that may
+ * for, is sent again after the wait it asks for, see `limits.ts`), and a job that may
  * have been sent is looked up, never resent.
  */
-import { costOf } from '../prompt/cost';
-import { cleanRequest, isJobActive, type Job } from './job';
-import {
-  checkAgain,
-  onLookupFailed,
-  onLookupResult,
-  lookupNow,
-  reportCheck,
-} from './machine-lookup';
+import { costOf } from '../../prompt/cost';
+import { cleanRequest, isJobActive, type Job, type StoredJob } from '../job';
+import { checkAgain, onLookupFailed, onLookupResult, lookupNow, reportCheck } from './lookup';
 import {
   isModerationRefusal,
   isRateLimited,
   rateLimited,
   waitForResend,
   waitingHere,
-} from './machine-limits';
+} from './limits';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
@@ -36,7 +34,7 @@ import {
   type MachineCtx,
   type TimerName,
   type Transition,
-} from './machine-types';
+} from './types';
 import {
   change,
   errorOf,
@@ -48,9 +46,8 @@ import {
   settle,
   stallIfQuiet,
   supportedDelivery,
-} from './machine-steps';
-import type { StoredJob } from './job';
-import { droppedNote, rebuildRequest } from './kinds/safe-request';
+} from './steps';
+import { droppedNote, rebuildRequest } from '../kinds/safe-request';
 
 /** True when `cancel` applies (the runner also checks this tab owns the job). */
 export function canCancel(job: Job | undefined): boolean {
@@ -124,10 +121,6 @@ export function transition(job: Job | undefined, event: JobEvent, ctx: MachineCt
     case 'checkAgain':
       return checkAgain(job, ctx);
   }
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
 }
 
 function submitted(event: Extract<JobEvent, { type: 'submitted' }>, ctx: MachineCtx): Transition {
@@ -365,4 +358,8 @@ function adopted(current: Job | undefined, stored: StoredJob, ctx: MachineCtx): 
     onUnknown: neverSent ? ('submit' as const) : ('fail' as const),
   };
   return lookupNow(job, { ...ctx, run });
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
 }

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../api/contract';
-import type { Job } from './job';
-import { imagineKind } from './kinds/imagine';
-import type { JobKind } from './kinds/kind';
+import type { Task } from '../../api/contract';
+import type { Job } from '../job';
+import { imagineKind } from '../kinds/imagine';
+import type { JobKind } from '../kinds/kind';
 import { transition } from './machine';
-import { loadJobSchemas } from './schemas';
+import { loadJobSchemas } from '../schemas';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
@@ -15,8 +15,8 @@ import {
   type Effect,
   type JobEvent,
   type Run,
-} from './machine-types';
-import type { SendSettings } from './kinds/kind';
+} from './types';
+import type { SendSettings } from '../kinds/kind';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
 beforeAll(() => loadJobSchemas());

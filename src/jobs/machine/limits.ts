@@ -6,9 +6,9 @@
  * - a moderation refusal (403 `forbidden`) is final: it is never sent again, not even by Retry,
  *   until the prompt has changed (a new job).
  */
-import { isJobActive, type Job, type JobError } from './job';
-import { change, errorOf, fail } from './machine-steps';
-import { idleRun, type CallError, type MachineCtx, type Transition } from './machine-types';
+import { isJobActive, type Job, type JobError } from '../job';
+import { change, errorOf, fail } from './steps';
+import { idleRun, type CallError, type MachineCtx, type Transition } from './types';
 
 /** 429s answered to one submission before the job fails instead of waiting again. */
 export const RATE_LIMIT_TRIES = 5;

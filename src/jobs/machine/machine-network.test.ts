@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Job } from './job';
-import { imagineKind } from './kinds/imagine';
+import type { Job } from '../job';
+import { imagineKind } from '../kinds/imagine';
 import { transition } from './machine';
-import { idleRun, type JobEvent, type Transition } from './machine-types';
-import { loadJobSchemas } from './schemas';
+import { idleRun, type JobEvent, type Transition } from './types';
+import { loadJobSchemas } from '../schemas';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
 beforeAll(() => loadJobSchemas());

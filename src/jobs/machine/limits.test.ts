@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../api/contract';
-import type { Job } from './job';
-import { imagineKind } from './kinds/imagine';
-import type { JobKind } from './kinds/kind';
+import type { Task } from '../../api/contract';
+import type { Job } from '../job';
+import { imagineKind } from '../kinds/imagine';
+import type { JobKind } from '../kinds/kind';
 import { canRetry, transition } from './machine';
-import { RATE_LIMIT_TRIES, isModerationRefusal } from './machine-limits';
-import { loadJobSchemas } from './schemas';
+import { RATE_LIMIT_TRIES, isModerationRefusal } from './limits';
+import { loadJobSchemas } from '../schemas';
 import {
   CANCELLED_BEFORE_SEND_NOTE,
   SERVICE_TIMEOUT_MS,
@@ -15,7 +15,7 @@ import {
   type JobEvent,
   type Run,
   type Tuning,
-} from './machine-types';
+} from './types';
 
 beforeAll(() => loadJobSchemas());
 

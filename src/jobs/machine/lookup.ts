@@ -3,9 +3,9 @@
  * following a task after the call ended (polling with backoff), and when the person asked to
  * check a job ("Check again", and what it found). Pure, like the rest of the machine.
  */
-import type { Task } from '../api/contract';
-import { isTaskFinished } from '../api/task-state';
-import { isJobActive, type Job } from './job';
+import type { Task } from '../../api/contract';
+import { isTaskFinished } from '../../api/task-state';
+import { isJobActive, type Job } from '../job';
 import {
   change,
   errorOf,
@@ -16,7 +16,7 @@ import {
   nextWatchMs,
   settle,
   stallIfQuiet,
-} from './machine-steps';
+} from './steps';
 import {
   NEVER_ARRIVED_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
@@ -28,7 +28,7 @@ import {
   type MachineCtx,
   type Run,
   type Transition,
-} from './machine-types';
+} from './types';
 
 type Outcome = 'unknown' | 'news' | 'same';
 

@@ -3,11 +3,11 @@
  * asked to do about it (effects, as data), and the little the machine remembers about the
  * current execution (`Run`). No behaviour here; see `machine.ts`.
  */
-import type { TaskKey, Delivery } from '../api/client';
-import type { ApiErrorKind } from '../api/errors';
-import type { Task } from '../api/contract';
-import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from './job';
-import type { JobKind, KindResponse, SendSettings } from './kinds/kind';
+import type { TaskKey, Delivery } from '../../api/client';
+import type { ApiErrorKind } from '../../api/errors';
+import type { Task } from '../../api/contract';
+import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from '../job';
+import type { JobKind, KindResponse, SendSettings } from '../kinds/kind';
 
 /** Shown when the service answers "unknown task" for a task id it gave us. */
 export const UNKNOWN_TASK_MESSAGE =

@@ -2,10 +2,10 @@
  * Small pure steps the job machine is built from (a field change, news, success, failure,
  * a stall). Each returns the next job and the effects it needs.
  */
-import type { Delivery, TaskKey } from '../api/client';
-import { isJobActive, type Job, type JobError } from './job';
-import type { JobKind, KindResponse } from './kinds/kind';
-import { idleRun, type CallError, type MachineCtx, type Transition } from './machine-types';
+import type { Delivery, TaskKey } from '../../api/client';
+import { isJobActive, type Job, type JobError } from '../job';
+import type { JobKind, KindResponse } from '../kinds/kind';
+import { idleRun, type CallError, type MachineCtx, type Transition } from './types';
 
 /** The job with `patch` applied (a key set to `undefined` is removed) and `updatedAt` = now. */
 export function change(job: Job, patch: Partial<Job>, now: number): Job {
