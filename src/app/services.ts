@@ -22,8 +22,8 @@ import { pageDecodes } from '../jobs/image-cache/decode-check';
 import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
 import { afterFirstPaint } from '../jobs/history-file/import-marker';
 import { createPersistence, type Persistence } from '../jobs/persistence';
-import { createLazyRunner } from '../jobs/lazy-runner';
-import type { Runner } from '../jobs/runner-types';
+import { createLazyRunner } from '../jobs/runner/lazy-runner';
+import type { Runner } from '../jobs/runner/ports';
 import { jobsStore, type JobsStore } from '../jobs/store';
 import { loadOnce, type LoadOnce } from '../lazy/load-once';
 import { prefetch } from '../lazy/retrying-preload';
@@ -85,7 +85,7 @@ export function createServices(): Services {
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
   // Loaded with the start, after the first paint: the composer needs none of it.
   const runner = createLazyRunner(async () =>
-    (await import('../jobs/runner')).createRunner({
+    (await import('../jobs/runner/runner')).createRunner({
       persistence,
       network: {
         online: () => network.get().online,

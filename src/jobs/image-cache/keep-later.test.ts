@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence';
 import { memoryCache } from '../fixtures/memory-cache';
-import { createCopySweep } from '../copy-sweep';
+import { createCopySweep } from '../runner/copy-sweep';
 import { keptLabel, pictureCheckUrl, type KeptCopy } from './kept-copy';
 import type { Decodes } from './keep-one';
 

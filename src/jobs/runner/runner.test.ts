@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Delivery } from '../api/client';
+import type { Delivery } from '../../api/client';
 import {
   finalBody,
   gate,
@@ -10,20 +10,20 @@ import {
   taskRecord,
   writeLine,
   type FakeImagineServer,
-} from '../api/fixtures/fake-imagine-server';
-import type { Job } from './job';
-import { createPersistence, openStudioDb, type Persistence } from './persistence';
+} from '../../api/fixtures/fake-imagine-server';
+import type { Job } from '../job';
+import { createPersistence, openStudioDb, type Persistence } from '../persistence';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
   NEVER_ARRIVED_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
-} from './machine/types';
-import type { Runner, RunnerDeps } from './runner-types';
-import type { JobLocks } from './tab-sync/locks';
-import { createJobsStore, type JobsStore } from './store';
-import { testSink } from './fixtures/store-sink';
-import { testRunners } from './fixtures/test-runner';
+} from '../machine/types';
+import type { Runner, RunnerDeps } from './ports';
+import type { JobLocks } from '../tab-sync/locks';
+import { createJobsStore, type JobsStore } from '../store';
+import { testSink } from '../fixtures/store-sink';
+import { testRunners } from '../fixtures/test-runner';
 
 const TOKEN = 'sk-test-SECRET-token-7f3a9c';
 

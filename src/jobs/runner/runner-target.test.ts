@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientConfig } from '../api/client';
-import { finalBody, startStream, taskRecord } from '../api/fixtures/fake-imagine-server';
-import type { Job, JobTarget } from './job';
-import type { RunnerConfig } from './runner-types';
-import { createJobsActions, createJobsStore } from './store';
-import { testRunners } from './fixtures/test-runner';
-import { waitForJob as waitFor } from './fixtures/wait-for-job';
+import type { ClientConfig } from '../../api/client';
+import { finalBody, startStream, taskRecord } from '../../api/fixtures/fake-imagine-server';
+import type { Job, JobTarget } from '../job';
+import type { RunnerConfig } from './ports';
+import { createJobsActions, createJobsStore } from '../store';
+import { testRunners } from '../fixtures/test-runner';
+import { waitForJob as waitFor } from '../fixtures/wait-for-job';
 
 const TOKEN_A = 'sk-target-A-1111';
 const TOKEN_B = 'sk-target-B-2222';

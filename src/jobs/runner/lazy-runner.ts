@@ -5,9 +5,9 @@
  * and what persistence reports (another tab's change) wait for it, in order: the runner stays the
  * jobs store's only writer. A job sent meanwhile is named at once.
  */
-import { newTraceId } from '../api/trace-id';
-import type { RunnerSink } from './jobs-sink';
-import type { Runner } from './runner-types';
+import { newTraceId } from '../../api/trace-id';
+import type { RunnerSink } from '../jobs-sink';
+import type { Runner } from './ports';
 
 /** A runner that loads on first use (`start`, or a command). */
 export interface LazyRunner extends Runner {

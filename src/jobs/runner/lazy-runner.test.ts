@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Job } from './job';
+import type { Job } from '../job';
 import { createLazyRunner } from './lazy-runner';
-import type { Runner } from './runner-types';
+import type { Runner } from './ports';
 
 /** A runner that records what it was asked, in order. */
 function fakeRunner(calls: string[]): Runner {

@@ -2,8 +2,8 @@
  * The order of a job's saves: each save of a job starts after the previous one ended, so the
  * last state always wins on disk.
  */
-import type { Job } from './job';
-import type { Persistence } from './persistence';
+import type { Job } from '../job';
+import type { Persistence } from '../persistence';
 
 /** Saves per job, in order. */
 export interface SaveQueue {

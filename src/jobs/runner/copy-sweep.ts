@@ -3,10 +3,10 @@
  * and that have no copy yet are kept, one at a time. Asked for when the network comes back, after
  * a start and from History; a call during a sweep runs one more sweep after it.
  */
-import { copiesToKeep } from './copies-to-keep';
-import type { Job } from './job';
-import type { JobKind } from './kinds/kind';
-import type { Persistence } from './persistence';
+import { copiesToKeep } from '../copies-to-keep';
+import type { Job } from '../job';
+import type { JobKind } from '../kinds/kind';
+import type { Persistence } from '../persistence';
 
 /** What a sweep reads. */
 export interface CopySweepDeps {

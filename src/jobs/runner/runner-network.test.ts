@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { finalBody, startStream, writeLine } from '../api/fixtures/fake-imagine-server';
-import { testRunners } from './fixtures/test-runner';
+import { finalBody, startStream, writeLine } from '../../api/fixtures/fake-imagine-server';
+import { testRunners } from '../fixtures/test-runner';
 
 const runners = testRunners('runner-network');
 

@@ -5,14 +5,14 @@
  * (call results, lookups, ticks, the person's commands) and carries out the effects it returns.
  * Lives outside React; the only writer of job state (the jobs store and persistence).
  */
-import type { ClientConfig, Delivery, TaskKey } from '../api/client';
-import { newTraceId } from '../api/trace-id';
-import { asApiError } from '../api/errors';
-import { isJobActive, type Job, type StoredJob } from './job';
-import { DEFAULT_KIND, defaultKinds } from './kinds/registry';
-import { canCancel, canRetry, transition } from './machine/machine';
-import { canCheck } from './machine/lookup';
-import { loadJobSchemas } from './schemas';
+import type { ClientConfig, Delivery, TaskKey } from '../../api/client';
+import { newTraceId } from '../../api/trace-id';
+import { asApiError } from '../../api/errors';
+import { isJobActive, type Job, type StoredJob } from '../job';
+import { DEFAULT_KIND, defaultKinds } from '../kinds/registry';
+import { canCancel, canRetry, transition } from '../machine/machine';
+import { canCheck } from '../machine/lookup';
+import { loadJobSchemas } from '../schemas';
 import {
   idleRun,
   type Effect,
@@ -20,16 +20,16 @@ import {
   type Run,
   type Transition,
   type TimerName,
-} from './machine/types';
-import type { RemoteChange } from './persistence';
-import { machineCtx, type Runner, type RunnerDeps } from './runner-types';
-import { busyOn, createSendQueue } from './runner-queue';
+} from '../machine/types';
+import type { RemoteChange } from '../persistence';
+import { machineCtx, type Runner, type RunnerDeps } from './ports';
+import { busyOn, createSendQueue } from './send-queue';
 import { createCopySweep } from './copy-sweep';
 import { createSaveQueue } from './save-queue';
 import { defaultSleep } from './sleep';
-import { createJobsActions, jobsStore } from './store';
-import { sinkFor } from './jobs-sink';
-import { createTabLocks, defaultLocks } from './tab-sync/locks';
+import { createJobsActions, jobsStore } from '../store';
+import { sinkFor } from '../jobs-sink';
+import { createTabLocks, defaultLocks } from '../tab-sync/locks';
 
 /** One execution of a job in this tab (sending, following or checking it). */
 interface Exec {
@@ -227,7 +227,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   async function lookup(ex: Exec, key: TaskKey): Promise<void> {
     try {
       // The client and the schemas the task is read with load with the first lookup.
-      const [{ retrieveTask }] = await Promise.all([import('../api/client'), loadJobSchemas()]);
+      const [{ retrieveTask }] = await Promise.all([import('../../api/client'), loadJobSchemas()]);
       const task = await retrieveTask(clientOf(get(ex.id)), key, ex.ctl.signal);
       feed(ex, { type: 'polled', task });
     } catch (err) {

@@ -4,8 +4,8 @@
  * service's: at most `cap` jobs sent or followed at once on one target (Settings, default 3), so
  * a job on another target neither waits for nor holds up this one's.
  */
-import type { Job } from './job';
-import type { JobsActions, JobsStore } from './store';
+import type { Job } from '../job';
+import type { JobsActions, JobsStore } from '../store';
 
 /** The queue of one runner. */
 export interface SendQueue {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { RunnerConfig } from './runner-types';
+import type { RunnerConfig } from './ports';
 import {
   finalBody,
   gate,
   progressBody,
   startStream,
   writeLine,
-} from '../api/fixtures/fake-imagine-server';
-import { selectQueuePlace } from './store';
-import { testRunners } from './fixtures/test-runner';
-import { waitForJob } from './fixtures/wait-for-job';
+} from '../../api/fixtures/fake-imagine-server';
+import { selectQueuePlace } from '../store';
+import { testRunners } from '../fixtures/test-runner';
+import { waitForJob } from '../fixtures/wait-for-job';
 
 const runners = testRunners('runner-queue');
 

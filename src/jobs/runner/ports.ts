@@ -1,22 +1,22 @@
 /**
  * The runner's public face: its configuration, dependencies and commands (see `runner.ts`).
  */
-import type { ClientConfig, Delivery } from '../api/client';
-import type { ImagineRequest, Mode } from '../api/contract';
-import type { JobBatch, JobParent, JobTarget } from './job';
-import type { KindRegistry } from './kinds/registry';
-import type { Persistence } from './persistence';
-import type { JobsStore } from './store';
-import type { RunnerSink } from './jobs-sink';
-import type { JobLocks } from './tab-sync/locks';
+import type { ClientConfig, Delivery } from '../../api/client';
+import type { ImagineRequest, Mode } from '../../api/contract';
+import type { JobBatch, JobParent, JobTarget } from '../job';
+import type { KindRegistry } from '../kinds/registry';
+import type { Persistence } from '../persistence';
+import type { JobsStore } from '../store';
+import type { RunnerSink } from '../jobs-sink';
+import type { JobLocks } from '../tab-sync/locks';
 import {
   SERVICE_TIMEOUT_MS,
   idleRun,
   type MachineCtx,
   type Run,
   type Tuning,
-} from './machine/types';
-import type { JobKind } from './kinds/kind';
+} from '../machine/types';
+import type { JobKind } from '../kinds/kind';
 
 /** What the runner needs to know at send time (read on every event, so settings apply at once). */
 export interface RunnerConfig {
