@@ -63,6 +63,20 @@ const TESTS = ['server/**/*.test.ts', 'server/**/fixtures/**'];
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
 
 /**
+ * How a file `depth` folders inside its feature names the other features (`../feed/…` from a
+ * feature's top, `../../feed/…` from a sub-folder): by its relative path, since a feature named
+ * like a layer (`features/settings` beside `src/settings`) must not block that layer.
+ */
+function otherFeatures(feature, depth) {
+  const up = '../'.repeat(depth + 1);
+  return FEATURES.filter((f) => f !== feature).flatMap((f) => [
+    `${up}${f}`,
+    `${up}${f}/**`,
+    `**/features/${f}/**`,
+  ]);
+}
+
+/**
  * Konva is heavy: only the mask editor's lazily loaded components may import it. Classic zod is
  * too: one import of it puts all of zod (~17 KB gzipped) in the initial JS, so schemas use
  * zod/mini everywhere.
@@ -178,12 +192,14 @@ export default tseslint.config(
     ['**/features/**', '**/app/**', '**/components/**'],
     'jobs/ has no components and sits below features.',
   ),
-  ...FEATURES.map((feature) =>
-    boundary(
-      [`src/features/${feature}/**`],
-      [...FEATURES.filter((f) => f !== feature).map((f) => `**/${f}/**`), '**/app/**'],
-      'A feature never imports another feature or app/; app/ composes them.',
-      feature === 'mask-editor' ? { ignores: ['src/features/mask-editor/components/**'] } : {},
+  ...FEATURES.flatMap((feature) =>
+    [0, 1].map((depth) =>
+      boundary(
+        [depth === 0 ? `src/features/${feature}/*` : `src/features/${feature}/*/**`],
+        [...otherFeatures(feature, depth), '**/app/**'],
+        'A feature never imports another feature or app/; app/ composes them.',
+        feature === 'mask-editor' ? { ignores: ['src/features/mask-editor/components/**'] } : {},
+      ),
     ),
   ),
   {
@@ -202,11 +218,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: [
-                ...FEATURES.filter((f) => f !== 'mask-editor').map((f) => `**/${f}/**`),
-                '**/app/**',
-                '**/components/**',
-              ],
+              group: [...otherFeatures('mask-editor', 1), '**/app/**', '**/components/**'],
               message: 'The mask model imports no components, features or app/.',
             },
           ],
@@ -216,7 +228,7 @@ export default tseslint.config(
   },
   boundary(
     ['src/features/mask-editor/components/**'],
-    [...FEATURES.filter((f) => f !== 'mask-editor').map((f) => `**/${f}/**`), '**/app/**'],
+    [...otherFeatures('mask-editor', 1), '**/app/**'],
     'A feature never imports another feature or app/; app/ composes them.',
     { konva: false },
   ),

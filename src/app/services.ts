@@ -23,6 +23,7 @@ import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
 import { afterFirstPaint } from '../jobs/history-file/import-marker';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createLazyRunner } from '../jobs/runner/lazy-runner';
+import { defaultKinds } from '../jobs/kinds/registry';
 import type { Runner } from '../jobs/runner/ports';
 import { jobsStore, type JobsStore } from '../jobs/store';
 import { loadOnce, type LoadOnce } from '../lazy/load-once';
@@ -84,9 +85,16 @@ export function createServices(): Services {
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
   // Loaded with the start, after the first paint: the composer needs none of it.
-  const runner = createLazyRunner(async () =>
-    (await import('../jobs/runner/runner')).createRunner({
+  const runner = createLazyRunner(async () => {
+    // The tab's locks load with the runner, in parallel: neither is needed to paint.
+    const [{ createRunner }, { createTabLocks, defaultLocks }] = await Promise.all([
+      import('../jobs/runner/runner'),
+      import('../jobs/tab-sync/locks'),
+    ]);
+    return createRunner({
+      kinds: defaultKinds(),
       persistence,
+      locks: createTabLocks(defaultLocks()),
       network: {
         online: () => network.get().online,
         onOnline: (listener) =>
@@ -117,8 +125,8 @@ export function createServices(): Services {
         if (baseUrlFor(target) !== baseUrl) return undefined;
         return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
       },
-    }),
-  );
+    });
+  });
   // A copy missed while offline is kept when the network is back (and after a start, from History).
   network.subscribe((s, prev) => {
     if (s.online && !prev.online) void runner.keepMissingCopies();

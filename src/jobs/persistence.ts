@@ -25,6 +25,7 @@ import type { KeptSummary } from './image-cache/kept-summary';
 import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
 import { definedOnly, type PersistenceOptions } from './persistence-options';
+import type { RemoteChange, RunnerPersistence } from './runner/ports';
 import { loadJobSchemas } from './schemas';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
@@ -35,19 +36,16 @@ export type { ImportProgress, ImportReport } from './history-file/staged-import'
 /** How many jobs a start reads before showing anything: the feed's first screen and more. */
 export const FIRST_PAGE = 48;
 
-/** A job change made by another tab. `job` is null when it was deleted. */
-export interface RemoteChange {
-  id: string;
-  job: Job | null;
-}
-
 /** Options of `importHistory`. */
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Job history storage. One per tab (tests make several over one fake database). */
-export interface Persistence {
+/**
+ * Job history storage. One per tab (tests make several over one fake database). The runner sees
+ * it through its port (`RunnerPersistence`).
+ */
+export interface Persistence extends RunnerPersistence {
   readonly dbName: string;
   /** Writes one job (never its preview) and tells the other tabs. */
   saveJob(job: Job): Promise<void>;

@@ -6,11 +6,11 @@
 import { copiesToKeep } from '../copies-to-keep';
 import type { Job } from '../job';
 import type { JobKind } from '../kinds/kind';
-import type { Persistence } from '../persistence';
+import type { RunnerPersistence } from './ports';
 
 /** What a sweep reads. */
 export interface CopySweepDeps {
-  persistence: Pick<Persistence, 'loadAll' | 'keepMissing'> | undefined;
+  persistence: Pick<RunnerPersistence, 'loadAll' | 'keepMissing'> | undefined;
   /** The jobs in memory (every stored one once `loadAll` resolved). */
   jobs: () => Job[];
   kindOf: (job: Job) => JobKind | undefined;

@@ -1,22 +1,66 @@
 /**
- * The runner's public face: its configuration, dependencies and commands (see `runner.ts`).
+ * The runner's public face and what it is plugged into: its configuration, dependencies and
+ * commands, and the two ports storage fills (`RunnerPersistence`, `JobLocks`), so jobs/ never
+ * imports storage/ (see `runner.ts`).
  */
 import type { ClientConfig, Delivery } from '../../api/client';
 import type { ImagineRequest, Mode } from '../../api/contract';
-import type { JobBatch, JobParent, JobTarget } from '../job';
+import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from '../job';
 import type { KindRegistry } from '../kinds/registry';
-import type { Persistence } from '../persistence';
 import type { JobsStore } from '../store';
 import type { RunnerSink } from '../jobs-sink';
-import type { JobLocks } from '../tab-sync/locks';
-import {
-  SERVICE_TIMEOUT_MS,
-  idleRun,
-  type MachineCtx,
-  type Run,
-  type Tuning,
-} from '../machine/types';
-import type { JobKind } from '../kinds/kind';
+
+/** A job change made by another tab. `job` is null when it was deleted. */
+export interface RemoteChange {
+  id: string;
+  job: Job | null;
+}
+
+/** What the runner asks of history storage (storage's `Persistence` is one). */
+export interface RunnerPersistence {
+  /** Writes one job (never its preview) and tells the other tabs. */
+  saveJob(job: Job): Promise<void>;
+  /** One stored job, or undefined. */
+  getJob(id: string): Promise<StoredJob | undefined>;
+  /** The start: the newest jobs and every unfinished one, sent to the sink and returned. */
+  loadJobs(): Promise<StoredJob[]>;
+  /** Resolves when every stored job has been sent to the sink. */
+  loadAll(): Promise<void>;
+  /** Deletes jobs and their cached images, here and in every tab. */
+  deleteJobs(ids: string[]): Promise<void>;
+  /** Keeps a copy of a final image; true when a readable copy is kept. */
+  cacheImage(url: string): Promise<boolean>;
+  /** Missing copies kept while links live. */
+  keepMissing(urls: string[]): Promise<void>;
+  /** Tells other tabs about a progress tick (not stored). */
+  broadcastProgress(job: Job): void;
+  /** Which jobs this tab runs; changes announced for them by other tabs are ignored. */
+  setLocalOwner(isLocal: (id: string) => boolean): void;
+  /** Called after another tab changed or deleted a job (the sink has been told). */
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void;
+}
+
+/**
+ * Which tab runs which job (storage's `tab-sync/locks.ts` over the Web Locks API; without one,
+ * `oneTabLocks`: every claim succeeds).
+ */
+export interface JobLocks {
+  /** Takes responsibility for a job; false when another tab holds it. */
+  claim(id: string): Promise<boolean>;
+  /** Gives a job up (its lock is freed for other tabs). */
+  release(id: string): void;
+  /** True while this tab is responsible for the job. */
+  holds(id: string): boolean;
+  /**
+   * Waits for another tab's job to be orphaned. When its lock is granted, `shouldAdopt` decides
+   * (e.g. from the record on disk); on true this tab holds the lock and `adopt` starts the work.
+   */
+  watch(id: string, shouldAdopt: () => Promise<boolean>, adopt: () => void): void;
+  /** Stops waiting for a job's lock (it was deleted). */
+  unwatch(id: string): void;
+  /** Frees every lock and stops every wait. */
+  dispose(): void;
+}
 
 /** What the runner needs to know at send time (read on every event, so settings apply at once). */
 export interface RunnerConfig {
@@ -42,8 +86,8 @@ export interface RunnerDeps {
    * token never goes to a target it was not meant for.
    */
   clientFor?(target: JobTarget): ClientConfig | undefined;
-  /** The kinds of job this runner can run. Default: the studio's (`defaultKinds()`). */
-  kinds?: KindRegistry;
+  /** The kinds of job this runner can run. */
+  kinds: KindRegistry;
   /** Jobs sent or followed at once per target; the rest wait as `queued`. Default 3. */
   maxInFlight?: number;
   /** No news for this long → reconcile, then `stalled`. Default 60 000. */
@@ -65,7 +109,7 @@ export interface RunnerDeps {
    */
   onPreview?: (url: string) => void;
   /** History storage; without it jobs live in memory only. Must write to the same `store`. */
-  persistence?: Persistence;
+  persistence?: RunnerPersistence;
   /** Default: the app's `jobsStore`. */
   store?: JobsStore;
   /**
@@ -73,8 +117,11 @@ export interface RunnerDeps {
    * sent; `onOnline` sends them, once each.
    */
   network?: { online(): boolean; onOnline(listener: () => void): () => void };
-  /** Default: `navigator.locks` when present; `null` = no cross-tab locking (best effort). */
-  locks?: JobLocks | null;
+  /**
+   * Which tab runs which job; the runner owns them from here on (and frees them on `dispose`).
+   * Default: one tab, no cross-tab locking (best effort).
+   */
+  locks?: JobLocks;
 }
 
 /** Options of `submit`. */
@@ -126,43 +173,4 @@ export interface Runner {
   keepMissingCopies(): Promise<void>;
   /** Stops all work without changing any job (they resume on the next `resumeAll`). */
   dispose(): void;
-}
-
-/** The machine's timings for one event: the deps' defaults, with Settings' stall time first. */
-export function tuningFor(deps: RunnerDeps, config: RunnerConfig): Tuning {
-  const pollIntervalMs = deps.pollIntervalMs ?? 1000;
-  return {
-    stallAfterMs: config.stallAfterMs ?? deps.stallAfterMs ?? 60_000,
-    serviceTimeoutMs: deps.serviceTimeoutMs ?? SERVICE_TIMEOUT_MS,
-    pollIntervalMs,
-    stalledPollMs: Math.max(pollIntervalMs, deps.stalledPollIntervalMs ?? 10_000),
-    maxBackoffMs: Math.max(pollIntervalMs, deps.maxBackoffMs ?? 10_000),
-  };
-}
-
-/**
- * What the machine is told for one event: the time, the job's kind and execution, and Settings
- * read afresh (so a change applies to jobs already running).
- */
-export function machineCtx(
-  deps: RunnerDeps,
-  kind: JobKind,
-  run: Run | undefined,
-  now: number,
-): MachineCtx {
-  const config = deps.getConfig();
-  const tuning = tuningFor(deps, config);
-  return {
-    now,
-    kind,
-    run: run ?? idleRun(tuning),
-    tuning,
-    settings: {
-      delivery: config.delivery,
-      mode: config.mode,
-      ...(config.callbackUrl ? { callbackUrl: config.callbackUrl } : {}),
-    },
-    target: { name: config.target ?? 'default', baseUrl: config.client.baseUrl },
-    online: deps.network?.online() ?? true,
-  };
 }

@@ -20,7 +20,7 @@ import {
   UNKNOWN_TASK_MESSAGE,
 } from '../machine/types';
 import type { Runner, RunnerDeps } from './ports';
-import type { JobLocks } from '../tab-sync/locks';
+import { createTabLocks, type WebLocks } from '../tab-sync/locks';
 import { createJobsStore, type JobsStore } from '../store';
 import { testSink } from '../fixtures/store-sink';
 import { testRunners } from '../fixtures/test-runner';
@@ -95,7 +95,7 @@ async function until(
 }
 
 /** An in-process Web Locks stand-in shared by simulated tabs (exclusive locks, FIFO waiters). */
-function sharedLocks(): JobLocks {
+function sharedLocks(): WebLocks {
   const taken = new Set<string>();
   const waiters = new Map<string, (() => void)[]>();
   const handOver = (name: string) => {
@@ -773,8 +773,8 @@ describe('runner: stalls and reloads', () => {
       writeLine(res, progressBody(server.url, 't-tabs', 35));
       await new Promise(() => {});
     };
-    const a = openTab(server, dbName, { locks });
-    const b = openTab(server, dbName, { locks });
+    const a = openTab(server, dbName, { locks: createTabLocks(locks) });
+    const b = openTab(server, dbName, { locks: createTabLocks(locks) });
     await b.runner.resumeAll();
 
     const id = a.runner.submit({ prompt: 'two tabs' });

@@ -3,7 +3,7 @@
  * last state always wins on disk.
  */
 import type { Job } from '../job';
-import type { Persistence } from '../persistence';
+import type { RunnerPersistence } from './ports';
 
 /** Saves per job, in order. */
 export interface SaveQueue {
@@ -18,7 +18,7 @@ export interface SaveQueue {
 
 /** A save queue over `persistence` (none: nothing is saved). `stopped`: a closed tab's runner. */
 export function createSaveQueue(
-  persistence: Persistence | undefined,
+  persistence: RunnerPersistence | undefined,
   get: (id: string) => Job | undefined,
   stopped: () => boolean,
 ): SaveQueue {

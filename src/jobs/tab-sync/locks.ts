@@ -4,8 +4,11 @@
  * lock learns when the holder's tab closed and can adopt its orphaned job.
  */
 
+import type { JobLocks } from '../runner/ports';
+import { oneTabLocks } from '../runner/one-tab-locks';
+
 /** The slice of the Web Locks API used here (`navigator.locks`). */
-export interface JobLocks {
+export interface WebLocks {
   request(
     name: string,
     options: { ifAvailable?: boolean; signal?: AbortSignal },
@@ -13,37 +16,22 @@ export interface JobLocks {
   ): Promise<unknown>;
 }
 
-/** The locks of one tab's jobs. */
-export interface TabLocks {
-  /** Takes responsibility for a job; false when another tab holds it. */
-  claim(id: string): Promise<boolean>;
-  /** Gives a job up (its lock is freed for other tabs). */
-  release(id: string): void;
-  /** True while this tab is responsible for the job. */
-  holds(id: string): boolean;
-  /**
-   * Waits for another tab's job to be orphaned. When its lock is granted, `shouldAdopt` decides
-   * (e.g. from the record on disk); on true this tab holds the lock and `adopt` starts the work.
-   */
-  watch(id: string, shouldAdopt: () => Promise<boolean>, adopt: () => void): void;
-  /** Stops waiting for a job's lock (it was deleted). */
-  unwatch(id: string): void;
-  /** Frees every lock and stops every wait. */
-  dispose(): void;
-}
-
 function lockName(id: string): string {
   return `imagine-studio-job:${id}`;
 }
 
 /** `navigator.locks` when the platform has it. */
-export function defaultLocks(): JobLocks | null {
+export function defaultLocks(): WebLocks | null {
   const nav = (globalThis as { navigator?: { locks?: unknown } }).navigator;
-  return nav?.locks ? (nav.locks as JobLocks) : null;
+  return nav?.locks ? (nav.locks as WebLocks) : null;
 }
 
-/** The locks of a tab; with `locks` null every claim succeeds (one tab, best effort). */
-export function createTabLocks(locks: JobLocks | null): TabLocks {
+/**
+ * The runner's `JobLocks` of a tab over the Web Locks API; with `locks` null every claim succeeds
+ * (one tab, best effort).
+ */
+export function createTabLocks(locks: WebLocks | null): JobLocks {
+  if (!locks) return oneTabLocks();
   /** Jobs this tab is responsible for, with the release of their lock. */
   const held = new Map<string, () => void>();
   /** Lock requests waiting for another tab's job to be orphaned. */
@@ -53,10 +41,6 @@ export function createTabLocks(locks: JobLocks | null): TabLocks {
   return {
     claim(id) {
       if (held.has(id)) return Promise.resolve(true);
-      if (!locks) {
-        held.set(id, () => {});
-        return Promise.resolve(true);
-      }
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       // Marked before the grant so this tab ignores other tabs' echoes of a job it just started.
@@ -84,7 +68,7 @@ export function createTabLocks(locks: JobLocks | null): TabLocks {
     holds: (id) => held.has(id),
 
     watch(id, shouldAdopt, adopt) {
-      if (!locks || disposed || watching.has(id) || held.has(id)) return;
+      if (disposed || watching.has(id) || held.has(id)) return;
       const ctl = new AbortController();
       watching.set(id, ctl);
       locks
