@@ -59,7 +59,16 @@ const ENDPOINT_FOLDERS = readdirSync(new URL('./server/endpoints/', import.meta.
 /** Tests and their fixtures may reach any layer (an endpoint test over a real socket). */
 const TESTS = ['server/**/*.test.ts', 'server/**/fixtures/**'];
 
-/** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
+/**
+ * The jobs' tests and fixtures may reach storage: a runner is tested over real persistence, as a
+ * tab runs it.
+ */
+const JOBS_TESTS = ['src/jobs/**/*.test.{ts,tsx}', 'src/jobs/**/fixtures/**'];
+
+/**
+ * Import boundaries: api, prompt → settings, jobs → storage → features → app; features never
+ * import each other.
+ */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
 
 /**
@@ -189,8 +198,14 @@ export default tseslint.config(
   ),
   boundary(
     ['src/jobs/**'],
+    ['**/storage/**', '**/features/**', '**/app/**', '**/components/**'],
+    'jobs/ sits below storage and features: it reaches storage only through its ports (runner/ports.ts).',
+    { ignores: JOBS_TESTS },
+  ),
+  boundary(
+    ['src/storage/**'],
     ['**/features/**', '**/app/**', '**/components/**'],
-    'jobs/ has no components and sits below features.',
+    'storage/ (history, tab sync, image cache, history file) sits below features and app/.',
   ),
   ...FEATURES.flatMap((feature) =>
     [0, 1].map((depth) =>

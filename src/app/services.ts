@@ -16,12 +16,12 @@ import {
 import { lateSink } from '../jobs/jobs-sink';
 import { createNetworkStatus, type NetworkStatus } from '../settings/network-status';
 import { readStudioConfig } from '../api/runtime-config';
-import { PICTURE_CACHE, STAGING_CACHE } from '../jobs/image-cache/kept-copy';
-import { watchBlockedOrigins } from '../jobs/image-cache/blocked-origins';
-import { pageDecodes } from '../jobs/image-cache/decode-check';
-import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
-import { afterFirstPaint } from '../jobs/history-file/import-marker';
-import { createPersistence, type Persistence } from '../jobs/persistence';
+import { PICTURE_CACHE, STAGING_CACHE } from '../storage/image-cache/kept-copy';
+import { watchBlockedOrigins } from '../storage/image-cache/blocked-origins';
+import { pageDecodes } from '../storage/image-cache/decode-check';
+import type { BlockedOrigins } from '../storage/image-cache/image-cache';
+import { afterFirstPaint } from '../storage/history-file/import-marker';
+import { createPersistence, type Persistence } from '../storage/persistence/persistence';
 import { createLazyRunner } from '../jobs/runner/lazy-runner';
 import { defaultKinds } from '../jobs/kinds/registry';
 import type { Runner } from '../jobs/runner/ports';
@@ -89,7 +89,7 @@ export function createServices(): Services {
     // The tab's locks load with the runner, in parallel: neither is needed to paint.
     const [{ createRunner }, { createTabLocks, defaultLocks }] = await Promise.all([
       import('../jobs/runner/runner'),
-      import('../jobs/tab-sync/locks'),
+      import('../storage/tab-sync/locks'),
     ]);
     return createRunner({
       kinds: defaultKinds(),

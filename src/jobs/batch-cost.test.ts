@@ -6,7 +6,7 @@ import { toStoredJob } from './job';
 import { transition } from './machine/machine';
 import { idleRun, type JobEvent } from './machine/types';
 import { loadJobSchemas } from './schemas';
-import { storedJobSchema } from './stored-job-schema';
+import { storedJobSchema } from '../storage/repository/stored-job-schema';
 
 beforeAll(() => loadJobSchemas());
 

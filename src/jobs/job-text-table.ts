@@ -9,7 +9,7 @@
 import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { REFUSED_URL_NOTE } from '../api/url-scheme';
-import { evictedText } from './image-cache/evicted-text';
+import { evictedText } from './evicted-text';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,

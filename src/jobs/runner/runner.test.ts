@@ -12,7 +12,11 @@ import {
   type FakeImagineServer,
 } from '../../api/fixtures/fake-imagine-server';
 import type { Job } from '../job';
-import { createPersistence, openStudioDb, type Persistence } from '../persistence';
+import {
+  createPersistence,
+  openStudioDb,
+  type Persistence,
+} from '../../storage/persistence/persistence';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
@@ -20,7 +24,7 @@ import {
   UNKNOWN_TASK_MESSAGE,
 } from '../machine/types';
 import type { Runner, RunnerDeps } from './ports';
-import { createTabLocks, type WebLocks } from '../tab-sync/locks';
+import { createTabLocks, type WebLocks } from '../../storage/tab-sync/locks';
 import { createJobsStore, type JobsStore } from '../store';
 import { testSink } from '../fixtures/store-sink';
 import { testRunners } from '../fixtures/test-runner';

@@ -9,7 +9,7 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import type { JobStatus, StoredJob } from '../job';
+import type { JobStatus, StoredJob } from '../../jobs/job';
 
 /** The database name. */
 export const DB_NAME = 'imagine-studio';

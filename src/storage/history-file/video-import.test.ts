@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultKinds } from '../kinds/registry';
-import { loadJobSchemas } from '../schemas';
+import { defaultKinds } from '../../jobs/kinds/registry';
+import { loadJobSchemas } from '../../jobs/schemas';
 import { readHistoryJob } from './read-history';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.

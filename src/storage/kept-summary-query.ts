@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { Persistence } from './persistence';
+import type { Persistence } from './persistence/persistence';
 
 /** Query key prefix of the kept-copies summary. */
 export const KEPT_SUMMARY_KEY = ['kept-summary'] as const;

@@ -5,13 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   startFakeImagineServer,
   type FakeImagineServer,
-} from '../api/fixtures/fake-imagine-server';
-import v1Fixture from './fixtures/history-db-v1.json';
-import type { Job } from './job';
-import { EXPORT_FORMAT, HistoryImportError } from './history-file/history-file';
+} from '../../api/fixtures/fake-imagine-server';
+import v1Fixture from '../fixtures/history-db-v1.json';
+import type { Job } from '../../jobs/job';
+import { EXPORT_FORMAT, HistoryImportError } from '../history-file/history-file';
 import { DB_VERSION, createPersistence, openStudioDb, type Persistence } from './persistence';
-import { createJobsStore, type JobsStore } from './store';
-import { testSink } from './fixtures/store-sink';
+import { createJobsStore, type JobsStore } from '../../jobs/store';
+import { testSink } from '../../jobs/fixtures/store-sink';
 
 let counter = 0;
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -2,7 +2,7 @@
  * The history file: versioned JSON of every job (no previews, no token). Reading one is in
  * `read-history` (loaded only with the importer).
  */
-import { toStoredJob, type StoredJob } from '../job';
+import { toStoredJob, type StoredJob } from '../../jobs/job';
 
 /** `format` of an export file. */
 export const EXPORT_FORMAT = 'imagine-studio-history';

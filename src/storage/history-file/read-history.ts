@@ -4,10 +4,10 @@
  * Loaded with the importer only, not at start.
  */
 import { z } from 'zod/mini';
-import { isJobActive, type StoredJob } from '../job';
-import { storedJobSchema } from '../stored-job-schema';
-import { DEFAULT_KIND, type KindRegistry } from '../kinds/registry';
-import { rebuildRequest } from '../kinds/safe-request';
+import { isJobActive, type StoredJob } from '../../jobs/job';
+import { storedJobSchema } from '../repository/stored-job-schema';
+import { DEFAULT_KIND, type KindRegistry } from '../../jobs/kinds/registry';
+import { rebuildRequest } from '../../jobs/kinds/safe-request';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,

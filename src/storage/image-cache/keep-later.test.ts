@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPersistence, type Persistence } from '../persistence';
+import { createPersistence, type Persistence } from '../persistence/persistence';
 import { memoryCache } from '../fixtures/memory-cache';
-import { createCopySweep } from '../runner/copy-sweep';
+import { createCopySweep } from '../../jobs/runner/copy-sweep';
 import { keptLabel, pictureCheckUrl, type KeptCopy } from './kept-copy';
 import type { Decodes } from './keep-one';
 

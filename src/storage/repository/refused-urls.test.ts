@@ -1,20 +1,20 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { REFUSED_URL_NOTE } from '../api/url-scheme';
+import { REFUSED_URL_NOTE } from '../../api/url-scheme';
 import {
   finalBody,
   progressBody,
   startStream,
   writeLine,
   type FakeImagineServer,
-} from '../api/fixtures/fake-imagine-server';
-import { EXPORT_FORMAT } from './history-file/history-file';
-import { createPersistence } from './persistence';
-import { testSink } from './fixtures/store-sink';
-import { testRunners } from './fixtures/test-runner';
-import { createJobsStore, type JobsStore } from './store';
-import { waitForJob as waitFor } from './fixtures/wait-for-job';
+} from '../../api/fixtures/fake-imagine-server';
+import { EXPORT_FORMAT } from '../history-file/history-file';
+import { createPersistence } from '../persistence/persistence';
+import { testSink } from '../../jobs/fixtures/store-sink';
+import { testRunners } from '../../jobs/fixtures/test-runner';
+import { createJobsStore, type JobsStore } from '../../jobs/store';
+import { waitForJob as waitFor } from '../../jobs/fixtures/wait-for-job';
 
 const runners = testRunners('refused');
 

@@ -6,32 +6,32 @@
  * passes in. Nothing here ever sees a token: jobs do not hold one, and token-like request keys
  * are stripped.
  */
-import { isJobActive, type Job, type JobPreview, type StoredJob } from './job';
-import type { JobsSink, NoticeSink, RunnerSink } from './jobs-sink';
-import type { StorageNotice } from './store';
-import { createJobRepository } from './repository/job-repository';
-import { openStudioDb, DB_NAME, type StudioDb } from './repository/schema';
+import { isJobActive, type Job, type JobPreview, type StoredJob } from '../../jobs/job';
+import type { JobsSink, NoticeSink, RunnerSink } from '../../jobs/jobs-sink';
+import type { StorageNotice } from '../../jobs/store';
+import { createJobRepository } from '../repository/job-repository';
+import { openStudioDb, DB_NAME, type StudioDb } from '../repository/schema';
 import {
   deleteJobsWithImages,
   imageUrlsOf,
   restoreDeletedBatch,
   type DeletedBatch,
-} from './repository/deletions';
-import { openTabChannel } from './tab-sync/channel';
-import { createImageCache } from './image-cache/image-cache';
-import { isReadable, type KeptCopy } from './image-cache/kept-copy';
-import { approxBytes } from './image-cache/room';
-import type { KeptSummary } from './image-cache/kept-summary';
-import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
-import type { ImportProgress, ImportReport } from './history-file/staged-import';
+} from '../repository/deletions';
+import { openTabChannel } from '../tab-sync/channel';
+import { createImageCache } from '../image-cache/image-cache';
+import { isReadable, type KeptCopy } from '../image-cache/kept-copy';
+import { approxBytes } from '../image-cache/room';
+import type { KeptSummary } from '../image-cache/kept-summary';
+import { afterFirstPaint, discardUnfinishedImport } from '../history-file/import-marker';
+import type { ImportProgress, ImportReport } from '../history-file/staged-import';
 import { definedOnly, type PersistenceOptions } from './persistence-options';
-import type { RemoteChange, RunnerPersistence } from './runner/ports';
-import { loadJobSchemas } from './schemas';
+import type { RemoteChange, RunnerPersistence } from '../../jobs/runner/ports';
+import { loadJobSchemas } from '../../jobs/schemas';
 
-export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
-export type { CachedImage, StudioDbSchema } from './repository/schema';
-export { CHANNEL_NAME } from './tab-sync/channel';
-export type { ImportProgress, ImportReport } from './history-file/staged-import';
+export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from '../repository/schema';
+export type { CachedImage, StudioDbSchema } from '../repository/schema';
+export { CHANNEL_NAME } from '../tab-sync/channel';
+export type { ImportProgress, ImportReport } from '../history-file/staged-import';
 
 /** How many jobs a start reads before showing anything: the feed's first screen and more. */
 export const FIRST_PAGE = 48;
@@ -328,16 +328,16 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
 
     // Export and import load on first use: a start needs neither.
     async exportHistory() {
-      const { historyFileJson } = await import('./history-file/history-file');
+      const { historyFileJson } = await import('../history-file/history-file');
       return historyFileJson(await repository.all(), now());
     },
 
     async importHistory(file, importOptions = {}) {
-      const { checkImportSize } = await import('./history-file/history-file');
+      const { checkImportSize } = await import('../history-file/history-file');
       if (typeof file !== 'string') checkImportSize(file.size);
       const json = typeof file === 'string' ? file : await file.text();
       const d = await db();
-      const { stagedImport } = await import('./history-file/staged-import');
+      const { stagedImport } = await import('../history-file/staged-import');
       const { report, written } = await stagedImport(d, json, {
         isLocal,
         now,
@@ -359,7 +359,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
     keptBlob: (url) => images.blobOf(url),
     // Loaded on first use: only History shows it.
     keptSummary: async () =>
-      (await import('./image-cache/kept-summary')).keptSummary({
+      (await import('../image-cache/kept-summary')).keptSummary({
         db,
         ...definedOnly({ pictureCache }),
       }),

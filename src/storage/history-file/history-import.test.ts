@@ -1,24 +1,24 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Job, StoredJob } from '../job';
+import type { Job, StoredJob } from '../../jobs/job';
 import { EXPORT_FORMAT, HistoryImportError, MAX_IMPORT_BYTES } from './history-file';
 import {
   createPersistence,
   openStudioDb,
   type ImportProgress,
   type Persistence,
-} from '../persistence';
-import { createJobsStore } from '../store';
+} from '../persistence/persistence';
+import { createJobsStore } from '../../jobs/store';
 import { unwrap } from 'idb';
 import { z } from 'zod/mini';
-import { imagineKind } from '../kinds/imagine';
-import type { JobKind } from '../kinds/kind';
-import { createKindRegistry } from '../kinds/registry';
-import { rebuildRequest } from '../kinds/safe-request';
+import { imagineKind } from '../../jobs/kinds/imagine';
+import type { JobKind } from '../../jobs/kinds/kind';
+import { createKindRegistry } from '../../jobs/kinds/registry';
+import { rebuildRequest } from '../../jobs/kinds/safe-request';
 import { stagedImport } from './staged-import';
-import { testSink } from '../fixtures/store-sink';
-import { loadJobSchemas } from '../schemas';
+import { testSink } from '../../jobs/fixtures/store-sink';
+import { loadJobSchemas } from '../../jobs/schemas';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
 beforeAll(() => loadJobSchemas());

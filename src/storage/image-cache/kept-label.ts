@@ -4,7 +4,7 @@
  */
 import type { I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
-import { jobText } from '../job-text';
+import { jobText } from '../../jobs/job-text';
 import { hostOf, type KeptCopy, type MissingCopy } from './kept-copy';
 
 /** The card's label for a copy (`keptLabel` of `kept-copy.ts`), in the language of `i18n`. */

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Job } from './job';
-import type { JobsSink } from './jobs-sink';
+import type { Job } from '../../jobs/job';
+import type { JobsSink } from '../../jobs/jobs-sink';
 import { FIRST_PAGE, createPersistence, openStudioDb, type Persistence } from './persistence';
-import { fitWithin } from './image-cache/thumbnail';
+import { fitWithin } from '../image-cache/thumbnail';
 
 let n = 0;
 const open: Persistence[] = [];

@@ -2,8 +2,8 @@
  * The job repository: one record per job, read and written by id, and read newest-first by the
  * `createdAt` index so a start can show the first page before the rest is read.
  */
-import { ACTIVE_STATUSES, toStoredJob, type Job, type StoredJob } from '../job';
-import { jobSchemas, loadJobSchemas } from '../schemas';
+import { ACTIVE_STATUSES, toStoredJob, type Job, type StoredJob } from '../../jobs/job';
+import { jobSchemas, loadJobSchemas } from '../../jobs/schemas';
 import type { StudioDb } from './schema';
 
 /**

@@ -2,7 +2,7 @@
  * Tab sync over a BroadcastChannel: a tab announces which jobs it changed or deleted, and live
  * progress ticks (never stored). Other tabs re-read changed jobs from the repository.
  */
-import type { JobPreview } from '../job';
+import type { JobPreview } from '../../jobs/job';
 
 /** The channel on which tabs announce job changes. */
 export const CHANNEL_NAME = 'imagine-studio-jobs';

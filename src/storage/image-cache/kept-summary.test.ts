@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPersistence, type Persistence } from '../persistence';
+import { createPersistence, type Persistence } from '../persistence/persistence';
 import { memoryCache } from '../fixtures/memory-cache';
 import { formatBytes, keptSummaryDetails, keptSummaryLine, type KeptSummary } from './kept-summary';
 

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Persistence } from './persistence';
+import type { Persistence } from './persistence/persistence';
 
 /** What the cached-image look-up needs of the image cache. */
 export type ImageCacheReader = Pick<Persistence, 'dbName' | 'imageUrlFor' | 'thumbUrlFor'>;

@@ -3,7 +3,7 @@
  * the kept blob first, then the link itself (a live link on a CDN that allows CORS), then the
  * studio server's relay. Where none can give bytes, the error says exactly why.
  */
-import type { Persistence } from '../persistence';
+import type { Persistence } from '../persistence/persistence';
 import { isLinkExpired } from '../../prompt/link-expiry';
 import { downloadRefusal, relayUrlFor } from './kept-copy';
 

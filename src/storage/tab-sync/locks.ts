@@ -4,8 +4,8 @@
  * lock learns when the holder's tab closed and can adopt its orphaned job.
  */
 
-import type { JobLocks } from '../runner/ports';
-import { oneTabLocks } from '../runner/one-tab-locks';
+import type { JobLocks } from '../../jobs/runner/ports';
+import { oneTabLocks } from '../../jobs/runner/one-tab-locks';
 
 /** The slice of the Web Locks API used here (`navigator.locks`). */
 export interface WebLocks {

@@ -2,7 +2,7 @@
  * Deleting jobs with their cached images, and putting back exactly what a delete removed (Undo):
  * the very records and blobs, from memory, with no refetch and no change of status.
  */
-import type { StoredJob } from '../job';
+import type { StoredJob } from '../../jobs/job';
 import type { CachedImage, CachedThumb, StudioDb } from './schema';
 
 /** What one delete removed: enough to put it all back byte for byte. */

@@ -3,9 +3,9 @@
  * history file passes. Loaded with the job schemas (`schemas.ts`), not with the page.
  */
 import { z } from 'zod/mini';
-import { imagineRequestSchema } from '../api/contract';
-import { REFUSED_URL_NOTE, dropRefusedUrls } from '../api/url-scheme';
-import { JOB_STATUSES, cleanRequest, type StoredJob } from './job';
+import { imagineRequestSchema } from '../../api/contract';
+import { REFUSED_URL_NOTE, dropRefusedUrls } from '../../api/url-scheme';
+import { JOB_STATUSES, cleanRequest, type StoredJob } from '../../jobs/job';
 
 const jobResultSchema = z.object({
   task_id: z.optional(z.string()),

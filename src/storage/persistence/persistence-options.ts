@@ -2,12 +2,12 @@
  * How a tab's persistence is made (`createPersistence`): its database, where it reports, and what
  * the image cache may use to keep copies.
  */
-import type { JobsSink, NoticeSink } from './jobs-sink';
-import type { KindRegistry } from './kinds/registry';
-import type { BlockedOrigins } from './image-cache/image-cache';
-import type { Decodes } from './image-cache/keep-one';
-import type { CopyMeans } from './image-cache/kept-copy';
-import type { Thumbnail } from './image-cache/thumbnail';
+import type { JobsSink, NoticeSink } from '../../jobs/jobs-sink';
+import type { KindRegistry } from '../../jobs/kinds/registry';
+import type { BlockedOrigins } from '../image-cache/image-cache';
+import type { Decodes } from '../image-cache/keep-one';
+import type { CopyMeans } from '../image-cache/kept-copy';
+import type { Thumbnail } from '../image-cache/thumbnail';
 
 /** Options of `createPersistence`. */
 export interface PersistenceOptions {

@@ -1,5 +1,5 @@
 /** Making room in browser storage: on a full quota, the oldest cached images go first. */
-import type { StorageNotice } from '../store';
+import type { StorageNotice } from '../../jobs/store';
 import type { Evicted } from './evicted-message';
 
 /** True for the errors browsers throw when storage is full. */

@@ -9,10 +9,10 @@
  * wrote again every job, with one awaited request per job, which took 22 s for 10,000 jobs.
  */
 import { unwrap } from 'idb';
-import type { StoredJob } from '../job';
-import { defaultKinds, type KindRegistry } from '../kinds/registry';
+import type { StoredJob } from '../../jobs/job';
+import { defaultKinds, type KindRegistry } from '../../jobs/kinds/registry';
 import type { StudioDb } from '../repository/schema';
-import { loadJobSchemas } from '../schemas';
+import { loadJobSchemas } from '../../jobs/schemas';
 import { IMPORT_MARKER, holdingImportLock, yieldToPage } from './import-marker';
 import { readHistoryHeader, readHistoryJob } from './read-history';
 

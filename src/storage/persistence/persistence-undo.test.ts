@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job } from './job';
+import type { Job } from '../../jobs/job';
 import { createPersistence, openStudioDb, type Persistence } from './persistence';
-import { createJobsStore, type JobsStore } from './store';
-import { testSink } from './fixtures/store-sink';
+import { createJobsStore, type JobsStore } from '../../jobs/store';
+import { testSink } from '../../jobs/fixtures/store-sink';
 
 let n = 0;
 const open: Persistence[] = [];
