@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../jobs/job';
 import type { JobsSink } from '../../jobs/jobs-sink';
-import { FIRST_PAGE, createPersistence, openStudioDb, type Persistence } from './persistence';
+import { FIRST_PAGE } from './first-load';
+import { createPersistence, openStudioDb, type Persistence } from './persistence';
 import { fitWithin } from '../image-cache/thumbnail';
 
 let n = 0;
