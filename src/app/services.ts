@@ -19,7 +19,7 @@ import { readStudioConfig } from '../api/runtime-config';
 import { PICTURE_CACHE, STAGING_CACHE } from '../storage/image-cache/kept-copy';
 import { watchBlockedOrigins } from '../storage/image-cache/blocked-origins';
 import { pageDecodes } from '../storage/image-cache/decode-check';
-import type { BlockedOrigins } from '../storage/image-cache/image-cache';
+import type { BlockedOrigins } from '../storage/image-cache/cache-options';
 import { afterFirstPaint } from '../storage/history-file/import-marker';
 import { createPersistence, type Persistence } from '../storage/persistence/persistence';
 import { createLazyRunner } from '../jobs/runner/lazy-runner';

@@ -5,7 +5,7 @@
  * says so with a `securitypolicyviolation` event. That is how the studio can name the host and
  * the setting to change, instead of calling it a network problem.
  */
-import type { BlockedOrigins } from './image-cache';
+import type { BlockedOrigins } from './cache-options';
 
 /** The part of a CSP violation this reads. */
 interface Violation {

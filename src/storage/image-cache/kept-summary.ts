@@ -8,7 +8,7 @@
 import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg, plural } from '@lingui/core/macro';
 import type { StudioDb } from '../repository/schema';
-import { isClip } from './image-cache';
+import { isClip } from './eviction';
 
 /** A count and its bytes. */
 export interface CountedBytes {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClip } from './image-cache';
+import { isClip } from './eviction';
 import { evictedMessage } from './evicted-message';
 import type { Evicted } from './evicted-message';
 import { withRoom } from './room';

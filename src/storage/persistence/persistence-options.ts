@@ -4,7 +4,7 @@
  */
 import type { JobsSink, NoticeSink } from '../../jobs/jobs-sink';
 import type { KindRegistry } from '../../jobs/kinds/registry';
-import type { BlockedOrigins } from '../image-cache/image-cache';
+import type { BlockedOrigins } from '../image-cache/cache-options';
 import type { Decodes } from '../image-cache/keep-one';
 import type { CopyMeans } from '../image-cache/kept-copy';
 import type { Thumbnail } from '../image-cache/thumbnail';
