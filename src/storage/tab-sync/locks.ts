@@ -3,9 +3,7 @@
  * sends or follows, so two tabs never follow (or send) the same job, and a tab that waits on a
  * lock learns when the holder's tab closed and can adopt its orphaned job.
  */
-
 import type { JobLocks } from '../../jobs/runner/ports';
-import { oneTabLocks } from '../../jobs/runner/one-tab-locks';
 
 /** The slice of the Web Locks API used here (`navigator.locks`). */
 export interface WebLocks {
@@ -28,10 +26,9 @@ export function defaultLocks(): WebLocks | null {
 
 /**
  * The runner's `JobLocks` of a tab over the Web Locks API; with `locks` null every claim succeeds
- * (one tab, best effort).
+ * (one tab, best effort, like the runner's own `oneTabLocks`, which this chunk does not pull in).
  */
 export function createTabLocks(locks: WebLocks | null): JobLocks {
-  if (!locks) return oneTabLocks();
   /** Jobs this tab is responsible for, with the release of their lock. */
   const held = new Map<string, () => void>();
   /** Lock requests waiting for another tab's job to be orphaned. */
@@ -41,6 +38,10 @@ export function createTabLocks(locks: WebLocks | null): JobLocks {
   return {
     claim(id) {
       if (held.has(id)) return Promise.resolve(true);
+      if (!locks) {
+        held.set(id, () => {});
+        return Promise.resolve(true);
+      }
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       // Marked before the grant so this tab ignores other tabs' echoes of a job it just started.
@@ -68,7 +69,7 @@ export function createTabLocks(locks: WebLocks | null): JobLocks {
     holds: (id) => held.has(id),
 
     watch(id, shouldAdopt, adopt) {
-      if (disposed || watching.has(id) || held.has(id)) return;
+      if (!locks || disposed || watching.has(id) || held.has(id)) return;
       const ctl = new AbortController();
       watching.set(id, ctl);
       locks
