@@ -59,8 +59,31 @@ const ENDPOINT_FOLDERS = readdirSync(new URL('./server/endpoints/', import.meta.
 /** Tests and their fixtures may reach any layer (an endpoint test over a real socket). */
 const TESTS = ['server/**/*.test.ts', 'server/**/fixtures/**'];
 
-/** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
+/**
+ * The jobs' tests and fixtures may reach storage: a runner is tested over real persistence, as a
+ * tab runs it.
+ */
+const JOBS_TESTS = ['src/jobs/**/*.test.{ts,tsx}', 'src/jobs/**/fixtures/**'];
+
+/**
+ * Import boundaries: api, prompt → settings, jobs → storage → features → app; features never
+ * import each other.
+ */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
+
+/**
+ * How a file `depth` folders inside its feature names the other features (`../feed/…` from a
+ * feature's top, `../../feed/…` from a sub-folder): by its relative path, since a feature named
+ * like a layer (`features/settings` beside `src/settings`) must not block that layer.
+ */
+function otherFeatures(feature, depth) {
+  const up = '../'.repeat(depth + 1);
+  return FEATURES.filter((f) => f !== feature).flatMap((f) => [
+    `${up}${f}`,
+    `${up}${f}/**`,
+    `**/features/${f}/**`,
+  ]);
+}
 
 /**
  * Konva is heavy: only the mask editor's lazily loaded components may import it. Classic zod is
@@ -121,6 +144,13 @@ export default tseslint.config(
     },
   },
   {
+    // Split by concern, not squeezed under a file limit: no function (a closure that holds a
+    // whole service included) over 120 lines. Tests aside: a `describe` block is a list.
+    files: ['**/*.{ts,tsx,js}'],
+    ignores: ['**/*.test.{ts,tsx}', 'e2e/**/*.spec.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 120 }] },
+  },
+  {
     files: [
       'vite.config.ts',
       'vitest.config.ts',
@@ -170,16 +200,29 @@ export default tseslint.config(
     'prompt/ sits below jobs and features.',
   ),
   boundary(
-    ['src/jobs/**'],
-    ['**/features/**', '**/app/**', '**/components/**'],
-    'jobs/ has no components and sits below features.',
+    ['src/settings/**'],
+    ['**/jobs/**', '**/storage/**', '**/features/**', '**/app/**', '**/components/**'],
+    'settings/ (where requests go, whether they can) sits beside jobs/, below storage and features.',
   ),
-  ...FEATURES.map((feature) =>
-    boundary(
-      [`src/features/${feature}/**`],
-      [...FEATURES.filter((f) => f !== feature).map((f) => `**/${f}/**`), '**/app/**'],
-      'A feature never imports another feature or app/; app/ composes them.',
-      feature === 'mask-editor' ? { ignores: ['src/features/mask-editor/components/**'] } : {},
+  boundary(
+    ['src/jobs/**'],
+    ['**/storage/**', '**/features/**', '**/app/**', '**/components/**'],
+    'jobs/ sits below storage and features: it reaches storage only through its ports (runner/ports.ts).',
+    { ignores: JOBS_TESTS },
+  ),
+  boundary(
+    ['src/storage/**'],
+    ['**/features/**', '**/app/**', '**/components/**'],
+    'storage/ (history, tab sync, image cache, history file) sits below features and app/.',
+  ),
+  ...FEATURES.flatMap((feature) =>
+    [0, 1].map((depth) =>
+      boundary(
+        [depth === 0 ? `src/features/${feature}/*` : `src/features/${feature}/*/**`],
+        [...otherFeatures(feature, depth), '**/app/**'],
+        'A feature never imports another feature or app/; app/ composes them.',
+        feature === 'mask-editor' ? { ignores: ['src/features/mask-editor/components/**'] } : {},
+      ),
     ),
   ),
   {
@@ -198,11 +241,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: [
-                ...FEATURES.filter((f) => f !== 'mask-editor').map((f) => `**/${f}/**`),
-                '**/app/**',
-                '**/components/**',
-              ],
+              group: [...otherFeatures('mask-editor', 1), '**/app/**', '**/components/**'],
               message: 'The mask model imports no components, features or app/.',
             },
           ],
@@ -212,7 +251,7 @@ export default tseslint.config(
   },
   boundary(
     ['src/features/mask-editor/components/**'],
-    [...FEATURES.filter((f) => f !== 'mask-editor').map((f) => `**/${f}/**`), '**/app/**'],
+    [...otherFeatures('mask-editor', 1), '**/app/**'],
     'A feature never imports another feature or app/; app/ composes them.',
     { konva: false },
   ),

@@ -4,8 +4,8 @@ import { formatter } from '@lingui/format-po';
 /**
  * Two catalogs per locale, so the studio's two halves are translated in files of their own:
  * `core` (the page, composer, settings, prompts, API errors) and `work` (feed, history, editors,
- * jobs). At run time a build loads them split otherwise: what the first render shows, then the
- * rest (scripts/catalog-split-plugin.ts, src/i18n/activate.ts).
+ * jobs, storage, the settings store). At run time a build loads them split otherwise: what the
+ * first render shows, then the rest (scripts/catalog-split-plugin.ts, src/i18n/activate.ts).
  */
 export const linguiConfig = defineConfig({
   sourceLocale: 'en',
@@ -36,6 +36,8 @@ export const linguiConfig = defineConfig({
         '<rootDir>/src/features/mask-editor',
         '<rootDir>/src/features/animate',
         '<rootDir>/src/jobs',
+        '<rootDir>/src/storage',
+        '<rootDir>/src/settings',
       ],
       exclude: ['**/*.test.*', '**/fixtures/**'],
     },

@@ -45,7 +45,7 @@ describe('the catalog split', () => {
     expect(has('src/features/history/history-view.tsx')).toBe(false);
     expect(has('src/features/settings/settings-dialog.tsx')).toBe(false);
     expect(has('src/features/feed/job-card.tsx')).toBe(false);
-    expect(has('src/jobs/runner.ts')).toBe(false);
+    expect(has('src/jobs/runner/runner.ts')).toBe(false);
   });
 
   it('makes a lazy part that words messages wait for the later ones, and no other', () => {

@@ -1,5 +1,5 @@
 /**
- * Sizes the layout promises (CONVENTIONS.md): no source file over 400 lines, and no component
+ * Sizes the layout promises (README, Layout): no source file over 400 lines, and no component
  * file over 150 (one component per file, so the file is the component). Tests aside.
  */
 import { readdirSync, readFileSync } from 'node:fs';

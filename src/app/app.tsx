@@ -9,7 +9,7 @@ import { FeedActionsContext } from '../features/feed/feed-actions';
 import { FeedWindowContext } from '../features/feed/feed-window';
 import { ImageToolsContext } from '../features/feed/image-tools-context';
 import type { Job } from '../jobs/job';
-import { useConfig } from '../jobs/config-store';
+import { useConfig } from '../settings/config-store';
 import type { AnimateSource } from './animate-dialog';
 import { PartBoundary } from '../components/ui/part-boundary';
 import { lazyPart } from '../lazy/lazy-part';

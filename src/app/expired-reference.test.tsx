@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createDraftStore } from '../features/composer/draft-store';
-import { createConfigStore, updateSettings, type Target } from '../jobs/config-store';
+import { createConfigStore, updateSettings, type Target } from '../settings/config-store';
 import { createJobsStore } from '../jobs/store';
-import type { KeptCopy } from '../jobs/image-cache/kept-copy';
+import type { KeptCopy } from '../storage/image-cache/kept-copy';
 import { WithI18n } from '../i18n/testing';
 import { offerKeptCopy } from './expired-reference';
 import { Toasts } from './toasts';

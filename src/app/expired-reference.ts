@@ -7,7 +7,7 @@ import { i18n } from '@lingui/core';
 import { msg, t } from '@lingui/core/macro';
 import { uploadToEngine } from '../api/engine-uploads';
 import { addDraftReference } from '../features/composer/draft-store';
-import { clientConfig } from '../jobs/config-store';
+import { clientConfig } from '../settings/config-store';
 import { cropQuadrant, quadrantSource } from './quadrant-copy';
 import type { Services } from './services';
 import { toast } from './toasts';

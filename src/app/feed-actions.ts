@@ -1,12 +1,12 @@
 import { msg } from '@lingui/core/macro';
 import type { FeedActions } from '../features/feed/feed-actions';
 import { actionSubmission } from '../jobs/action-request';
-import { cachedImageQuery } from '../jobs/cached-image-query';
-import { useConfig } from '../jobs/config-store';
+import { cachedImageQuery } from '../storage/cached-image-query';
+import { useConfig } from '../settings/config-store';
 import { defaultKinds } from '../jobs/kinds/registry';
 import { isJobActive, jobTitle, type Job } from '../jobs/job';
-import { keptBytes } from '../jobs/image-cache/kept-bytes';
-import { pictureProblemOf, type PictureProblem } from '../jobs/image-cache/kept-copy';
+import { keptBytes } from '../storage/image-cache/kept-bytes';
+import { pictureProblemOf, type PictureProblem } from '../storage/image-cache/kept-copy';
 import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
 import { addDraftReference, setDraftPrompt } from '../features/composer/draft-store';
 import { isLinkExpired } from '../prompt/link-expiry';

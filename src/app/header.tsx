@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useConfig, type Target } from '../jobs/config-store';
+import { useConfig, type Target } from '../settings/config-store';
 import { useServices } from './services-context';
 import { ShortcutsHelp } from '../features/shortcuts/shortcuts-help';
 

@@ -12,18 +12,19 @@ import {
   createConfigStore,
   type ConfigStore,
   type Target,
-} from '../jobs/config-store';
+} from '../settings/config-store';
 import { lateSink } from '../jobs/jobs-sink';
-import { createNetworkStatus, type NetworkStatus } from '../jobs/network-status';
+import { createNetworkStatus, type NetworkStatus } from '../settings/network-status';
 import { readStudioConfig } from '../api/runtime-config';
-import { PICTURE_CACHE, STAGING_CACHE } from '../jobs/image-cache/kept-copy';
-import { watchBlockedOrigins } from '../jobs/image-cache/blocked-origins';
-import { pageDecodes } from '../jobs/image-cache/decode-check';
-import type { BlockedOrigins } from '../jobs/image-cache/image-cache';
-import { afterFirstPaint } from '../jobs/history-file/import-marker';
-import { createPersistence, type Persistence } from '../jobs/persistence';
-import { createLazyRunner } from '../jobs/lazy-runner';
-import type { Runner } from '../jobs/runner-types';
+import { PICTURE_CACHE, STAGING_CACHE } from '../storage/image-cache/kept-copy';
+import { watchBlockedOrigins } from '../storage/image-cache/blocked-origins';
+import { pageDecodes } from '../storage/image-cache/decode-check';
+import type { BlockedOrigins } from '../storage/image-cache/cache-options';
+import { afterFirstPaint } from '../storage/history-file/import-marker';
+import { createPersistence, type Persistence } from '../storage/persistence/persistence';
+import { createLazyRunner } from '../jobs/runner/lazy-runner';
+import { defaultKinds } from '../jobs/kinds/registry';
+import type { Runner } from '../jobs/runner/ports';
 import { jobsStore, type JobsStore } from '../jobs/store';
 import { loadOnce, type LoadOnce } from '../lazy/load-once';
 import { prefetch } from '../lazy/retrying-preload';
@@ -84,9 +85,16 @@ export function createServices(): Services {
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
   // Loaded with the start, after the first paint: the composer needs none of it.
-  const runner = createLazyRunner(async () =>
-    (await import('../jobs/runner')).createRunner({
+  const runner = createLazyRunner(async () => {
+    // The tab's locks load with the runner, in parallel: neither is needed to paint.
+    const [{ createRunner }, { createTabLocks, defaultLocks }] = await Promise.all([
+      import('../jobs/runner/runner'),
+      import('../storage/tab-sync/locks'),
+    ]);
+    return createRunner({
+      kinds: defaultKinds(),
       persistence,
+      locks: createTabLocks(defaultLocks()),
       network: {
         online: () => network.get().online,
         onOnline: (listener) =>
@@ -117,8 +125,8 @@ export function createServices(): Services {
         if (baseUrlFor(target) !== baseUrl) return undefined;
         return { ...clientConfig({ ...state, settings: { ...state.settings, target } }), fetch };
       },
-    }),
-  );
+    });
+  });
   // A copy missed while offline is kept when the network is back (and after a start, from History).
   network.subscribe((s, prev) => {
     if (s.online && !prev.online) void runner.keepMissingCopies();

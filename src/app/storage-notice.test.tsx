@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import type { KeptSummary } from '../jobs/image-cache/kept-summary';
+import type { KeptSummary } from '../storage/image-cache/kept-summary';
 import { createJobsActions, jobsStore } from '../jobs/store';
 import { WithI18n } from '../i18n/testing';
 import type { Services } from './services';

@@ -25,7 +25,7 @@ export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
     if (short === null) return;
     let live = true;
     // The summary's words load with it: a storage notice is rare.
-    void Promise.all([persistence.keptSummary(), import('../jobs/image-cache/kept-summary')])
+    void Promise.all([persistence.keptSummary(), import('../storage/image-cache/kept-summary')])
       .then(([summary, { stillKeptLine }]) => {
         if (live) setKept({ at: short, line: (i18n) => stillKeptLine(summary, i18n) });
       })

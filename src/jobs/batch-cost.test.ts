@@ -3,10 +3,10 @@ import { imagineKind } from './kinds/imagine';
 import { videosKind } from './kinds/videos';
 import type { JobKind, SendSettings } from './kinds/kind';
 import { toStoredJob } from './job';
-import { transition } from './machine';
-import { idleRun, type JobEvent } from './machine-types';
+import { transition } from './machine/machine';
+import { idleRun, type JobEvent } from './machine/types';
 import { loadJobSchemas } from './schemas';
-import { storedJobSchema } from './stored-job-schema';
+import { storedJobSchema } from '../storage/repository/stored-job-schema';
 
 beforeAll(() => loadJobSchemas());
 

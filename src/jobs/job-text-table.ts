@@ -9,14 +9,14 @@
 import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { REFUSED_URL_NOTE } from '../api/url-scheme';
-import { evictedText } from './image-cache/evicted-text';
+import { evictedText } from './evicted-text';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
   NEVER_ARRIVED_MESSAGE,
   NO_LOOKUP_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
-} from './machine-types';
+} from './machine/types';
 
 /** Sentences with no variable part, by their English text. */
 const FIXED: ReadonlyMap<string, MessageDescriptor> = new Map([

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '@lingui/core';
 import { REFUSED_URL_NOTE } from '../api/url-scheme';
 import { activateLocale } from '../i18n/activate';
-import { checkImportSize, HistoryImportError } from './history-file/history-file';
-import { readHistoryHeader, readHistoryJob } from './history-file/read-history';
+import { checkImportSize, HistoryImportError } from '../storage/history-file/history-file';
+import { readHistoryHeader, readHistoryJob } from '../storage/history-file/read-history';
 import {
   downloadRefusal,
   keptLabel,
@@ -11,9 +11,9 @@ import {
   notKeptReason,
   type KeptCopy,
   type MissingCopy,
-} from './image-cache/kept-copy';
-import { keptLabelText } from './image-cache/kept-label';
-import { evictedMessage } from './image-cache/evicted-message';
+} from '../storage/image-cache/kept-copy';
+import { keptLabelText } from '../storage/image-cache/kept-label';
+import { evictedMessage } from '../storage/image-cache/evicted-message';
 import { cardName, type NamedJob } from './job-names';
 import { jobText } from './job-text';
 import { droppedNote } from './kinds/safe-request';
@@ -23,7 +23,7 @@ import {
   NEVER_ARRIVED_MESSAGE,
   NO_LOOKUP_MESSAGE,
   UNKNOWN_TASK_MESSAGE,
-} from './machine-types';
+} from './machine/types';
 
 function refusal(read: () => unknown): string {
   try {

@@ -19,6 +19,6 @@ describe('the jobs store', () => {
       .filter((file) => /\bcreateJobsActions\(/.test(readFileSync(file, 'utf8')))
       .map((file) => relative(SRC, file).replaceAll('\\', '/'))
       .filter((file) => file !== 'jobs/store.ts');
-    expect(writers).toEqual(['jobs/runner.ts']);
+    expect(writers).toEqual(['jobs/runner/runner-state.ts']);
   });
 });

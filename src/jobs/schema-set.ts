@@ -16,7 +16,10 @@ import {
   translateResponseSchema,
 } from '../api/contract-endpoints';
 import { videosRequestSchema } from '../api/contract-videos';
-import { storedJobSchema } from './stored-job-schema';
+// The stored-job schema is storage's; it rides in this chunk until issue 19 part B gives each kind
+// its own contract loader and this set goes (storage then loads its schema itself).
+// eslint-disable-next-line no-restricted-imports
+import { storedJobSchema } from '../storage/repository/stored-job-schema';
 
 /** The schemas, by what they read. */
 export const jobSchemaSet = {

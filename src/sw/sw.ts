@@ -15,7 +15,7 @@
 import { clientsClaim } from 'workbox-core';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { PICTURE_CACHE, PICTURE_CHECK_PATH, STAGING_CACHE } from '../jobs/image-cache/kept-copy';
+import { PICTURE_CACHE, PICTURE_CHECK_PATH, STAGING_CACHE } from '../storage/image-cache/kept-copy';
 
 // The DOM lib types `self` as a Window; this file runs in a ServiceWorkerGlobalScope.
 const scope = self as unknown as { skipWaiting(): Promise<void>; location: Location };

@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react/macro';
 import { useShallow } from 'zustand/react/shallow';
-import { targetLabel, type Target } from '../../jobs/config-store';
+import { targetLabel, type Target } from '../../settings/config-store';
 import type { Job } from '../../jobs/job';
 import { cardName } from '../../jobs/job-names';
 import { useJobs } from '../../jobs/store';

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Mode } from '../../api/contract';
-import type { KeptCopy, PictureProblem } from '../../jobs/image-cache/kept-copy';
+import type { KeptCopy, PictureProblem } from '../../storage/image-cache/kept-copy';
 import type { Job } from '../../jobs/job';
 import type { CardDescriptor } from '../../jobs/kinds/kind';
 

@@ -4,7 +4,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { PartBoundary } from '../../components/ui/part-boundary';
 import { useJobs } from '../../jobs/store';
 import { isJobActive, type Job } from '../../jobs/job';
-import { isRateLimited } from '../../jobs/machine-limits';
+import { isRateLimited } from '../../jobs/machine/limits';
 import { jobText } from '../../jobs/job-text';
 import { lazyPart } from '../../lazy/lazy-part';
 import { ActionBar } from './action-bar';

@@ -1,7 +1,7 @@
 import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { explainError } from '../../api/explain';
-import { isModerationRefusal } from '../../jobs/machine-limits';
+import { isModerationRefusal } from '../../jobs/machine/limits';
 import type { Job } from '../../jobs/job';
 import { canRetryHelp, isFixable } from './failure-remedy';
 import { ErrorHeading } from './error-heading';

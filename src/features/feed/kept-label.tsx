@@ -1,7 +1,7 @@
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
-import { keptLabelText } from '../../jobs/image-cache/kept-label';
+import type { KeptCopy } from '../../storage/image-cache/kept-copy';
+import { keptLabelText } from '../../storage/image-cache/kept-label';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { WithI18n } from '../../i18n/testing';
-import type { PictureProblem } from '../../jobs/image-cache/kept-copy';
+import type { PictureProblem } from '../../storage/image-cache/kept-copy';
 import type { Job } from '../../jobs/job';
 import { FeedActionsContext } from './feed-actions';
 import { testFeedActions } from './fixtures/test-actions';

@@ -1,7 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import type { PictureProblem } from '../../jobs/image-cache/kept-copy';
-import { hostOf } from '../../jobs/image-cache/kept-copy';
+import type { PictureProblem } from '../../storage/image-cache/kept-copy';
+import { hostOf } from '../../storage/image-cache/kept-copy';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from './feed-actions';
 

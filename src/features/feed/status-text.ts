@@ -2,7 +2,7 @@ import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import type { Job } from '../../jobs/job';
-import { isRateLimited } from '../../jobs/machine-limits';
+import { isRateLimited } from '../../jobs/machine/limits';
 import { selectQueuePlace, useJobs } from '../../jobs/store';
 
 const STATUS_TEXT: Record<Job['status'], MessageDescriptor> = {

@@ -2,7 +2,7 @@ import type { I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import type { KeptCopy } from '../../jobs/image-cache/kept-copy';
+import type { KeptCopy } from '../../storage/image-cache/kept-copy';
 import { jobText } from '../../jobs/job-text';
 
 /** What {@link useClipSrc} gives a clip. */

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Persistence } from '../../jobs/persistence';
+import type { Persistence } from '../../storage/persistence/persistence';
 import type { JobsStore } from '../../jobs/store';
 
 /** What the history's components read jobs and images from; `HistoryView` provides it. */

@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { WithI18n } from '../../i18n/testing';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Job } from '../../jobs/job';
-import { createPersistence, type Persistence } from '../../jobs/persistence';
+import { createPersistence, type Persistence } from '../../storage/persistence/persistence';
 import { createJobsActions, createJobsStore, type JobsStore } from '../../jobs/store';
 import { HistoryView } from './history-view';
 import { testSink } from '../../jobs/fixtures/store-sink';

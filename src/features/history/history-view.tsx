@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { useStore } from 'zustand';
 import type { Rect } from '@tanstack/react-virtual';
 import type { Job } from '../../jobs/job';
-import type { Persistence } from '../../jobs/persistence';
+import type { Persistence } from '../../storage/persistence/persistence';
 import { jobsStore, type JobsStore } from '../../jobs/store';
 import { CostDaysLine } from './cost-days-line';
 import { HistoryContext } from './history-context';

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { activateLocale } from '../../i18n/activate';
 import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
-import { createPersistence, type Persistence } from '../../jobs/persistence';
+import { createPersistence, type Persistence } from '../../storage/persistence/persistence';
 import { createJobsActions, createJobsStore, type JobsStore } from '../../jobs/store';
 import { testSink } from '../../jobs/fixtures/store-sink';
 import { HistoryView } from './history-view';

@@ -2,7 +2,7 @@ import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { formatNumber } from '../../i18n/format';
-import type { ImportProgress } from '../../jobs/persistence';
+import type { ImportProgress } from '../../storage/persistence/persistence';
 
 const PHASE_TEXT: Record<ImportProgress['phase'], MessageDescriptor> = {
   reading: msg`Checking`,

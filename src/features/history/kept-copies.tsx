@@ -1,8 +1,8 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useStore } from 'zustand';
-import { keptSummaryDetails, keptSummaryLine } from '../../jobs/image-cache/kept-summary';
-import { keptSummaryQuery } from '../../jobs/kept-summary-query';
+import { keptSummaryDetails, keptSummaryLine } from '../../storage/image-cache/kept-summary';
+import { keptSummaryQuery } from '../../storage/kept-summary-query';
 import { useHistoryDeps } from './history-context';
 
 /**

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { readStudioConfig } from '../../api/runtime-config';
 import { saveBlob } from '../../components/ui/save-file';
-import { keptBytes } from '../../jobs/image-cache/kept-bytes';
-import { jobTitle, type Job } from '../../jobs/job';
-import type { ImportProgress } from '../../jobs/persistence';
-import { createNamer, exportFileName, imageFileName } from '../../prompt/file-name';
+import type { Job } from '../../jobs/job';
+import type { ImportProgress } from '../../storage/persistence/persistence';
+import { exportFileName } from '../../prompt/file-name';
+import { downloadPictures, jobsWithPictures } from './download-pictures';
 import type { HistoryDeps } from './history-context';
 import * as say from './history-messages';
 import { HISTORY_IMAGE_KEY } from './use-history-image';
@@ -21,20 +20,11 @@ export interface HistoryMessage {
 export const UNDO_MS = 10_000;
 
 /**
- * The history's bulk operations and what they say: delete (with Undo), download, export, import.
- * `removeJobs` is how jobs are deleted (the runner's `remove`, which also stops running ones).
+ * The jobs of the last delete while Undo is offered; when the window closes, what the delete kept
+ * in memory for Undo goes.
  */
-export function useHistoryActions(
-  { store, persistence }: HistoryDeps,
-  removeJobs: (ids: string[]) => Promise<void>,
-  onRestored?: (jobs: readonly Job[]) => void,
-) {
-  const queryClient = useQueryClient();
+function useUndoWindow(persistence: HistoryDeps['persistence']) {
   const [deleted, setDeleted] = useState<Job[] | null>(null);
-  const [message, setMessage] = useState<HistoryMessage | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [importing, setImporting] = useState<ImportProgress | null>(null);
-
   useEffect(() => {
     if (!deleted) return;
     const timer = setTimeout(() => {
@@ -44,6 +34,23 @@ export function useHistoryActions(
     }, UNDO_MS);
     return () => clearTimeout(timer);
   }, [deleted, persistence]);
+  return [deleted, setDeleted] as const;
+}
+
+/**
+ * The history's bulk operations and what they say: delete (with Undo), download, export, import.
+ * `removeJobs` is how jobs are deleted (the runner's `remove`, which also stops running ones).
+ */
+export function useHistoryActions(
+  { store, persistence }: HistoryDeps,
+  removeJobs: (ids: string[]) => Promise<void>,
+  onRestored?: (jobs: readonly Job[]) => void,
+) {
+  const queryClient = useQueryClient();
+  const [deleted, setDeleted] = useUndoWindow(persistence);
+  const [message, setMessage] = useState<HistoryMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
 
   const run = useCallback(async (task: () => Promise<void>) => {
     setBusy(true);
@@ -70,7 +77,7 @@ export function useHistoryActions(
         // Deleting revoked the cached images' object URLs.
         queryClient.removeQueries({ queryKey: HISTORY_IMAGE_KEY });
       }),
-    [run, store, removeJobs, queryClient],
+    [run, store, removeJobs, queryClient, setDeleted],
   );
 
   const undo = useCallback(
@@ -86,37 +93,18 @@ export function useHistoryActions(
           setMessage({ text: say.couldNotUndo(err), tone: 'error' });
         }
       }),
-    [run, deleted, persistence, onRestored],
+    [run, deleted, setDeleted, persistence, onRestored],
   );
 
   const download = useCallback(
     (ids: string[]) =>
       run(async () => {
-        const { byId } = store.getState();
-        const jobs = ids
-          .map((id) => byId[id])
-          .filter((job): job is Job =>
-            Boolean(job?.result?.raw_image_url ?? job?.result?.image_url),
-          );
-        const nameFor = createNamer();
-        // The page's own config (the studio server's relay), read as the page says it now.
-        const { relay } = readStudioConfig();
-        let failed = 0;
-        const reasons = new Set<string>();
-        for (const [i, job] of jobs.entries()) {
-          setMessage({ text: say.downloading(i + 1, jobs.length), tone: 'info' });
-          try {
-            // The kept copy when there is one; the link, or the relay, otherwise.
-            const url = job.result?.raw_image_url ?? job.result?.image_url ?? '';
-            const blob = await keptBytes({ persistence, relay }, url);
-            saveBlob(blob, nameFor(imageFileName(jobTitle(job), url, blob.type)));
-          } catch (e) {
-            failed += 1;
-            reasons.add((e as Error).message);
-          }
-        }
+        const jobs = jobsWithPictures(ids, store.getState().byId);
+        const { failed, reasons } = await downloadPictures(jobs, persistence, (i, n) =>
+          setMessage({ text: say.downloading(i, n), tone: 'info' }),
+        );
         const skipped = ids.length - jobs.length;
-        const text = say.downloaded(jobs.length - failed, failed, [...reasons], skipped);
+        const text = say.downloaded(jobs.length - failed, failed, reasons, skipped);
         setMessage({ text, tone: failed ? 'error' : 'info' });
       }),
     [run, store, persistence],

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { CACHED_IMAGE_KEY, cachedImageQuery } from '../../jobs/cached-image-query';
-import type { Persistence } from '../../jobs/persistence';
+import { CACHED_IMAGE_KEY, cachedImageQuery } from '../../storage/cached-image-query';
+import type { Persistence } from '../../storage/persistence/persistence';
 import type { HistoryJob } from './job-labels';
 
 /** Query key prefix of the history's image look-ups (dropped after a delete: URLs are revoked). */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { MessageDescriptor } from '@lingui/core';
 import { useLingui } from '@lingui/react/macro';
-import { updateSettings, useConfig, type ConfigStore } from '../../jobs/config-store';
+import { updateSettings, useConfig, type ConfigStore } from '../../settings/config-store';
 import {
   JOBS_RANGE,
   STALL_RANGE,

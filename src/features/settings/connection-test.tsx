@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useConfig, type ConfigStore } from '../../jobs/config-store';
+import { useConfig, type ConfigStore } from '../../settings/config-store';
 import { testConnection } from './test-connection';
 
 /**

@@ -11,7 +11,7 @@ import {
   type ConfigStore,
   type StudioSettings,
   type Target,
-} from '../../jobs/config-store';
+} from '../../settings/config-store';
 import type { Delivery } from '../../api/client';
 import { MODES, type Mode } from '../../api/contract';
 import { TokenFields } from './token-fields';

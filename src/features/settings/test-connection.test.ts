@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
 import type { ClientConfig } from '../../api/client';
-import { DEFAULT_SETTINGS, LOCAL_PLACEHOLDER_TOKEN, type Target } from '../../jobs/config-store';
+import {
+  DEFAULT_SETTINGS,
+  LOCAL_PLACEHOLDER_TOKEN,
+  type Target,
+} from '../../settings/config-store';
 import { testConnection } from './test-connection';
 
 function state(target: Target, token = '') {

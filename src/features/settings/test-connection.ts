@@ -7,7 +7,7 @@ import {
   clientConfig,
   type ConfigState,
   type Target,
-} from '../../jobs/config-store';
+} from '../../settings/config-store';
 
 const TARGET_NAMES = {
   local: msg`Local engine`,

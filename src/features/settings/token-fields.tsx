@@ -1,5 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { forgetToken, setToken, type ConfigStore } from '../../jobs/config-store';
+import { forgetToken, setToken, type ConfigStore } from '../../settings/config-store';
 
 /** Props of {@link TokenFields}. */
 export interface TokenFieldsProps {

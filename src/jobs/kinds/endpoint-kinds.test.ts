@@ -6,7 +6,7 @@ import {
   DESCRIBE_SUCCESS,
   EDITS_SUCCESS,
 } from '../../api/fixtures/endpoint-bodies';
-import type { FakeImagineServer } from '../fake-imagine-server';
+import type { FakeImagineServer } from '../../api/fixtures/fake-imagine-server';
 import { descriptionsOf } from './describe';
 import { defaultKinds } from './registry';
 import { rebuildRequest } from './safe-request';

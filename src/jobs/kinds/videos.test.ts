@@ -7,7 +7,7 @@ import {
   VIDEOS_EXTEND,
   VIDEOS_GENERATE,
 } from '../../api/fixtures/endpoint-bodies';
-import type { FakeImagineServer } from '../fake-imagine-server';
+import type { FakeImagineServer } from '../../api/fixtures/fake-imagine-server';
 import { testRunners } from '../fixtures/test-runner';
 import { animateSubmission, extendSubmission, VIDEOS_KIND } from '../video-request';
 import { defaultKinds } from './registry';

@@ -1,0 +1,104 @@
+/**
+ * Reading a history file: validates every job, rebuilds its request from the fields its kind
+ * knows (the kinds' `rebuildRequest`, the same rebuild Retry uses) and counts what was dropped.
+ * Loaded with the importer only, not at start.
+ */
+import { z } from 'zod/mini';
+import { isJobActive, type StoredJob } from '../../jobs/job';
+import { storedJobSchema } from '../repository/stored-job-schema';
+import { DEFAULT_KIND, type KindRegistry } from '../../jobs/kinds/registry';
+import { rebuildRequest } from '../../jobs/kinds/safe-request';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  HistoryImportError,
+  IMPORTED_DELIVERY,
+  checkImportSize,
+} from './history-file';
+
+const exportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.int().check(z.minimum(1)),
+  exportedAt: z.optional(z.string()),
+  jobs: z.array(z.unknown()),
+});
+
+/** Parses the file's header, or says clearly why it is not a history file. */
+export function readHistoryHeader(json: string): unknown[] {
+  checkImportSize(json.length);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new HistoryImportError(
+      'This file is not an Imagine Studio history export: it is not valid JSON.',
+    );
+  }
+  const file = exportFileSchema.safeParse(raw);
+  if (!file.success) {
+    const format = (raw as { format?: unknown } | null)?.format;
+    throw new HistoryImportError(
+      format === EXPORT_FORMAT
+        ? 'This history file is damaged: its header or job list is missing.'
+        : 'This file is not an Imagine Studio history export.',
+    );
+  }
+  if (file.data.version > EXPORT_VERSION) {
+    throw new HistoryImportError(
+      `This history file was made by a newer Imagine Studio (format version ${file.data.version}); update the studio to import it.`,
+    );
+  }
+  return file.data.jobs;
+}
+
+/** "job 3 (abc)": where a message points in the file. */
+function jobRef(index: number, id: unknown): string {
+  return `job ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+}
+
+/**
+ * One job of a file, rebuilt by its kind and validated; `index` is only for the message. A kind
+ * this studio does not know refuses the file: its request could be neither checked nor retried.
+ */
+export function readHistoryJob(
+  item: unknown,
+  index: number,
+  dropped: Record<string, number>,
+  kinds: KindRegistry,
+): StoredJob {
+  const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+  const kindName = typeof record.kind === 'string' ? record.kind : DEFAULT_KIND;
+  const kind = kinds.get(kindName);
+  if (!kind) {
+    throw new HistoryImportError(
+      `This history file has ${jobRef(index, record.id)} of an unknown kind (${kindName.slice(0, 40)}). Nothing was imported.`,
+    );
+  }
+  const rebuilt = rebuildRequest(kind, record.request, { reportTransport: true });
+  for (const key of rebuilt.dropped)
+    dropped[`request.${key}`] = (dropped[`request.${key}`] ?? 0) + 1;
+  if (record.delivery !== undefined && record.delivery !== IMPORTED_DELIVERY) {
+    dropped.delivery = (dropped.delivery ?? 0) + 1;
+  }
+  const parsed = storedJobSchema.safeParse({
+    ...record,
+    request: rebuilt.request,
+    delivery: IMPORTED_DELIVERY,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'job';
+    throw new HistoryImportError(
+      `This history file is damaged: ${jobRef(index, record.id)} has an invalid ${where}: ${issue?.message ?? 'unknown problem'}. Nothing was imported.`,
+    );
+  }
+  const job = parsed.data;
+  // A job that was in flight elsewhere cannot be running here; let the person check it.
+  return isJobActive(job)
+    ? {
+        ...job,
+        status: 'stalled',
+        note: 'Imported while it was still in progress; use Check again to look it up.',
+      }
+    : job;
+}
