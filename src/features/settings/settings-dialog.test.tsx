@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { activateLocale } from '../../i18n/activate';
 import { WithI18n } from '../../i18n/testing';
-import { createConfigStore } from '../../jobs/config-store';
+import { createConfigStore } from '../../settings/config-store';
 import { SettingsDialog } from './settings-dialog';
 import { ADVANCED_OPEN_KEY } from './settings-groups';
 
