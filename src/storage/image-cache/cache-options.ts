@@ -1,3 +1,4 @@
+import type { CorsMemory } from './cors-memory';
 /** How an image cache is made (`createImageCache`), read by each of its parts. */
 import type { StudioDb } from '../repository/schema';
 import type { CopyMeans } from './kept-copy';
@@ -31,6 +32,8 @@ export interface ImageCacheOptions {
   decodes?: Decodes;
   /** Origins the page's Content-Security-Policy refused, and news of more. */
   blocked?: BlockedOrigins;
+  /** Hosts known to refuse a direct read (default: remembered in this browser's localStorage). */
+  corsMemory?: CorsMemory;
 }
 
 /** The quota-aware write every store of the tab uses (`room.ts`'s `withRoom`, bound). */

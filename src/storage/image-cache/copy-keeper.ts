@@ -6,6 +6,7 @@
 import { isLinkExpired } from '../../prompt/link-expiry';
 import type { ImageCacheOptions, WithRoom } from './cache-options';
 import { keepOne, missing } from './keep-one';
+import { corsMemory } from './cors-memory';
 import { isClipUrl, noCopyYet, originOf, type CopyMeans, type KeptCopy } from './kept-copy';
 import { copyDecodes, removeCopy, storedCopy, storedUrls } from './stored-copies';
 
@@ -36,6 +37,8 @@ export function createCopyKeeper(options: ImageCacheOptions, deps: CopyKeeperDep
   const listeners = new Set<(url: string) => void>();
   const changed = (url: string) => listeners.forEach((listener) => listener(url));
   const means = (): CopyMeans => options.means?.() ?? { relay: null, offlineCache: false };
+  // Shared by this page's tabs through localStorage; a cache of its own where there is none.
+  const cors = options.corsMemory ?? corsMemory();
 
   async function keepOnce(url: string): Promise<KeptCopy> {
     if (!url || /^(blob|data):/i.test(url)) return { kind: 'none', reason: 'not a picture link' };
@@ -54,6 +57,7 @@ export function createCopyKeeper(options: ImageCacheOptions, deps: CopyKeeperDep
         ...(stagingCache ? { stagingCache } : {}),
         ...(decodes ? { decodes } : {}),
         ...(blocked ? { blocked: (o: string) => blocked.has(o) } : {}),
+        cors,
       },
       url,
     );

@@ -203,3 +203,28 @@ describe('keeping a clip: only a readable copy plays', () => {
     expect(await again.keptCopy(CLIP)).toEqual({ kind: 'none', reason: NEVER });
   });
 });
+
+describe('a host that refuses direct reads is asked once', () => {
+  const PIC2 = 'https://cdn.example/q.png?ex=ffffffff&hm=2';
+
+  it('the next picture from it goes straight to the relay: one console error, not one a picture', async () => {
+    const w = world({ cors: false, relayUp: true });
+    const p = tab(w, '/relay', true);
+    expect(await p.cacheImage(PIC)).toBe(true);
+    expect(await p.cacheImage(PIC2)).toBe(true);
+    expect(w.asked).toEqual([
+      `cors ${PIC}`,
+      `default /relay?url=${encodeURIComponent(PIC)}`,
+      `default /relay?url=${encodeURIComponent(PIC2)}`,
+    ]);
+    expect(await p.keptCopy(PIC2)).toEqual({ kind: 'relay' });
+  });
+
+  it('a failure that no other means got past either is not taken for a refusal', async () => {
+    const w = world({ cors: false, relayUp: false });
+    const p = tab(w, '/relay', false);
+    expect(await p.cacheImage(PIC)).toBe(false);
+    expect(await p.cacheImage(PIC2)).toBe(false);
+    expect(w.asked.filter((a) => a.startsWith('cors '))).toEqual([`cors ${PIC}`, `cors ${PIC2}`]);
+  });
+});

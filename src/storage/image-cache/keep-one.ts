@@ -5,6 +5,7 @@
  * response hides its status, and a 503 kept as the copy would be served to every `<img>` while
  * the link lives.
  */
+import type { CorsMemory } from './cors-memory';
 import type { CachedImage, StudioDb } from '../repository/schema';
 import { isLinkExpired } from '../../prompt/link-expiry';
 import {
@@ -39,6 +40,8 @@ export interface KeepDeps {
   decodes?: Decodes;
   /** Origins the page's Content-Security-Policy refused (not among the picture origins). */
   blocked?: (origin: string) => boolean;
+  /** Hosts known to refuse a direct read: their pictures skip it (no console error each time). */
+  cors?: CorsMemory;
 }
 
 /** What the attempts learned, to say why nothing was kept. */
@@ -146,12 +149,22 @@ export async function keepOne(deps: KeepDeps, url: string): Promise<KeptCopy> {
   // Offline every fetch fails: nothing is tried, and the network's return tries again.
   if (means.online === false) return missing({ code: 'offline' });
   const tried: Tried = { dead: false, untrusted: false, unreadable: false };
-  const plan = copyPlan(means, url);
+  const all = copyPlan(means, url);
+  // A host that refused before is not asked directly again while another means remains.
+  const skipDirect = !!origin && all.length > 1 && !!deps.cors?.refuses(origin);
+  const plan = skipDirect ? all.filter((kind) => kind !== 'blob') : all;
+  let directRefused = false;
   for (const kind of plan) {
     try {
       const kept = await tryMeans(deps, kind, url, means, tried);
-      if (kept) return kept;
+      if (kind === 'blob' && origin) deps.cors?.learn(origin, true);
+      if (kept) {
+        // The host answered another means: the direct read failing was its refusal, not the network.
+        if (directRefused && origin) deps.cors?.learn(origin, false);
+        return kept;
+      }
     } catch {
+      if (kind === 'blob') directRefused = true;
       // The next means.
     }
   }

@@ -8,8 +8,9 @@ const cleanups: Persistence[] = [];
 afterEach(() => cleanups.splice(0).forEach((p) => p.close()));
 
 /**
- * A picture host whose `cors/` paths allow cross-origin reads and whose `opaque/` paths do not
- * (and no relay answers for those); a relay that reads `relay/` paths; Cache Storage in memory.
+ * Picture hosts: the one of `cors/` paths allows cross-origin reads, the one of `opaque/` paths
+ * does not (and no relay answers for it); a relay that reads `relay/` paths; Cache Storage in
+ * memory.
  */
 function tab() {
   const stored = new Map<string, Response>();
@@ -48,19 +49,24 @@ function tab() {
   return Object.assign(persistence, { stored });
 }
 
-const CDN = 'https://cdn.example';
+/**
+ * A picture on its own host per behaviour (`cors/…` on cors.example, `relay/…` on relay.example,
+ * `opaque/…` on opaque.example): a host allows cross-origin reads or not as a whole, and the
+ * studio remembers a host that refused (cors-memory.ts).
+ */
+const at = (path: string) => `https://${path.split('/')[0]}.example/${path}`;
 
 describe('keptSummary: every kind of kept copy counted', () => {
   it('counts readable pictures by how they came, clips apart, thumbnails, and opaque copies', async () => {
     const p = tab();
     for (const path of ['cors/a.png', 'cors/b.png', 'relay/c.png', 'cors/v/0_0.mp4']) {
-      await p.cacheImage(`${CDN}/${path}`);
+      await p.cacheImage(at(path));
     }
-    await p.cacheImage(`${CDN}/opaque/d.png`);
+    await p.cacheImage(at('opaque/d.png'));
     // An opaque clip an earlier version of the studio kept (clips no longer go there).
-    p.stored.set(`${CDN}/opaque/v/0_1.mp4`, new Response(null));
-    await p.thumbUrlFor(`${CDN}/cors/a.png`);
-    expect((await p.keptCopy(`${CDN}/opaque/d.png`)).kind).toBe('offline');
+    p.stored.set(at('opaque/v/0_1.mp4'), new Response(null));
+    await p.thumbUrlFor(at('cors/a.png'));
+    expect((await p.keptCopy(at('opaque/d.png'))).kind).toBe('offline');
 
     const summary = await p.keptSummary();
     expect(summary).toMatchObject({
@@ -81,7 +87,7 @@ describe('keptSummary: every kind of kept copy counted', () => {
   it('says so when nothing is kept, and counts again after a delete', async () => {
     const p = tab();
     expect(keptSummaryLine(await p.keptSummary())).toBe('Kept copies: none yet');
-    const url = `${CDN}/cors/a.png`;
+    const url = at('cors/a.png');
     await p.cacheImage(url);
     await p.saveJob({
       id: 'a',
