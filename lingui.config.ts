@@ -4,7 +4,7 @@ import { formatter } from '@lingui/format-po';
 /**
  * Two catalogs per locale, so the studio's two halves are translated in files of their own:
  * `core` (the page, composer, settings, prompts, API errors) and `work` (feed, history, editors,
- * jobs). At run time a build loads them split otherwise: what the first render shows, then the
+ * jobs, and each kind's own words under `src/kinds`). At run time a build loads them split otherwise: what the first render shows, then the
  * rest (scripts/catalog-split-plugin.ts, src/i18n/activate.ts).
  */
 export const linguiConfig = defineConfig({
@@ -36,6 +36,7 @@ export const linguiConfig = defineConfig({
         '<rootDir>/src/features/mask-editor',
         '<rootDir>/src/features/animate',
         '<rootDir>/src/jobs',
+        '<rootDir>/src/kinds',
       ],
       exclude: ['**/*.test.*', '**/fixtures/**'],
     },

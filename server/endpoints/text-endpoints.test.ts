@@ -1,12 +1,10 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  describeResponseSchema,
-  endpointTaskSchema,
-  seedResponseSchema,
-  shortenResponseSchema,
-  translateResponseSchema,
-} from '../../src/api/contract-endpoints';
+import { endpointTaskSchema } from '../../src/api/contract-tasks';
+import { describeResponseSchema } from '../../src/kinds/describe/describe-contract';
+import { seedResponseSchema } from '../../src/kinds/seed/seed-contract';
+import { shortenResponseSchema } from '../../src/kinds/shorten/shorten-contract';
+import { translateResponseSchema } from '../../src/kinds/translate/translate-contract';
 import { createEngine, type Engine } from './create-engine';
 import { call, callJson, getUrl, imagineWait, type Json } from './fixtures/engine-test-kit';
 import { withSeed } from './seed/seed-of';

@@ -18,7 +18,7 @@ export { MAX_PROMPT_CHARS };
 
 const TOKEN_KEYS = /^(token|authorization|api[_-]?key|access[_-]?token)$/i;
 
-/** A schema of `src/api/contract-endpoints.ts` (zod/mini), as far as a route needs it. */
+/** A request schema of an endpoint's contract (zod/mini), as far as a route needs it. */
 interface Parser<T> {
   safeParse(
     value: unknown,

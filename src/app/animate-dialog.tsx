@@ -4,7 +4,7 @@ import type { StudioImage } from '../features/animate/studio-image-picker';
 import type { Job } from '../jobs/job';
 import { cardName } from '../jobs/job-names';
 import { animatableUrl, animateSubmission, VIDEOS_KIND } from '../jobs/video-request';
-import { videoModeFor } from '../prompt/video-lint';
+import { videoModeFor } from '../kinds/videos/video-lint';
 import { useServices } from './services-context';
 
 /** Where Animate starts: a finished studio image, or a link from the composer. */

@@ -4,18 +4,15 @@
  * (~10 KB gzipped) along. Reached only through `schemas.ts`.
  */
 import { imagineRequestSchema, imagineResponseSchema } from '../api/contract';
+import { describeRequestSchema, describeResponseSchema } from '../kinds/describe/describe-contract';
+import { editsRequestSchema } from '../kinds/edits/edits-contract';
+import { seedRequestSchema, seedResponseSchema } from '../kinds/seed/seed-contract';
+import { shortenRequestSchema, shortenResponseSchema } from '../kinds/shorten/shorten-contract';
 import {
-  describeRequestSchema,
-  describeResponseSchema,
-  editsRequestSchema,
-  seedRequestSchema,
-  seedResponseSchema,
-  shortenRequestSchema,
-  shortenResponseSchema,
   translateRequestSchema,
   translateResponseSchema,
-} from '../api/contract-endpoints';
-import { videosRequestSchema } from '../api/contract-videos';
+} from '../kinds/translate/translate-contract';
+import { videosRequestSchema } from '../kinds/videos/videos-contract';
 import { storedJobSchema } from './stored-job-schema';
 
 /** The schemas, by what they read. */

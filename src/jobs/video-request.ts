@@ -3,8 +3,8 @@
  * request and its lineage (a clip's card links to the image, or the clip, it came from).
  */
 import type { ImagineRequest } from '../api/contract';
-import type { VideosRequest } from '../api/contract-videos';
-import type { VideoMode } from '../prompt/video-modes';
+import type { VideoMode } from '../kinds/videos/video-modes';
+import type { VideosRequest } from '../kinds/videos/videos-contract';
 import { jobTitle, type Job, type JobParent } from './job';
 import { videoResultOf } from './kinds/videos';
 

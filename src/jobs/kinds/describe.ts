@@ -4,7 +4,7 @@
  * answer is looked up. The prompts are kept in `result.data.descriptions`, where History's search
  * and the export find them; the described image stays the request's `image_url`.
  */
-import { DESCRIBE_PATH } from '../../api/endpoint-paths';
+import { PATH as DESCRIBE_PATH } from '../../kinds/describe/describe-contract';
 import { jobSchemas } from '../schemas';
 import type { JobKind, KindResponse, Settled } from './kind';
 

@@ -4,7 +4,7 @@
  * other-endpoints §1). So it is imagine's kind on another path; its result is always a grid card,
  * with whatever actions the service offers (none in the guide's examples — UNCERTAIN).
  */
-import { EDITS_PATH } from '../../api/endpoint-paths';
+import { PATH as EDITS_PATH } from '../../kinds/edits/edits-contract';
 import type { ImagineRequest } from '../../api/contract';
 import { jobSchemas } from '../schemas';
 import { imagineKind } from './imagine';

@@ -4,7 +4,9 @@
  * not recorded), so they only wait and a lost answer is sent again by Retry.
  */
 import type { z } from 'zod/mini';
-import { SEED_PATH, SHORTEN_PATH, TRANSLATE_PATH } from '../../api/endpoint-paths';
+import { PATH as SEED_PATH } from '../../kinds/seed/seed-contract';
+import { PATH as SHORTEN_PATH } from '../../kinds/shorten/shorten-contract';
+import { PATH as TRANSLATE_PATH } from '../../kinds/translate/translate-contract';
 import { jobSchemas } from '../schemas';
 import type { CardDescriptor, JobKind, KindResponse } from './kind';
 

@@ -4,8 +4,8 @@
  * keeps the cover as `image_url` and the clips in `data` (`video_id`, `video_urls`), so the
  * history, export and image cache treat clips like pictures.
  */
-import type { VideosRequest } from '../../api/contract-videos';
-import { GENERATE_ONLY_FIELDS, videoModeFor } from '../../prompt/video-modes';
+import { GENERATE_ONLY_FIELDS, videoModeFor } from '../../kinds/videos/video-modes';
+import type { VideosRequest } from '../../kinds/videos/videos-contract';
 import type { JobResult } from '../job';
 import { jobSchemas } from '../schemas';
 import type { JobKind, KindEvent, KindResponse, Settled } from './kind';
@@ -107,7 +107,7 @@ export const videosKind: JobKind = {
 
   async *send(client, body, { delivery, signal }): AsyncGenerator<KindEvent> {
     // The client loads with the first video call, not with the studio.
-    const { videos } = await import('../../api/client-videos');
+    const { videos } = await import('../../kinds/videos/client-videos');
     for await (const event of videos(client, body as VideosRequest, { delivery, signal })) {
       if (event.type === 'accepted') yield event;
       else yield { type: event.type, response: event.response };

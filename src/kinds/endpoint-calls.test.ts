@@ -1,9 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { imagine, type ClientConfig, type ImagineEvent } from './client';
-import { EDITS_PATH } from './endpoint-paths';
-import { describeImage, getSeed, shortenPrompt, translateText } from './endpoints-client';
-import { isApiError, type ApiError } from './errors';
+import { imagine, type ClientConfig, type ImagineEvent } from '../api/client';
+import { callEndpoint } from '../api/endpoints-client';
+import { isApiError, type ApiError } from '../api/errors';
 import {
   DESCRIBE_FAILED_NEXIOR,
   DESCRIBE_REQUEST,
@@ -18,13 +17,29 @@ import {
   TRANSLATE_REQUEST,
   TRANSLATE_SUCCESS_GUIDE,
   TRANSLATE_SUCCESS_SPEC,
-} from './fixtures/endpoint-bodies';
-import { startScriptedServer, type ScriptedServer } from './fixtures/scripted-server';
+} from '../api/fixtures/endpoint-bodies';
+import { startScriptedServer, type ScriptedServer } from '../api/fixtures/scripted-server';
+import { loadJobSchemas } from '../jobs/schemas';
+import { descriptionsOf, describeKind } from '../jobs/kinds/describe';
+import { PATH as DESCRIBE_PATH, describeResponseSchema } from './describe/describe-contract';
+import { PATH as EDITS_PATH } from './edits/edits-contract';
+import { getSeed } from './seed/seed-call';
+import { shortenPrompt } from './shorten/shorten-call';
+import { translateText } from './translate/translate-call';
+
+/** What the describe kind makes of an answer: the one-shot call, then its `settle`. */
+async function describeImage(config: ClientConfig, imageUrl: string): Promise<string[]> {
+  const body = { image_url: imageUrl };
+  const r = await callEndpoint(config, DESCRIBE_PATH, body, describeResponseSchema, 'descriptions');
+  const settled = describeKind.settle(r);
+  return settled.ok ? descriptionsOf(settled.result.data) : [];
+}
 
 const TOKEN = 'sk-endpoints-7e6d5c4b';
 let server: ScriptedServer;
 let config: ClientConfig;
 beforeAll(async () => {
+  await loadJobSchemas();
   server = await startScriptedServer();
 });
 beforeEach(() => {

@@ -1,21 +1,15 @@
 /**
- * The contract of `/midjourney/videos` (shared reference `other-endpoints.md` §2), split from
- * `contract-endpoints.ts` (which re-exports it) so the videos job kind can load at start-up
- * without every other endpoint's schemas. Same rules as there: UNCERTAIN points accepted both
- * ways, JSON `null` meaning "absent" on optional request fields.
+ * The contract of `/midjourney/videos` (shared reference `other-endpoints.md` §2), shared by the
+ * client and the local engine: UNCERTAIN points accepted both ways, JSON `null` meaning "absent"
+ * on optional request fields.
  */
 import { z } from 'zod/mini';
-import { MODES, errorDetailSchema } from './contract';
-import { dropRefusedUrls } from './url-scheme';
+import { MODES, errorDetailSchema } from '../../api/contract';
+import { num, opt } from '../../api/contract-fields';
+import { dropRefusedUrls } from '../../api/url-scheme';
 
-/** Numbers the provider may type as strings. */
-const num = z.union([
-  z.number(),
-  z.pipe(z.string().check(z.regex(/^\d+(\.\d+)?$/)), z.transform(Number)),
-]);
-
-/** Optional in a request: absent, or JSON null (MCP), both meaning "not given". */
-const opt = <T extends z.ZodMiniType>(schema: T) => z.nullish(schema);
+/** The videos endpoint's path. */
+export const PATH = '/midjourney/videos';
 
 export const VIDEO_ACTIONS = ['generate', 'extend'] as const;
 export const VIDEO_RESOLUTIONS = ['480p', '720p'] as const;

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { errorBodySchema } from './contract';
-import {
-  describeRequestSchema,
-  describeResponseSchema,
-  editsRequestSchema,
-  editsResponseSchema,
-  endpointTaskSchema,
-  seedRequestSchema,
-  seedResponseSchema,
-  shortenRequestSchema,
-  shortenResponseSchema,
-  taskNotFoundSchema,
-  translateRequestSchema,
-  translateResponseSchema,
-  videosRequestSchema,
-  videosResponseSchema,
-} from './contract-endpoints';
-import * as bodies from './fixtures/endpoint-bodies';
+import { errorBodySchema } from '../api/contract';
+import { endpointTaskSchema, taskNotFoundSchema } from '../api/contract-tasks';
+import * as bodies from '../api/fixtures/endpoint-bodies';
+import { describeRequestSchema, describeResponseSchema } from './describe/describe-contract';
+import { editsRequestSchema, editsResponseSchema } from './edits/edits-contract';
+import { seedRequestSchema, seedResponseSchema } from './seed/seed-contract';
+import { shortenRequestSchema, shortenResponseSchema } from './shorten/shorten-contract';
+import { translateRequestSchema, translateResponseSchema } from './translate/translate-contract';
+import { videosRequestSchema, videosResponseSchema } from './videos/videos-contract';
 
 const parse = (text: string): unknown => JSON.parse(text);
 
@@ -152,5 +143,16 @@ describe('endpoint contract: requests', () => {
       shortenResponseSchema.safeParse({ prompts: ['a', 'b', 'c', 'd', 'e', 'f'] }).success,
     ).toBe(false);
     expect(seedResponseSchema.safeParse({ seed: 'abc' }).success).toBe(false);
+  });
+});
+
+describe('a videos reply with a link that may not reach a src', () => {
+  it('drops the link and names its field in refused_urls', () => {
+    const videos = videosResponseSchema.parse({
+      image_url: 'https://cdn.example/cover.png',
+      video_urls: ['https://cdn.example/0.mp4', 'javascript:x'],
+    });
+    expect(videos.video_urls).toEqual(['https://cdn.example/0.mp4']);
+    expect(videos.refused_urls).toEqual(['video_urls']);
   });
 });

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { videos, type VideosEvent } from './client-videos';
-import { VIDEOS_ACCEPTED, VIDEOS_GENERATE } from './fixtures/endpoint-bodies';
-import { startScriptedServer, writeChunks, type ScriptedServer } from './fixtures/scripted-server';
+import { VIDEOS_ACCEPTED, VIDEOS_GENERATE } from '../../api/fixtures/endpoint-bodies';
+import {
+  startScriptedServer,
+  writeChunks,
+  type ScriptedServer,
+} from '../../api/fixtures/scripted-server';
 
 const TOKEN = 'sk-client-videos-7788';
 let server: ScriptedServer;

@@ -2,7 +2,7 @@
  * The few facts about video the job kind needs at start-up (the modes, which fields extend takes);
  * the full check with its messages lives in `video-lint.ts`, loaded with the Animate form.
  */
-import type { Mode } from '../api/contract';
+import type { Mode } from '../../api/contract';
 
 /** The modes video takes: the provider refuses `relax` for video ("relax is not supported"). */
 export const VIDEO_MODES = ['fast', 'turbo'] as const;

@@ -6,15 +6,17 @@
  * `videosResponseSchema`; failures are `ApiError`s with the provider's words kept.
  */
 import { t } from '@lingui/core/macro';
-import type { ClientConfig, Delivery } from './client';
-import { isObject, post, readJsonValues, redact, validate } from './client-http';
-import { videosResponseSchema, type VideosRequest, type VideosResponse } from './contract-videos';
-import { errorFromResponse } from './error-response';
-import { ApiError, toApiError } from './errors';
-import { readNdjson } from './ndjson';
-
-/** The videos endpoint's path (the job kind names it too, without loading this module). */
-export const VIDEOS_PATH = '/midjourney/videos';
+import type { ClientConfig, Delivery } from '../../api/client';
+import { isObject, post, readJsonValues, redact, validate } from '../../api/client-http';
+import { errorFromResponse } from '../../api/error-response';
+import { ApiError, toApiError } from '../../api/errors';
+import { readNdjson } from '../../api/ndjson';
+import {
+  PATH as VIDEOS_PATH,
+  videosResponseSchema,
+  type VideosRequest,
+  type VideosResponse,
+} from './videos-contract';
 
 /** What `videos` yields. */
 export type VideosEvent =

@@ -6,10 +6,10 @@
  */
 import { i18n } from '@lingui/core';
 import { msg, t } from '@lingui/core/macro';
-import { VIDEO_RESOLUTIONS, VIDEOS_PER_TASK } from '../api/contract-videos';
-import type { LintIssue } from './lint';
-import { checkImageUrl, type UrlCheckOptions } from './reference-urls';
+import type { LintIssue } from '../../prompt/lint';
+import { checkImageUrl, type UrlCheckOptions } from '../../prompt/reference-urls';
 import { GENERATE_ONLY_FIELDS, VIDEO_MODES, type VideoMode } from './video-modes';
+import { VIDEO_RESOLUTIONS, VIDEOS_PER_TASK } from './videos-contract';
 
 export { EXTEND_FIELDS, GENERATE_ONLY_FIELDS, VIDEO_MODES, videoModeFor } from './video-modes';
 export type { VideoMode } from './video-modes';
