@@ -12,7 +12,12 @@ import pluginLingui from 'eslint-plugin-lingui';
  * and language names, Midjourney's model names, and attributes that are never read out.
  */
 const UNLOCALIZED = {
-  files: ['src/app/**/*.tsx', 'src/components/**/*.tsx', 'src/features/**/*.tsx'],
+  files: [
+    'src/app/**/*.tsx',
+    'src/components/**/*.tsx',
+    'src/features/**/*.tsx',
+    'src/kinds/**/*.tsx',
+  ],
   ignores: ['**/*.test.tsx'],
   plugins: { lingui: pluginLingui },
   rules: {
@@ -63,8 +68,16 @@ const ENDPOINT_FOLDERS = readdirSync(new URL('./server/endpoints/', import.meta.
 /** Tests and their fixtures may reach any layer (an endpoint test over a real socket). */
 const TESTS = ['server/**/*.test.ts', 'server/**/fixtures/**'];
 
-/** Import boundaries: api, prompt → jobs → features → app; features never import each other. */
+/** Import boundaries: api, prompt → jobs → kinds → features → app; features never import each other. */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
+
+/** The kind folders (`src/kinds/<name>/`): none imports another; all may use `kinds/shared/`. */
+const KIND_FOLDERS = readdirSync(new URL('./src/kinds/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !['shared', 'fixtures'].includes(entry.name))
+  .map((entry) => entry.name);
+
+/** Tests and fixtures of src/ may reach up (a jobs test runs the studio's real kinds). */
+const SRC_TESTS = ['src/**/*.test.{ts,tsx}', 'src/**/fixtures/**'];
 
 /**
  * Konva is heavy: only the mask editor's lazily loaded components may import it. Classic zod is
@@ -159,7 +172,7 @@ export default tseslint.config(
   boundary(['src/**/*.{ts,tsx}'], [], ''),
   boundary(
     ['src/components/**'],
-    ['**/features/**', '**/app/**', '**/jobs/**'],
+    ['**/features/**', '**/app/**', '**/jobs/**', '**/kinds/**'],
     'components/ holds small dumb pieces: they import nothing from features, app or jobs.',
   ),
   boundary(
@@ -177,8 +190,39 @@ export default tseslint.config(
   ),
   boundary(
     ['src/jobs/**'],
-    ['**/features/**', '**/app/**', '**/components/**'],
-    'jobs/ has no components and sits below features.',
+    ['**/kinds/**', '**/features/**', '**/app/**', '**/components/**'],
+    'jobs/ has no components, names no kind (the registry is handed to it) and sits below kinds.',
+    { ignores: SRC_TESTS },
+  ),
+  boundary(
+    ['src/kinds/**'],
+    ['**/features/**', '**/app/**'],
+    'kinds/ sits below features and app/: the feed draws a kind through its entry.',
+    { ignores: SRC_TESTS },
+  ),
+  boundary(
+    ['src/kinds/shared/**'],
+    [
+      ...KIND_FOLDERS.map((k) => `**/kinds/${k}/**`),
+      '**/kinds/registry',
+      '**/features/**',
+      '**/app/**',
+    ],
+    'kinds/shared/ is the kit every kind uses: it names no kind.',
+    { ignores: SRC_TESTS },
+  ),
+  ...KIND_FOLDERS.map((name) =>
+    boundary(
+      [`src/kinds/${name}/**`],
+      [
+        ...KIND_FOLDERS.filter((other) => other !== name).map((other) => `**/kinds/${other}/**`),
+        '**/kinds/registry',
+        '**/features/**',
+        '**/app/**',
+      ],
+      'A kind folder imports no other kind folder (shared pieces live in kinds/shared/).',
+      { ignores: SRC_TESTS },
+    ),
   ),
   ...FEATURES.map((feature) =>
     boundary(

@@ -3,7 +3,7 @@ import { AnimateForm } from '../features/animate/animate-form';
 import type { StudioImage } from '../features/animate/studio-image-picker';
 import type { Job } from '../jobs/job';
 import { cardName } from '../jobs/job-names';
-import { animatableUrl, animateSubmission, VIDEOS_KIND } from '../jobs/video-request';
+import { animatableUrl, animateSubmission, VIDEOS_KIND } from '../kinds/videos/videos-requests';
 import { videoModeFor } from '../kinds/videos/video-lint';
 import { useServices } from './services-context';
 

@@ -6,7 +6,7 @@
 import { msg } from '@lingui/core/macro';
 import type { PromptTools } from '../features/composer/prompt-tools-context';
 import { setDraftPrompt } from '../features/composer/draft-store';
-import type { ImageTools } from '../features/feed/image-tools-context';
+import type { ImageTools } from '../kinds/shared/picture/image-tools-context';
 import { clientConfig } from '../jobs/config-store';
 import type { Job, JobParent } from '../jobs/job';
 import { writeControl } from '../prompt/compose';

@@ -5,7 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createDraftStore, type DraftStore } from '../features/composer/draft-store';
 import { createFeedWindow, type FeedWindow } from '../features/feed/feed-window';
-import { loadPicture } from '../features/feed/use-loaded-src';
+import { loadPicture } from '../kinds/shared/picture/use-loaded-src';
 import {
   baseUrlFor,
   clientConfig,
@@ -24,7 +24,10 @@ import { afterFirstPaint } from '../jobs/history-file/import-marker';
 import { createPersistence, type Persistence } from '../jobs/persistence';
 import { createLazyRunner } from '../jobs/lazy-runner';
 import type { Runner } from '../jobs/runner-types';
+import type { KindRegistry } from '../jobs/kind';
 import { jobsStore, type JobsStore } from '../jobs/store';
+import { jobKinds, KINDS } from '../kinds/registry';
+import type { KindEntry } from '../kinds/shared/kind-entry';
 import { loadOnce, type LoadOnce } from '../lazy/load-once';
 import { prefetch } from '../lazy/retrying-preload';
 
@@ -52,12 +55,24 @@ export interface Services {
    * image need it, so it stays out of the initial JavaScript. Always the same client.
    */
   queryClient: LoadOnce<QueryClient>;
+  /** The endpoints the studio speaks (`kinds/registry.ts`): their tools, cards and contracts. */
+  kinds: readonly KindEntry[];
+  /** The job kinds among them, as the runner and an import look them up. */
+  jobKinds: KindRegistry;
   /** Restores history and resumes unfinished jobs; only the first call does anything. */
   start(): Promise<void>;
 }
 
+/** Options of {@link createServices}. */
+export interface ServicesOptions {
+  /** The endpoints (default: the studio's, `KINDS`); a test adds a fake one here. */
+  kinds?: readonly KindEntry[];
+}
+
 /** The services of this tab. */
-export function createServices(): Services {
+export function createServices(options: ServicesOptions = {}): Services {
+  const kinds = options.kinds ?? KINDS;
+  const registry = jobKinds(kinds);
   const { relay } = readStudioConfig();
   // Cache Storage exists in secure contexts only; the service worker answers `<img>` from it.
   const offlineCache =
@@ -68,6 +83,7 @@ export function createServices(): Services {
   const blocked = watchBlockedOrigins(globalThis.document);
   // Persistence reports to the runner, the jobs store's only writer (made just below).
   const persistence = createPersistence({
+    kinds: registry,
     sink: lateSink(() => runner.sink),
     copyMeans: () => ({ relay, offlineCache, online: network.get().online }),
     blocked,
@@ -86,6 +102,7 @@ export function createServices(): Services {
   // Loaded with the start, after the first paint: the composer needs none of it.
   const runner = createLazyRunner(async () =>
     (await import('../jobs/runner')).createRunner({
+      kinds: registry,
       persistence,
       network: {
         online: () => network.get().online,
@@ -137,10 +154,13 @@ export function createServices(): Services {
     relay,
     blocked,
     queryClient,
+    kinds,
+    jobKinds: registry,
     start: () => {
       if (started) return started;
-      // The history is read while the runner's code loads, not after it.
+      // The history is read while the runner's code and the kinds' cards load, not after.
       persistence.preloadJobs();
+      for (const entry of kinds) void entry.card?.load().catch(() => {});
       // A start whose code could not load is made again when the network returns.
       started = runner.resumeAll().catch((err: unknown) => {
         started = undefined;
@@ -151,13 +171,13 @@ export function createServices(): Services {
         });
         throw err;
       });
-      // The client and the job schemas are fetched once the first cards are in, not when a job
+      // The client and the kinds' contracts are fetched once the first cards are in, not when a job
       // is sent: a job held offline goes out the moment the network is back, its code in the
       // cache. Fetched, not imported: an import cut off by the network going away stays failed.
       const preload = () =>
         void Promise.all([
           prefetch(() => import('../api/client')),
-          prefetch(() => import('../jobs/schema-set')),
+          ...kinds.filter((entry) => entry.job).map((entry) => prefetch(entry.contract)),
         ]).catch(() => {});
       started.then(preload, preload);
       // Missing copies are kept once the first screen is up and the page is idle: never before.

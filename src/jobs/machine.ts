@@ -50,7 +50,7 @@ import {
   supportedDelivery,
 } from './machine-steps';
 import type { StoredJob } from './job';
-import { droppedNote, rebuildRequest } from './kinds/safe-request';
+import { droppedNote, rebuildRequest } from './rebuild-request';
 
 /** True when `cancel` applies (the runner also checks this tab owns the job). */
 export function canCancel(job: Job | undefined): boolean {

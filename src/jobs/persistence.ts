@@ -9,7 +9,7 @@
 import { isJobActive, type Job, type JobPreview, type StoredJob } from './job';
 import type { JobsSink, NoticeSink, RunnerSink } from './jobs-sink';
 import type { StorageNotice } from './store';
-import { createJobRepository } from './repository/job-repository';
+import { createJobRepository, loadStoredJobSchema } from './repository/job-repository';
 import { openStudioDb, DB_NAME, type StudioDb } from './repository/schema';
 import {
   deleteJobsWithImages,
@@ -24,8 +24,7 @@ import { approxBytes } from './image-cache/room';
 import type { KeptSummary } from './image-cache/kept-summary';
 import { afterFirstPaint, discardUnfinishedImport } from './history-file/import-marker';
 import type { ImportProgress, ImportReport } from './history-file/staged-import';
-import { definedOnly, type PersistenceOptions } from './persistence-options';
-import { loadJobSchemas } from './schemas';
+import { definedOnly, noKinds, type PersistenceOptions } from './persistence-options';
 
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeStudioDb } from './repository/schema';
 export type { CachedImage, StudioDbSchema } from './repository/schema';
@@ -227,7 +226,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
   /** The start's read: the newest page and every unfinished job, and whether an import broke. */
   async function readFirst(): Promise<{ interrupted: boolean; first: StoredJob[] }> {
     // The schemas the records are read with load while the database opens, not after.
-    void loadJobSchemas().catch(() => {});
+    void loadStoredJobSchema().catch(() => {});
     const d = await db();
     const interrupted = await discardUnfinishedImport(d);
     const [page, active] = await Promise.all([repository.newest(FIRST_PAGE), repository.active()]);
@@ -343,7 +342,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
       const { report, written } = await stagedImport(d, json, {
         isLocal,
         now,
-        ...(options.kinds ? { kinds: options.kinds } : {}),
+        kinds: options.kinds ?? noKinds(),
         ...(options.importChunk ? { chunkSize: options.importChunk } : {}),
         ...(importOptions.onProgress ? { onProgress: importOptions.onProgress } : {}),
         withRoom: (write) => images.withRoom(write, json.length * 2),

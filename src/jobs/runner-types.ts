@@ -4,7 +4,6 @@
 import type { ClientConfig, Delivery } from '../api/client';
 import type { ImagineRequest, Mode } from '../api/contract';
 import type { JobBatch, JobParent, JobTarget } from './job';
-import type { KindRegistry } from './kinds/registry';
 import type { Persistence } from './persistence';
 import type { JobsStore } from './store';
 import type { RunnerSink } from './jobs-sink';
@@ -16,7 +15,7 @@ import {
   type Run,
   type Tuning,
 } from './machine-types';
-import type { JobKind } from './kinds/kind';
+import type { JobKind, KindRegistry } from './kind';
 
 /** What the runner needs to know at send time (read on every event, so settings apply at once). */
 export interface RunnerConfig {
@@ -42,8 +41,8 @@ export interface RunnerDeps {
    * token never goes to a target it was not meant for.
    */
   clientFor?(target: JobTarget): ClientConfig | undefined;
-  /** The kinds of job this runner can run. Default: the studio's (`defaultKinds()`). */
-  kinds?: KindRegistry;
+  /** The kinds of job this runner can run (the studio's: `kinds/registry.ts`, made in `app/`). */
+  kinds: KindRegistry;
   /** Jobs sent or followed at once per target; the rest wait as `queued`. Default 3. */
   maxInFlight?: number;
   /** No news for this long → reconcile, then `stalled`. Default 60 000. */

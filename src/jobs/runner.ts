@@ -9,10 +9,8 @@ import type { ClientConfig, Delivery, TaskKey } from '../api/client';
 import { newTraceId } from '../api/trace-id';
 import { asApiError } from '../api/errors';
 import { isJobActive, type Job, type StoredJob } from './job';
-import { DEFAULT_KIND, defaultKinds } from './kinds/registry';
 import { canCancel, canRetry, transition } from './machine';
 import { canCheck } from './machine-lookup';
-import { loadJobSchemas } from './schemas';
 import {
   idleRun,
   type Effect,
@@ -45,7 +43,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   const store = deps.store ?? jobsStore;
   const actions = createJobsActions(store);
   const persistence = deps.persistence;
-  const kinds = deps.kinds ?? defaultKinds();
+  const kinds = deps.kinds;
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
   const locks = createTabLocks(deps.locks === undefined ? defaultLocks() : deps.locks);
@@ -210,7 +208,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     const kind = job && kinds.of(job);
     if (dead(ex) || !kind) return;
     try {
-      await loadJobSchemas(); // what the kinds read answers with; a failed load fails the send
+      await kind.load(); // what the kind reads answers with; a failed load fails the send
       const events = kind.send(clientOf(job), body, { delivery, signal: ex.ctl.signal });
       for await (const event of events) {
         if (dead(ex)) return;
@@ -226,8 +224,9 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   async function lookup(ex: Exec, key: TaskKey): Promise<void> {
     try {
-      // The client and the schemas the task is read with load with the first lookup.
-      const [{ retrieveTask }] = await Promise.all([import('../api/client'), loadJobSchemas()]);
+      // The client and the contract the task is read with load with the first lookup.
+      const kind = kinds.of(get(ex.id) ?? {});
+      const [{ retrieveTask }] = await Promise.all([import('../api/client'), kind?.load()]);
       const task = await retrieveTask(clientOf(get(ex.id)), key, ex.ctl.signal);
       feed(ex, { type: 'polled', task });
     } catch (err) {
@@ -300,7 +299,7 @@ export function createRunner(deps: RunnerDeps): Runner {
 
     submit(request, opts = {}) {
       if (disposed) throw new Error('The job runner has been stopped.');
-      const kind = opts.kind ?? DEFAULT_KIND;
+      const kind = opts.kind ?? kinds.fallback;
       if (!kinds.get(kind)) throw new Error(`Unknown kind of job: ${kind}.`);
       const id = opts.id ?? newTraceId();
       // Strictly increasing, so jobs submitted within one millisecond keep their feed order.
@@ -335,7 +334,8 @@ export function createRunner(deps: RunnerDeps): Runner {
       void locks.claim(id);
       // The machine rebuilds the request with the kind's schema: loaded first.
       const event: JobEvent = { type: 'retry', traceId: newTraceId() };
-      void loadJobSchemas().then(() => !disposed && dispatch(id, event, execs.get(id)));
+      const loading = kinds.of(job ?? {})?.load() ?? Promise.resolve();
+      void loading.then(() => !disposed && dispatch(id, event, execs.get(id)));
       return true;
     },
 

@@ -19,13 +19,13 @@ import {
   TRANSLATE_SUCCESS_SPEC,
 } from '../api/fixtures/endpoint-bodies';
 import { startScriptedServer, type ScriptedServer } from '../api/fixtures/scripted-server';
-import { loadJobSchemas } from '../jobs/schemas';
-import { descriptionsOf, describeKind } from '../jobs/kinds/describe';
+import { descriptionsOf, describeKind } from './describe/describe-kind';
 import { PATH as DESCRIBE_PATH, describeResponseSchema } from './describe/describe-contract';
 import { PATH as EDITS_PATH } from './edits/edits-contract';
 import { getSeed } from './seed/seed-call';
 import { shortenPrompt } from './shorten/shorten-call';
 import { translateText } from './translate/translate-call';
+import { jobKinds } from './registry';
 
 /** What the describe kind makes of an answer: the one-shot call, then its `settle`. */
 async function describeImage(config: ClientConfig, imageUrl: string): Promise<string[]> {
@@ -39,7 +39,7 @@ const TOKEN = 'sk-endpoints-7e6d5c4b';
 let server: ScriptedServer;
 let config: ClientConfig;
 beforeAll(async () => {
-  await loadJobSchemas();
+  await jobKinds().loadAll();
   server = await startScriptedServer();
 });
 beforeEach(() => {

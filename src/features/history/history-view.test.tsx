@@ -9,6 +9,7 @@ import { createPersistence, type Persistence } from '../../jobs/persistence';
 import { createJobsActions, createJobsStore, type JobsStore } from '../../jobs/store';
 import { HistoryView } from './history-view';
 import { testSink } from '../../jobs/fixtures/store-sink';
+import { jobKinds } from '../../kinds/registry';
 
 const PROMPTS = ['a red fox in snow', 'neon tokyo at night', 'a lighthouse in fog'];
 let dbCount = 0;
@@ -37,6 +38,7 @@ let persistence: Persistence;
 beforeEach(async () => {
   store = createJobsStore();
   persistence = createPersistence({
+    kinds: jobKinds(),
     sink: testSink(store),
     dbName: `history-view-${++dbCount}`,
     channelName: `history-view-${dbCount}`,

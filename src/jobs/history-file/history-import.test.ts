@@ -12,16 +12,16 @@ import {
 import { createJobsStore } from '../store';
 import { unwrap } from 'idb';
 import { z } from 'zod/mini';
-import { imagineKind } from '../kinds/imagine';
-import type { JobKind } from '../kinds/kind';
-import { createKindRegistry } from '../kinds/registry';
-import { rebuildRequest } from '../kinds/safe-request';
+import { imagineKind } from '../../kinds/imagine/imagine-kind';
+import type { JobKind } from '../kind';
+import { createKindRegistry } from '../kind';
+import { rebuildRequest } from '../rebuild-request';
 import { stagedImport } from './staged-import';
 import { testSink } from '../fixtures/store-sink';
-import { loadJobSchemas } from '../schemas';
+import { jobKinds } from '../../kinds/registry';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
-beforeAll(() => loadJobSchemas());
+beforeAll(() => jobKinds().loadAll());
 
 let n = 0;
 const open: Persistence[] = [];
@@ -44,7 +44,7 @@ function tab(dbName: string, importChunk?: number) {
     dbName,
     channelName: dbName,
     sink: testSink(store),
-    kinds: createKindRegistry([imagineKind, testDescribe]),
+    kinds: createKindRegistry([imagineKind, testDescribe], 'imagine'),
     ...(importChunk ? { importChunk } : {}),
   });
   open.push(persistence);
@@ -264,6 +264,7 @@ describe('history import', () => {
       },
     });
     const importing = stagedImport(page, file(jobs), {
+      kinds: jobKinds(),
       isLocal: () => false,
       chunkSize: 2,
       onProgress: (p) => {
