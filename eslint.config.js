@@ -12,7 +12,12 @@ import pluginLingui from 'eslint-plugin-lingui';
  * and language names, Midjourney's model names, and attributes that are never read out.
  */
 const UNLOCALIZED = {
-  files: ['src/app/**/*.tsx', 'src/components/**/*.tsx', 'src/features/**/*.tsx'],
+  files: [
+    'src/app/**/*.tsx',
+    'src/components/**/*.tsx',
+    'src/features/**/*.tsx',
+    'src/kinds/**/*.tsx',
+  ],
   ignores: ['**/*.test.tsx'],
   plugins: { lingui: pluginLingui },
   rules: {
@@ -37,13 +42,17 @@ const UNLOCALIZED = {
   },
 };
 
-/** What server/ may not import from src/ (only src/api). */
+/** What server/ may not import from src/ (only src/api and the kinds' contracts). */
 const SERVER_SRC = [
   '**/src/prompt/**',
   '**/src/jobs/**',
   '**/src/features/**',
   '**/src/app/**',
   '**/src/components/**',
+  // Gitignore-style: a folder that matches cannot have a file re-included, so match files.
+  '**/src/kinds/*/*',
+  '!**/src/kinds/*/*-contract',
+  '**/src/kinds/registry',
 ];
 
 /** The layers above the engine's core: the HTTP kit, the endpoints, the hosts, the studio and its library. */
@@ -60,16 +69,19 @@ const ENDPOINT_FOLDERS = readdirSync(new URL('./server/endpoints/', import.meta.
 const TESTS = ['server/**/*.test.ts', 'server/**/fixtures/**'];
 
 /**
- * The jobs' tests and fixtures may reach storage: a runner is tested over real persistence, as a
- * tab runs it.
- */
-const JOBS_TESTS = ['src/jobs/**/*.test.{ts,tsx}', 'src/jobs/**/fixtures/**'];
-
-/**
- * Import boundaries: api, prompt → settings, jobs → storage → features → app; features never
- * import each other.
+ * Import boundaries: api, prompt → settings, jobs → storage → kinds → features → app; features
+ * never import each other. Tests and fixtures may reach up (SRC_TESTS): a runner is tested over
+ * real persistence and the studio's real kinds, as a tab runs it.
  */
 const FEATURES = ['composer', 'feed', 'mask-editor', 'history', 'settings', 'shortcuts'];
+
+/** The kind folders (`src/kinds/<name>/`): none imports another; all may use `kinds/shared/`. */
+const KIND_FOLDERS = readdirSync(new URL('./src/kinds/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !['shared', 'fixtures'].includes(entry.name))
+  .map((entry) => entry.name);
+
+/** Tests and fixtures of src/ may reach up (a jobs test runs the studio's real kinds). */
+const SRC_TESTS = ['src/**/*.test.{ts,tsx}', 'src/**/fixtures/**'];
 
 /**
  * How a file `depth` folders inside its feature names the other features (`../feed/…` from a
@@ -186,34 +198,75 @@ export default tseslint.config(
   boundary(['src/**/*.{ts,tsx}'], [], ''),
   boundary(
     ['src/components/**'],
-    ['**/features/**', '**/app/**', '**/jobs/**'],
+    ['**/features/**', '**/app/**', '**/jobs/**', '**/kinds/**'],
     'components/ holds small dumb pieces: they import nothing from features, app or jobs.',
   ),
   boundary(
     ['src/api/**'],
-    ['**/prompt/**', '**/jobs/**', '**/features/**', '**/app/**', 'react', 'react-dom'],
+    [
+      ...['**/prompt/**', '**/jobs/**', '**/kinds/**', '**/features/**', '**/app/**'],
+      ...['react', 'react-dom'],
+    ],
     'src/api depends on nothing above it.',
   ),
   boundary(
     ['src/prompt/**'],
-    ['**/jobs/**', '**/features/**', '**/app/**'],
+    ['**/jobs/**', '**/kinds/**', '**/features/**', '**/app/**'],
     'prompt/ sits below jobs and features.',
   ),
   boundary(
     ['src/settings/**'],
-    ['**/jobs/**', '**/storage/**', '**/features/**', '**/app/**', '**/components/**'],
+    [
+      '**/jobs/**',
+      '**/storage/**',
+      '**/kinds/**',
+      '**/features/**',
+      '**/app/**',
+      '**/components/**',
+    ],
     'settings/ (where requests go, whether they can) sits beside jobs/, below storage and features.',
   ),
   boundary(
     ['src/jobs/**'],
-    ['**/storage/**', '**/features/**', '**/app/**', '**/components/**'],
-    'jobs/ sits below storage and features: it reaches storage only through its ports (runner/ports.ts).',
-    { ignores: JOBS_TESTS },
+    ['**/storage/**', '**/kinds/**', '**/features/**', '**/app/**', '**/components/**'],
+    'jobs/ has no components, names no kind (the registry is handed to it) and sits below storage and kinds: it reaches storage only through its ports (runner/ports.ts).',
+    { ignores: SRC_TESTS },
   ),
   boundary(
     ['src/storage/**'],
-    ['**/features/**', '**/app/**', '**/components/**'],
-    'storage/ (history, tab sync, image cache, history file) sits below features and app/.',
+    ['**/kinds/**', '**/features/**', '**/app/**', '**/components/**'],
+    'storage/ (history, tab sync, image cache, history file) sits below kinds, features and app/.',
+    { ignores: SRC_TESTS },
+  ),
+  boundary(
+    ['src/kinds/**'],
+    ['**/features/**', '**/app/**'],
+    'kinds/ sits below features and app/: the feed draws a kind through its entry.',
+    { ignores: SRC_TESTS },
+  ),
+  boundary(
+    ['src/kinds/shared/**'],
+    [
+      ...KIND_FOLDERS.map((k) => `**/kinds/${k}/**`),
+      '**/kinds/registry',
+      '**/features/**',
+      '**/app/**',
+    ],
+    'kinds/shared/ is the kit every kind uses: it names no kind.',
+    { ignores: SRC_TESTS },
+  ),
+  ...KIND_FOLDERS.map((name) =>
+    boundary(
+      [`src/kinds/${name}/**`],
+      [
+        ...KIND_FOLDERS.filter((other) => other !== name).map((other) => `**/kinds/${other}/**`),
+        '**/kinds/registry',
+        '**/features/**',
+        '**/app/**',
+      ],
+      'A kind folder imports no other kind folder (shared pieces live in kinds/shared/).',
+      { ignores: SRC_TESTS },
+    ),
   ),
   ...FEATURES.flatMap((feature) =>
     [0, 1].map((depth) =>
@@ -267,7 +320,11 @@ export default tseslint.config(
     'e2e/ and bench/ share helpers through test-support/, never by importing each other.',
     { konva: false },
   ),
-  boundary(['server/**'], SERVER_SRC, 'server/ imports nothing from src/ but src/api.'),
+  boundary(
+    ['server/**'],
+    SERVER_SRC,
+    'server/ imports nothing from src/ but src/api and src/kinds/<name>/<name>-contract.',
+  ),
   boundary(
     ['server/shared/**'],
     [...SERVER_SRC, ...['engine', ...SERVER_HTTP].map((d) => `**/${d}/**`)],

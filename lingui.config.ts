@@ -4,8 +4,9 @@ import { formatter } from '@lingui/format-po';
 /**
  * Two catalogs per locale, so the studio's two halves are translated in files of their own:
  * `core` (the page, composer, settings, prompts, API errors) and `work` (feed, history, editors,
- * jobs, storage, the settings store). At run time a build loads them split otherwise: what the
- * first render shows, then the rest (scripts/catalog-split-plugin.ts, src/i18n/activate.ts).
+ * jobs, storage, the settings store, and each kind's own words under `src/kinds`). At run time a
+ * build loads them split otherwise: what the first render shows, then the rest
+ * (scripts/catalog-split-plugin.ts, src/i18n/activate.ts).
  */
 export const linguiConfig = defineConfig({
   sourceLocale: 'en',
@@ -38,6 +39,7 @@ export const linguiConfig = defineConfig({
         '<rootDir>/src/jobs',
         '<rootDir>/src/storage',
         '<rootDir>/src/settings',
+        '<rootDir>/src/kinds',
       ],
       exclude: ['**/*.test.*', '**/fixtures/**'],
     },

@@ -10,7 +10,7 @@ import { MAX_PROMPT_CHARS } from '../../src/api/prompt-syntax';
 import { readJsonObject } from './body';
 import { errorResponse } from './responses';
 
-/** A schema of the client's contracts (zod/mini), as far as a route needs it. */
+/** A request schema of an endpoint's contract (zod/mini), as far as a route needs it. */
 export interface Parser<T> {
   safeParse(
     value: unknown,

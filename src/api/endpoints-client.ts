@@ -1,20 +1,13 @@
 /**
- * Client calls for the one-shot endpoints (reference other-endpoints §3–§6): describe, seed,
- * translate and shorten. Each is one JSON POST and one JSON answer, validated at the boundary;
- * edits shares imagine's reader (`imagine(…, { path: EDITS_PATH })`). Failures are `ApiError`s
- * with the provider's code and message word for word, and never the token.
+ * The one-shot call the endpoints that only wait share (reference other-endpoints §3–§6:
+ * describe, seed, translate, shorten): one JSON POST and one JSON answer, validated at the
+ * boundary with the endpoint's own schema (each kind's contract names its path and schema).
+ * Failures are `ApiError`s with the provider's code and message word for word, and never the token.
  */
 import { t } from '@lingui/core/macro';
 import type { z } from 'zod/mini';
 import type { ClientConfig } from './client';
 import { post, readJson, redact, validate, isObject } from './client-http';
-import {
-  describeResponseSchema,
-  seedResponseSchema,
-  shortenResponseSchema,
-  translateResponseSchema,
-} from './contract-endpoints';
-import { DESCRIBE_PATH, SEED_PATH, SHORTEN_PATH, TRANSLATE_PATH } from './endpoint-paths';
 import { errorFromResponse } from './error-response';
 import { ApiError, toApiError } from './errors';
 
@@ -63,73 +56,4 @@ export async function callEndpoint<T extends z.ZodMiniType>(
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);
   }
-}
-
-/**
- * Four prompts for the image at `imageUrl`. Empty strings (which Nexior skips) are dropped;
- * `success`/`task_id` may or may not come along (UNCERTAIN) and are ignored.
- */
-export async function describeImage(
-  config: ClientConfig,
-  imageUrl: string,
-  signal?: AbortSignal,
-): Promise<string[]> {
-  const body = { image_url: imageUrl };
-  const r = await callEndpoint(
-    config,
-    DESCRIBE_PATH,
-    body,
-    describeResponseSchema,
-    'descriptions',
-    signal,
-  );
-  const prompts = r.descriptions.map((d) => d.trim()).filter(Boolean);
-  if (prompts.length === 0) throw new ApiError('invalid', t`The service described nothing.`);
-  return prompts;
-}
-
-/** The seed a grid was drawn with, as decimal digits (a string per the spec, or a number). */
-export async function getSeed(
-  config: ClientConfig,
-  imageId: string,
-  signal?: AbortSignal,
-): Promise<string> {
-  const body = { image_id: imageId };
-  return (await callEndpoint(config, SEED_PATH, body, seedResponseSchema, 'seed', signal)).seed;
-}
-
-/** `content` in English (the service takes Chinese; anything it does not know comes back as is). */
-export async function translateText(
-  config: ClientConfig,
-  content: string,
-  signal?: AbortSignal,
-): Promise<string> {
-  const body = { content };
-  const r = await callEndpoint(
-    config,
-    TRANSLATE_PATH,
-    body,
-    translateResponseSchema,
-    'content',
-    signal,
-  );
-  return r.content;
-}
-
-/** Up to five shorter prompts for `prompt`; blank candidates are dropped. */
-export async function shortenPrompt(
-  config: ClientConfig,
-  prompt: string,
-  signal?: AbortSignal,
-): Promise<string[]> {
-  const body = { prompt };
-  const r = await callEndpoint(
-    config,
-    SHORTEN_PATH,
-    body,
-    shortenResponseSchema,
-    'prompts',
-    signal,
-  );
-  return r.prompts.map((p) => p.trim()).filter(Boolean);
 }

@@ -3,8 +3,8 @@ import { AnimateForm } from '../features/animate/animate-form';
 import type { StudioImage } from '../features/animate/studio-image-picker';
 import type { Job } from '../jobs/job';
 import { cardName } from '../jobs/job-names';
-import { animatableUrl, animateSubmission, VIDEOS_KIND } from '../jobs/video-request';
-import { videoModeFor } from '../prompt/video-lint';
+import { animatableUrl, animateSubmission, VIDEOS_KIND } from '../kinds/videos/videos-requests';
+import { videoModeFor } from '../kinds/videos/video-lint';
 import { useServices } from './services-context';
 
 /** Where Animate starts: a finished studio image, or a link from the composer. */

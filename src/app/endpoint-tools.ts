@@ -6,7 +6,7 @@
 import { msg } from '@lingui/core/macro';
 import type { PromptTools } from '../features/composer/prompt-tools-context';
 import { setDraftPrompt } from '../features/composer/draft-store';
-import type { ImageTools } from '../features/feed/image-tools-context';
+import type { ImageTools } from '../kinds/shared/picture/image-tools-context';
 import { clientConfig } from '../settings/config-store';
 import type { Job, JobParent } from '../jobs/job';
 import { writeControl } from '../prompt/compose';
@@ -14,8 +14,10 @@ import type { EditTarget } from './edit-dialog';
 import type { Services } from './services';
 import { toast } from './toasts';
 
-// The one-shot client loads with the first call, not with the page.
-const calls = () => import('../api/endpoints-client');
+// The one-shot calls load with the first call, not with the page.
+const shorten = () => import('../kinds/shorten/shorten-call');
+const translate = () => import('../kinds/translate/translate-call');
+const seed = () => import('../kinds/seed/seed-call');
 
 /** Opens the edit dialog. */
 export type OpenEdit = (target: EditTarget) => void;
@@ -34,8 +36,8 @@ export function createPromptTools(services: Services, openEdit: OpenEdit): Promp
   return {
     describe: (url) => describe(services, url),
     editImage: (url) => openEdit({ imageUrl: url }),
-    shorten: async (prompt, signal) => (await calls()).shortenPrompt(client(), prompt, signal),
-    translate: async (text, signal) => (await calls()).translateText(client(), text, signal),
+    shorten: async (prompt, signal) => (await shorten()).shortenPrompt(client(), prompt, signal),
+    translate: async (text, signal) => (await translate()).translateText(client(), text, signal),
     translatesByGlossary: () => services.config.getState().settings.target === 'local',
   };
 }
@@ -70,7 +72,7 @@ export function createImageTools(services: Services, openEdit: OpenEdit): ImageT
       });
     },
     getSeed: async (job, signal) =>
-      (await calls()).getSeed(
+      (await seed()).getSeed(
         clientConfig(services.config.getState()),
         job.result?.image_id ?? '',
         signal,

@@ -1,13 +1,13 @@
 import { msg } from '@lingui/core/macro';
-import type { FeedActions } from '../features/feed/feed-actions';
+import type { FeedActions } from '../kinds/shared/card-actions';
 import { actionSubmission } from '../jobs/action-request';
 import { cachedImageQuery } from '../storage/cached-image-query';
 import { useConfig } from '../settings/config-store';
-import { defaultKinds } from '../jobs/kinds/registry';
+import { entryOf } from '../kinds/shared/kind-entry';
 import { isJobActive, jobTitle, type Job } from '../jobs/job';
 import { keptBytes } from '../storage/image-cache/kept-bytes';
 import { pictureProblemOf, type PictureProblem } from '../storage/image-cache/kept-copy';
-import { extendSubmission, VIDEOS_KIND } from '../jobs/video-request';
+import { extendSubmission, VIDEOS_KIND } from '../kinds/videos/videos-requests';
 import { addDraftReference, setDraftPrompt } from '../features/composer/draft-store';
 import { isLinkExpired } from '../prompt/link-expiry';
 import type { Services } from './services';
@@ -33,7 +33,6 @@ export interface FeedDialogs {
 /** The feed's actions, wired to the services (the feed imports no other feature). */
 export function createFeedActions(services: Services, dialogs: FeedDialogs): FeedActions {
   const { runner, draft, persistence, config } = services;
-  const kinds = defaultKinds();
   return {
     act: (job, action) => {
       const submission = actionSubmission(job, action);
@@ -107,7 +106,7 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
     },
     useCurrentTarget: () => useConfig(config, (s) => s.settings.target),
     useCurrentMode: () => useConfig(config, (s) => s.settings.mode),
-    cardOf: (job) => kinds.of(job)?.card(job.result) ?? 'image',
+    kindOf: (job) => entryOf(services.kinds, services.jobKinds.fallback, job),
     keptCopy: (job) => services.persistence.keptCopy(finalUrl(job)),
     pictureProblem: (job) => pictureProblem(services, finalUrl(job)),
     onCopyChange: (listener) => persistence.onCopyChange(listener),

@@ -5,7 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createDraftStore, type DraftStore } from '../features/composer/draft-store';
 import { createFeedWindow, type FeedWindow } from '../features/feed/feed-window';
-import { loadPicture } from '../features/feed/use-loaded-src';
+import { loadPicture } from '../kinds/shared/picture/use-loaded-src';
 import {
   baseUrlFor,
   clientConfig,
@@ -23,9 +23,11 @@ import type { BlockedOrigins } from '../storage/image-cache/cache-options';
 import { afterFirstPaint } from '../storage/history-file/import-marker';
 import { createPersistence, type Persistence } from '../storage/persistence/persistence';
 import { createLazyRunner } from '../jobs/runner/lazy-runner';
-import { defaultKinds } from '../jobs/kinds/registry';
 import type { Runner } from '../jobs/runner/ports';
+import type { KindRegistry } from '../jobs/kind';
 import { jobsStore, type JobsStore } from '../jobs/store';
+import { jobKinds, KINDS } from '../kinds/registry';
+import type { KindEntry } from '../kinds/shared/kind-entry';
 import { loadOnce, type LoadOnce } from '../lazy/load-once';
 import { prefetch } from '../lazy/retrying-preload';
 
@@ -53,12 +55,24 @@ export interface Services {
    * image need it, so it stays out of the initial JavaScript. Always the same client.
    */
   queryClient: LoadOnce<QueryClient>;
+  /** The endpoints the studio speaks (`kinds/registry.ts`): their tools, cards and contracts. */
+  kinds: readonly KindEntry[];
+  /** The job kinds among them, as the runner and an import look them up. */
+  jobKinds: KindRegistry;
   /** Restores history and resumes unfinished jobs; only the first call does anything. */
   start(): Promise<void>;
 }
 
+/** Options of {@link createServices}. */
+export interface ServicesOptions {
+  /** The endpoints (default: the studio's, `KINDS`); a test adds a fake one here. */
+  kinds?: readonly KindEntry[];
+}
+
 /** The services of this tab. */
-export function createServices(): Services {
+export function createServices(options: ServicesOptions = {}): Services {
+  const kinds = options.kinds ?? KINDS;
+  const registry = jobKinds(kinds);
   const { relay } = readStudioConfig();
   // Cache Storage exists in secure contexts only; the service worker answers `<img>` from it.
   const offlineCache =
@@ -69,6 +83,7 @@ export function createServices(): Services {
   const blocked = watchBlockedOrigins(globalThis.document);
   // Persistence reports to the runner, the jobs store's only writer (made just below).
   const persistence = createPersistence({
+    kinds: registry,
     sink: lateSink(() => runner.sink),
     copyMeans: () => ({ relay, offlineCache, online: network.get().online }),
     blocked,
@@ -85,14 +100,81 @@ export function createServices(): Services {
   const fetch = network.wrapFetch();
   network.probeWhileUnreachable(() => baseUrlFor(config.getState().settings.target));
   // Loaded with the start, after the first paint: the composer needs none of it.
-  const runner = createLazyRunner(async () => {
+  const runner = studioRunner({ registry, persistence, network, config, fetch });
+  // A copy missed while offline is kept when the network is back (and after a start, from History).
+  network.subscribe((s, prev) => {
+    if (s.online && !prev.online) void runner.keepMissingCopies();
+  });
+  // A failed load is not kept: History's or Settings' Retry loads the client again.
+  const queryClient = loadOnce(() => import('./query-client').then((m) => m.createQueryClient()));
+  let started: Promise<void> | undefined;
+  const services: Services = {
+    runner,
+    persistence,
+    jobs: jobsStore,
+    draft: createDraftStore(),
+    config,
+    network,
+    feedWindow: createFeedWindow(jobsStore),
+    relay,
+    blocked,
+    queryClient,
+    kinds,
+    jobKinds: registry,
+    start: () => {
+      if (started) return started;
+      // The history is read while the runner's code and the kinds' cards load, not after.
+      persistence.preloadJobs();
+      for (const entry of kinds) void entry.card?.load().catch(() => {});
+      // A start whose code could not load is made again when the network returns.
+      started = runner.resumeAll().catch((err: unknown) => {
+        started = undefined;
+        const again = network.subscribe((s, prev) => {
+          if (!s.online || prev.online) return;
+          again();
+          void services.start().catch(() => {});
+        });
+        throw err;
+      });
+      // The client and the kinds' contracts are fetched once the first cards are in, not when a job
+      // is sent: a job held offline goes out the moment the network is back, its code in the
+      // cache. Fetched, not imported: an import cut off by the network going away stays failed.
+      const preload = () =>
+        void Promise.all([
+          prefetch(() => import('../api/client')),
+          ...kinds.filter((entry) => entry.job).map((entry) => prefetch(entry.contract)),
+        ]).catch(() => {});
+      started.then(preload, preload);
+      // Missing copies are kept once the first screen is up and the page is idle: never before.
+      void started
+        .then(afterFirstPaint)
+        .then(() => runner.keepMissingCopies())
+        .catch(() => {});
+      return started;
+    },
+  };
+  return services;
+}
+
+/** What the tab's runner is made from. */
+interface RunnerParts {
+  registry: KindRegistry;
+  persistence: Persistence;
+  network: NetworkStatus;
+  config: ConfigStore;
+  fetch: typeof fetch;
+}
+
+/** The tab's runner, loaded with the start (the composer needs none of it). */
+function studioRunner({ registry, persistence, network, config, fetch }: RunnerParts): Runner {
+  return createLazyRunner(async () => {
     // The tab's locks load with the runner, in parallel: neither is needed to paint.
     const [{ createRunner }, { createTabLocks, defaultLocks }] = await Promise.all([
       import('../jobs/runner/runner'),
       import('../storage/tab-sync/locks'),
     ]);
     return createRunner({
-      kinds: defaultKinds(),
+      kinds: registry,
       persistence,
       locks: createTabLocks(defaultLocks()),
       network: {
@@ -127,54 +209,4 @@ export function createServices(): Services {
       },
     });
   });
-  // A copy missed while offline is kept when the network is back (and after a start, from History).
-  network.subscribe((s, prev) => {
-    if (s.online && !prev.online) void runner.keepMissingCopies();
-  });
-  // A failed load is not kept: History's or Settings' Retry loads the client again.
-  const queryClient = loadOnce(() => import('./query-client').then((m) => m.createQueryClient()));
-  let started: Promise<void> | undefined;
-  const services: Services = {
-    runner,
-    persistence,
-    jobs: jobsStore,
-    draft: createDraftStore(),
-    config,
-    network,
-    feedWindow: createFeedWindow(jobsStore),
-    relay,
-    blocked,
-    queryClient,
-    start: () => {
-      if (started) return started;
-      // The history is read while the runner's code loads, not after it.
-      persistence.preloadJobs();
-      // A start whose code could not load is made again when the network returns.
-      started = runner.resumeAll().catch((err: unknown) => {
-        started = undefined;
-        const again = network.subscribe((s, prev) => {
-          if (!s.online || prev.online) return;
-          again();
-          void services.start().catch(() => {});
-        });
-        throw err;
-      });
-      // The client and the job schemas are fetched once the first cards are in, not when a job
-      // is sent: a job held offline goes out the moment the network is back, its code in the
-      // cache. Fetched, not imported: an import cut off by the network going away stays failed.
-      const preload = () =>
-        void Promise.all([
-          prefetch(() => import('../api/client')),
-          prefetch(() => import('../jobs/schema-set')),
-        ]).catch(() => {});
-      started.then(preload, preload);
-      // Missing copies are kept once the first screen is up and the page is idle: never before.
-      void started
-        .then(afterFirstPaint)
-        .then(() => runner.keepMissingCopies())
-        .catch(() => {});
-      return started;
-    },
-  };
-  return services;
 }

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { imagineKind } from './kinds/imagine';
-import { videosKind } from './kinds/videos';
-import type { JobKind, SendSettings } from './kinds/kind';
+import { imagineKind } from '../kinds/imagine/imagine-kind';
+import { videosKind } from '../kinds/videos/videos-kind';
+import type { JobKind, SendSettings } from './kind';
 import { toStoredJob } from './job';
 import { transition } from './machine/machine';
 import { idleRun, type JobEvent } from './machine/types';
-import { loadJobSchemas } from './schemas';
 import { storedJobSchema } from '../storage/repository/stored-job-schema';
+import { jobKinds } from '../kinds/registry';
 
-beforeAll(() => loadJobSchemas());
+beforeAll(() => jobKinds().loadAll());
 
 const tuning = {
   stallAfterMs: 60_000,

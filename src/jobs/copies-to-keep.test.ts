@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { copiesToKeep } from './copies-to-keep';
 import type { Job } from './job';
-import { defaultKinds } from './kinds/registry';
+import { jobKinds } from '../kinds/registry';
 
-const kinds = defaultKinds();
+const kinds = jobKinds();
 const LIVE = 'ex=ffffffff';
 const job = (id: string, createdAt: number, patch: Partial<Job>): Job => ({
   id,

@@ -5,7 +5,7 @@
  */
 import { isLinkExpired } from '../prompt/link-expiry';
 import type { Job } from './job';
-import type { JobKind } from './kinds/kind';
+import type { JobKind } from './kind';
 
 /** The links of `jobs` whose copies should be kept, newest job first, each once. */
 export function copiesToKeep(

@@ -4,10 +4,10 @@ import { imagine } from '../api/client';
 import { errorFromResponse } from '../api/error-response';
 import { isApiError, toApiError } from '../api/errors';
 import { activateLocale } from '../i18n/activate';
-import { loadJobSchemas } from './schemas';
 import { jobText } from './job-text';
+import { jobKinds } from '../kinds/registry';
 
-beforeAll(loadJobSchemas);
+beforeAll(() => jobKinds().loadAll());
 afterEach(() => activateLocale('en'));
 
 const CJK = /[\u4e00-\u9fff]/;

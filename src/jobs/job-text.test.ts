@@ -16,7 +16,7 @@ import { keptLabelText } from '../storage/image-cache/kept-label';
 import { evictedMessage } from '../storage/image-cache/evicted-message';
 import { cardName, type NamedJob } from './job-names';
 import { jobText } from './job-text';
-import { droppedNote } from './kinds/safe-request';
+import { droppedNote } from './rebuild-request';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,

@@ -1,5 +1,5 @@
 /** How the fuzz test fuzzes describe: successes checked against the contract. */
-import { describeResponseSchema } from '../../../src/api/contract-endpoints';
+import { describeResponseSchema } from '../../../src/kinds/describe/describe-contract';
 import type { EndpointFuzz } from '../fixtures/fuzz-kit';
 
 export const fuzz: EndpointFuzz = {

@@ -4,7 +4,7 @@
  * does not stream, so of the injected faults only an HTTP error applies; it waits one pace step,
  * as the provider takes a while to read an image.
  */
-import { describeRequestSchema } from '../../../src/api/contract-endpoints';
+import { describeRequestSchema } from '../../../src/kinds/describe/describe-contract';
 import { evict, type EngineContext } from '../../engine/context';
 import { readImageAt } from '../../engine/read-image';
 import type { TaskRecord } from '../../engine/task-store';

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { describeResponseSchema, endpointTaskSchema } from '../../../src/api/contract-endpoints';
+import { endpointTaskSchema } from '../../../src/api/contract-tasks';
+import { describeResponseSchema } from '../../../src/kinds/describe/describe-contract';
 import { createEngine } from '../create-engine';
 import { callJson, getUrl, type Json } from '../fixtures/engine-test-kit';
 import { engineWorld } from '../fixtures/engine-world';

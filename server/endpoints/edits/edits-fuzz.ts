@@ -1,6 +1,6 @@
 /** How the fuzz test fuzzes edits: successes checked against the contract. */
 import { asyncAcceptedSchema } from '../../../src/api/contract';
-import { editsResponseSchema } from '../../../src/api/contract-endpoints';
+import { editsResponseSchema } from '../../../src/kinds/edits/edits-contract';
 import { either, type EndpointFuzz } from '../fixtures/fuzz-kit';
 
 export const fuzz: EndpointFuzz = {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { GRID_ACTIONS } from '../../../src/api/contract';
-import { editsRequestSchema } from '../../../src/api/contract-endpoints';
+import { editsRequestSchema } from '../../../src/kinds/edits/edits-contract';
 import type { EngineContext } from '../../engine/context';
 import { deriveSeed } from '../../engine/ids';
 import { startJob } from '../../engine/run-job';

@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRID_ACTIONS } from '../../../src/api/contract';
-import { editsResponseSchema, endpointTaskSchema } from '../../../src/api/contract-endpoints';
+import { endpointTaskSchema } from '../../../src/api/contract-tasks';
+import { editsResponseSchema } from '../../../src/kinds/edits/edits-contract';
 import { createEngine, type Engine } from '../create-engine';
 import {
   NDJSON,

@@ -1,5 +1,5 @@
 /** How the fuzz test fuzzes seed: successes checked against the contract. */
-import { seedResponseSchema } from '../../../src/api/contract-endpoints';
+import { seedResponseSchema } from '../../../src/kinds/seed/seed-contract';
 import type { EndpointFuzz } from '../fixtures/fuzz-kit';
 
 export const fuzz: EndpointFuzz = {

@@ -3,7 +3,7 @@
  * with, answered synchronously; not recorded as a task (§7.4: no source shows it as one). Of the
  * injected faults only an HTTP error applies.
  */
-import { seedRequestSchema } from '../../../src/api/contract-endpoints';
+import { seedRequestSchema } from '../../../src/kinds/seed/seed-contract';
 import type { EngineContext } from '../../engine/context';
 import { openRequest } from '../../http/open-request';
 import { json } from '../../http/responses';

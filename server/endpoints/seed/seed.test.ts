@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedResponseSchema } from '../../../src/api/contract-endpoints';
+import { seedResponseSchema } from '../../../src/kinds/seed/seed-contract';
 import { callJson, getUrl, imagineWait, type Json } from '../fixtures/engine-test-kit';
 import { engineWorld } from '../fixtures/engine-world';
 import { withSeed } from './seed-of';

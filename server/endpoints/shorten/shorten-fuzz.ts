@@ -1,5 +1,5 @@
 /** How the fuzz test fuzzes shorten: successes checked against the contract. */
-import { shortenResponseSchema } from '../../../src/api/contract-endpoints';
+import { shortenResponseSchema } from '../../../src/kinds/shorten/shorten-contract';
 import type { EndpointFuzz } from '../fixtures/fuzz-kit';
 
 export const fuzz: EndpointFuzz = {

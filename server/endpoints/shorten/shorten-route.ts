@@ -2,7 +2,7 @@
  * `POST /midjourney/shorten` (reference other-endpoints §6): answered synchronously, not
  * recorded as a task (§7.4). Of the injected faults only an HTTP error applies.
  */
-import { shortenRequestSchema } from '../../../src/api/contract-endpoints';
+import { shortenRequestSchema } from '../../../src/kinds/shorten/shorten-contract';
 import type { EngineContext } from '../../engine/context';
 import { openRequest } from '../../http/open-request';
 import { json } from '../../http/responses';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortenResponseSchema } from '../../../src/api/contract-endpoints';
+import { shortenResponseSchema } from '../../../src/kinds/shorten/shorten-contract';
 import { engineWorld } from '../fixtures/engine-world';
 import { callJson, type Json } from '../fixtures/engine-test-kit';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../create-engine';
-import { taskNotFoundSchema } from '../../../src/api/contract-endpoints';
+import { taskNotFoundSchema } from '../../../src/api/contract-tasks';
 import {
   NDJSON,
   call,

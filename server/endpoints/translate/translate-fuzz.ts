@@ -1,5 +1,5 @@
 /** How the fuzz test fuzzes translate: successes checked against the contract. */
-import { translateResponseSchema } from '../../../src/api/contract-endpoints';
+import { translateResponseSchema } from '../../../src/kinds/translate/translate-contract';
 import type { EndpointFuzz } from '../fixtures/fuzz-kit';
 
 export const fuzz: EndpointFuzz = {

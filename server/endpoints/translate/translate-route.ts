@@ -2,7 +2,7 @@
  * `POST /midjourney/translate` (reference other-endpoints §5): answered synchronously, not
  * recorded as a task (§7.4). Of the injected faults only an HTTP error applies.
  */
-import { translateRequestSchema } from '../../../src/api/contract-endpoints';
+import { translateRequestSchema } from '../../../src/kinds/translate/translate-contract';
 import type { EngineContext } from '../../engine/context';
 import { openRequest } from '../../http/open-request';
 import { json } from '../../http/responses';

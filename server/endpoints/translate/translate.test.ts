@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateResponseSchema } from '../../../src/api/contract-endpoints';
+import { translateResponseSchema } from '../../../src/kinds/translate/translate-contract';
 import { engineWorld } from '../fixtures/engine-world';
 import { callJson } from '../fixtures/engine-test-kit';
 

@@ -1,6 +1,6 @@
 /** How the fuzz test fuzzes videos: successes checked against the contract. */
 import { asyncAcceptedSchema } from '../../../src/api/contract';
-import { videosResponseSchema } from '../../../src/api/contract-videos';
+import { videosResponseSchema } from '../../../src/kinds/videos/videos-contract';
 import { either, type EndpointFuzz } from '../fixtures/fuzz-kit';
 
 export const fuzz: EndpointFuzz = {

@@ -16,7 +16,7 @@
  * an unknown `video_id` is a 400 naming it; `end_image_url` and `loop` apply to extend too.
  */
 import { createHash } from 'node:crypto';
-import { videosRequestSchema, type VideosRequest } from '../../../src/api/contract-endpoints';
+import { videosRequestSchema, type VideosRequest } from '../../../src/kinds/videos/videos-contract';
 import { attachmentPath, linkTo } from '../../engine/attachment-links';
 import type { EngineContext } from '../../engine/context';
 import { deriveSeed, newVideoId } from '../../engine/ids';

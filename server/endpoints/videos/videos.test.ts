@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpointTaskSchema, videosResponseSchema } from '../../../src/api/contract-endpoints';
+import { endpointTaskSchema } from '../../../src/api/contract-tasks';
+import { videosResponseSchema } from '../../../src/kinds/videos/videos-contract';
 import { createEngine, type Engine } from '../create-engine';
 import {
   NDJSON,

@@ -5,9 +5,9 @@ import { ModalDialog } from '../../components/ui/modal-dialog';
 import { CostFigure } from '../../components/ui/cost-figure';
 import { costOf } from '../../prompt/cost';
 import { SelectField } from '../../components/ui/select-field';
-import type { AnimateInput } from '../../jobs/video-request';
-import { animateSubmission } from '../../jobs/video-request';
-import { lintVideoRequest, VIDEO_MODES, type VideoMode } from '../../prompt/video-lint';
+import type { AnimateInput } from '../../kinds/videos/videos-requests';
+import { animateSubmission } from '../../kinds/videos/videos-requests';
+import { lintVideoRequest, VIDEO_MODES, type VideoMode } from '../../kinds/videos/video-lint';
 import { StudioImagePicker, type StudioImage } from './studio-image-picker';
 
 /** Props of {@link AnimateForm}. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createStore, useStore } from 'zustand';
 import { composeDraft, splitDraft } from '../../prompt/draft-prompt';
 import { DraftContext, type DraftState } from './draft-store';
@@ -109,6 +109,9 @@ describe('prompt tools', () => {
       render(ui(), { wrapper: WithI18n });
       fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
       await screen.findByRole('button', { name: 'Undo' }, { timeout: 5000 });
+      // Undo comes with the answer; the status leaves "Translating…" when the call has ended,
+      // which may be a render later.
+      await waitFor(() => expect(screen.getByRole('status').textContent).not.toBe('Translating…'));
       const text = screen.getByRole('status').textContent;
       cleanup();
       return text;

@@ -1,14 +1,17 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { GRID_ACTIONS } from '../../api/contract';
 import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
 import { createJobsActions, jobsStore } from '../../jobs/store';
-import { FeedActionsContext } from './feed-actions';
-import { testFeedActions } from './fixtures/test-actions';
+import { FeedActionsContext } from '../../kinds/shared/card-actions';
+import { loadKindCards, testFeedActions } from '../../kinds/shared/fixtures/test-actions';
 import { FeedWindowContext, type FeedWindow } from './feed-window';
 import { JobCard } from './job-card';
+
+// The cards load with the studio's start; here, before the first render.
+beforeAll(loadKindCards);
 
 const jobsActions = createJobsActions(jobsStore);
 

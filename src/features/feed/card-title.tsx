@@ -4,7 +4,7 @@ import { targetLabel, type Target } from '../../settings/config-store';
 import type { Job } from '../../jobs/job';
 import { cardName } from '../../jobs/job-names';
 import { useJobs } from '../../jobs/store';
-import { useFeedActions } from './feed-actions';
+import { useFeedActions } from '../../kinds/shared/card-actions';
 import { useFeedWindow } from './feed-window';
 import { BatchLink } from './batch-link';
 

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { WithI18n } from '../../i18n/testing';
 import { createJobsActions, jobsStore } from '../../jobs/store';
@@ -7,9 +7,12 @@ import { createJobsActions, jobsStore } from '../../jobs/store';
 const jobsActions = createJobsActions(jobsStore);
 import type { Job } from '../../jobs/job';
 import { Feed } from './feed';
-import { FeedActionsContext } from './feed-actions';
-import { testFeedActions } from './fixtures/test-actions';
+import { FeedActionsContext } from '../../kinds/shared/card-actions';
+import { loadKindCards, testFeedActions } from '../../kinds/shared/fixtures/test-actions';
 import { createFeedWindow, FEED_PAGE, FeedWindowContext } from './feed-window';
+
+// The cards load with the studio's start; here, before the first render.
+beforeAll(loadKindCards);
 
 const actions = testFeedActions();
 

@@ -3,24 +3,22 @@ import { useLingui } from '@lingui/react/macro';
 import { useState, type KeyboardEvent } from 'react';
 import { PartBoundary } from '../../components/ui/part-boundary';
 import { useJobs } from '../../jobs/store';
-import { isJobActive, type Job } from '../../jobs/job';
+import { isJobActive } from '../../jobs/job';
 import { isRateLimited } from '../../jobs/machine/limits';
 import { jobText } from '../../jobs/job-text';
 import { lazyPart } from '../../lazy/lazy-part';
-import { ActionBar } from './action-bar';
-import { expectedAspect } from './aspect';
+import { useFeedActions } from '../../kinds/shared/card-actions';
+import type { CardFrameProps } from '../../kinds/shared/card-props';
 import { CardTitle, useCardName } from './card-title';
 import { Elapsed } from './elapsed';
-import { useFeedActions } from './feed-actions';
 import { JobControls } from './job-controls';
-import { JobImage } from './job-image';
 import { useStatusText } from './status-text';
-import { LazyDescribeCard, LazyImageTools, LazyVideoCard } from './lazy-endpoint-ui';
-import { ResultMenu } from './result-menu';
 
-const Lightbox = lazyPart(() => import('./lightbox').then((m) => m.Lightbox));
+const Lightbox = lazyPart(() =>
+  import('../../kinds/shared/picture/lightbox').then((m) => m.Lightbox),
+);
 // A failure's advice and remedies are only needed once something fails: not at first paint.
-const JobError = lazyPart(() => import('./job-error').then((m) => m.JobError));
+const JobError = lazyPart(() => import('../../kinds/shared/job-error').then((m) => m.JobError));
 const RateLimitNotice = lazyPart(() =>
   import('./rate-limit-notice').then((m) => m.RateLimitNotice),
 );
@@ -30,18 +28,22 @@ export interface JobCardProps {
   jobId: string;
 }
 
-/** One job in the feed: live while it forms, then its result, actions and provenance. */
+/** One job in the feed, drawn by its kind's own card (`src/kinds/<name>/`). */
 export function JobCard({ jobId }: JobCardProps) {
   const job = useJobs((s) => s.byId[jobId]);
+  const { kindOf } = useFeedActions();
   if (!job) return null;
-  // Kinds with a card of their own; pictures (grids and single images) are the default.
-  if (job.kind === 'describe') return <LazyDescribeCard job={job} />;
-  return <LoadedCard job={job} />;
+  const Card = kindOf(job)?.card?.Card;
+  return Card ? <Card job={job} Frame={CardFrame} /> : null;
 }
 
-function LoadedCard({ job }: { job: Job }) {
+/**
+ * The frame every kind's card draws its body in: live while the job forms, then its result,
+ * actions and provenance.
+ */
+export function CardFrame({ job, body }: CardFrameProps) {
   const parent = useJobs((s) => (job.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
-  const { act, dismiss, cardOf } = useFeedActions();
+  const { act, dismiss } = useFeedActions();
   const { i18n, t } = useLingui();
   const title = useCardName(job).title;
   const [selected, setSelected] = useState<number | null>(null);
@@ -61,35 +63,6 @@ function LoadedCard({ job }: { job: Job }) {
     else return;
     e.preventDefault();
   };
-
-  // The body by what the job's kind shows; kinds with their own cards add a case here. A video
-  // job shows its clips once done; until then it forms like a picture. Pictures are the default.
-  const card = cardOf(job);
-  let body;
-  switch (card === 'video' && job.status !== 'done' ? 'image' : card) {
-    case 'video':
-      body = <LazyVideoCard job={job} />;
-      break;
-    default:
-      body = (
-        <>
-          {(live || job.result || job.preview) && (
-            <JobImage
-              job={job}
-              aspect={expectedAspect(job, parent)}
-              selected={selected}
-              onSelect={setSelected}
-              onOpen={() => setOpen(true)}
-            />
-          )}
-          {job.status === 'done' && <ActionBar job={job} selected={selected} />}
-          {job.status === 'done' && <LazyImageTools job={job} />}
-          {job.status === 'done' && (
-            <ResultMenu job={job} selected={selected} onOpen={() => setOpen(true)} />
-          )}
-        </>
-      );
-  }
 
   return (
     <article
@@ -114,7 +87,7 @@ function LoadedCard({ job }: { job: Job }) {
           ×
         </button>
       </header>
-      {body}
+      {body({ parent, selected, onSelect: setSelected, onOpen: () => setOpen(true) })}
       {live && (
         <div
           className="progress"

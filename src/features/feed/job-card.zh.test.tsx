@@ -1,15 +1,18 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { UPSCALED_ACTIONS, GRID_ACTIONS } from '../../api/contract';
 import { activateLocale } from '../../i18n/activate';
 import { WithI18n } from '../../i18n/testing';
 import type { Job } from '../../jobs/job';
 import { createJobsActions, jobsStore } from '../../jobs/store';
-import { FeedActionsContext } from './feed-actions';
-import { testFeedActions } from './fixtures/test-actions';
+import { FeedActionsContext } from '../../kinds/shared/card-actions';
+import { loadKindCards, testFeedActions } from '../../kinds/shared/fixtures/test-actions';
 import { createFeedWindow, FeedWindowContext } from './feed-window';
 import { JobCard } from './job-card';
+
+// The cards load with the studio's start; here, before the first render.
+beforeAll(loadKindCards);
 
 const jobsActions = createJobsActions(jobsStore);
 const actions = testFeedActions({ keptCopy: async () => ({ kind: 'blob' }) });

@@ -4,7 +4,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import type { Job, JobCheck } from '../../jobs/job';
 import { formatTime } from '../../i18n/format';
 import { jobText } from '../../jobs/job-text';
-import { useFeedActions } from './feed-actions';
+import { useFeedActions } from '../../kinds/shared/card-actions';
 
 /** Props of {@link JobControls}. */
 export interface JobControlsProps {

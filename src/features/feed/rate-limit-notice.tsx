@@ -2,8 +2,8 @@ import { Trans } from '@lingui/react/macro';
 import { explainError } from '../../api/explain';
 import { formatDateTime } from '../../i18n/format';
 import type { Job } from '../../jobs/job';
-import { ErrorHeading } from './error-heading';
-import { useFeedActions } from './feed-actions';
+import { ErrorHeading } from '../../kinds/shared/error-heading';
+import { useFeedActions } from '../../kinds/shared/card-actions';
 
 /**
  * A job the service answered 429 to: it waits and is sent again by itself. Says what the service

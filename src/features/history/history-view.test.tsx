@@ -9,6 +9,7 @@ import { createPersistence, type Persistence } from '../../storage/persistence/p
 import { createJobsActions, createJobsStore, type JobsStore } from '../../jobs/store';
 import { HistoryView } from './history-view';
 import { testSink } from '../../jobs/fixtures/store-sink';
+import { jobKinds } from '../../kinds/registry';
 
 const PROMPTS = ['a red fox in snow', 'neon tokyo at night', 'a lighthouse in fog'];
 let dbCount = 0;
@@ -38,6 +39,7 @@ beforeEach(async () => {
   localStorage.clear();
   store = createJobsStore();
   persistence = createPersistence({
+    kinds: jobKinds(),
     sink: testSink(store),
     dbName: `history-view-${++dbCount}`,
     channelName: `history-view-${dbCount}`,

@@ -10,6 +10,7 @@ import { createPersistence, type Persistence } from '../../storage/persistence/p
 import { createJobsActions, createJobsStore, type JobsStore } from '../../jobs/store';
 import { testSink } from '../../jobs/fixtures/store-sink';
 import { HistoryView } from './history-view';
+import { jobKinds } from '../../kinds/registry';
 
 let dbCount = 0;
 let persistence: Persistence | undefined;
@@ -36,6 +37,7 @@ function zoomJob(): Job {
 async function renderView(jobs: Job[] = []) {
   const store: JobsStore = createJobsStore();
   persistence = createPersistence({
+    kinds: jobKinds(),
     sink: testSink(store),
     dbName: `history-zh-${++dbCount}`,
     channelName: `history-zh-${dbCount}`,

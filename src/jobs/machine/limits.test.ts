@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../api/contract';
 import type { Job } from '../job';
-import { imagineKind } from '../kinds/imagine';
-import type { JobKind } from '../kinds/kind';
+import { imagineKind } from '../../kinds/imagine/imagine-kind';
+import type { JobKind } from '../kind';
 import { canRetry, transition } from './machine';
 import { RATE_LIMIT_TRIES, isModerationRefusal } from './limits';
-import { loadJobSchemas } from '../schemas';
 import {
   CANCELLED_BEFORE_SEND_NOTE,
   SERVICE_TIMEOUT_MS,
@@ -16,8 +15,9 @@ import {
   type Run,
   type Tuning,
 } from './types';
+import { jobKinds } from '../../kinds/registry';
 
-beforeAll(() => loadJobSchemas());
+beforeAll(() => jobKinds().loadAll());
 
 const tuning: Tuning = {
   stallAfterMs: 3000,

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../job';
-import { imagineKind } from '../kinds/imagine';
+import { imagineKind } from '../../kinds/imagine/imagine-kind';
 import { transition } from './machine';
 import { idleRun, type JobEvent, type Transition } from './types';
-import { loadJobSchemas } from '../schemas';
+import { jobKinds } from '../../kinds/registry';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
-beforeAll(() => loadJobSchemas());
+beforeAll(() => jobKinds().loadAll());
 
 const tuning = {
   stallAfterMs: 60_000,

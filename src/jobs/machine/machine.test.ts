@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../api/contract';
 import type { Job } from '../job';
-import { imagineKind } from '../kinds/imagine';
-import type { JobKind } from '../kinds/kind';
+import { imagineKind } from '../../kinds/imagine/imagine-kind';
+import type { JobKind } from '../kind';
 import { transition } from './machine';
-import { loadJobSchemas } from '../schemas';
 import {
   CANCELLED_AFTER_SEND_NOTE,
   CANCELLED_BEFORE_SEND_NOTE,
@@ -16,10 +15,11 @@ import {
   type JobEvent,
   type Run,
 } from './types';
-import type { SendSettings } from '../kinds/kind';
+import type { SendSettings } from '../kind';
+import { jobKinds } from '../../kinds/registry';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
-beforeAll(() => loadJobSchemas());
+beforeAll(() => jobKinds().loadAll());
 
 const tuning = {
   stallAfterMs: 60_000,

@@ -47,7 +47,7 @@ import {
   stallIfQuiet,
   supportedDelivery,
 } from './steps';
-import { droppedNote, rebuildRequest } from '../kinds/safe-request';
+import { droppedNote, rebuildRequest } from '../rebuild-request';
 
 /** True when `cancel` applies (the runner also checks this tab owns the job). */
 export function canCancel(job: Job | undefined): boolean {

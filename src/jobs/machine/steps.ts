@@ -4,7 +4,7 @@
  */
 import type { Delivery, TaskKey } from '../../api/client';
 import { isJobActive, type Job, type JobError } from '../job';
-import type { JobKind, KindResponse } from '../kinds/kind';
+import type { JobKind, KindResponse } from '../kind';
 import { idleRun, type CallError, type MachineCtx, type Transition } from './types';
 
 /** The job with `patch` applied (a key set to `undefined` is removed) and `updatedAt` = now. */

@@ -7,7 +7,7 @@ import type { TaskKey, Delivery } from '../../api/client';
 import type { ApiErrorKind } from '../../api/errors';
 import type { Task } from '../../api/contract';
 import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from '../job';
-import type { JobKind, KindResponse, SendSettings } from '../kinds/kind';
+import type { JobKind, KindResponse, SendSettings } from '../kind';
 
 /** Shown when the service answers "unknown task" for a task id it gave us. */
 export const UNKNOWN_TASK_MESSAGE =

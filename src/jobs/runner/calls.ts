@@ -5,7 +5,6 @@
 import type { ClientConfig, Delivery, TaskKey } from '../../api/client';
 import { asApiError } from '../../api/errors';
 import type { Job } from '../job';
-import { loadJobSchemas } from '../schemas';
 import { dead, feed } from './executions';
 import { jobOf, type Exec, type RunnerState } from './runner-state';
 
@@ -35,7 +34,7 @@ export async function send(
   const kind = job && state.kinds.of(job);
   if (dead(state, ex) || !kind) return;
   try {
-    await loadJobSchemas(); // what the kinds read answers with; a failed load fails the send
+    await kind.load(); // what the kind reads answers with; a failed load fails the send
     const events = kind.send(clientOf(state, job), body, { delivery, signal: ex.ctl.signal });
     // Each line goes to the machine (and the store) as it is read: nothing awaited in between.
     for await (const event of events) {
@@ -53,8 +52,9 @@ export async function send(
 /** Asks the tasks endpoint about a job and feeds the answer (or the failure) to the machine. */
 export async function lookup(state: RunnerState, ex: Exec, key: TaskKey): Promise<void> {
   try {
-    // The client and the schemas the task is read with load with the first lookup.
-    const [{ retrieveTask }] = await Promise.all([import('../../api/client'), loadJobSchemas()]);
+    // The client and the contract the task is read with load with the first lookup.
+    const kind = state.kinds.of(jobOf(state, ex.id) ?? {});
+    const [{ retrieveTask }] = await Promise.all([import('../../api/client'), kind?.load()]);
     const task = await retrieveTask(clientOf(state, jobOf(state, ex.id)), key, ex.ctl.signal);
     feed(state, ex, { type: 'polled', task });
   } catch (err) {

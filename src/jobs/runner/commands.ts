@@ -1,11 +1,9 @@
 /** The person's commands (and the app's), as the runner carries them out. */
 import { newTraceId } from '../../api/trace-id';
 import { isJobActive } from '../job';
-import { DEFAULT_KIND } from '../kinds/registry';
 import { canCheck } from '../machine/lookup';
 import { canCancel, canRetry } from '../machine/machine';
 import type { JobEvent } from '../machine/types';
-import { loadJobSchemas } from '../schemas';
 import { adopt } from './adoption';
 import { stop } from './executions';
 import type { Runner } from './ports';
@@ -14,7 +12,7 @@ import { jobOf, newExec, type RunnerState } from './runner-state';
 /** Queues a job and returns its local id at once (see `Runner.submit`). */
 export function submit(state: RunnerState, ...[request, opts = {}]: Parameters<Runner['submit']>) {
   if (state.disposed) throw new Error('The job runner has been stopped.');
-  const kind = opts.kind ?? DEFAULT_KIND;
+  const kind = opts.kind ?? state.kinds.fallback;
   if (!state.kinds.get(kind)) throw new Error(`Unknown kind of job: ${kind}.`);
   const id = opts.id ?? newTraceId();
   // Strictly increasing, so jobs submitted within one millisecond keep their feed order.
@@ -51,9 +49,8 @@ export function retry(state: RunnerState, id: string): boolean {
   void state.locks.claim(id);
   // The machine rebuilds the request with the kind's schema: loaded first.
   const event: JobEvent = { type: 'retry', traceId: newTraceId() };
-  void loadJobSchemas().then(
-    () => !state.disposed && state.dispatch(id, event, state.execs.get(id)),
-  );
+  const loading = state.kinds.of(job ?? {})?.load() ?? Promise.resolve();
+  void loading.then(() => !state.disposed && state.dispatch(id, event, state.execs.get(id)));
   return true;
 }
 

@@ -5,7 +5,7 @@
  */
 import { copiesToKeep } from '../copies-to-keep';
 import type { Job } from '../job';
-import type { JobKind } from '../kinds/kind';
+import type { JobKind } from '../kind';
 import type { RunnerPersistence } from './ports';
 
 /** What a sweep reads. */

@@ -6,7 +6,7 @@
 import type { ClientConfig, Delivery } from '../../api/client';
 import type { ImagineRequest, Mode } from '../../api/contract';
 import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from '../job';
-import type { KindRegistry } from '../kinds/registry';
+import type { KindRegistry } from '../kind';
 import type { JobsStore } from '../store';
 import type { RunnerSink } from '../jobs-sink';
 
@@ -86,7 +86,7 @@ export interface RunnerDeps {
    * token never goes to a target it was not meant for.
    */
   clientFor?(target: JobTarget): ClientConfig | undefined;
-  /** The kinds of job this runner can run. */
+  /** The kinds of job this runner can run (the studio's: `kinds/registry.ts`, made in `app/`). */
   kinds: KindRegistry;
   /** Jobs sent or followed at once per target; the rest wait as `queued`. Default 3. */
   maxInFlight?: number;

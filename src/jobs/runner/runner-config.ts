@@ -1,5 +1,5 @@
 /** What the machine is told for each event, read afresh from the runner's deps and Settings. */
-import type { JobKind } from '../kinds/kind';
+import type { JobKind } from '../kind';
 import {
   SERVICE_TIMEOUT_MS,
   idleRun,

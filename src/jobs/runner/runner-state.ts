@@ -5,7 +5,7 @@
  * the module that does it.
  */
 import type { Job } from '../job';
-import type { KindRegistry } from '../kinds/registry';
+import type { KindRegistry } from '../kind';
 import { idleRun, type JobEvent, type Run, type TimerName } from '../machine/types';
 import { createJobsActions, jobsStore, type JobsActions, type JobsStore } from '../store';
 import { oneTabLocks } from './one-tab-locks';

@@ -13,6 +13,7 @@ import { JOB_STATUSES, type StoredJob } from '../../jobs/job';
 import { storedJobSchema } from '../repository/stored-job-schema';
 import { openStudioDb, type StudioDb } from '../repository/schema';
 import { EXPORT_FORMAT, HistoryImportError } from './history-file';
+import { jobKinds } from '../../kinds/registry';
 import { stagedImport } from './staged-import';
 
 const RUNS = 1000;
@@ -152,6 +153,7 @@ describe('history import under fuzzing', () => {
         let written: StoredJob[] = [];
         try {
           ({ written } = await stagedImport(db, text, {
+            kinds: jobKinds(),
             isLocal: () => false,
             yieldToPage: () => Promise.resolve(),
           }));

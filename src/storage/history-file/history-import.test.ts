@@ -12,16 +12,16 @@ import {
 import { createJobsStore } from '../../jobs/store';
 import { unwrap } from 'idb';
 import { z } from 'zod/mini';
-import { imagineKind } from '../../jobs/kinds/imagine';
-import type { JobKind } from '../../jobs/kinds/kind';
-import { createKindRegistry } from '../../jobs/kinds/registry';
-import { rebuildRequest } from '../../jobs/kinds/safe-request';
+import { imagineKind } from '../../kinds/imagine/imagine-kind';
+import type { JobKind } from '../../jobs/kind';
+import { createKindRegistry } from '../../jobs/kind';
+import { rebuildRequest } from '../../jobs/rebuild-request';
 import { stagedImport } from './staged-import';
 import { testSink } from '../../jobs/fixtures/store-sink';
-import { loadJobSchemas } from '../../jobs/schemas';
+import { jobKinds } from '../../kinds/registry';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
-beforeAll(() => loadJobSchemas());
+beforeAll(() => jobKinds().loadAll());
 
 let n = 0;
 const open: Persistence[] = [];
@@ -44,7 +44,7 @@ function tab(dbName: string, importChunk?: number) {
     dbName,
     channelName: dbName,
     sink: testSink(store),
-    kinds: createKindRegistry([imagineKind, testDescribe]),
+    kinds: createKindRegistry([imagineKind, testDescribe], 'imagine'),
     ...(importChunk ? { importChunk } : {}),
   });
   open.push(persistence);
@@ -264,6 +264,7 @@ describe('history import', () => {
       },
     });
     const importing = stagedImport(page, file(jobs), {
+      kinds: jobKinds(),
       isLocal: () => false,
       chunkSize: 2,
       onProgress: (p) => {

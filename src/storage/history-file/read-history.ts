@@ -6,8 +6,8 @@
 import { z } from 'zod/mini';
 import { isJobActive, type StoredJob } from '../../jobs/job';
 import { storedJobSchema } from '../repository/stored-job-schema';
-import { DEFAULT_KIND, type KindRegistry } from '../../jobs/kinds/registry';
-import { rebuildRequest } from '../../jobs/kinds/safe-request';
+import type { KindRegistry } from '../../jobs/kind';
+import { rebuildRequest } from '../../jobs/rebuild-request';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -67,7 +67,7 @@ export function readHistoryJob(
   kinds: KindRegistry,
 ): StoredJob {
   const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-  const kindName = typeof record.kind === 'string' ? record.kind : DEFAULT_KIND;
+  const kindName = typeof record.kind === 'string' ? record.kind : kinds.fallback;
   const kind = kinds.get(kindName);
   if (!kind) {
     throw new HistoryImportError(

@@ -10,9 +10,8 @@
  */
 import { unwrap } from 'idb';
 import type { StoredJob } from '../../jobs/job';
-import { defaultKinds, type KindRegistry } from '../../jobs/kinds/registry';
+import type { KindRegistry } from '../../jobs/kind';
 import type { StudioDb } from '../repository/schema';
-import { loadJobSchemas } from '../../jobs/schemas';
 import { IMPORT_MARKER, holdingImportLock, yieldToPage } from './import-marker';
 import { readHistoryHeader, readHistoryJob } from './read-history';
 
@@ -40,8 +39,8 @@ export interface ImportProgress {
 export interface StagedImportOptions {
   /** Jobs this tab runs: never replaced by an imported copy. */
   isLocal: (id: string) => boolean;
-  /** The kinds that rebuild each job's request (default: the studio's own). */
-  kinds?: KindRegistry;
+  /** The kinds that rebuild each job's request (the studio's: `kinds/registry.ts`). */
+  kinds: KindRegistry;
   onProgress?: (progress: ImportProgress) => void;
   /** Jobs validated between two yields, and written per slice of the transaction. Default 250. */
   chunkSize?: number;
@@ -78,9 +77,9 @@ async function readJobs(
   const pause = options.yieldToPage ?? yieldToPage;
   const progress = options.onProgress ?? (() => {});
   const items = readHistoryHeader(json);
-  const kinds = options.kinds ?? defaultKinds();
+  const { kinds } = options;
   // The kinds check each request against their schema: loaded before the first job is read.
-  await loadJobSchemas();
+  await kinds.loadAll();
   const dropped: Record<string, number> = {};
   const byId = new Map<string, StoredJob>();
   for (let i = 0; i < items.length; i += 1) {

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultKinds } from '../../jobs/kinds/registry';
-import { loadJobSchemas } from '../../jobs/schemas';
 import { readHistoryJob } from './read-history';
+import { jobKinds } from '../../kinds/registry';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
-beforeAll(() => loadJobSchemas());
+beforeAll(() => jobKinds().loadAll());
 
 const videoJob = {
   id: 'v-1',
@@ -36,7 +35,7 @@ const videoJob = {
 describe('importing a video job', () => {
   it('keeps the fields a videos request takes, its clips and lineage; drops mode and callback', () => {
     const dropped: Record<string, number> = {};
-    const job = readHistoryJob(videoJob, 0, dropped, defaultKinds());
+    const job = readHistoryJob(videoJob, 0, dropped, jobKinds());
     expect(job.request).toEqual({
       action: 'extend',
       video_id: '1751816807896311',

@@ -5,9 +5,8 @@
  */
 import type { StoredJob } from '../../jobs/job';
 import type { JobsSink } from '../../jobs/jobs-sink';
-import { loadJobSchemas } from '../../jobs/schemas';
 import { afterFirstPaint, discardUnfinishedImport } from '../history-file/import-marker';
-import type { JobRepository } from '../repository/job-repository';
+import { loadStoredJobSchema, type JobRepository } from '../repository/job-repository';
 import type { StudioDb } from '../repository/schema';
 import type { Notice } from './db-handle';
 import type { RemoteSync } from './remote-sync';
@@ -42,8 +41,8 @@ export function createFirstLoad(deps: FirstLoadDeps): FirstLoad {
 
   /** The start's read: the newest page and every unfinished job, and whether an import broke. */
   async function readFirst(): Promise<{ interrupted: boolean; first: StoredJob[] }> {
-    // The schemas the records are read with load while the database opens, not after.
-    void loadJobSchemas().catch(() => {});
+    // The schema the records are read with loads while the database opens, not after.
+    void loadStoredJobSchema().catch(() => {});
     const d = await deps.db();
     const interrupted = await discardUnfinishedImport(d);
     const [page, active] = await Promise.all([repository.newest(FIRST_PAGE), repository.active()]);

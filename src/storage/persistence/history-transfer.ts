@@ -3,11 +3,12 @@
  * a start needs neither.
  */
 import type { JobsSink } from '../../jobs/jobs-sink';
-import type { KindRegistry } from '../../jobs/kinds/registry';
+import type { KindRegistry } from '../../jobs/kind';
 import type { ImportProgress, ImportReport } from '../history-file/staged-import';
 import type { JobRepository } from '../repository/job-repository';
 import type { StudioDb } from '../repository/schema';
 import type { TabChannel } from '../tab-sync/channel';
+import { noKinds } from './persistence-options';
 
 /** What an export or import reaches. */
 export interface HistoryTransferDeps {
@@ -43,7 +44,7 @@ export async function importHistory(
   const { report, written } = await stagedImport(d, json, {
     isLocal: deps.isLocal,
     now: deps.now,
-    ...(deps.kinds ? { kinds: deps.kinds } : {}),
+    kinds: deps.kinds ?? noKinds(),
     ...(deps.importChunk ? { chunkSize: deps.importChunk } : {}),
     ...(onProgress ? { onProgress } : {}),
     withRoom: (write) => deps.withRoom(write, json.length * 2),

@@ -3,7 +3,7 @@
  * the image cache may use to keep copies.
  */
 import type { JobsSink, NoticeSink } from '../../jobs/jobs-sink';
-import type { KindRegistry } from '../../jobs/kinds/registry';
+import type { KindRegistry } from '../../jobs/kind';
 import type { BlockedOrigins } from '../image-cache/cache-options';
 import type { Decodes } from '../image-cache/keep-one';
 import type { CopyMeans } from '../image-cache/kept-copy';
@@ -28,7 +28,7 @@ export interface PersistenceOptions {
   thumbnail?: (blob: Blob) => Promise<Thumbnail | null>;
   /** Jobs per import chunk. */
   importChunk?: number;
-  /** The kinds an import rebuilds requests with (default: the studio's own). */
+  /** The kinds an import rebuilds requests with (an import without them fails: {@link noKinds}). */
   kinds?: KindRegistry;
   /** What the page can keep picture copies with (relay, offline cache); default: blobs only. */
   copyMeans?: () => CopyMeans;
@@ -49,4 +49,9 @@ export function definedOnly<T extends object>(
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
   };
+}
+
+/** What an import without kinds does: fails, since it could not rebuild a single request. */
+export function noKinds(): never {
+  throw new Error('History import needs the kinds of job (createPersistence({ kinds })).');
 }

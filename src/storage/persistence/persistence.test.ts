@@ -12,6 +12,7 @@ import { EXPORT_FORMAT, HistoryImportError } from '../history-file/history-file'
 import { DB_VERSION, createPersistence, openStudioDb, type Persistence } from './persistence';
 import { createJobsStore, type JobsStore } from '../../jobs/store';
 import { testSink } from '../../jobs/fixtures/store-sink';
+import { jobKinds } from '../../kinds/registry';
 
 let counter = 0;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -26,7 +27,7 @@ function newDb(): string {
 
 function tab(dbName: string): { store: JobsStore; persistence: Persistence } {
   const store = createJobsStore();
-  const persistence = createPersistence({ dbName, sink: testSink(store) });
+  const persistence = createPersistence({ dbName, sink: testSink(store), kinds: jobKinds() });
   cleanups.push(() => persistence.close());
   return { store, persistence };
 }

@@ -3,15 +3,21 @@
  * `createdAt` index so a start can show the first page before the rest is read.
  */
 import { ACTIVE_STATUSES, toStoredJob, type Job, type StoredJob } from '../../jobs/job';
-import { jobSchemas, loadJobSchemas } from '../../jobs/schemas';
+import { lazyModule } from '../../jobs/lazy-module';
 import type { StudioDb } from './schema';
+
+/** The schema records are read with: loaded with the database, not with the page (zod). */
+const storedJobSchema = lazyModule('The stored-job schema', () => import('./stored-job-schema'));
+
+/** Loads the schema records are read with (a start loads it while the database opens). */
+export const loadStoredJobSchema = () => storedJobSchema.load();
 
 /**
  * Records that fail validation are skipped, never thrown at the reader. Only called after `open`
- * (below) resolved, which loads the schemas.
+ * (below) resolved, which loads the schema.
  */
 function parse(record: unknown): StoredJob | undefined {
-  const parsed = jobSchemas().storedJob.safeParse(record);
+  const parsed = storedJobSchema.get().storedJobSchema.safeParse(record);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -44,7 +50,7 @@ export interface JobRepository {
 /** A repository over the database `db()` resolves to. */
 export function createJobRepository(db: () => Promise<StudioDb>): JobRepository {
   // The schemas that read records load alongside the database, not with the page.
-  const open = async (): Promise<StudioDb> => (await Promise.all([db(), loadJobSchemas()]))[0];
+  const open = async (): Promise<StudioDb> => (await Promise.all([db(), loadStoredJobSchema()]))[0];
   return {
     async put(job) {
       const stored = toStoredJob(job);

@@ -15,12 +15,18 @@ import { testSink } from '../../jobs/fixtures/store-sink';
 import { testRunners } from '../../jobs/fixtures/test-runner';
 import { createJobsStore, type JobsStore } from '../../jobs/store';
 import { waitForJob as waitFor } from '../../jobs/fixtures/wait-for-job';
+import { jobKinds } from '../../kinds/registry';
 
 const runners = testRunners('refused');
 
 function persistenceFor(store: JobsStore) {
   const name = runners.newDb();
-  const persistence = createPersistence({ dbName: name, channelName: name, sink: testSink(store) });
+  const persistence = createPersistence({
+    dbName: name,
+    channelName: name,
+    sink: testSink(store),
+    kinds: jobKinds(),
+  });
   runners.cleanups.push(() => persistence.close());
   return persistence;
 }

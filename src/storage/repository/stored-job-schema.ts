@@ -1,6 +1,6 @@
 /**
  * A stored (or imported) job, validated: the schema every record read from the database or a
- * history file passes. Loaded with the job schemas (`schemas.ts`), not with the page.
+ * history file passes. Loaded with the database (`repository/job-repository.ts`), not with the page.
  */
 import { z } from 'zod/mini';
 import { imagineRequestSchema } from '../../api/contract';

@@ -1,0 +1,12 @@
+/** The edits endpoint, as the registry lists it. */
+import type { KindEntry } from '../shared/kind-entry';
+import { lazyCard } from '../shared/lazy-card';
+import { editsKind } from './edits-kind';
+
+/** Edits: an image edited with a prompt (and a mask), run as a job whose result is a grid. */
+export const editsEntry: KindEntry = {
+  name: 'edits',
+  job: editsKind,
+  card: lazyCard(() => import('../shared/picture/picture-card').then((m) => m.PictureCard)),
+  contract: () => import('./edits-contract'),
+};
