@@ -8,16 +8,7 @@ import { msg } from '@lingui/core/macro';
 import type { ImagineRequest, ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client';
 import { promptTitle, shortImageName } from './image-link-name';
-
-/** The states of a job; see DESIGN.md "Jobs". */
-export const JOB_STATUSES = [
-  'queued',
-  'running',
-  'done',
-  'failed',
-  'stalled',
-  'cancelled',
-] as const;
+import type { JOB_STATUSES } from '../api/job-statuses';
 
 /**
  * - `queued`: waiting for a free slot; never sent while in this state.

@@ -21,21 +21,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { JOB_STATUSES } from '../../../src/api/job-statuses';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** One ever-rising change number: live event ids and "what changed since N". */
 export const changeSeq = pgSequence('change_seq');
-
-/** A job's states, as the browser's job machine names them. */
-export const JOB_STATUSES = [
-  'queued',
-  'running',
-  'done',
-  'failed',
-  'stalled',
-  'cancelled',
-] as const;
 
 /**
  * Whether the job's request may have left: `unsent` (never: sending it is safe), `sending` (the

@@ -5,7 +5,8 @@
 import { z } from 'zod/mini';
 import { imagineRequestSchema } from '../../api/contract';
 import { REFUSED_URL_NOTE, dropRefusedUrls } from '../../api/url-scheme';
-import { JOB_STATUSES, cleanRequest, type StoredJob } from '../../jobs/job';
+import { JOB_STATUSES } from '../../api/job-statuses';
+import { cleanRequest, type StoredJob } from '../../jobs/job';
 
 const jobResultSchema = z.object({
   task_id: z.optional(z.string()),
