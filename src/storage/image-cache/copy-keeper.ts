@@ -10,13 +10,28 @@ import { corsMemory } from './cors-memory';
 import { isClipUrl, noCopyYet, originOf, type CopyMeans, type KeptCopy } from './kept-copy';
 import { copyDecodes, removeCopy, storedCopy, storedUrls } from './stored-copies';
 
-/** The copy keeping of one tab's cache (see `ImageCache` for each). */
+/** The copy keeping of one tab's cache: the part of `ImageCache` about kept copies. */
 export interface CopyKeeper {
+  /**
+   * Keeps a copy of a final image by the best means there is (a blob read directly, a blob read
+   * through the relay, an opaque copy in Cache Storage); says which, or why none.
+   */
   keep(url: string): Promise<KeptCopy>;
+  /** Which copy is kept of `url` (none: with the reason). */
   copyOf(url: string): Promise<KeptCopy>;
+  /**
+   * Keeps, one after another, a copy of each of `urls` that has none and whose link lives (after
+   * the network came back, at a start, from History). Resolves when all were tried.
+   */
   keepMissing(urls: string[]): Promise<void>;
+  /**
+   * The kept copy of `url` is decoded; one that does not decode is removed and, while the link
+   * lives, fetched again. Returns the copy there is afterwards.
+   */
   repair(url: string): Promise<KeptCopy>;
+  /** Calls `listener` with the URL of every copy kept, removed or newly explained. */
   onChange(listener: (url: string) => void): () => void;
+  /** The readable bytes of a kept copy (blob or relay), else null. */
   blobOf(url: string): Promise<Blob | null>;
 }
 

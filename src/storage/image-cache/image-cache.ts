@@ -9,10 +9,9 @@
  * space for every write of the tab.
  */
 import type { ImageCacheOptions, WithRoom } from './cache-options';
-import { createCopyKeeper } from './copy-keeper';
+import { createCopyKeeper, type CopyKeeper } from './copy-keeper';
 import type { Evicted } from './evicted-message';
 import { evict } from './eviction';
-import type { KeptCopy } from './kept-copy';
 import { createObjectUrls } from './object-urls';
 import { dropOffline, restoreOffline } from './offline-copies';
 import { withRoom, type RoomDeps } from './room';
@@ -20,28 +19,7 @@ import { makeThumbnail } from './thumbnail';
 import { createThumbs } from './thumbs';
 
 /** The cache of one tab. */
-export interface ImageCache {
-  /**
-   * Keeps a copy of a final image by the best means there is (a blob read directly, a blob read
-   * through the relay, an opaque copy in Cache Storage); says which, or why none.
-   */
-  keep(url: string): Promise<KeptCopy>;
-  /** Which copy is kept of `url` (none: with the reason). */
-  copyOf(url: string): Promise<KeptCopy>;
-  /**
-   * Keeps, one after another, a copy of each of `urls` that has none and whose link lives (after
-   * the network came back, at a start, from History). Resolves when all were tried.
-   */
-  keepMissing(urls: string[]): Promise<void>;
-  /**
-   * The kept copy of `url` is decoded; one that does not decode is removed and, while the link
-   * lives, fetched again. Returns the copy there is afterwards.
-   */
-  repair(url: string): Promise<KeptCopy>;
-  /** Calls `listener` with the URL of every copy kept, removed or newly explained. */
-  onChange(listener: (url: string) => void): () => void;
-  /** The readable bytes of a kept copy (blob or relay), else null. */
-  blobOf(url: string): Promise<Blob | null>;
+export interface ImageCache extends CopyKeeper {
   /** An object URL of the cached full image, else `url` itself. */
   urlFor(url: string): Promise<string>;
   /**
