@@ -7,16 +7,11 @@ import { transition } from './machine/machine';
 import { idleRun, type JobEvent } from './machine/types';
 import { storedJobSchema } from '../storage/repository/stored-job-schema';
 import { jobKinds } from '../kinds/registry';
+import { TEST_TUNING } from './fixtures/machine-tuning';
 
 beforeAll(() => jobKinds().loadAll());
 
-const tuning = {
-  stallAfterMs: 60_000,
-  serviceTimeoutMs: 0,
-  pollIntervalMs: 1000,
-  stalledPollMs: 10_000,
-  maxBackoffMs: 8000,
-};
+const tuning = TEST_TUNING;
 
 function submit(
   event: Partial<Extract<JobEvent, { type: 'submitted' }>>,

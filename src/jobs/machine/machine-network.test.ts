@@ -4,17 +4,12 @@ import { imagineKind } from '../../kinds/imagine/imagine-kind';
 import { transition } from './machine';
 import { idleRun, type JobEvent, type Transition } from './types';
 import { jobKinds } from '../../kinds/registry';
+import { TEST_TUNING } from '../fixtures/machine-tuning';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
 beforeAll(() => jobKinds().loadAll());
 
-const tuning = {
-  stallAfterMs: 60_000,
-  serviceTimeoutMs: 0,
-  pollIntervalMs: 1000,
-  stalledPollMs: 10_000,
-  maxBackoffMs: 8000,
-};
+const tuning = TEST_TUNING;
 
 /** One event through the machine with the browser online or not. */
 function step(job: Job | undefined, event: JobEvent, online: boolean, at = 1000): Transition {

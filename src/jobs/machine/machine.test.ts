@@ -17,17 +17,12 @@ import {
 } from './types';
 import type { SendSettings } from '../kind';
 import { jobKinds } from '../../kinds/registry';
+import { TEST_TUNING } from '../fixtures/machine-tuning';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
 beforeAll(() => jobKinds().loadAll());
 
-const tuning = {
-  stallAfterMs: 60_000,
-  serviceTimeoutMs: 0,
-  pollIntervalMs: 1000,
-  stalledPollMs: 10_000,
-  maxBackoffMs: 8000,
-};
+const tuning = TEST_TUNING;
 const target = { name: 'local', baseUrl: 'http://engine' };
 
 interface State {
