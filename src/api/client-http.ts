@@ -4,7 +4,7 @@
  */
 import { t } from '@lingui/core/macro';
 import type { z } from 'zod/mini';
-import type { ClientConfig } from './client';
+import type { ClientConfig } from './client-config';
 import { ApiError, toApiError } from './errors';
 
 function endpoint(config: ClientConfig, path: string): string {

@@ -1,13 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  imagine,
-  retrieveTask,
-  retrieveTasks,
-  type ClientConfig,
-  type Delivery,
-  type ImagineEvent,
-} from './client';
+import { imagine, retrieveTask, retrieveTasks, type ImagineEvent } from './client';
+import type { ClientConfig, Delivery } from './client-config';
 import { GRID_ACTIONS, type ImagineRequest } from './contract';
 import { newTraceId } from './trace-id';
 import { isApiError, type ApiError } from './errors';

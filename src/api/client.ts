@@ -18,19 +18,7 @@ import { ApiError, isApiError, toApiError } from './errors';
 import { readNdjson } from './ndjson';
 import { newTraceId } from './trace-id';
 import { redact, post, readJson, readJsonValues, validate, isObject } from './client-http';
-
-/** Where and how to reach the service. */
-export interface ClientConfig {
-  /** Origin (plus optional path prefix) of the API; `''` = same origin. A trailing `/` is ignored. */
-  baseUrl: string;
-  /** API token; sent as `authorization: Bearer <token>` only when non-empty. */
-  token?: string;
-  /** A fetch to use instead of the global one (tests, proxies). */
-  fetch?: typeof fetch;
-}
-
-/** How the result comes back: one body after the wait, NDJSON progress lines, or a task id. */
-export type Delivery = 'wait' | 'stream' | 'async';
+import type { ClientConfig, Delivery, TaskKey } from './client-config';
 
 /** What `imagine` yields. */
 export type ImagineEvent =
@@ -51,9 +39,6 @@ export interface ImagineOptions {
    */
   path?: string;
 }
-
-/** A task lookup key: the task id or the trace id the submission carried. */
-export type TaskKey = { id: string } | { trace_id: string };
 
 /** Query of `retrieveTasks`. */
 export interface TaskBatchQuery {

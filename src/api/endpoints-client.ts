@@ -6,7 +6,7 @@
  */
 import { t } from '@lingui/core/macro';
 import type { z } from 'zod/mini';
-import type { ClientConfig } from './client';
+import type { ClientConfig } from './client-config';
 import { post, readJson, redact, validate, isObject } from './client-http';
 import { errorFromResponse } from './error-response';
 import { ApiError, toApiError } from './errors';

@@ -5,7 +5,7 @@
  */
 import { t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
-import type { ClientConfig } from './client';
+import type { ClientConfig } from './client-config';
 import { ENGINE_ADMIN_HEADERS } from './engine-admin';
 
 const UploadReply = z.object({ success: z.literal(true), url: z.string() });

@@ -3,18 +3,16 @@ import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { Composer } from '../features/composer/composer';
 import { DraftContext } from '../features/composer/draft-store';
-import { PromptToolsContext } from '../features/composer/prompt-tools-context';
 import { Feed } from '../features/feed/feed';
 import { FeedActionsContext } from '../kinds/shared/card-actions';
 import { FeedWindowContext } from '../features/feed/feed-window';
-import { ImageToolsContext } from '../kinds/shared/picture/image-tools-context';
+import type { ToolDialog } from '../kinds/shared/tool-services';
+import { ToolsContext } from '../kinds/shared/tools-context';
 import type { Job } from '../jobs/job';
 import { useConfig } from '../settings/config-store';
 import type { AnimateSource } from './animate-dialog';
 import { PartBoundary } from '../components/ui/part-boundary';
 import { lazyPart } from '../lazy/lazy-part';
-import type { EditTarget } from './edit-dialog';
-import { createImageTools, createPromptTools } from './endpoint-tools';
 import { createFeedActions } from './feed-actions';
 import { Header, type View } from './header';
 import { HistorySection } from './history-section';
@@ -24,6 +22,7 @@ import type { Services } from './services';
 import { ServicesProvider, WithQueries } from './services-context';
 import { StorageNoticeBar } from './storage-notice';
 import { Toasts } from './toasts';
+import { createToolServices } from './tool-services';
 
 // Settings loads on first use: it is not needed to write a prompt and watch it form.
 // The edit dialog (and the mask editor behind it) loads when an edit is first asked for.
@@ -46,13 +45,10 @@ export function App({ services }: AppProps) {
   const mode = useConfig(services.config, (s) => s.settings.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [regionJob, setRegionJob] = useState<Job | null>(null);
-  const [editTarget, setEditTarget] = useState<EditTarget | null>(null);
+  const [dialog, setDialog] = useState<ToolDialog | null>(null);
   const [animateFrom, setAnimateFrom] = useState<AnimateSource | null>(null);
   const tools = useMemo(
-    () => ({
-      prompt: createPromptTools(services, setEditTarget),
-      image: createImageTools(services, setEditTarget),
-    }),
+    () => ({ entries: services.kinds, services: createToolServices(services, setDialog) }),
     [services],
   );
 
@@ -88,57 +84,55 @@ export function App({ services }: AppProps) {
       <DraftContext.Provider value={services.draft}>
         <FeedWindowContext.Provider value={feedWindow}>
           <FeedActionsContext.Provider value={actions}>
-            <PromptToolsContext.Provider value={tools.prompt}>
-              <ImageToolsContext.Provider value={tools.image}>
-                <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
-                <StorageNoticeBar onDismiss={() => runner.sink.notice(null)} />
-                <main>
-                  {view === 'studio' ? (
-                    <div className="studio">
-                      <PartBoundary name={msg`the composer`}>
-                        <Composer
-                          onSubmit={(request, batch) => runner.submit(request, { batch })}
-                          mode={mode}
-                          onAnimate={(url) => setAnimateFrom({ url })}
-                        />
-                      </PartBoundary>
-                      <PartBoundary name={msg`the feed`}>
-                        <Feed />
-                      </PartBoundary>
-                    </div>
-                  ) : (
-                    <HistorySection
-                      services={services}
-                      onOpenJob={(id) => {
-                        setView('studio');
-                        feedWindow.reveal(id);
-                      }}
-                    />
-                  )}
-                </main>
-                {settingsOpen && (
-                  // The query client's code is Settings' too: its failure is said here as well.
-                  <PartBoundary name={msg`Settings`} onClose={() => setSettingsOpen(false)}>
-                    <WithQueries>
-                      <SettingsDialog
-                        config={services.config}
-                        onClose={() => setSettingsOpen(false)}
+            <ToolsContext.Provider value={tools}>
+              <Header view={view} onView={setView} onSettings={() => setSettingsOpen(true)} />
+              <StorageNoticeBar onDismiss={() => runner.sink.notice(null)} />
+              <main>
+                {view === 'studio' ? (
+                  <div className="studio">
+                    <PartBoundary name={msg`the composer`}>
+                      <Composer
+                        onSubmit={(request, batch) => runner.submit(request, { batch })}
+                        mode={mode}
+                        onAnimate={(url) => setAnimateFrom({ url })}
                       />
-                    </WithQueries>
-                  </PartBoundary>
+                    </PartBoundary>
+                    <PartBoundary name={msg`the feed`}>
+                      <Feed />
+                    </PartBoundary>
+                  </div>
+                ) : (
+                  <HistorySection
+                    services={services}
+                    onOpenJob={(id) => {
+                      setView('studio');
+                      feedWindow.reveal(id);
+                    }}
+                  />
                 )}
-                {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}
-                {editTarget && (
-                  <PartBoundary name={msg`Edit image`} onClose={() => setEditTarget(null)}>
-                    <EditDialog target={editTarget} onClose={() => setEditTarget(null)} />
-                  </PartBoundary>
-                )}
-                {animateFrom && (
-                  <LazyAnimateDialog source={animateFrom} onClose={() => setAnimateFrom(null)} />
-                )}
-                <Toasts />
-              </ImageToolsContext.Provider>
-            </PromptToolsContext.Provider>
+              </main>
+              {settingsOpen && (
+                // The query client's code is Settings' too: its failure is said here as well.
+                <PartBoundary name={msg`Settings`} onClose={() => setSettingsOpen(false)}>
+                  <WithQueries>
+                    <SettingsDialog
+                      config={services.config}
+                      onClose={() => setSettingsOpen(false)}
+                    />
+                  </WithQueries>
+                </PartBoundary>
+              )}
+              {regionJob && <RegionDialog job={regionJob} onClose={() => setRegionJob(null)} />}
+              {dialog?.type === 'mask-edit' && (
+                <PartBoundary name={msg`Edit image`} onClose={() => setDialog(null)}>
+                  <EditDialog target={dialog} onClose={() => setDialog(null)} />
+                </PartBoundary>
+              )}
+              {animateFrom && (
+                <LazyAnimateDialog source={animateFrom} onClose={() => setAnimateFrom(null)} />
+              )}
+              <Toasts />
+            </ToolsContext.Provider>
           </FeedActionsContext.Provider>
         </FeedWindowContext.Provider>
       </DraftContext.Provider>

@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react/macro';
 import { EditImageDialog } from '../features/mask-editor/edit-image-launcher';
-import type { JobParent } from '../jobs/job';
+import type { MaskEditDialog } from '../kinds/shared/tool-services';
 import { isLinkExpired } from '../prompt/link-expiry';
 import { useServices } from './services-context';
 import { UNLOADED } from '../components/ui/unloaded';
@@ -9,31 +9,22 @@ import { toast } from './toasts';
 // Needed only when an edit's link has expired; its failure is handled on the call (see feed-actions).
 const loadExpiredReference = () => import('./expired-reference');
 
-/** An image to edit: a finished job's (with its lineage) or a link from the composer. */
-export interface EditTarget {
-  imageUrl: string;
-  width?: number;
-  height?: number;
-  /** The image the edit derives from, when it is a job's. */
-  parent?: JobParent;
-}
-
 /** Props of {@link EditDialog}. */
 export interface EditDialogProps {
-  target: EditTarget;
+  /** What a tool asked for: the image, and what to do with the edit. */
+  target: MaskEditDialog;
   onClose: () => void;
 }
 
-/** Edit image: a submitted edit becomes an `edits` job (its parent is the image it edited). */
+/** Edit image: the mask editor on a tool's image; the tool sends what is submitted. */
 export function EditDialog({ target, onClose }: EditDialogProps) {
   const { t } = useLingui();
   const services = useServices();
-  const { runner, config } = services;
-  const { imageUrl, parent } = target;
+  const { config } = services;
+  const { imageUrl, memoryKey } = target;
   return (
     <EditImageDialog
-      // Its own key in the editor's memory: a Vary Region on the same image keeps its own prompt.
-      imageId={`edit:${parent?.imageId ?? imageUrl}`}
+      imageId={memoryKey}
       imageUrl={imageUrl}
       {...(target.width && target.height ? { width: target.width, height: target.height } : {})}
       prompt=""
@@ -41,10 +32,7 @@ export function EditDialog({ target, onClose }: EditDialogProps) {
       onClose={onClose}
       onSubmit={({ mask, prompt }) => {
         const send = (url: string) =>
-          runner.submit(
-            { image_url: url, prompt, ...(mask ? { mask } : {}) },
-            { kind: 'edits', ...(parent ? { parent } : {}) },
-          );
+          target.onSubmit({ imageUrl: url, prompt, ...(mask ? { mask } : {}) });
         onClose();
         // A dead link would fail the edit after a credit is spent: said first, the copy offered.
         if (!isLinkExpired(imageUrl, Date.now())) return void send(imageUrl);

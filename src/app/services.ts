@@ -123,9 +123,13 @@ export function createServices(options: ServicesOptions = {}): Services {
     jobKinds: registry,
     start: () => {
       if (started) return started;
-      // The history is read while the runner's code and the kinds' cards load, not after.
+      // The history is read while the runner's code and the kinds' cards and tools load, not
+      // after (a tool's code then comes with its host's, not one round trip behind it).
       persistence.preloadJobs();
-      for (const entry of kinds) void entry.card?.load().catch(() => {});
+      for (const entry of kinds) {
+        const tools = [...(entry.tools?.image ?? []), ...(entry.tools?.prompt ?? [])];
+        for (const part of [entry.card, ...tools]) void part?.load().catch(() => {});
+      }
       // A start whose code could not load is made again when the network returns.
       started = runner.resumeAll().catch((err: unknown) => {
         started = undefined;

@@ -6,7 +6,7 @@
 import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import type { ImagineRequest, ImagineResponse } from '../api/contract';
-import type { Delivery } from '../api/client';
+import type { Delivery } from '../api/client-config';
 import { promptTitle, shortImageName } from './image-link-name';
 import type { JOB_STATUSES } from '../api/job-statuses';
 

@@ -4,7 +4,7 @@
  * handed to them, so they name no kind: the kinds themselves live in `src/kinds/<name>/`.
  */
 import type { z } from 'zod/mini';
-import type { ClientConfig, Delivery } from '../api/client';
+import type { ClientConfig, Delivery } from '../api/client-config';
 import type { Mode } from '../api/contract';
 import type { Job, JobError, JobPreview, JobResult } from './job';
 

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { imagine, type ClientConfig, type ImagineEvent } from '../api/client';
+import { imagine, type ImagineEvent } from '../api/client';
+import type { ClientConfig } from '../api/client-config';
 import { callEndpoint } from '../api/endpoints-client';
 import { isApiError, type ApiError } from '../api/errors';
 import {

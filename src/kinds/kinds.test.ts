@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Delivery } from '../api/client';
+import type { Delivery } from '../api/client-config';
 import {
   DESCRIBE_FAILED_NEXIOR,
   DESCRIBE_SUCCESS,

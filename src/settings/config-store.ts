@@ -8,7 +8,7 @@ import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Mode } from '../api/contract';
-import type { ClientConfig, Delivery } from '../api/client';
+import type { ClientConfig, Delivery } from '../api/client-config';
 import { readStudioConfig } from '../api/runtime-config';
 
 /** Where requests go. `acedata-proxy` = AceData through `npm start`'s same-origin pass-through. */

@@ -5,7 +5,7 @@
  * says "reachable"). The header badge shows it, and the runner holds back sends while offline.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClientConfig } from '../api/client';
+import type { ClientConfig } from '../api/client-config';
 
 /** The network as the studio sees it. */
 export interface NetworkState {

@@ -6,7 +6,9 @@ import { WithI18n } from '../../i18n/testing';
 import { Composer } from './composer';
 import { createDraftStore, DraftContext, draftPrompt, setDraftPrompt } from './draft-store';
 import { loadLint } from './use-prompt-lint';
-import { PromptToolsContext, type PromptTools } from './prompt-tools-context';
+import { KINDS } from '../../kinds/registry';
+import { testToolServices } from '../../kinds/shared/fixtures/test-tool-services';
+import { ToolsContext } from '../../kinds/shared/tools-context';
 
 afterEach(async () => {
   cleanup();
@@ -18,20 +20,20 @@ function renderComposer(prompt: string, translation = false) {
   setDraftPrompt(draft, prompt);
   draft.setState({ translation });
   const sent: string[] = [];
-  const tools: PromptTools = {
-    describe: () => undefined,
-    editImage: () => undefined,
-    shorten: async () => [],
-    translate: async (text) => {
-      sent.push(text);
-      return 'a cute cat';
+  const { services } = testToolServices({
+    prompt: () => draftPrompt(draft),
+    setPrompt: (p) => setDraftPrompt(draft, p),
+    answer: (path, body) => {
+      if (path !== '/midjourney/translate') return undefined;
+      sent.push(String(body.content));
+      return { content: 'a cute cat' };
     },
-  };
+  });
   render(
     <DraftContext.Provider value={draft}>
-      <PromptToolsContext.Provider value={tools}>
+      <ToolsContext.Provider value={{ entries: KINDS, services }}>
         <Composer onSubmit={() => undefined} />
-      </PromptToolsContext.Provider>
+      </ToolsContext.Provider>
     </DraftContext.Provider>,
     { wrapper: WithI18n },
   );

@@ -45,8 +45,8 @@ export function Composer({ onSubmit, onAnimate, mode = 'fast' }: ComposerProps) 
   const [folded, setFolded] = useState(false);
   // What is typed in Image URL: Describe and Edit image work on it before it is a reference.
   const [imageUrl, setImageUrl] = useState('');
-  // Each press of a lint hint's "Translate now" asks the prompt tools to translate once.
-  const [translateAsks, setTranslateAsks] = useState(0);
+  // Each press of a lint hint's fix ("Translate now") asks the tool of the kind it names, once.
+  const [asks, setAsks] = useState<Readonly<Record<string, number>>>({});
   const promptId = useId();
   const { issues, ready, lint } = usePromptLint(prompt, { translation, locale: i18n.locale });
   // A sure refusal holds the paid call back; "Send anyway" is for anyone who knows better.
@@ -110,12 +110,12 @@ export function Composer({ onSubmit, onAnimate, mode = 'fast' }: ComposerProps) 
         <LintLine
           id={`${promptId}-lint`}
           issues={issues}
-          onTranslate={() => setTranslateAsks((n) => n + 1)}
+          onFix={(fix) => setAsks((a) => ({ ...a, [fix]: (a[fix] ?? 0) + 1 }))}
         />
         <BatchPreview plan={batch.plan} />
         <ReferenceImages text={text} onUrlChange={setImageUrl} />
         <PartBoundary name={msg`the prompt tools`}>
-          <PromptTools prompt={prompt} imageUrl={imageUrl} translateAsks={translateAsks} />
+          <PromptTools prompt={prompt} imageUrl={imageUrl} asks={asks} />
         </PartBoundary>
         <ParamsDetails prompt={text} />
         <label className="check">

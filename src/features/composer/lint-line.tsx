@@ -7,8 +7,8 @@ const MARKS: Record<LintIssue['severity'], string> = { error: '✕ ', warning: '
 export interface LintLineProps {
   id: string;
   issues: LintIssue[];
-  /** Runs an issue's `translate` fix (the composer's Translate to English). */
-  onTranslate?: () => void;
+  /** Runs an issue's fix: the tool of the kind the fix names (`translate`: Translate to English). */
+  onFix?: (fix: NonNullable<LintIssue['fix']>) => void;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface LintLineProps {
  * call back, warnings only warn, notes say how the studio read the prompt. An issue with a fix
  * offers it as a button.
  */
-export function LintLine({ id, issues, onTranslate }: LintLineProps) {
+export function LintLine({ id, issues, onFix }: LintLineProps) {
   const { t } = useLingui();
   return (
     <ul id={id} className="lint" aria-live="polite" aria-label={t`Prompt check`}>
@@ -24,10 +24,10 @@ export function LintLine({ id, issues, onTranslate }: LintLineProps) {
         <li key={`${issue.param ?? ''}-${i}`} className={`lint-${issue.severity}`}>
           <span aria-hidden="true">{MARKS[issue.severity]}</span>
           {issue.message}
-          {issue.fix === 'translate' && onTranslate && (
+          {issue.fix === 'translate' && onFix && (
             <>
               {' '}
-              <button type="button" className="chip" onClick={onTranslate}>
+              <button type="button" className="chip" onClick={() => onFix('translate')}>
                 {t`Translate now`}
               </button>
             </>

@@ -3,99 +3,124 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createStore, useStore } from 'zustand';
 import { composeDraft, splitDraft } from '../../prompt/draft-prompt';
+import { KINDS } from '../../kinds/registry';
+import {
+  testToolServices,
+  type TestToolOptions,
+} from '../../kinds/shared/fixtures/test-tool-services';
+import { ToolsContext } from '../../kinds/shared/tools-context';
 import { DraftContext, type DraftState } from './draft-store';
 import { PromptTools } from './prompt-tools';
 import { WithI18n } from '../../i18n/testing';
-import { PromptToolsContext, type PromptTools as Tools } from './prompt-tools-context';
 
 afterEach(cleanup);
 
-function setUp(prompt: string, tools: Partial<Tools>) {
+/** The composer's tools as the registry declares them, on a draft, calling a fake service. */
+function setUp(prompt: string, options: TestToolOptions = {}) {
   const draft = createStore<DraftState>(() => ({ ...splitDraft(prompt), translation: false }));
-  const calls: { describe: string[]; edit: string[]; sent: string[] } = {
-    describe: [],
-    edit: [],
-    sent: [],
-  };
-  const value: Tools = {
-    describe: (url) => calls.describe.push(url),
-    editImage: (url) => calls.edit.push(url),
-    shorten: async () => [],
-    translate: async (text) => text,
-    ...tools,
-  };
+  const { services, calls } = testToolServices({
+    prompt: () => composeDraft(draft.getState()),
+    setPrompt: (p) => draft.setState(splitDraft(p)),
+    ...options,
+  });
   function Harness({ imageUrl }: { imageUrl: string }) {
     const p = useStore(draft, composeDraft);
     return <PromptTools prompt={p} imageUrl={imageUrl} />;
   }
   const ui = (imageUrl = '') => (
     <DraftContext.Provider value={draft}>
-      <PromptToolsContext.Provider value={value}>
+      <ToolsContext.Provider value={{ entries: KINDS, services }}>
         <Harness imageUrl={imageUrl} />
-      </PromptToolsContext.Provider>
+      </ToolsContext.Provider>
     </DraftContext.Provider>
   );
   return { draft, calls, ui };
 }
 
+const translateTo = (english: string) => (path: string) =>
+  path === '/midjourney/translate' ? { content: english } : undefined;
+
 describe('prompt tools', () => {
   it('Translate to English sends only the words, keeps the URL and params; Undo restores', async () => {
-    const sent: string[] = [];
     const original = 'https://x.test/a.png 红色的猫 --ar 2:3 --v 6';
-    const { draft, ui } = setUp(original, {
-      translate: async (text) => {
-        sent.push(text);
-        return 'a red cat';
-      },
-    });
+    const { draft, calls, ui } = setUp(original, { answer: translateTo('a red cat') });
     render(ui(), { wrapper: WithI18n });
-    fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Translate to English' }));
     await screen.findByRole('button', { name: 'Undo' });
-    expect(sent).toEqual(['红色的猫']);
+    expect(calls.requests).toEqual([
+      { path: '/midjourney/translate', body: { content: '红色的猫' } },
+    ]);
     expect(composeDraft(draft.getState())).toBe('https://x.test/a.png a red cat --ar 2:3 --v 6');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(composeDraft(draft.getState())).toBe(original);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('The original prompt is back.');
   });
 
   it('Shorten prompt lists candidates with the original params; Use candidate N puts one in', async () => {
-    const { draft, ui } = setUp('a very long prompt about a lake --ar 16:9 --v 6', {
-      shorten: async () => ['lake --ar 16:9', 'misty lake --style raw'],
+    const long = 'a very long prompt about a lake --ar 16:9 --v 6';
+    const { draft, calls, ui } = setUp(long, {
+      answer: () => ({ prompts: ['lake --ar 16:9', 'misty lake --style raw'] }),
     });
     render(ui(), { wrapper: WithI18n });
-    fireEvent.click(screen.getByRole('button', { name: 'Shorten prompt' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Shorten prompt' }));
     const second = await screen.findByRole('button', { name: 'Use candidate 2' });
+    expect(calls.requests).toEqual([{ path: '/midjourney/shorten', body: { prompt: long } }]);
     expect(screen.getByText('misty lake --ar 16:9 --v 6')).toBeTruthy();
     fireEvent.click(second);
     expect(composeDraft(draft.getState())).toBe('misty lake --ar 16:9 --v 6');
+    expect(screen.queryByRole('group', { name: 'Shorter prompts' })).toBeNull();
   });
 
-  it('Describe and Edit image take the typed link, else the first reference, else say what to do', () => {
-    const { calls, ui } = setUp('https://x.test/ref.png a cat', {});
+  it('Shorten prompt says so when the service offers no shorter prompt', async () => {
+    const { ui } = setUp('a lake', { answer: () => ({ prompts: [] }) });
+    render(ui(), { wrapper: WithI18n });
+    fireEvent.click(await screen.findByRole('button', { name: 'Shorten prompt' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('The service offered no shorter prompt.'),
+    );
+    expect(screen.queryByRole('group', { name: 'Shorter prompts' })).toBeNull();
+  });
+
+  it('Describe sends a describe job of the typed link; Edit image opens the editor on the first reference', async () => {
+    const { calls, ui } = setUp('https://x.test/ref.png a cat');
     const { rerender } = render(ui('https://x.test/typed.png'), { wrapper: WithI18n });
-    fireEvent.click(screen.getByRole('button', { name: 'Describe' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Describe' }));
     rerender(ui(''));
     fireEvent.click(screen.getByRole('button', { name: 'Edit image' }));
-    expect(calls.describe).toEqual(['https://x.test/typed.png']);
-    expect(calls.edit).toEqual(['https://x.test/ref.png']);
+    expect(calls.submitted).toEqual([
+      { request: { image_url: 'https://x.test/typed.png' }, kind: 'describe' },
+    ]);
+    expect(calls.dialogs.map((d) => [d.type, d.imageUrl])).toEqual([
+      ['mask-edit', 'https://x.test/ref.png'],
+    ]);
+    // What the editor submits goes out as an edits job of that image.
+    calls.dialogs[0]!.onSubmit({ imageUrl: 'https://x.test/ref.png', prompt: 'a dog' });
+    expect(calls.submitted[1]).toEqual({
+      request: { image_url: 'https://x.test/ref.png', prompt: 'a dog' },
+      kind: 'edits',
+    });
+    // The describe's own card says it is describing: no toast says it again.
+    expect(calls.toasts).toEqual([]);
   });
 
-  it('with no link anywhere, Describe asks for one and calls nothing', () => {
-    const { calls, ui } = setUp('a cat', {});
+  it('with no link anywhere, Describe asks for one and sends nothing', async () => {
+    const { calls, ui } = setUp('a cat');
     render(ui(), { wrapper: WithI18n });
-    fireEvent.click(screen.getByRole('button', { name: 'Describe' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Describe' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Image URL/);
-    expect(calls.describe).toEqual([]);
+    expect(calls.submitted).toEqual([]);
   });
 
   it('a failed call shows the service’s message and leaves the prompt as it was', async () => {
     const { draft, ui } = setUp('红色的猫', {
-      translate: async () => {
-        throw new Error('The token is invalid.');
-      },
+      answer: () => ({
+        status: 401,
+        body: { error: { code: 'token_invalid', message: 'The token is invalid.' } },
+      }),
     });
     render(ui(), { wrapper: WithI18n });
-    fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Translate to English' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The token is invalid.');
     expect(composeDraft(draft.getState())).toBe('红色的猫');
   });
@@ -103,11 +128,11 @@ describe('prompt tools', () => {
   it('says so when the answer still holds Chinese, or came from the local engine’s glossary', async () => {
     const said = async (answer: string, glossary: boolean) => {
       const { ui } = setUp('红色的猫 在月光下', {
-        translate: async () => answer,
-        translatesByGlossary: () => glossary,
+        answer: translateTo(answer),
+        target: () => (glossary ? 'local' : 'acedata'),
       });
       render(ui(), { wrapper: WithI18n });
-      fireEvent.click(screen.getByRole('button', { name: 'Translate to English' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Translate to English' }));
       await screen.findByRole('button', { name: 'Undo' }, { timeout: 5000 });
       // Undo comes with the answer; the status leaves "Translating…" when the call has ended,
       // which may be a render later.

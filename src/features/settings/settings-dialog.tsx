@@ -12,7 +12,7 @@ import {
   type StudioSettings,
   type Target,
 } from '../../settings/config-store';
-import type { Delivery } from '../../api/client';
+import type { Delivery } from '../../api/client-config';
 import { MODES, type Mode } from '../../api/contract';
 import { TokenFields } from './token-fields';
 import { ConnectionTest } from './connection-test';

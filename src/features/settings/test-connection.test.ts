@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
-import type { ClientConfig } from '../../api/client';
+import type { ClientConfig } from '../../api/client-config';
 import {
   DEFAULT_SETTINGS,
   LOCAL_PLACEHOLDER_TOKEN,

@@ -1,5 +1,6 @@
 import { msg, t } from '@lingui/core/macro';
-import { retrieveTasks, type ClientConfig } from '../../api/client';
+import { retrieveTasks } from '../../api/client';
+import type { ClientConfig } from '../../api/client-config';
 import { explainError } from '../../api/explain';
 import { isApiError, type ApiError } from '../../api/errors';
 import {

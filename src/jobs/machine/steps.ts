@@ -2,7 +2,7 @@
  * Small pure steps the job machine is built from (a field change, news, success, failure,
  * a stall). Each returns the next job and the effects it needs.
  */
-import type { Delivery, TaskKey } from '../../api/client';
+import type { Delivery, TaskKey } from '../../api/client-config';
 import { isJobActive, type Job, type JobError } from '../job';
 import type { JobKind, KindResponse } from '../kind';
 import { idleRun, type CallError, type MachineCtx, type Transition } from './types';

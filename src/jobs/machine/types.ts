@@ -3,7 +3,7 @@
  * asked to do about it (effects, as data), and the little the machine remembers about the
  * current execution (`Run`). No behaviour here; see `machine.ts`.
  */
-import type { TaskKey, Delivery } from '../../api/client';
+import type { TaskKey, Delivery } from '../../api/client-config';
 import type { ApiErrorKind } from '../../api/errors';
 import type { Task } from '../../api/contract';
 import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from '../job';

@@ -2,7 +2,7 @@
  * The runner's calls to the service: sending a job (its events fed back as they come) and looking
  * a task up, each through the client of the target the job was sent to.
  */
-import type { ClientConfig, Delivery, TaskKey } from '../../api/client';
+import type { ClientConfig, Delivery, TaskKey } from '../../api/client-config';
 import { asApiError } from '../../api/errors';
 import type { Job } from '../job';
 import { dead, feed } from './executions';

@@ -3,7 +3,7 @@
  * commands, and the two ports storage fills (`RunnerPersistence`, `JobLocks`), so jobs/ never
  * imports storage/ (see `runner.ts`).
  */
-import type { ClientConfig, Delivery } from '../../api/client';
+import type { ClientConfig, Delivery } from '../../api/client-config';
 import type { ImagineRequest, Mode } from '../../api/contract';
 import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from '../job';
 import type { KindRegistry } from '../kind';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientConfig } from '../../api/client';
+import type { ClientConfig } from '../../api/client-config';
 import { finalBody, startStream, taskRecord } from '../../api/fixtures/fake-imagine-server';
 import type { Job, JobTarget } from '../job';
 import type { RunnerConfig } from './ports';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Delivery } from '../../api/client';
+import type { Delivery } from '../../api/client-config';
 import {
   finalBody,
   gate,

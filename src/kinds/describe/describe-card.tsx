@@ -1,9 +1,10 @@
+import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { descriptionsOf } from './describe-kind';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from '../shared/card-actions';
-import { useImageTools } from '../shared/picture/image-tools-context';
 import { JobError } from '../shared/job-error';
+import { useTools } from '../shared/tools-context';
 
 /** Props of {@link DescribeCard}. */
 export interface DescribeCardProps {
@@ -16,11 +17,19 @@ export interface DescribeCardProps {
  * N", and "Imagine all four". Prompts are plain text, never HTML.
  */
 export function DescribeCard({ job }: DescribeCardProps) {
-  const tools = useImageTools();
+  const tools = useTools()?.services;
   const { cancel, retry } = useFeedActions();
   const { t } = useLingui();
   const url = typeof job.request.image_url === 'string' ? job.request.image_url : '';
   const prompts = descriptionsOf(job.result?.data);
+  const putPrompt = (prompt: string) => {
+    tools?.setPrompt(prompt);
+    tools?.toast(msg`The prompt is in the composer.`);
+  };
+  // Each prompt is its own job of the default kind (no kind named: an imagine).
+  const imagineAll = (all: readonly string[]) => {
+    for (const prompt of all) tools?.submit({ prompt, action: 'generate' });
+  };
   return (
     <article
       id={`job-${job.id}`}
@@ -57,7 +66,7 @@ export function DescribeCard({ job }: DescribeCardProps) {
               <li key={`${i}-${p}`}>
                 <p>{p}</p>
                 {tools && (
-                  <button type="button" className="chip" onClick={() => tools.usePrompt(p)}>
+                  <button type="button" className="chip" onClick={() => putPrompt(p)}>
                     {t`Use prompt ${n}`}
                   </button>
                 )}
@@ -68,7 +77,7 @@ export function DescribeCard({ job }: DescribeCardProps) {
       )}
       {prompts.length > 0 && tools && (
         <div className="row">
-          <button type="button" onClick={() => tools.imagineAll(prompts)}>
+          <button type="button" onClick={() => imagineAll(prompts)}>
             <Trans>Imagine all four</Trans>
           </button>
         </div>

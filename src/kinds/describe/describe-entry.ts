@@ -1,5 +1,6 @@
 /** The describe endpoint, as the registry lists it. */
 import type { KindEntry } from '../shared/kind-entry';
+import { lazyTool } from '../shared/kind-tools';
 import { lazyCard } from '../shared/lazy-card';
 import { describeKind } from './describe-kind';
 
@@ -11,5 +12,9 @@ export const describeEntry: KindEntry = {
   name: 'describe',
   job: describeKind,
   card: lazyCard(() => import('./describe-card').then((m) => m.DescribeCard)),
+  tools: {
+    image: [lazyTool(() => import('./describe-tools').then((m) => m.DescribeImageTool))],
+    prompt: [lazyTool(() => import('./describe-tools').then((m) => m.DescribePromptTool))],
+  },
   contract: () => import('./describe-contract'),
 };

@@ -1,5 +1,6 @@
 /** The edits endpoint, as the registry lists it. */
 import type { KindEntry } from '../shared/kind-entry';
+import { lazyTool } from '../shared/kind-tools';
 import { lazyCard } from '../shared/lazy-card';
 import { editsKind } from './edits-kind';
 
@@ -8,5 +9,9 @@ export const editsEntry: KindEntry = {
   name: 'edits',
   job: editsKind,
   card: lazyCard(() => import('../shared/picture/picture-card').then((m) => m.PictureCard)),
+  tools: {
+    image: [lazyTool(() => import('./edits-tools').then((m) => m.EditImageTool))],
+    prompt: [lazyTool(() => import('./edits-tools').then((m) => m.EditPromptTool))],
+  },
   contract: () => import('./edits-contract'),
 };

@@ -1,5 +1,5 @@
 /** The one call of the seed tool: `POST /midjourney/seed` (reference other-endpoints §4). */
-import type { ClientConfig } from '../../api/client';
+import type { ClientConfig } from '../../api/client-config';
 import { callEndpoint } from '../../api/endpoints-client';
 import { PATH, seedResponseSchema } from './seed-contract';
 

@@ -1,5 +1,6 @@
 /** The seed endpoint, as the registry lists it. */
 import type { KindEntry } from '../shared/kind-entry';
+import { lazyTool } from '../shared/kind-tools';
 
 /**
  * Seed: a plain tool, with no job kind. Why not a job:
@@ -11,5 +12,8 @@ import type { KindEntry } from '../shared/kind-entry';
  */
 export const seedEntry: KindEntry = {
   name: 'seed',
+  tools: {
+    image: [lazyTool(() => import('./seed-tools').then((m) => m.SeedImageTool))],
+  },
   contract: () => import('./seed-contract'),
 };

@@ -5,6 +5,7 @@
  */
 import type { Job } from '../../jobs/job';
 import type { JobKind } from '../../jobs/kind';
+import type { KindTools } from './kind-tools';
 import type { LazyCard } from './lazy-card';
 
 /** An endpoint's contract as every kind has one: its path (and its schemas). */
@@ -23,6 +24,8 @@ export interface KindEntry {
   job?: JobKind;
   /** How the feed draws a job of this kind, loaded on demand (every entry with a `job` has one). */
   card?: LazyCard;
+  /** Its buttons, where the person asks (every entry without a `job` has at least one). */
+  tools?: KindTools;
   /** Its contract (path and schemas), loaded on demand. */
   contract(): Promise<KindContract>;
 }

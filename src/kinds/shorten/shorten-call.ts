@@ -1,5 +1,5 @@
 /** The one call of the shorten tool: `POST /midjourney/shorten` (other-endpoints §6). */
-import type { ClientConfig } from '../../api/client';
+import type { ClientConfig } from '../../api/client-config';
 import { callEndpoint } from '../../api/endpoints-client';
 import { PATH, shortenResponseSchema } from './shorten-contract';
 

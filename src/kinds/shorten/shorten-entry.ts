@@ -1,5 +1,6 @@
 /** The shorten endpoint, as the registry lists it. */
 import type { KindEntry } from '../shared/kind-entry';
+import { lazyTool } from '../shared/kind-tools';
 
 /**
  * Shorten: a plain tool, with no job kind. Why not a job:
@@ -11,5 +12,8 @@ import type { KindEntry } from '../shared/kind-entry';
  */
 export const shortenEntry: KindEntry = {
   name: 'shorten',
+  tools: {
+    prompt: [lazyTool(() => import('./shorten-tools').then((m) => m.ShortenPromptTool))],
+  },
   contract: () => import('./shorten-contract'),
 };

@@ -1,5 +1,5 @@
 /** The one call of the translate tool: `POST /midjourney/translate` (other-endpoints §5). */
-import type { ClientConfig } from '../../api/client';
+import type { ClientConfig } from '../../api/client-config';
 import { callEndpoint } from '../../api/endpoints-client';
 import { PATH, translateResponseSchema } from './translate-contract';
 

@@ -1,5 +1,6 @@
 /** The translate endpoint, as the registry lists it. */
 import type { KindEntry } from '../shared/kind-entry';
+import { lazyTool } from '../shared/kind-tools';
 
 /**
  * Translate: a plain tool, with no job kind. Why not a job:
@@ -10,5 +11,8 @@ import type { KindEntry } from '../shared/kind-entry';
  */
 export const translateEntry: KindEntry = {
   name: 'translate',
+  tools: {
+    prompt: [lazyTool(() => import('./translate-tools').then((m) => m.TranslatePromptTool))],
+  },
   contract: () => import('./translate-contract'),
 };

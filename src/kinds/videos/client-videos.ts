@@ -6,7 +6,7 @@
  * `videosResponseSchema`; failures are `ApiError`s with the provider's words kept.
  */
 import { t } from '@lingui/core/macro';
-import type { ClientConfig, Delivery } from '../../api/client';
+import type { ClientConfig, Delivery } from '../../api/client-config';
 import { isObject, post, readJsonValues, redact, validate } from '../../api/client-http';
 import { errorFromResponse } from '../../api/error-response';
 import { ApiError, toApiError } from '../../api/errors';
