@@ -18,6 +18,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'build/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'test-support/**/*.test.ts',
     ],
     environment: 'node',
     // Guards against a hung test, not speed targets: two workers share 2 cores, often with

@@ -116,9 +116,17 @@ export function card(page: Page, name: string | RegExp) {
   return page.getByRole('article', { name }).first();
 }
 
-/** axe-core on the current page: no violations allowed. */
+/**
+ * axe-core on the current page: no violations allowed. Every rule runs; two options only spare
+ * work no assertion reads: axe runs inside the page (legacy mode: the studio has no frames, so the
+ * extra page the default mode opens to merge frames' results is not needed), and only violations
+ * are collected (not the passing and inapplicable nodes). Together about half the time per pass.
+ */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );

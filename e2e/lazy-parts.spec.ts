@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../test-support/chromium';
+import { chromiumArgs, findChromium } from '../test-support/chromium';
 import { test, expect, imagine, card, armFault } from './fixtures';
 
 // Every lazy part must survive a dropped request without a reload. Recent Chromium fetches a
@@ -9,7 +9,7 @@ import { test, expect, imagine, card, armFault } from './fixtures';
 test.use({
   launchOptions: {
     executablePath: findChromium(),
-    args: [...CHROMIUM_ARGS, '--disable-features=ModuleMapDoNotCacheFailedFetch'],
+    args: chromiumArgs(['ModuleMapDoNotCacheFailedFetch']),
   },
   // page.route does not see requests a service worker handles: keep every request in view.
   serviceWorkers: 'block',

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { test, expect } from '@playwright/test';
 import { e2ePort } from './ports';
 import { ENGINE_ADMIN_HEADERS } from '../src/api/engine-admin';
-import { CHROMIUM_ARGS, findChromium } from '../test-support/chromium';
+import { chromiumArgs, findChromium } from '../test-support/chromium';
 import { REBIND_PAGE, attackPage, selfCallPage } from './security-pages';
 
 /**
@@ -43,9 +43,13 @@ test.use({
   launchOptions: {
     executablePath: findChromium(),
     args: [
-      ...CHROMIUM_ARGS,
+      ...chromiumArgs([
+        'LocalNetworkAccessChecks',
+        'BlockInsecurePrivateNetworkRequests',
+        'PrivateNetworkAccessSendPreflights',
+        'PrivateNetworkAccessRespectPreflightResults',
+      ]),
       `--host-resolver-rules=MAP ${REBOUND} 127.0.0.1`,
-      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults',
     ],
   },
 });

@@ -97,7 +97,7 @@ export function CardFrame({ job, body }: CardFrameProps) {
           aria-valuemax={100}
           aria-valuenow={job.progress}
         >
-          <div className="progress-fill" style={{ width: `${job.progress}%` }} />
+          <div className="progress-fill" style={{ transform: `scaleX(${job.progress / 100})` }} />
         </div>
       )}
       {isRateLimited(job) && (
