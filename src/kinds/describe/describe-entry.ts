@@ -11,5 +11,6 @@ export const describeEntry: KindEntry = {
   name: 'describe',
   job: describeKind,
   card: lazyCard(() => import('./describe-card').then((m) => m.DescribeCard)),
+  words: () => import('./describe-words').then((m) => m.words),
   contract: () => import('./describe-contract'),
 };

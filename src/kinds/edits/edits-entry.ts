@@ -8,5 +8,6 @@ export const editsEntry: KindEntry = {
   name: 'edits',
   job: editsKind,
   card: lazyCard(() => import('../shared/picture/picture-card').then((m) => m.PictureCard)),
+  words: () => import('../shared/picture-words').then((m) => m.words),
   contract: () => import('./edits-contract'),
 };

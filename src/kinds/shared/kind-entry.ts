@@ -3,6 +3,7 @@
  * folder `src/kinds/<name>/`. Only the job kind is in the first load (it has no zod); the card
  * and the contract load on demand.
  */
+import type { WordsLoader } from '../../i18n/say';
 import type { Job } from '../../jobs/job';
 import type { JobKind } from '../../jobs/kind';
 import type { LazyCard } from './lazy-card';
@@ -23,6 +24,8 @@ export interface KindEntry {
   job?: JobKind;
   /** How the feed draws a job of this kind, loaded on demand (every entry with a `job` has one). */
   card?: LazyCard;
+  /** The words of its own messages (`<name>-words.ts`), loaded with the feed's cards. */
+  words?: WordsLoader;
   /** Its contract (path and schemas), loaded on demand. */
   contract(): Promise<KindContract>;
 }
