@@ -8,8 +8,11 @@ import { storageMsg } from '../storage-codes';
 
 /** `format` of an export file. */
 export const EXPORT_FORMAT = 'imagine-studio-history';
-/** Version of the export file layout. */
-export const EXPORT_VERSION = 1;
+/**
+ * Version of the export file layout. 2: notes and studio-made errors are messages (codes), not
+ * sentences; a version 1 file is read through the migration (`migrations/legacy-text.ts`).
+ */
+export const EXPORT_VERSION = 2;
 /** The largest file an import reads (a bigger one could exhaust the tab's memory). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** How imported jobs are delivered if retried: the file's choice is never used. */

@@ -25,8 +25,14 @@ const exportFileSchema = z.object({
   jobs: z.array(z.unknown()),
 });
 
+/** A history file's jobs, not read yet, and the format version they were written in. */
+export interface HistoryHeader {
+  version: number;
+  jobs: unknown[];
+}
+
 /** Parses the file's header, or says clearly why it is not a history file. */
-export function readHistoryHeader(json: string): unknown[] {
+export function readHistoryHeader(json: string): HistoryHeader {
   checkImportSize(json.length);
   let raw: unknown;
   try {
@@ -44,7 +50,7 @@ export function readHistoryHeader(json: string): unknown[] {
   if (file.data.version > EXPORT_VERSION) {
     throw new HistoryImportError(storageMsg('history.newer', { version: file.data.version }));
   }
-  return file.data.jobs;
+  return { version: file.data.version, jobs: file.data.jobs };
 }
 
 /** "3", " (abc)": where a message points in the file (job `n`, with its id when it has one). */

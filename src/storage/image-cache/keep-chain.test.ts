@@ -2,8 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence/persistence';
 import { keptBytes } from './kept-bytes';
-import { keptLabel } from './kept-copy';
+import { i18n } from '@lingui/core';
+import type { KeptCopy } from './kept-copy';
+import { keptLabelText } from './kept-label';
+
 import { memoryCache } from '../fixtures/memory-cache';
+
+const keptLabel = (copy: KeptCopy) => keptLabelText(copy, i18n);
 
 const PIC = 'https://cdn.example/p.png?ex=ffffffff&hm=1';
 const cleanups: Persistence[] = [];
@@ -84,8 +89,7 @@ describe('keeping a copy: the best means there is', () => {
     expect(await p.cacheImage(PIC)).toBe(false);
     expect(await p.keptCopy(PIC)).toEqual({
       kind: 'none',
-      reason:
-        'the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache',
+      reason: { code: 'copy.no-means' },
     });
   });
 
@@ -95,7 +99,7 @@ describe('keeping a copy: the best means there is', () => {
     expect(await p.cacheImage(PIC)).toBe(false);
     expect(await p.keptCopy(PIC)).toEqual({
       kind: 'none',
-      reason: 'the link had already expired or was dead',
+      reason: { code: 'copy.link-dead' },
       missing: { code: 'lost' },
     });
     await expect(

@@ -43,10 +43,7 @@ const STORED: [string, Msg][] = [
     'Could not check: the link had already expired or was dead',
     m('job.check-failed', { reason: m('copy.link-dead') }),
   ],
-  [
-    'Could not check: The request timed out.',
-    m('job.check-failed', { reason: m('api.timeout') }),
-  ],
+  ['Could not check: The request timed out.', m('job.check-failed', { reason: m('api.timeout') })],
   ['The service has no record of this task.', m('job.no-record')],
   [
     'Imported while it was still in progress; use Check again to look it up.',
@@ -91,11 +88,16 @@ const STORED: [string, Msg][] = [
 
 describe('legacyText', () => {
   it('turns every sentence an older studio stored into its message', () => {
-    for (const [sentence, expected] of STORED) expect(legacy.toMsg(sentence), sentence).toEqual(expected);
+    for (const [sentence, expected] of STORED)
+      expect(legacy.toMsg(sentence), sentence).toEqual(expected);
   });
 
   it('leaves the provider’s own words alone', () => {
-    for (const said of ['Banned prompt: "gore"', 'You have exceeded the rate limit.', 'HTTP 502 Bad Gateway from the server: upstream connect error'])
+    for (const said of [
+      'Banned prompt: "gore"',
+      'You have exceeded the rate limit.',
+      'HTTP 502 Bad Gateway from the server: upstream connect error',
+    ])
       expect(legacy.toMsg(said)).toBeUndefined();
   });
 
