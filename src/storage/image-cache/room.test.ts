@@ -6,7 +6,8 @@ import { storageMsg } from '../storage-codes';
 import { withRoom, type Evicted } from './room';
 
 /** The notice after an eviction, as the page shows it. */
-const evictedMessage = (evicted: Evicted) => say(storageMsg('storage.evicted', { ...evicted }), i18n);
+const evictedMessage = (evicted: Evicted) =>
+  say(storageMsg('storage.evicted', { ...evicted }), i18n);
 
 const quota = () => Object.assign(new Error('full'), { name: 'QuotaExceededError' });
 
