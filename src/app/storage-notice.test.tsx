@@ -40,7 +40,10 @@ describe('StorageNoticeBar', () => {
     act(() =>
       jobsActions.setStorageNotice({
         kind: 'evicted',
-        message: { code: 'storage.evicted', params: { images: 3, clips: 1, relayed: 0, thumbs: 0 } },
+        message: {
+          code: 'storage.evicted',
+          params: { images: 3, clips: 1, relayed: 0, thumbs: 0 },
+        },
         at: 1,
       }),
     );

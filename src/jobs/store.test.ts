@@ -67,7 +67,9 @@ describe('jobs store', () => {
   it('patch removes fields set to undefined and never moves a job', () => {
     const store = createJobsStore();
     const actions = createJobsActions(store);
-    actions.upsert(job('x', 10, { error: { kind: 'network', message: 'down' }, note: { code: 'n' } }));
+    actions.upsert(
+      job('x', 10, { error: { kind: 'network', message: 'down' }, note: { code: 'n' } }),
+    );
     actions.upsert(job('y', 20));
     const patched = actions.patch('x', { error: undefined, status: 'running', createdAt: 999 });
     expect(patched).not.toHaveProperty('error');
