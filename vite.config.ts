@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -52,12 +53,22 @@ const acedataProxy = {
   },
 };
 
+/** Each kind's words (`src/kinds/<name>/<name>-words.ts`, and the shared ones). */
+function kindWordsFiles(): string[] {
+  const kinds = fileURLToPath(new URL('./src/kinds/', import.meta.url));
+  return readdirSync(kinds, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /-words\.ts$/.test(file) && !file.includes('fixtures'))
+    .map((file) => `src/kinds/${file.replaceAll('\\', '/')}`);
+}
+
 export default defineConfig({
   plugins: [
     // Each language's catalog in two parts: what the first render shows, and the rest.
     catalogSplitPlugin({
       root: fileURLToPath(new URL('./', import.meta.url)),
-      roots: ['src/main.tsx', 'src/jobs/job-text-table.ts'],
+      // The words of the studio's messages load with the feed's cards (`i18n/say.ts`): their
+      // messages go in the first part too, so no card waits for the rest to word its note.
+      roots: ['src/main.tsx', 'src/storage/core-words.ts', ...kindWordsFiles()],
     }),
     // Lingui's macros compile before React's transform; lingui() compiles imported .po catalogs.
     linguiMacroPlugin(),

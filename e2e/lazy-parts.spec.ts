@@ -68,7 +68,7 @@ test.describe('every lazy part survives a dropped request, with no reload', () =
   }) => {
     const dropped = await dropFirstRequests(page);
     await page.goto('/');
-    // The language's words and the jobs' sentence table were each dropped once before the paint.
+    // The language's words and the words of the studio's messages were each dropped once before the paint.
     await expect(promptBox(page)).toBeVisible();
     await promptBox(page).fill('a kite --foo');
     await expect(page.getByRole('list', { name: 'Prompt check' })).toContainText('--foo');
@@ -78,7 +78,7 @@ test.describe('every lazy part survives a dropped request, with no reload', () =
     expect(chunks(dropped)).toEqual(
       expect.arrayContaining([
         'catalog-en',
-        'job-text-table',
+        'core-words',
         'batch-lint',
         'prompt-tools',
         'parameters-panel',

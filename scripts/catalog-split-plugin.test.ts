@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { catalogSplitPlugin, firstRenderModules, relativeImports } from './catalog-split-plugin';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const ROOTS = ['src/main.tsx', 'src/jobs/job-text-table.ts'];
+const ROOTS = ['src/main.tsx', 'src/storage/core-words.ts'];
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 /** Calls one of the plugin's hooks as Vite would (object hooks have a handler). */
@@ -41,7 +41,8 @@ describe('the catalog split', () => {
     const has = (file: string) => first.has(join(ROOT, file));
     expect(has('src/features/composer/composer.tsx')).toBe(true);
     expect(has('src/app/header.tsx')).toBe(true);
-    expect(has('src/jobs/job-text-table.ts')).toBe(true);
+    expect(has('src/storage/core-words.ts')).toBe(true);
+    expect(has('src/jobs/job-words.ts')).toBe(true);
     expect(has('src/features/history/history-view.tsx')).toBe(false);
     expect(has('src/features/settings/settings-dialog.tsx')).toBe(false);
     expect(has('src/features/feed/job-card.tsx')).toBe(false);

@@ -1,8 +1,8 @@
 /**
  * A build step: each language's catalog in two parts. The first part holds the messages of the
- * code the first render runs (every module the entry reaches by static imports, and the job-text
- * table main.tsx loads with the catalog); it is what `src/i18n/catalog-<locale>.ts` gives in a
- * build. The rest is `src/i18n/catalog-<locale>-later.ts`, loaded once the page has painted.
+ * code the first render runs (every module the entry reaches by static imports, and the words of
+ * the studio's messages, which load with the feed's cards); it is what
+ * `src/i18n/catalog-<locale>.ts` gives in a build. The rest is `src/i18n/catalog-<locale>-later.ts`, loaded once the page has painted.
  * Every other module that words messages (only ever reached through a dynamic import) is given
  * an import of `src/i18n/later-messages.ts`, which waits for the rest before the module runs, so
  * no lazy part ever shows a message id. Development and tests load the whole catalog up front

@@ -2,7 +2,7 @@
  * The client's HTTP plumbing: one POST with the token in its header, bodies read as JSON (or as
  * JSON lines), and every reply checked against its schema. Failures are `ApiError`s.
  */
-import { t } from '@lingui/core/macro';
+import { apiMsg } from './api-codes';
 import type { z } from 'zod/mini';
 import type { ClientConfig } from './client-config';
 import { ApiError, toApiError } from './errors';
@@ -68,8 +68,9 @@ async function readText(res: Response, signal: AbortSignal | undefined): Promise
 
 function notJson(res: Response, text: string, cause: unknown): ApiError {
   const snippet = text.trim().slice(0, 120);
-  return new ApiError('invalid', t`The server's reply is not JSON: ${snippet}`, {
+  return new ApiError('invalid', `The server's reply is not JSON: ${snippet}`, {
     status: res.status,
+    reason: apiMsg('api.not-json', { snippet }),
     cause,
   });
 }

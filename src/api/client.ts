@@ -3,7 +3,7 @@
  * tasks. Browser and Node (only `fetch`); every reply is validated against `contract.ts` and
  * every failure is an `ApiError`.
  */
-import { t } from '@lingui/core/macro';
+import { apiMsg } from './api-codes';
 import {
   imagineResponseSchema,
   taskBatchSchema,
@@ -70,8 +70,11 @@ function isFinal(r: ImagineResponse): boolean {
 
 function taskFailure(r: ImagineResponse, traceId: string, status?: number): ApiError {
   const code = r.error?.code;
-  const failed = code ? t`The task failed (${code}).` : t`The task failed.`;
-  return new ApiError('task', r.error?.message || failed, {
+  const said = r.error?.message;
+  return new ApiError('task', said || (code ? `The task failed (${code}).` : 'The task failed.'), {
+    ...(said
+      ? {}
+      : { reason: code ? apiMsg('api.task-failed-code', { code }) : apiMsg('api.task-failed') }),
     ...(status === undefined ? {} : { status }),
     ...(code ? { code } : {}),
     traceId: r.trace_id ?? traceId,
@@ -92,7 +95,15 @@ function classify(value: unknown, traceId: string, what: string, status: number)
 
 function unfinished(progress: number | undefined, how: string, details: object): ApiError {
   const at = progress === undefined ? '' : ` at ${progress}%`;
-  return new ApiError('network', `The stream ${how}${at} before the image was finished`, details);
+  const cut = how !== 'ended';
+  const reason =
+    progress === undefined
+      ? apiMsg(cut ? 'api.stream-cut' : 'api.stream-ended')
+      : apiMsg(cut ? 'api.stream-cut-at' : 'api.stream-ended-at', { progress });
+  return new ApiError('network', `The stream ${how}${at} before the image was finished`, {
+    ...details,
+    reason,
+  });
 }
 
 /**
@@ -173,7 +184,11 @@ export async function* imagine(
     // The stream's Content-Type is undocumented: NDJSON (or none, when we asked for a stream) is
     // read line by line as it arrives; anything else is read whole (one body, or NDJSON lines).
     if (type.includes('ndjson') || (!type && delivery === 'stream')) {
-      if (!res.body) throw new ApiError('invalid', t`The server sent a stream without a body.`);
+      if (!res.body) {
+        throw new ApiError('invalid', 'The server sent a stream without a body.', {
+          reason: apiMsg('api.no-body'),
+        });
+      }
       yield* eventsFrom(
         readNdjson(res.body, signal),
         traceId,
@@ -184,7 +199,10 @@ export async function* imagine(
     }
     const values = await readJsonValues(res, signal);
     if (values.length === 0) {
-      throw new ApiError('invalid', t`The server sent an empty reply.`, { status: res.status });
+      throw new ApiError('invalid', 'The server sent an empty reply.', {
+        status: res.status,
+        reason: apiMsg('api.empty-reply'),
+      });
     }
     const label = (n: number) => (values.length > 1 ? `Line ${n} of the reply` : 'The reply');
     yield* eventsFrom(values, traceId, res.status, label);

@@ -4,7 +4,7 @@
  * boundary with the endpoint's own schema (each kind's contract names its path and schema).
  * Failures are `ApiError`s with the provider's code and message word for word, and never the token.
  */
-import { t } from '@lingui/core/macro';
+import { apiMsg } from './api-codes';
 import type { z } from 'zod/mini';
 import type { ClientConfig } from './client-config';
 import { post, readJson, redact, validate, isObject } from './client-http';
@@ -20,14 +20,15 @@ function failureIn(json: unknown, field: string, status: number): ApiError | und
   const error = isObject(json.error) ? json.error : undefined;
   if (json.success !== false && !(error && json[field] === undefined)) return undefined;
   const code = typeof error?.code === 'string' ? error.code : undefined;
-  const message =
-    typeof error?.message === 'string' && error.message
-      ? error.message
-      : code
-        ? t`The service could not do it (${code}).`
-        : t`The service could not do it.`;
-  return new ApiError('task', message, {
+  const said = typeof error?.message === 'string' && error.message ? error.message : undefined;
+  const english = code ? `The service could not do it (${code}).` : 'The service could not do it.';
+  return new ApiError('task', said ?? english, {
     status,
+    ...(said
+      ? {}
+      : {
+          reason: code ? apiMsg('api.service-failed-code', { code }) : apiMsg('api.service-failed'),
+        }),
     ...(code ? { code } : {}),
     ...(typeof json.trace_id === 'string' ? { traceId: json.trace_id } : {}),
   });

@@ -4,7 +4,9 @@
  * that failed needs it, so it loads with the client, not with the page.
  */
 import { errorBodySchema, errorDetailSchema } from './contract';
-import { ApiError } from './errors';
+import { apiMsg } from './api-codes';
+import { ApiError, type ApiErrorDetails } from './errors';
+import type { Msg } from './message';
 
 /**
  * Messages for codes whose body carries none. Where reference §7 quotes the provider's own
@@ -50,9 +52,21 @@ const REASONS: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
-function statusLine(res: Response): string {
-  const reason = res.statusText.trim() || REASONS[res.status] || '';
-  return `HTTP ${res.status}${reason ? ` ${reason}` : ''} from the server`;
+/** "HTTP 502 Bad Gateway from the server": in English (for logs) and as the studio's message. */
+function statusLine(res: Response, text = ''): { message: string; reason: Msg } {
+  const phrase = res.statusText.trim() || REASONS[res.status] || '';
+  const head = phrase
+    ? apiMsg('api.http-reason', { status: res.status, reason: phrase })
+    : apiMsg('api.http', { status: res.status });
+  const line = `HTTP ${res.status}${phrase ? ` ${phrase}` : ''} from the server`;
+  if (!text) return { message: line, reason: head };
+  return { message: `${line}: ${text}`, reason: apiMsg('api.http-text', { head, text }) };
+}
+
+/** An `http` error worded by the studio (the body said nothing readable). */
+function statusError(res: Response, details: ApiErrorDetails, text = ''): ApiError {
+  const { message, reason } = statusLine(res, text);
+  return new ApiError('http', message, { ...details, reason });
 }
 
 /**
@@ -94,7 +108,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
     text = await res.text();
   } catch (cause) {
     // The error status is the news; a body we could not read adds nothing to it.
-    return new ApiError('http', statusLine(res), { ...base, cause });
+    return statusError(res, { ...base, cause });
   }
 
   let json: unknown;
@@ -107,8 +121,8 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   if (json === undefined) {
     // Short plain-text bodies ("upstream connect error") help; HTML pages and long dumps do not.
     const plain = text.trim();
-    const hint = plain && !plain.startsWith('<') && plain.length <= 200 ? `: ${plain}` : '';
-    return new ApiError('http', `${statusLine(res)}${hint}`, base);
+    const hint = plain && !plain.startsWith('<') && plain.length <= 200 ? plain : '';
+    return statusError(res, base, hint);
   }
 
   const parsed = errorBodySchema.safeParse(json);
@@ -123,15 +137,13 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
         : undefined;
     const message = detail.success ? detail.data.message : legacyMessage(body.message, body.detail);
     const traceId = typeof body.trace_id === 'string' && body.trace_id ? body.trace_id : undefined;
-    return new ApiError('http', message || (code && CODE_MESSAGES[code]) || statusLine(res), {
-      ...base,
-      ...(code ? { code } : {}),
-      ...(traceId ? { traceId } : {}),
-    });
+    const details = { ...base, ...(code ? { code } : {}), ...(traceId ? { traceId } : {}) };
+    const said = message || (code && CODE_MESSAGES[code]);
+    return said ? new ApiError('http', said, details) : statusError(res, details);
   }
 
   // JSON of some other shape (e.g. `{"detail": "Not Found"}` from a framework default handler).
   const other = json && typeof json === 'object' ? (json as Record<string, unknown>) : {};
   const message = legacyMessage(other.message, other.detail);
-  return new ApiError('http', message || statusLine(res), base);
+  return message ? new ApiError('http', message, base) : statusError(res, base);
 }

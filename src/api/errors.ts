@@ -3,6 +3,8 @@
  * malformed reply, failed task) becomes one `ApiError` whose `kind` tells the caller what to do,
  * while the provider's own `error.code` and `message` are kept word for word for the person.
  */
+import { apiMsg } from './api-codes';
+import type { Msg } from './message';
 
 /**
  * What went wrong, from the caller's point of view:
@@ -16,6 +18,11 @@ export type ApiErrorKind = 'http' | 'network' | 'aborted' | 'invalid' | 'task';
 
 /** Optional details of an `ApiError`. */
 export interface ApiErrorDetails {
+  /**
+   * The studio's own message, as a code (when the words are the studio's, not the provider's):
+   * what a job record keeps and the page words in the active language.
+   */
+  reason?: Msg;
   /** HTTP status, when there was a response. */
   status?: number;
   /** The provider's `error.code` (or legacy top-level `code`), verbatim. */
@@ -30,7 +37,10 @@ export interface ApiErrorDetails {
   cause?: unknown;
 }
 
-/** A failure of an API call; `message` is the provider's message verbatim when it sent one. */
+/**
+ * A failure of an API call; `message` is the provider's message verbatim when it sent one, else
+ * the studio's English (for logs), with the studio's message as a code in `reason`.
+ */
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   status?: number;
@@ -38,6 +48,8 @@ export class ApiError extends Error {
   traceId?: string;
   taskId?: string;
   retryAfterMs?: number;
+  /** The studio's own message as a code; `message` then holds its English, for logs. */
+  reason?: Msg;
 
   constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -48,6 +60,7 @@ export class ApiError extends Error {
     if (details.traceId !== undefined) this.traceId = details.traceId;
     if (details.taskId !== undefined) this.taskId = details.taskId;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+    if (details.reason !== undefined) this.reason = details.reason;
   }
 }
 
@@ -67,10 +80,16 @@ export function toApiError(err: unknown, signal?: AbortSignal): ApiError {
   if (isApiError(err)) return err;
   const name = err instanceof Error || err instanceof DOMException ? err.name : '';
   if (name === 'AbortError' || signal?.aborted) {
-    return new ApiError('aborted', 'The request was cancelled.', { cause: err });
+    return new ApiError('aborted', 'The request was cancelled.', {
+      cause: err,
+      reason: apiMsg('api.cancelled'),
+    });
   }
   if (name === 'TimeoutError') {
-    return new ApiError('network', 'The request timed out.', { cause: err });
+    return new ApiError('network', 'The request timed out.', {
+      cause: err,
+      reason: apiMsg('api.timeout'),
+    });
   }
   if (err instanceof TypeError) {
     // undici hides the useful part ("ECONNREFUSED", "other side closed") in `cause`.
@@ -80,10 +99,15 @@ export function toApiError(err: unknown, signal?: AbortSignal): ApiError {
     const detail = typeof why === 'string' && why ? ` (${why})` : '';
     return new ApiError('network', `Could not reach the server: ${err.message}${detail}`, {
       cause: err,
+      reason: apiMsg('api.unreachable', { detail: `${err.message}${detail}` }),
     });
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new ApiError('network', message || 'The request failed.', { cause: err });
+  if (message) return new ApiError('network', message, { cause: err });
+  return new ApiError('network', 'The request failed.', {
+    cause: err,
+    reason: apiMsg('api.failed'),
+  });
 }
 
 /**

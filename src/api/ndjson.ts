@@ -3,6 +3,7 @@
  * Works on any `ReadableStream<Uint8Array>` (a fetch body in the browser or Node).
  */
 import { ApiError, toApiError } from './errors';
+import { apiMsg } from './api-codes';
 
 /** How much of a bad line an error message quotes. */
 const QUOTE_MAX = 120;
@@ -25,7 +26,10 @@ function quote(line: string): string {
 }
 
 function abortedError(signal: AbortSignal): ApiError {
-  return new ApiError('aborted', 'The request was cancelled.', { cause: signal.reason });
+  return new ApiError('aborted', 'The request was cancelled.', {
+    cause: signal.reason,
+    reason: apiMsg('api.cancelled'),
+  });
 }
 
 /**

@@ -5,10 +5,11 @@
  * such links in the built app too, but `npm run dev` has no CSP, and a refused link should say
  * so rather than silently doing nothing.
  */
+import { apiMsg } from './api-codes';
+import type { Msg } from './message';
 
 /** What a card says when a picture's link was refused. */
-export const REFUSED_URL_NOTE =
-  'A picture link was refused: only http(s), blob: and data:image links are shown.';
+export const REFUSED_URL_NOTE: Msg = apiMsg('api.refused-url');
 
 /**
  * True when `url` is safe to put in a `src` or an `href`. Parsed the way the browser parses it

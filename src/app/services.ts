@@ -26,7 +26,8 @@ import { createLazyRunner } from '../jobs/runner/lazy-runner';
 import type { Runner } from '../jobs/runner/ports';
 import type { KindRegistry } from '../jobs/kind';
 import { jobsStore, type JobsStore } from '../jobs/store';
-import { jobKinds, KINDS } from '../kinds/registry';
+import { registerWords } from '../i18n/say';
+import { jobKinds, KINDS, studioWords } from '../kinds/registry';
 import type { KindEntry } from '../kinds/shared/kind-entry';
 import { loadOnce, type LoadOnce } from '../lazy/load-once';
 import { prefetch } from '../lazy/retrying-preload';
@@ -73,6 +74,8 @@ export interface ServicesOptions {
 export function createServices(options: ServicesOptions = {}): Services {
   const kinds = options.kinds ?? KINDS;
   const registry = jobKinds(kinds);
+  // The words of the studio's messages: its layers', then each kind's (loaded with the cards).
+  registerWords(...studioWords(kinds));
   const { relay } = readStudioConfig();
   // Cache Storage exists in secure contexts only; the service worker answers `<img>` from it.
   const offlineCache =

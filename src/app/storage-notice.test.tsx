@@ -40,8 +40,10 @@ describe('StorageNoticeBar', () => {
     act(() =>
       jobsActions.setStorageNotice({
         kind: 'evicted',
-        message:
-          'Storage was full, so 1 older video clip and 3 older kept pictures (read directly from the picture host) were removed from this device.',
+        message: {
+          code: 'storage.evicted',
+          params: { images: 3, clips: 1, relayed: 0, thumbs: 0 },
+        },
         at: 1,
       }),
     );
@@ -58,8 +60,14 @@ describe('StorageNoticeBar', () => {
   it('counts nothing for a notice that is not about room', () => {
     renderBar();
     act(() =>
-      jobsActions.setStorageNotice({ kind: 'outdated', message: 'Reload this tab.', at: 2 }),
+      jobsActions.setStorageNotice({
+        kind: 'outdated',
+        message: { code: 'storage.updated-elsewhere' },
+        at: 2,
+      }),
     );
-    expect(screen.getByRole('status').textContent).toBe('Reload this tab.Dismiss');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Imagine Studio was updated in another tab. Reload this tab to keep saving history.Dismiss',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import type { I18n } from '@lingui/core';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import { jobText } from '../jobs/job-text';
+import { say } from '../i18n/say';
 import { selectStorageNotice, useJobs } from '../jobs/store';
 import { useServices } from './services-context';
 
@@ -35,10 +35,7 @@ export function StorageNoticeBar({ onDismiss }: StorageNoticeBarProps) {
     };
   }, [short, persistence]);
   if (!notice) return null;
-  // The jobs layer may word its notice as a message or as its own English text (jobText
-  // translates the studio's sentences), both translated here.
-  const message = notice.message;
-  const text = typeof message === 'string' ? jobText(message, i18n) : i18n._(message);
+  const text = say(notice.message, i18n);
   return (
     <div className="storage-notice" role="status">
       <span>{text}</span>

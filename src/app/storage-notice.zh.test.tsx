@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { activateLocale } from '../i18n/activate';
 import { WithI18n } from '../i18n/testing';
-import { evictedMessage } from '../storage/image-cache/evicted-message';
 import type { KeptSummary } from '../storage/image-cache/kept-summary';
 import { createJobsActions, jobsStore } from '../jobs/store';
 import type { Services } from './services';
@@ -35,7 +34,7 @@ describe('StorageNoticeBar in Simplified Chinese', () => {
       </ServicesProvider>,
       { wrapper: WithI18n },
     );
-    const message = evictedMessage({ images: 2, clips: 0 });
+    const message = { code: 'storage.evicted', params: { images: 2, clips: 0 } };
     act(() => jobsActions.setStorageNotice({ kind: 'evicted', message, at: 1 }));
     expect(screen.getByRole('status').textContent).toContain(
       '存储空间已满，已从本设备移除 2 张较早保存的图片（直接从图片服务器读取）。',
@@ -46,7 +45,9 @@ describe('StorageNoticeBar in Simplified Chinese', () => {
       ),
     ).toBeTruthy();
     await act(() => activateLocale('en'));
-    expect(screen.getByRole('status').textContent).toContain(message);
+    expect(screen.getByRole('status').textContent).toContain(
+      'Storage was full, so 2 older kept pictures (read directly from the picture host) were removed from this device. Their jobs are kept; they load from the service while its links last.',
+    );
     expect(
       screen.getByText('Still kept: 24 pictures (18.2 MB) · 6 in offline cache · 4 clips (9.1 MB)'),
     ).toBeTruthy();

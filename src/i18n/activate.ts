@@ -69,6 +69,12 @@ export async function loadLaterMessages(): Promise<void> {
   else Object.assign(i18n.messages, messages);
 }
 
+/** Every message of a language (both parts), without activating it. */
+export async function catalogOf(locale: Locale): Promise<Messages> {
+  const [first, rest] = await Promise.all([FIRST[locale](), loadLater(locale)]);
+  return { ...first.messages, ...rest };
+}
+
 /** Switch the studio to a language chosen in Settings (all its messages), and remember it. */
 export async function switchLocale(locale: Locale): Promise<void> {
   rememberLocale(locale);

@@ -6,5 +6,8 @@ import { i18n } from '@lingui/core';
 
 i18n.loadAndActivate({ locale: 'en', messages: {} });
 
-// The app loads the jobs layer's sentence table with the feed's cards; tests have it at once.
-await (await import('../jobs/job-text')).loadJobTextTable();
+// The app loads the words of the studio's messages with the feed's cards; tests have them at once.
+const { registerWords, loadWords } = await import('./say');
+const { studioWords } = await import('../kinds/registry');
+registerWords(...studioWords());
+await loadWords();

@@ -7,6 +7,7 @@ import { i18n as activeI18n, type I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import type { ImagineRequest, ImagineResponse } from '../api/contract';
 import type { Delivery } from '../api/client-config';
+import type { Msg } from '../api/message';
 import { promptTitle, shortImageName } from './image-link-name';
 import type { JOB_STATUSES } from '../api/job-statuses';
 
@@ -83,11 +84,17 @@ export interface JobTarget {
  */
 export type JobErrorKind = 'http' | 'network' | 'aborted' | 'invalid' | 'task' | 'lost';
 
-/** A failure as shown to the person; the provider's `code` and `message` verbatim. */
+/**
+ * A failure as shown to the person: the provider's `code` and `message` verbatim, or the
+ * studio's own message as a code (`reason`), never a sentence of the studio's.
+ */
 export interface JobError {
   kind: JobErrorKind;
   code?: string;
-  message: string;
+  /** The provider's (or a browser's) words, verbatim: data. */
+  message?: string;
+  /** The studio's own message, worded where it is shown. */
+  reason?: Msg;
   traceId?: string;
   status?: number;
   /** How long the service asked to wait (`Retry-After`) with a 429 (read back records drop it). */
@@ -102,8 +109,8 @@ export interface JobCheck {
   at: number;
   /** `nothing`: no news; `progress`: it moved; `unknown`: no record; `unreachable`: no answer. */
   found: 'nothing' | 'progress' | 'unknown' | 'unreachable';
-  /** Why the service could not be asked (for `unreachable`). */
-  message?: string;
+  /** Why the service could not be asked (for `unreachable`): the studio's message or data. */
+  message?: Msg | string;
 }
 
 /** One job. Times are epoch milliseconds. */
@@ -144,7 +151,7 @@ export interface Job {
    */
   retryAt?: number;
   /** Something the person should know that is not an error (e.g. a cancelled task may still finish). */
-  note?: string;
+  note?: Msg;
   createdAt: number;
   /** When the current attempt was sent (or adopted after a reload). */
   startedAt?: number;

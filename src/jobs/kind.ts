@@ -6,6 +6,7 @@
 import type { z } from 'zod/mini';
 import type { ClientConfig, Delivery } from '../api/client-config';
 import type { Mode } from '../api/contract';
+import type { Msg } from '../api/message';
 import type { Job, JobError, JobPreview, JobResult } from './job';
 
 /** A response body or stream line, as the kind's schema let it through. */
@@ -29,8 +30,7 @@ export interface SendSettings {
 }
 
 /** How a finished response ends a job; `note` tells the person something about the result. */
-export type Settled =
-  { ok: true; result: JobResult; note?: string } | { ok: false; error: JobError };
+export type Settled = { ok: true; result: JobResult; note?: Msg } | { ok: false; error: JobError };
 
 /** A request rebuilt from stored fields, with the names of the fields it dropped. */
 export interface RebuiltRequest {

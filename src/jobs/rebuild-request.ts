@@ -4,6 +4,8 @@
  * keys that look like credentials are dropped, and so is any field the kind's schema does not
  * know or does not accept. What was dropped is reported, so the person can be told.
  */
+import type { Msg } from '../api/message';
+import { jobMsg } from './job-codes';
 import type { z } from 'zod/mini';
 import { cleanRequest } from './job';
 import type { JobKind, RebuiltRequest } from './kind';
@@ -52,7 +54,7 @@ export function rebuildRequest(
 }
 
 /** The note shown on a job whose stored request lost fields. */
-export function droppedNote(dropped: readonly string[]): string | undefined {
+export function droppedNote(dropped: readonly string[]): Msg | undefined {
   if (dropped.length === 0) return undefined;
-  return `Left out of the request (unknown or not allowed): ${dropped.join(', ')}.`;
+  return jobMsg('job.dropped-fields', { fields: dropped.join(', ') });
 }

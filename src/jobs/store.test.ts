@@ -67,11 +67,13 @@ describe('jobs store', () => {
   it('patch removes fields set to undefined and never moves a job', () => {
     const store = createJobsStore();
     const actions = createJobsActions(store);
-    actions.upsert(job('x', 10, { error: { kind: 'network', message: 'down' }, note: 'n' }));
+    actions.upsert(
+      job('x', 10, { error: { kind: 'network', message: 'down' }, note: { code: 'n' } }),
+    );
     actions.upsert(job('y', 20));
     const patched = actions.patch('x', { error: undefined, status: 'running', createdAt: 999 });
     expect(patched).not.toHaveProperty('error');
-    expect(patched?.note).toBe('n');
+    expect(patched?.note).toEqual({ code: 'n' });
     expect(patched?.createdAt).toBe(10);
     expect(store.getState().order).toEqual(['y', 'x']);
     expect(actions.patch('nope', { progress: 1 })).toBeUndefined();
@@ -92,8 +94,8 @@ describe('jobs store', () => {
     expect(store.getState().order).toEqual(['new', 'old']);
     expect(store.getState().byId.mine).toBeUndefined();
 
-    actions.setStorageNotice({ kind: 'full', message: 'Storage is full', at: 1 });
-    expect(store.getState().storageNotice?.message).toBe('Storage is full');
+    actions.setStorageNotice({ kind: 'full', message: { code: 'storage.full' }, at: 1 });
+    expect(store.getState().storageNotice?.message).toEqual({ code: 'storage.full' });
   });
 
   it('useJobs re-renders a component reading one job when that job changes', () => {

@@ -6,6 +6,7 @@
  * job object and shallow-copies `byId`; `order` and every other job keep their identity.
  */
 import { createStore, useStore, type StoreApi } from 'zustand';
+import type { Msg } from '../api/message';
 import type { Job } from './job';
 
 /** Something about storage the person should know (e.g. old cached images were removed). */
@@ -15,7 +16,8 @@ export interface StorageNotice {
    * saved; `interrupted`: a history import did not finish (nothing of it was kept).
    */
   kind: 'evicted' | 'full' | 'unavailable' | 'outdated' | 'interrupted';
-  message: string;
+  /** What to say, as a code: worded where it is shown. */
+  message: Msg;
   at: number;
 }
 

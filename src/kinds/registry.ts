@@ -4,6 +4,7 @@
  * The list is handed to the services once (`app/services.ts`); nothing below `kinds/` names a
  * kind.
  */
+import type { WordsLoader } from '../i18n/say';
 import { createKindRegistry, type KindRegistry } from '../jobs/kind';
 import { describeEntry } from './describe/describe-entry';
 import { editsEntry } from './edits/edits-entry';
@@ -32,4 +33,12 @@ export const KINDS: readonly KindEntry[] = [
 export function jobKinds(entries: readonly KindEntry[] = KINDS): KindRegistry {
   const kinds = entries.flatMap((entry) => (entry.job ? [entry.job] : []));
   return createKindRegistry(kinds, imagineEntry.name);
+}
+
+/** The words of the API, jobs and storage layers' messages, as one lazy chunk. */
+const loadCoreWords = () => import('../storage/core-words').then((m) => m.words);
+
+/** The words of the studio's messages among `entries`: its layers' own, then each kind's. */
+export function studioWords(entries: readonly KindEntry[] = KINDS): WordsLoader[] {
+  return [loadCoreWords, ...entries.flatMap((entry) => (entry.words ? [entry.words] : []))];
 }

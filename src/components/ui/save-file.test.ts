@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImageHostError, downloadImage, saveBlob } from './save-file';
+import { i18n } from '@lingui/core';
+import { reasonOf } from '../../api/message';
+import { say } from '../../i18n/say';
 
 /** What each click on an `<a download>` would have saved. */
 let clicks: { href: string; name: string; inDocument: boolean }[];
@@ -99,7 +102,10 @@ describe('downloadImage', () => {
       'data:text/html,<b>x</b>',
     ]) {
       const saving = downloadImage(url, 'a fox');
-      await expect(saving).rejects.toThrow(/only http\(s\)/);
+      // The person reads why, in words.
+      expect(await saving.then(String, (e: unknown) => say(reasonOf(e), i18n))).toMatch(
+        /only http\(s\)/,
+      );
     }
     expect(fetched).toEqual([]);
     expect(clicks).toEqual([]);

@@ -2,6 +2,7 @@
  * Saving files from the browser: a blob under a chosen name, or an image by its URL, named from
  * its prompt. DOM only (no React); the feed and the history both save through here.
  */
+import { MessageError } from '../../api/message';
 import { REFUSED_URL_NOTE, isAllowedUrl } from '../../api/url-scheme';
 import { imageFileName } from '../../prompt/file-name';
 
@@ -18,7 +19,7 @@ export class ImageHostError extends Error {
  * scheme is ever set: the contract already refuses others, and this is the last line.
  */
 function clickDownload(href: string, name: string): void {
-  if (!isAllowedUrl(href)) throw new Error(REFUSED_URL_NOTE);
+  if (!isAllowedUrl(href)) throw new MessageError(REFUSED_URL_NOTE);
   const a = document.createElement('a');
   a.href = href;
   a.download = name;
@@ -54,7 +55,7 @@ export async function fetchImage(url: string): Promise<Blob> {
  * http(s), blob: or data:image throws an `Error` saying so and is neither fetched nor opened.
  */
 export async function downloadImage(url: string, prompt: string): Promise<void> {
-  if (!isAllowedUrl(url)) throw new Error(REFUSED_URL_NOTE);
+  if (!isAllowedUrl(url)) throw new MessageError(REFUSED_URL_NOTE);
   let blob: Blob;
   try {
     blob = await fetchImage(url);

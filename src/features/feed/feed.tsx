@@ -1,18 +1,18 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { loadJobTextTable } from '../../jobs/job-text';
+import { loadWords } from '../../i18n/say';
 import { lazyPart } from '../../lazy/lazy-part';
 import { loadOnce } from '../../lazy/load-once';
 import { useJobs } from '../../jobs/store';
 import { useFeedWindow } from './feed-window';
 
 /**
- * The cards, with the table of the jobs layer's sentences they show: loaded once the feed is on
+ * The cards, with the words of the studio's messages they show: loaded once the feed is on
  * the page (an empty feed never needs them), while the history is being read, so the composer
  * paints without them and the first card waits for no more than the records.
  */
 const loadCards = loadOnce(() =>
-  Promise.all([import('./job-card'), loadJobTextTable()]).then(([m]) => m.JobCard),
+  Promise.all([import('./job-card'), loadWords()]).then(([m]) => m.JobCard),
 );
 // Loaded once, while online, and drawn from then on, the network there or not. A failed load is
 // not kept (`React.lazy` would keep it): the feed's boundary says so, and its Retry or the

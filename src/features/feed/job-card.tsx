@@ -5,7 +5,7 @@ import { PartBoundary } from '../../components/ui/part-boundary';
 import { useJobs } from '../../jobs/store';
 import { isJobActive } from '../../jobs/job';
 import { isRateLimited } from '../../jobs/machine/limits';
-import { jobText } from '../../jobs/job-text';
+import { say } from '../../i18n/say';
 import { lazyPart } from '../../lazy/lazy-part';
 import { useFeedActions } from '../../kinds/shared/card-actions';
 import type { CardFrameProps } from '../../kinds/shared/card-props';
@@ -110,7 +110,7 @@ export function CardFrame({ job, body }: CardFrameProps) {
           <JobError job={job} />
         </PartBoundary>
       )}
-      {job.note && <p className="hint job-note">{jobText(job.note, i18n)}</p>}
+      {job.note && <p className="hint job-note">{say(job.note, i18n)}</p>}
       <JobControls job={job} />
       {open && job.result?.raw_image_url && (
         <PartBoundary name={msg`the full-size view`} onClose={() => setOpen(false)}>

@@ -3,7 +3,7 @@ import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { Job, JobCheck } from '../../jobs/job';
 import { formatTime } from '../../i18n/format';
-import { jobText } from '../../jobs/job-text';
+import { say } from '../../i18n/say';
 import { useFeedActions } from '../../kinds/shared/card-actions';
 
 /** Props of {@link JobControls}. */
@@ -22,7 +22,7 @@ export function checkReport(check: JobCheck, i18n: I18n = activeI18n): string {
     case 'unknown':
       return i18n._(msg`The service had no record of this task at ${at}.`);
     case 'unreachable': {
-      const why = check.message ? jobText(check.message, i18n) : '';
+      const why = check.message ? say(check.message, i18n) : '';
       return why
         ? i18n._(msg`Could not reach the service at ${at}: ${why}`)
         : i18n._(msg`Could not reach the service at ${at}.`);

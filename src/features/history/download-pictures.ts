@@ -1,4 +1,5 @@
 /** History's Download: each chosen job's picture saved, the kept copy when there is one. */
+import { reasonOf, type Msg } from '../../api/message';
 import { readStudioConfig } from '../../api/runtime-config';
 import { saveBlob } from '../../components/ui/save-file';
 import { jobTitle, type Job } from '../../jobs/job';
@@ -21,12 +22,13 @@ export async function downloadPictures(
   jobs: Job[],
   persistence: Persistence,
   onStep: (done: number, total: number) => void,
-): Promise<{ failed: number; reasons: string[] }> {
+): Promise<{ failed: number; reasons: (Msg | string)[] }> {
   const nameFor = createNamer();
   // The page's own config (the studio server's relay), read as the page says it now.
   const { relay } = readStudioConfig();
   let failed = 0;
-  const reasons = new Set<string>();
+  // Each reason once: by its JSON, since a message is an object.
+  const reasons = new Map<string, Msg | string>();
   for (const [i, job] of jobs.entries()) {
     onStep(i + 1, jobs.length);
     try {
@@ -36,8 +38,9 @@ export async function downloadPictures(
       saveBlob(blob, nameFor(imageFileName(jobTitle(job), url, blob.type)));
     } catch (e) {
       failed += 1;
-      reasons.add((e as Error).message);
+      const reason = reasonOf(e);
+      reasons.set(JSON.stringify(reason), reason);
     }
   }
-  return { failed, reasons: [...reasons] };
+  return { failed, reasons: [...reasons.values()] };
 }

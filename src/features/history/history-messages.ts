@@ -1,23 +1,22 @@
 /**
  * What the history's bulk operations say, as functions of the language: a message is kept as
  * data and put into words each time it renders, so switching the language changes it too.
- * Reasons that come from the jobs layer are translated by `jobText`; a provider's words stay.
+ * The studio's own reasons are worded by `say`; a provider's words stay as they are.
  */
 import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg, plural } from '@lingui/core/macro';
 import { formatNumber } from '../../i18n/format';
-import { jobText } from '../../jobs/job-text';
+import { reasonOf, type Msg } from '../../api/message';
+import { say } from '../../i18n/say';
 
 /** A message in the language of `i18n`. */
 export type Say = (i18n: I18n) => string;
-
-const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** "Could not delete: …". */
 export const couldNotDelete =
   (err: unknown): Say =>
   (i18n) => {
-    const reason = jobText(reasonOf(err), i18n);
+    const reason = say(reasonOf(err), i18n);
     return i18n._(msg`Could not delete: ${reason}`);
   };
 
@@ -31,7 +30,7 @@ export const restored =
 export const couldNotUndo =
   (err: unknown): Say =>
   (i18n) => {
-    const reason = jobText(reasonOf(err), i18n);
+    const reason = say(reasonOf(err), i18n);
     return i18n._(msg`Could not undo the delete: ${reason}`);
   };
 
@@ -46,13 +45,13 @@ export const downloading =
 
 /** The end of a bulk download: saved, failed (with why), and without an image. */
 export const downloaded =
-  (saved: number, failed: number, reasons: readonly string[], skipped: number): Say =>
+  (saved: number, failed: number, reasons: readonly (Msg | string)[], skipped: number): Say =>
   (i18n) => {
     const parts = [
       i18n._(msg`${plural(saved, { one: 'Downloaded # image.', other: 'Downloaded # images.' })}`),
     ];
     if (failed) {
-      const why = reasons.map((r) => jobText(r, i18n)).join(' ');
+      const why = reasons.map((r) => say(r, i18n)).join(' ');
       parts.push(i18n._(msg`${failed} could not be saved. ${why}`));
     }
     if (skipped) parts.push(i18n._(msg`${skipped} had no image.`));
@@ -71,7 +70,7 @@ export const exported =
 export const couldNotExport =
   (err: unknown): Say =>
   (i18n) => {
-    const reason = jobText(reasonOf(err), i18n);
+    const reason = say(reasonOf(err), i18n);
     return i18n._(msg`Could not export the history: ${reason}`);
   };
 
@@ -154,6 +153,6 @@ export const imported =
 export const couldNotImport =
   (file: string, err: unknown): Say =>
   (i18n) => {
-    const why = jobText(reasonOf(err), i18n);
+    const why = say(reasonOf(err), i18n);
     return i18n._(msg`Could not import ${file}. ${why}`);
   };

@@ -27,7 +27,7 @@ function zoomJob(): Job {
     delivery: 'stream',
     status: 'failed',
     progress: 0,
-    error: { kind: 'lost', message: 'The service has no record of this task.' },
+    error: { kind: 'lost', reason: { code: 'job.no-record' } },
     createdAt: CREATED,
     updatedAt: CREATED,
     attempts: 1,

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { actionName } from '../../jobs/action-names';
-import { jobText } from '../../jobs/job-text';
+import { say } from '../../i18n/say';
 import { formatDateTime } from '../../i18n/format';
 import { statusWord } from './status-words';
 import { jobTitle } from '../../jobs/job';
@@ -54,7 +54,9 @@ export function LineagePanel({ jobId, onSelect, onOpenJob, onClose }: LineagePan
         {actionName(jobAction(job), i18n)} · {statusWord(job.status, i18n)} ·{' '}
         {formatDateTime(job.createdAt)}
       </p>
-      {job.error && <p className="history-error-text">{jobText(job.error.message, i18n)}</p>}
+      {job.error && (
+        <p className="history-error-text">{say(job.error.reason ?? job.error.message, i18n)}</p>
+      )}
       <button type="button" className="primary" onClick={() => onOpenJob(jobId)}>
         <Trans>Open in studio</Trans>
       </button>

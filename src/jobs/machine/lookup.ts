@@ -6,6 +6,7 @@
 import type { Task } from '../../api/contract';
 import { isTaskFinished } from '../../api/task-state';
 import { isJobActive, type Job } from '../job';
+import { jobMsg } from '../job-codes';
 import {
   change,
   errorOf,
@@ -91,7 +92,11 @@ export function onLookupFailed(job: Job, error: CallError, ctx0: MachineCtx): Tr
   if (ctx.run.phase === 'sending') return afterWatch(job, 'same', [], again, ctx);
   if (ctx.run.phase === 'checking') {
     if (isJobActive(job)) return pollLater(job, ctx, again ? 0 : tuning.pollIntervalMs, []);
-    const next = change(job, { note: `Could not check: ${error.message}` }, ctx.now);
+    const next = change(
+      job,
+      { note: jobMsg('job.check-failed', { reason: error.reason ?? error.message }) },
+      ctx.now,
+    );
     return { job: next, run: idleRun(tuning), effects: [{ type: 'save' }, { type: 'end' }] };
   }
   if (ctx.run.phase !== 'polling') return { job, run: ctx.run, effects: [] };
@@ -199,7 +204,7 @@ function afterCheck(
   const polling: MachineCtx = { ...ctx, run: { ...ctx.run, phase: 'polling', onUnknown: 'fail' } };
   if (outcome === 'unknown') {
     if (isJobActive(job)) return withEffects(effects, lookupNow(job, polling));
-    const next = change(job, { note: 'The service has no record of this task.' }, now);
+    const next = change(job, { note: jobMsg('job.no-record') }, now);
     return {
       job: next,
       run: idleRun(tuning),
@@ -260,7 +265,7 @@ export function reportCheck(
   if (!job || !isJobActive(job)) return { ...out, run };
   const checked: Job['checked'] =
     event.type === 'pollFailed'
-      ? { at: ctx.now, found: 'unreachable', message: event.error.message }
+      ? { at: ctx.now, found: 'unreachable', message: event.error.reason ?? event.error.message }
       : {
           at: ctx.now,
           found: !event.task

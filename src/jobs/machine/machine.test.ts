@@ -18,6 +18,8 @@ import {
 import type { SendSettings } from '../kind';
 import { jobKinds } from '../../kinds/registry';
 import { TEST_TUNING } from '../fixtures/machine-tuning';
+import { i18n } from '@lingui/core';
+import { say } from '../../i18n/say';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
 beforeAll(() => jobKinds().loadAll());
@@ -270,14 +272,14 @@ describe('machine: polling', () => {
     s = play(s, { type: 'polled', task: null });
     expect(s.job).toMatchObject({
       status: 'failed',
-      error: { kind: 'lost', message: NEVER_ARRIVED_MESSAGE },
+      error: { kind: 'lost', reason: NEVER_ARRIVED_MESSAGE },
     });
   });
 
   it('a task id the service no longer knows fails at once', () => {
     const withTask = play(polling(), { type: 'polled', task: task({ progress: 10 }) });
     const s = play(play(withTask, { type: 'tick', timer: 'poll' }), { type: 'polled', task: null });
-    expect(s.job!.error).toMatchObject({ kind: 'lost', message: UNKNOWN_TASK_MESSAGE });
+    expect(s.job!.error).toMatchObject({ kind: 'lost', reason: UNKNOWN_TASK_MESSAGE });
   });
 
   it('lookup errors: 429 waits Retry-After, 5xx backs off doubling, another 4xx fails', () => {
@@ -387,7 +389,7 @@ describe('machine: silence while the call is open', () => {
     const withTask = play(sent(), { type: 'accepted', taskId: 't-1' });
     const due = play(withTask, { type: 'tick', timer: 'silence' }, 70_000);
     const s = play(due, { type: 'polled', task: null });
-    expect(s.job!.error?.message).toBe(UNKNOWN_TASK_MESSAGE);
+    expect(s.job!.error?.reason).toEqual(UNKNOWN_TASK_MESSAGE);
     expect(types(s)).toEqual(['save', 'end']);
   });
 });
@@ -430,7 +432,7 @@ describe('machine: the person’s commands', () => {
       delivery: 'wait',
     });
     expect(s.job!.request).toEqual({ prompt: 'a cat', mode: 'relax' });
-    expect(s.job!.note).toContain('sneaky');
+    expect(say(s.job!.note, i18n)).toContain('sneaky');
     expect(s.job).not.toHaveProperty('error');
     expect(types(s)).toEqual(['end', 'save', 'enqueue']);
     const resent = play(s, { type: 'slot' }, 9500, {
@@ -458,7 +460,7 @@ describe('machine: the person’s commands', () => {
     const unknown = play(check, { type: 'polled', task: null });
     expect(unknown.job).toMatchObject({
       status: 'failed',
-      note: 'The service has no record of this task.',
+      note: { code: 'job.no-record' },
     });
   });
 });
@@ -509,6 +511,6 @@ describe('machine: recovery', () => {
     );
     expect(dropped.job).toMatchObject({ status: 'failed', error: { kind: 'network' } });
     const adopted = play(start, { type: 'adopted', stored: s.job! }, 4, opts);
-    expect(adopted.job!.error?.message).toBe(NO_LOOKUP_MESSAGE);
+    expect(adopted.job!.error?.reason).toEqual(NO_LOOKUP_MESSAGE);
   });
 });

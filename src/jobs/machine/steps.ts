@@ -3,6 +3,7 @@
  * a stall). Each returns the next job and the effects it needs.
  */
 import type { Delivery, TaskKey } from '../../api/client-config';
+import type { Msg } from '../../api/message';
 import { isJobActive, type Job, type JobError } from '../job';
 import type { JobKind, KindResponse } from '../kind';
 import { idleRun, type CallError, type MachineCtx, type Transition } from './types';
@@ -35,7 +36,8 @@ export function keyOf(job: Job): TaskKey {
 export function errorOf(err: CallError, job: Job): JobError {
   return {
     kind: err.kind,
-    message: err.message,
+    // The studio's words as a code; a provider's (or a browser's) words as they are.
+    ...(err.reason ? { reason: err.reason } : { message: err.message }),
     ...(err.code ? { code: err.code } : {}),
     ...(err.status === undefined ? {} : { status: err.status }),
     ...(err.retryAfterMs === undefined ? {} : { retryAfterMs: err.retryAfterMs }),
@@ -44,8 +46,8 @@ export function errorOf(err: CallError, job: Job): JobError {
 }
 
 /** The service has no record of the task. */
-export function lost(message: string, job: Job): JobError {
-  return { kind: 'lost', message, traceId: job.traceId };
+export function lost(reason: Msg, job: Job): JobError {
+  return { kind: 'lost', reason, traceId: job.traceId };
 }
 
 /** Ends the job as failed (a done job stays done). */

@@ -5,24 +5,22 @@
  */
 import type { TaskKey, Delivery } from '../../api/client-config';
 import type { ApiErrorKind } from '../../api/errors';
+import type { Msg } from '../../api/message';
+import { jobMsg } from '../job-codes';
 import type { Task } from '../../api/contract';
 import type { Job, JobBatch, JobParent, JobTarget, StoredJob } from '../job';
 import type { JobKind, KindResponse, SendSettings } from '../kind';
 
 /** Shown when the service answers "unknown task" for a task id it gave us. */
-export const UNKNOWN_TASK_MESSAGE =
-  'The service no longer knows this task (it may have restarted). Retry to generate again.';
+export const UNKNOWN_TASK_MESSAGE: Msg = jobMsg('job.unknown-task');
 /** Shown when no task carries our trace id: the submission most likely never arrived. */
-export const NEVER_ARRIVED_MESSAGE =
-  'The service has no record of this request; it probably never arrived. Retry to send it again.';
+export const NEVER_ARRIVED_MESSAGE: Msg = jobMsg('job.never-arrived');
 /** Shown when a job of a kind without task records lost its answer (nothing to look up). */
-export const NO_LOOKUP_MESSAGE =
-  'The answer was lost and this kind of request cannot be looked up. Retry to send it again.';
+export const NO_LOOKUP_MESSAGE: Msg = jobMsg('job.no-lookup');
 /** Note on a job cancelled after it was sent. */
-export const CANCELLED_AFTER_SEND_NOTE =
-  'Cancelled here. The service may still finish this task (and charge for it); use Check again to fetch the result.';
+export const CANCELLED_AFTER_SEND_NOTE: Msg = jobMsg('job.cancelled-after-send');
 /** Note on a job cancelled while it waited for a slot. */
-export const CANCELLED_BEFORE_SEND_NOTE = 'Cancelled before it was sent; nothing was charged.';
+export const CANCELLED_BEFORE_SEND_NOTE: Msg = jobMsg('job.cancelled-before-send');
 
 /** How many "no task with this trace id" answers before giving up on a job without a task id. */
 export const UNKNOWN_TRACE_LIMIT = 3;
@@ -37,7 +35,10 @@ export const SERVICE_TIMEOUT_MS = 480_000;
 /** A failed call, as plain data (an `ApiError` fits). */
 export interface CallError {
   kind: ApiErrorKind;
+  /** The provider's words, or the studio's English (for logs) when `reason` is set. */
   message: string;
+  /** The studio's own message, as a code. */
+  reason?: Msg;
   status?: number;
   code?: string;
   traceId?: string;

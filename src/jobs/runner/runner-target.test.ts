@@ -6,6 +6,8 @@ import type { RunnerConfig } from './ports';
 import { createJobsActions, createJobsStore } from '../store';
 import { testRunners } from '../fixtures/test-runner';
 import { waitForJob as waitFor } from '../fixtures/wait-for-job';
+import { i18n } from '@lingui/core';
+import { say } from '../../i18n/say';
 
 const TOKEN_A = 'sk-target-A-1111';
 const TOKEN_B = 'sk-target-B-2222';
@@ -105,6 +107,6 @@ describe('runner: retry of a stored or imported job', () => {
     expect(sent.body).toEqual({ prompt: 'a lighthouse', mode: 'relax', trace_id: job.traceId });
     expect(sent.headers.accept).toBe('application/json');
     expect(job).toMatchObject({ attempts: 2, delivery: 'wait' });
-    expect(job.note).toContain('unknown_field');
+    expect(say(job.note, i18n)).toContain('unknown_field');
   });
 });

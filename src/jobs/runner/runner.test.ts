@@ -339,7 +339,7 @@ describe('runner: stream delivery', () => {
     const tab = openTab(server, newDb());
     const id = tab.runner.submit({ prompt: 'x' });
     const job = await waitForJob(tab.store, id, (j) => j.status === 'failed');
-    expect(job.error).toMatchObject({ kind: 'lost', message: NEVER_ARRIVED_MESSAGE });
+    expect(job.error).toMatchObject({ kind: 'lost', reason: NEVER_ARRIVED_MESSAGE });
     expect(taskCalls(server).length).toBe(3);
     expect(imagineCalls(server)).toHaveLength(1);
   });
@@ -579,7 +579,7 @@ describe('runner: queue, cancel, retry', () => {
       async () => (await tab.persistence.getJob(running))?.status === 'cancelled',
       'saved',
     );
-    expect((await tab.persistence.getJob(running))?.note).toBe(CANCELLED_AFTER_SEND_NOTE);
+    expect((await tab.persistence.getJob(running))?.note).toEqual(CANCELLED_AFTER_SEND_NOTE);
     expect((await tab.persistence.getJob(queued))?.status).toBe('cancelled');
     expect(tab.runner.cancel(running)).toBe(false);
   });
@@ -722,7 +722,7 @@ describe('runner: stalls and reloads', () => {
     const second = openTab(server, dbName);
     await second.runner.resumeAll();
     const job = await waitForJob(second.store, id, (j) => j.status === 'failed');
-    expect(job.error).toMatchObject({ kind: 'lost', message: UNKNOWN_TASK_MESSAGE });
+    expect(job.error).toMatchObject({ kind: 'lost', reason: UNKNOWN_TASK_MESSAGE });
     expect(imagineCalls(server)).toHaveLength(1);
   });
 

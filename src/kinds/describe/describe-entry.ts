@@ -16,5 +16,6 @@ export const describeEntry: KindEntry = {
     image: [lazyTool(() => import('./describe-tools').then((m) => m.DescribeImageTool))],
     prompt: [lazyTool(() => import('./describe-tools').then((m) => m.DescribePromptTool))],
   },
+  words: () => import('./describe-words').then((m) => m.words),
   contract: () => import('./describe-contract'),
 };

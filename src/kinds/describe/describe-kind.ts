@@ -4,6 +4,8 @@
  * answer is looked up. The prompts are kept in `result.data.descriptions`, where History's search
  * and the export find them; the described image stays the request's `image_url`.
  */
+import { message } from '../../api/message';
+import type { DescribeCode } from './describe-words';
 import type { JobKind, KindResponse, Settled } from '../../jobs/kind';
 import { lazyModule } from '../../jobs/lazy-module';
 
@@ -34,10 +36,9 @@ function settle(response: KindResponse): Settled {
     ok: false,
     error: {
       kind: failed ? 'task' : 'invalid',
-      message:
-        typeof error?.message === 'string' && error.message
-          ? error.message
-          : 'The service described nothing.',
+      ...(typeof error?.message === 'string' && error.message
+        ? { message: error.message }
+        : { reason: message('describe.nothing' satisfies DescribeCode) }),
       ...(typeof error?.code === 'string' ? { code: error.code } : {}),
       ...(typeof response.trace_id === 'string' ? { traceId: response.trace_id } : {}),
     },

@@ -13,5 +13,6 @@ export const editsEntry: KindEntry = {
     image: [lazyTool(() => import('./edits-tools').then((m) => m.EditImageTool))],
     prompt: [lazyTool(() => import('./edits-tools').then((m) => m.EditPromptTool))],
   },
+  words: () => import('../shared/picture-words').then((m) => m.words),
   contract: () => import('./edits-contract'),
 };

@@ -8,5 +8,6 @@ export const imagineEntry: KindEntry = {
   name: 'imagine',
   job: imagineKind,
   card: lazyCard(() => import('../shared/picture/picture-card').then((m) => m.PictureCard)),
+  words: () => import('../shared/picture-words').then((m) => m.words),
   contract: () => import('./imagine-contract'),
 };

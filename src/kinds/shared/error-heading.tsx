@@ -1,7 +1,7 @@
 import { useLingui } from '@lingui/react/macro';
 import type { Advice } from '../../api/explain';
 import type { JobError } from '../../jobs/job';
-import { jobText } from '../../jobs/job-text';
+import { say } from '../../i18n/say';
 import { failureStatus } from './failure-remedy';
 
 /**
@@ -23,7 +23,7 @@ export function ErrorHeading({ error, advice }: { error: JobError; advice: Advic
         )}
         {status && <span className="status">{` · ${status}`}</span>}
       </p>
-      <p className="job-error-message">{jobText(error.message, i18n)}</p>
+      <p className="job-error-message">{say(error.reason ?? error.message, i18n)}</p>
     </>
   );
 }

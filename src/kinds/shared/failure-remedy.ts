@@ -15,7 +15,7 @@ const FIXABLE_MESSAGE = /unrecognized argument|invalid (parameter|argument|value
 export function isFixable(error: Pick<JobError, 'code' | 'status' | 'kind' | 'message'>): boolean {
   if (error.code && FIXABLE_CODES.has(error.code)) return true;
   if (error.status === 400 || error.status === 422) return true;
-  return error.kind === 'task' && FIXABLE_MESSAGE.test(error.message);
+  return error.kind === 'task' && FIXABLE_MESSAGE.test(error.message ?? '');
 }
 
 /** True when sending the same request again can help: 5xx, 429, network, lost, unreadable. */

@@ -3,6 +3,7 @@
  * folder `src/kinds/<name>/`. Only the job kind is in the first load (it has no zod); the card
  * and the contract load on demand.
  */
+import type { WordsLoader } from '../../i18n/say';
 import type { Job } from '../../jobs/job';
 import type { JobKind } from '../../jobs/kind';
 import type { KindTools } from './kind-tools';
@@ -26,6 +27,8 @@ export interface KindEntry {
   card?: LazyCard;
   /** Its buttons, where the person asks (every entry without a `job` has at least one). */
   tools?: KindTools;
+  /** The words of its own messages (`<name>-words.ts`), loaded with the feed's cards. */
+  words?: WordsLoader;
   /** Its contract (path and schemas), loaded on demand. */
   contract(): Promise<KindContract>;
 }

@@ -4,7 +4,10 @@
  * own path. A picture kind is this with its name, path, contract and whether it is a grid.
  */
 import type { ImagineRequest, ImagineResponse } from '../../api/contract';
+import { apiMsg } from '../../api/api-codes';
+import { message } from '../../api/message';
 import { REFUSED_URL_NOTE } from '../../api/url-scheme';
+import type { PictureCode } from './picture-words';
 import type { JobKind, KindEvent, KindResponse, Settled } from '../../jobs/kind';
 import { previewFromResponse, resultFromResponse, type JobResult } from '../../jobs/job';
 import type { LazyModule } from '../../jobs/lazy-module';
@@ -52,11 +55,14 @@ export function pictureKind(spec: PictureKindSpec): JobKind {
       ok: false,
       error: {
         kind: failedByService ? 'task' : 'invalid',
-        message:
-          detail?.message ||
-          (failedByService
-            ? 'The task failed.'
-            : (refused ?? 'The task finished without an image.')),
+        // The provider's words as they are; else the studio's, as a code.
+        ...(detail?.message
+          ? { message: detail.message }
+          : {
+              reason: failedByService
+                ? apiMsg('api.task-failed')
+                : (refused ?? message('picture.no-image' satisfies PictureCode)),
+            }),
         ...(detail?.code ? { code: detail.code } : {}),
         ...(response.trace_id ? { traceId: response.trace_id } : {}),
       },

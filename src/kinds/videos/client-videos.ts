@@ -5,8 +5,10 @@
  * when the reply is NDJSON, and as one body otherwise. Every value is checked against
  * `videosResponseSchema`; failures are `ApiError`s with the provider's words kept.
  */
-import { t } from '@lingui/core/macro';
 import type { ClientConfig, Delivery } from '../../api/client-config';
+import { apiMsg } from '../../api/api-codes';
+import { message } from '../../api/message';
+import type { VideosCode } from './videos-words';
 import { isObject, post, readJsonValues, redact, validate } from '../../api/client-http';
 import { errorFromResponse } from '../../api/error-response';
 import { ApiError, toApiError } from '../../api/errors';
@@ -35,10 +37,18 @@ export interface VideosOptions {
 
 function failure(r: VideosResponse, status: number): ApiError {
   const code = r.error?.code;
+  const said = r.error?.message;
   return new ApiError(
     'task',
-    r.error?.message || (code ? t`The video task failed (${code}).` : t`The video task failed.`),
+    said || (code ? `The video task failed (${code}).` : 'The video task failed.'),
     {
+      ...(said
+        ? {}
+        : {
+            reason: code
+              ? message('videos.failed-code' satisfies VideosCode, { code })
+              : message('videos.failed' satisfies VideosCode),
+          }),
       status,
       ...(code ? { code } : {}),
       ...(r.trace_id ? { traceId: r.trace_id } : {}),
@@ -76,11 +86,13 @@ async function* eventsOf(
     else if (typeof event.response.progress === 'number') progress = event.response.progress;
   }
   if (accepted && progress === undefined) return;
-  const ended =
-    progress === undefined
-      ? t`The reply ended before the clips were ready`
-      : t`The reply ended at ${progress}% before the clips were ready`;
-  throw new ApiError('network', ended);
+  const at = progress === undefined ? '' : ` at ${progress}%`;
+  throw new ApiError('network', `The reply ended${at} before the clips were ready`, {
+    reason:
+      progress === undefined
+        ? message('videos.reply-ended' satisfies VideosCode)
+        : message('videos.reply-ended-at' satisfies VideosCode, { progress }),
+  });
 }
 
 /**
@@ -108,7 +120,10 @@ export async function* videos(
     }
     const values = await readJsonValues(res, signal);
     if (values.length === 0) {
-      throw new ApiError('invalid', t`The server sent an empty reply.`, { status: res.status });
+      throw new ApiError('invalid', 'The server sent an empty reply.', {
+        status: res.status,
+        reason: apiMsg('api.empty-reply'),
+      });
     }
     yield* eventsOf(values, res.status, (n) =>
       values.length > 1 ? `Line ${n} of the reply` : 'The reply',

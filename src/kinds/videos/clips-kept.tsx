@@ -3,7 +3,7 @@ import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import type { KeptCopy } from '../../storage/image-cache/kept-copy';
-import { jobText } from '../../jobs/job-text';
+import { say } from '../../i18n/say';
 import { useFeedActions } from '../shared/card-actions';
 
 /** How long to look again when a copy was not there yet. */
@@ -15,7 +15,7 @@ function setLabel(copies: KeptCopy[], i18n: I18n): string {
   const copy = copies[missing];
   if (copy?.kind === 'none') {
     const n = missing + 1;
-    const reason = jobText(copy.reason, i18n);
+    const reason = say(copy.reason, i18n);
     return i18n._(msg`Clip ${n}: no copy, link only: ${reason}`);
   }
   switch (copies[0]?.kind) {

@@ -1,9 +1,10 @@
 import type { I18n } from '@lingui/core';
+import type { Msg } from '../../api/message';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import type { KeptCopy } from '../../storage/image-cache/kept-copy';
-import { jobText } from '../../jobs/job-text';
+import { say } from '../../i18n/say';
 
 /** What {@link useClipSrc} gives a clip. */
 export interface ClipSrc {
@@ -32,9 +33,7 @@ export function useClipSrc(n: number, url: string, sources: ClipSources): ClipSr
   const [src, setSrc] = useState<string | undefined>(cachedUrl ? undefined : url);
   const { i18n } = useLingui();
   // Kept as what went wrong, put into words as it renders (a language switch re-words it).
-  const [trouble, setTrouble] = useState<{ copy: true } | { copy: false; why: string } | null>(
-    null,
-  );
+  const [trouble, setTrouble] = useState<{ copy: true } | { copy: false; why?: Msg } | null>(null);
   useEffect(() => {
     if (!cachedUrl) return;
     let live = true;
@@ -58,21 +57,17 @@ export function useClipSrc(n: number, url: string, sources: ClipSources): ClipSr
       const kept = await cachedUrl?.(url).catch(() => undefined);
       if (kept && kept !== url) return setSrc(kept);
       const copy = await clipCopy?.(url).catch(() => undefined);
-      setTrouble({ copy: false, why: copy?.kind === 'none' ? copy.reason : '' });
+      setTrouble({ copy: false, ...(copy?.kind === 'none' ? { why: copy.reason } : {}) });
     })();
   };
   return { src, problem: trouble ? clipProblem(n, trouble, i18n) : '', onError };
 }
 
 /** Why clip `n` cannot play, in the language of `i18n`. */
-function clipProblem(
-  n: number,
-  trouble: { copy: true } | { copy: false; why: string },
-  i18n: I18n,
-) {
+function clipProblem(n: number, trouble: { copy: true } | { copy: false; why?: Msg }, i18n: I18n) {
   if (trouble.copy)
     return i18n._(msg`Clip ${n} cannot play: the copy kept on this device could not be played.`);
-  const reason = trouble.why ? jobText(trouble.why, i18n) : '';
+  const reason = say(trouble.why, i18n);
   return reason
     ? i18n._(
         msg`Clip ${n} cannot play: its link failed (expired, dead or offline) and no copy was kept on this device (${reason}).`,

@@ -115,7 +115,10 @@ describe('VideoCard', () => {
   it('a clip with no copy whose link fails says exactly why instead of waiting', async () => {
     const reason =
       'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
-    const clipCopy = vi.fn(async () => ({ kind: 'none' as const, reason }));
+    const clipCopy = vi.fn(async () => ({
+      kind: 'none' as const,
+      reason: { code: 'copy.clip-no-relay' },
+    }));
     const { container } = renderCard({ cachedUrl: async () => undefined, clipCopy });
     // The set says it up front: nothing of it outlives the links.
     expect(await screen.findByText(`Clip 1: no copy, link only: ${reason}`)).toBeTruthy();

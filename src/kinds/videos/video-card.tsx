@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react/macro';
-import { jobText } from '../../jobs/job-text';
+import { reasonOf, type Msg } from '../../api/message';
+import { say } from '../../i18n/say';
 import { isChunkLoadError } from '../../lazy/chunk-load-error';
 import { UNLOADED } from '../../components/ui/unloaded';
 import { useState } from 'react';
@@ -23,7 +24,7 @@ export function VideoCard({ job }: VideoCardProps) {
   const { extendClip, downloadClip } = useFeedActions();
   const { i18n, t } = useLingui();
   const [open, setOpen] = useState<{ n: number; src: string } | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Msg | string>('');
   const video = videoResultOf(job.result);
   if (!video) return null;
   const title = jobTitle(job, i18n);
@@ -50,7 +51,7 @@ export function VideoCard({ job }: VideoCardProps) {
                 : import('../../components/ui/save-file').then((m) => m.downloadImage(url, name));
               saving.then(
                 () => setError(''),
-                (e: Error) => setError(isChunkLoadError(e) ? i18n._(UNLOADED) : e.message),
+                (e: Error) => setError(isChunkLoadError(e) ? i18n._(UNLOADED) : reasonOf(e)),
               );
             }}
             {...(extendClip ? { onExtend: () => extendClip(job, i) } : {})}
@@ -60,7 +61,7 @@ export function VideoCard({ job }: VideoCardProps) {
       <ClipsKept urls={video.urls} />
       {error && (
         <p role="alert" className="field-error">
-          {jobText(error, i18n)}
+          {say(error, i18n)}
         </p>
       )}
       {open && n !== undefined && (

@@ -8,5 +8,6 @@ export const videosEntry: KindEntry = {
   name: 'videos',
   job: videosKind,
   card: lazyCard(() => import('./videos-card').then((m) => m.VideosCard)),
+  words: () => import('./videos-words').then((m) => m.words),
   contract: () => import('./videos-contract'),
 };

@@ -185,7 +185,7 @@ describe('videos kind', () => {
     const empty = runner.submit(animate(), { kind: VIDEOS_KIND });
     expect((await waitFor(store, empty, (j) => j.status === 'failed')).error).toMatchObject({
       kind: 'invalid',
-      message: 'The video task finished without clips.',
+      reason: { code: 'videos.no-clips' },
     });
   });
 

@@ -4,6 +4,8 @@
  * keeps the cover as `image_url` and the clips in `data` (`video_id`, `video_urls`), so the
  * history, export and image cache treat clips like pictures.
  */
+import { message } from '../../api/message';
+import type { VideosCode } from './videos-words';
 import type { JobResult } from '../../jobs/job';
 import type { JobKind, KindEvent, KindResponse, Settled } from '../../jobs/kind';
 import { lazyModule } from '../../jobs/lazy-module';
@@ -79,9 +81,11 @@ function settle(r: KindResponse): Settled {
     ok: false,
     error: {
       kind: failed ? 'task' : 'invalid',
-      message:
-        str(error?.message) ??
-        (failed ? 'The video task failed.' : 'The video task finished without clips.'),
+      ...(str(error?.message)
+        ? { message: str(error?.message) }
+        : {
+            reason: message((failed ? 'videos.failed' : 'videos.no-clips') satisfies VideosCode),
+          }),
       ...(code ? { code } : {}),
       ...(traceId ? { traceId } : {}),
     },

@@ -16,6 +16,8 @@ import { openStudioDb, type StudioDb } from '../repository/schema';
 import { EXPORT_FORMAT, HistoryImportError } from './history-file';
 import { jobKinds } from '../../kinds/registry';
 import { stagedImport } from './staged-import';
+import { i18n } from '@lingui/core';
+import { say } from '../../i18n/say';
 
 const RUNS = 1000;
 let db: StudioDb;
@@ -161,7 +163,8 @@ describe('history import under fuzzing', () => {
           ok = true;
         } catch (err) {
           expect(err, String(err)).toBeInstanceOf(HistoryImportError);
-          expect((err as Error).message.length).toBeGreaterThan(20);
+          // A refusal the person reads, in words.
+          expect(say((err as HistoryImportError).reason, i18n).length).toBeGreaterThan(20);
           expect(await snapshot()).toBe(before);
         }
         if (ok) before = undefined;

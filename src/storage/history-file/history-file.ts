@@ -2,21 +2,26 @@
  * The history file: versioned JSON of every job (no previews, no token). Reading one is in
  * `read-history` (loaded only with the importer).
  */
+import { MessageError, type Msg } from '../../api/message';
 import { toStoredJob, type StoredJob } from '../../jobs/job';
+import { storageMsg } from '../storage-codes';
 
 /** `format` of an export file. */
 export const EXPORT_FORMAT = 'imagine-studio-history';
-/** Version of the export file layout. */
-export const EXPORT_VERSION = 1;
+/**
+ * Version of the export file layout. 2: notes and studio-made errors are messages (codes), not
+ * sentences; a version 1 file is read through the migration (`migrations/legacy-text.ts`).
+ */
+export const EXPORT_VERSION = 2;
 /** The largest file an import reads (a bigger one could exhaust the tab's memory). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** How imported jobs are delivered if retried: the file's choice is never used. */
 export const IMPORTED_DELIVERY = 'stream';
 
-/** A history file that cannot be imported; `message` says why, for the person. */
-export class HistoryImportError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A history file that cannot be imported; `reason` says why, for the person. */
+export class HistoryImportError extends MessageError {
+  constructor(reason: Msg) {
+    super(reason);
     this.name = 'HistoryImportError';
   }
 }
@@ -43,7 +48,7 @@ export function checkImportSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
     const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
     throw new HistoryImportError(
-      `This file is ${mb(bytes)}; history files up to ${mb(MAX_IMPORT_BYTES)} can be imported. Split the export or delete old jobs before exporting.`,
+      storageMsg('history.too-big', { size: mb(bytes), limit: mb(MAX_IMPORT_BYTES) }),
     );
   }
 }

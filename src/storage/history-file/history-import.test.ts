@@ -19,6 +19,8 @@ import { rebuildRequest } from '../../jobs/rebuild-request';
 import { stagedImport } from './staged-import';
 import { testSink } from '../../jobs/fixtures/store-sink';
 import { jobKinds } from '../../kinds/registry';
+import { i18n } from '@lingui/core';
+import { say } from '../../i18n/say';
 
 // The kinds read answers and requests with the job schemas, which the runner loads first.
 beforeAll(() => jobKinds().loadAll());
@@ -150,7 +152,9 @@ describe('history import', () => {
       .importHistory(file([done('new', 2), done('odd', 3, { kind: 'teleport' })]))
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HistoryImportError);
-    expect((err as Error).message).toMatch(/job 2 \(odd\) of an unknown kind \(teleport\)/);
+    expect(say((err as HistoryImportError).reason, i18n)).toMatch(
+      /job 2 \(odd\) of an unknown kind \(teleport\)/,
+    );
     expect((await persistence.loadJobs()).map((j) => j.id)).toEqual(['keep']);
   });
 
@@ -166,7 +170,7 @@ describe('history import', () => {
     } as unknown as Blob;
     const err = await persistence.importHistory(huge).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HistoryImportError);
-    expect((err as Error).message).toMatch(/up to 200 MB can be imported/);
+    expect(say((err as HistoryImportError).reason, i18n)).toMatch(/up to 200 MB can be imported/);
     expect(read).toBe(false);
   });
 
@@ -283,7 +287,9 @@ describe('history import', () => {
     expect(loaded.map((j: StoredJob) => j.id)).toEqual(['mine']);
     expect(next.store.getState().order).toEqual(['mine']);
     expect(next.store.getState().storageNotice).toMatchObject({ kind: 'interrupted' });
-    expect(next.store.getState().storageNotice?.message).toMatch(/import did not finish/);
+    expect(say(next.store.getState().storageNotice?.message, i18n)).toMatch(
+      /import did not finish/,
+    );
     const after = await openStudioDb(dbName);
     expect(await after.count('jobs')).toBe(1);
     expect(await after.get('meta', 'import-in-progress')).toBeUndefined();

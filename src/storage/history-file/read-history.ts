@@ -8,6 +8,8 @@ import { isJobActive, type StoredJob } from '../../jobs/job';
 import { storedJobSchema } from '../repository/stored-job-schema';
 import type { KindRegistry } from '../../jobs/kind';
 import { rebuildRequest } from '../../jobs/rebuild-request';
+import { jobMsg } from '../../jobs/job-codes';
+import { storageMsg } from '../storage-codes';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -23,37 +25,37 @@ const exportFileSchema = z.object({
   jobs: z.array(z.unknown()),
 });
 
+/** A history file's jobs, not read yet, and the format version they were written in. */
+export interface HistoryHeader {
+  version: number;
+  jobs: unknown[];
+}
+
 /** Parses the file's header, or says clearly why it is not a history file. */
-export function readHistoryHeader(json: string): unknown[] {
+export function readHistoryHeader(json: string): HistoryHeader {
   checkImportSize(json.length);
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new HistoryImportError(
-      'This file is not an Imagine Studio history export: it is not valid JSON.',
-    );
+    throw new HistoryImportError(storageMsg('history.not-json'));
   }
   const file = exportFileSchema.safeParse(raw);
   if (!file.success) {
     const format = (raw as { format?: unknown } | null)?.format;
     throw new HistoryImportError(
-      format === EXPORT_FORMAT
-        ? 'This history file is damaged: its header or job list is missing.'
-        : 'This file is not an Imagine Studio history export.',
+      storageMsg(format === EXPORT_FORMAT ? 'history.damaged' : 'history.not-export'),
     );
   }
   if (file.data.version > EXPORT_VERSION) {
-    throw new HistoryImportError(
-      `This history file was made by a newer Imagine Studio (format version ${file.data.version}); update the studio to import it.`,
-    );
+    throw new HistoryImportError(storageMsg('history.newer', { version: file.data.version }));
   }
-  return file.data.jobs;
+  return { version: file.data.version, jobs: file.data.jobs };
 }
 
-/** "job 3 (abc)": where a message points in the file. */
-function jobRef(index: number, id: unknown): string {
-  return `job ${index + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+/** "3", " (abc)": where a message points in the file (job `n`, with its id when it has one). */
+function jobRef(index: number, id: unknown): { n: number; id: string } {
+  return { n: index + 1, id: typeof id === 'string' ? ` (${id})` : '' };
 }
 
 /**
@@ -71,7 +73,10 @@ export function readHistoryJob(
   const kind = kinds.get(kindName);
   if (!kind) {
     throw new HistoryImportError(
-      `This history file has ${jobRef(index, record.id)} of an unknown kind (${kindName.slice(0, 40)}). Nothing was imported.`,
+      storageMsg('history.unknown-kind', {
+        ...jobRef(index, record.id),
+        kind: kindName.slice(0, 40),
+      }),
     );
   }
   const rebuilt = rebuildRequest(kind, record.request, { reportTransport: true });
@@ -89,7 +94,12 @@ export function readHistoryJob(
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'job';
     throw new HistoryImportError(
-      `This history file is damaged: ${jobRef(index, record.id)} has an invalid ${where}: ${issue?.message ?? 'unknown problem'}. Nothing was imported.`,
+      storageMsg('history.invalid-job', {
+        ...jobRef(index, record.id),
+        where,
+        // The schema's own words (zod's), as data.
+        problem: issue?.message ?? 'unknown problem',
+      }),
     );
   }
   const job = parsed.data;
@@ -98,7 +108,7 @@ export function readHistoryJob(
     ? {
         ...job,
         status: 'stalled',
-        note: 'Imported while it was still in progress; use Check again to look it up.',
+        note: jobMsg('job.imported-running'),
       }
     : job;
 }

@@ -76,14 +76,19 @@ async function readJobs(
 ): Promise<{ incoming: StoredJob[]; dropped: Record<string, number> }> {
   const pause = options.yieldToPage ?? yieldToPage;
   const progress = options.onProgress ?? (() => {});
-  const items = readHistoryHeader(json);
+  const { version, jobs: items } = readHistoryHeader(json);
   const { kinds } = options;
-  // The kinds check each request against their schema: loaded before the first job is read.
-  await kinds.loadAll();
+  // The kinds check each request against their schema: loaded before the first job is read. A
+  // file of an older studio holds sentences: its migration loads too.
+  const [legacy] = await Promise.all([
+    version < 2 ? import('../migrations/legacy-text').then((m) => m.loadLegacyText()) : null,
+    kinds.loadAll(),
+  ]);
   const dropped: Record<string, number> = {};
   const byId = new Map<string, StoredJob>();
   for (let i = 0; i < items.length; i += 1) {
-    const job = readHistoryJob(items[i], i, dropped, kinds);
+    const item = legacy ? legacy.job(items[i]) : items[i];
+    const job = readHistoryJob(item, i, dropped, kinds);
     byId.set(job.id, job);
     if ((i + 1) % chunkSize === 0) {
       progress({ phase: 'reading', done: i + 1, total: items.length });

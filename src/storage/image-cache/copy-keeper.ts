@@ -3,6 +3,7 @@
  * URL, again for the missing ones while their links live, and again for one that no longer
  * decodes; with the reason when none could be kept, and news of every change.
  */
+import { storageMsg } from '../storage-codes';
 import { isLinkExpired } from '../../prompt/link-expiry';
 import type { ImageCacheOptions, WithRoom } from './cache-options';
 import { keepOne, missing } from './keep-one';
@@ -56,7 +57,8 @@ export function createCopyKeeper(options: ImageCacheOptions, deps: CopyKeeperDep
   const cors = options.corsMemory ?? corsMemory();
 
   async function keepOnce(url: string): Promise<KeptCopy> {
-    if (!url || /^(blob|data):/i.test(url)) return { kind: 'none', reason: 'not a picture link' };
+    if (!url || /^(blob|data):/i.test(url))
+      return { kind: 'none', reason: storageMsg('copy.not-a-link') };
     const known = await storedCopy(options, url);
     if (known) return known;
     const { fetch, maxImageBytes, pictureCache, stagingCache, decodes, blocked } = options;

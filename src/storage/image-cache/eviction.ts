@@ -1,6 +1,6 @@
 /** Making room: the oldest kept pictures and clips (and their thumbnails) go first. */
 import type { StudioDb } from '../repository/schema';
-import type { Evicted } from './evicted-message';
+import type { Evicted } from './room';
 import { isClipUrl } from './kept-copy';
 
 /** A cached video clip (kept in the same store as pictures, keyed by its URL too). */

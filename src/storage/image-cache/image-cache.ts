@@ -10,7 +10,7 @@
  */
 import type { ImageCacheOptions, WithRoom } from './cache-options';
 import { createCopyKeeper, type CopyKeeper } from './copy-keeper';
-import type { Evicted } from './evicted-message';
+import type { Evicted } from './room';
 import { evict } from './eviction';
 import { createObjectUrls } from './object-urls';
 import { dropOffline, restoreOffline } from './offline-copies';

@@ -2,8 +2,22 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence/persistence';
 import { keptBytes } from './kept-bytes';
-import { keptLabel } from './kept-copy';
+import { i18n } from '@lingui/core';
+import type { KeptCopy } from './kept-copy';
+import { keptLabelText } from './kept-label';
+
 import { memoryCache } from '../fixtures/memory-cache';
+import { reasonOf } from '../../api/message';
+import { say } from '../../i18n/say';
+
+/** Why Download refused, as the person reads it. */
+const refusal = (saving: Promise<unknown>) =>
+  saving.then(
+    () => '',
+    (e: unknown) => say(reasonOf(e), i18n),
+  );
+
+const keptLabel = (copy: KeptCopy) => keptLabelText(copy, i18n);
 
 const PIC = 'https://cdn.example/p.png?ex=ffffffff&hm=1';
 const cleanups: Persistence[] = [];
@@ -71,9 +85,9 @@ describe('keeping a copy: the best means there is', () => {
     expect(await p.keptCopy(PIC)).toEqual({ kind: 'offline' });
     expect([...w.stored.keys()]).toEqual([PIC]);
     expect(w.asked).toEqual([`cors ${PIC}`, `no-cors ${PIC}`]);
-    await expect(
-      keptBytes({ persistence: p, relay: null, fetch: w.fetchImpl }, PIC),
-    ).rejects.toThrow(
+    expect(
+      await refusal(keptBytes({ persistence: p, relay: null, fetch: w.fetchImpl }, PIC)),
+    ).toMatch(
       /^Download is not possible here: the picture host allows no cross-origin reads and this host has no relay/,
     );
   });
@@ -84,8 +98,7 @@ describe('keeping a copy: the best means there is', () => {
     expect(await p.cacheImage(PIC)).toBe(false);
     expect(await p.keptCopy(PIC)).toEqual({
       kind: 'none',
-      reason:
-        'the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache',
+      reason: { code: 'copy.no-means' },
     });
   });
 
@@ -95,14 +108,12 @@ describe('keeping a copy: the best means there is', () => {
     expect(await p.cacheImage(PIC)).toBe(false);
     expect(await p.keptCopy(PIC)).toEqual({
       kind: 'none',
-      reason: 'the link had already expired or was dead',
+      reason: { code: 'copy.link-dead' },
       missing: { code: 'lost' },
     });
-    await expect(
-      keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl }, PIC),
-    ).rejects.toThrow(
-      'Download is not possible: the link is dead (HTTP 404) and no copy was kept.',
-    );
+    expect(
+      await refusal(keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl }, PIC)),
+    ).toMatch('Download is not possible: the link is dead (HTTP 404) and no copy was kept.');
   });
 
   it('an expired link is not fetched for Download', async () => {
@@ -110,9 +121,11 @@ describe('keeping a copy: the best means there is', () => {
     const p = tab(w, '/relay', false);
     // ex=10 is 0x10 = 16 s after the epoch.
     const old = 'https://cdn.example/p.png?ex=10';
-    await expect(
-      keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl, now: () => 16_000 }, old),
-    ).rejects.toThrow('Download is not possible: the link has expired and no copy was kept.');
+    expect(
+      await refusal(
+        keptBytes({ persistence: p, relay: '/relay', fetch: w.fetchImpl, now: () => 16_000 }, old),
+      ),
+    ).toMatch('Download is not possible: the link has expired and no copy was kept.');
     expect(w.asked).toEqual([]);
   });
 
@@ -173,8 +186,7 @@ describe('keeping a copy: the best means there is', () => {
 
 describe('keeping a clip: only a readable copy plays', () => {
   const CLIP = 'https://cdn.example/video/v1/0_1.mp4?ex=ffffffff';
-  const NEVER =
-    'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
+  const NEVER = { code: 'copy.clip-no-relay' };
 
   it('no CORS, a relay: the clip is kept readable through the relay, and Download gives its bytes after the link expired', async () => {
     const w = world({ cors: false, relayUp: true });

@@ -3,8 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPersistence, type Persistence } from '../persistence/persistence';
 import { memoryCache } from '../fixtures/memory-cache';
 import { createCopySweep } from '../../jobs/runner/copy-sweep';
-import { keptLabel, pictureCheckUrl, type KeptCopy } from './kept-copy';
+import { i18n } from '@lingui/core';
+import { pictureCheckUrl, type KeptCopy } from './kept-copy';
+import { keptLabelText } from './kept-label';
+
 import type { Decodes } from './keep-one';
+
+const keptLabel = (copy: KeptCopy) => keptLabelText(copy, i18n);
 
 const LIVE = 'https://cdn.example/p.png?ex=ffffffff';
 const cleanups: Persistence[] = [];

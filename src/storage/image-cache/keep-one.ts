@@ -174,6 +174,6 @@ export async function keepOne(deps: KeepDeps, url: string): Promise<KeptCopy> {
   if (deps.means().online === false) return missing({ code: 'offline' });
   // What this page can never do (no means that reads this host) is said as it always was.
   const never = notKeptReason(means, false, url);
-  if (never !== 'the picture could not be fetched') return { kind: 'none', reason: never };
+  if (never.code !== 'copy.unfetched') return { kind: 'none', reason: never };
   return missing({ code: tried.unreadable ? 'unreadable' : 'unfetched' });
 }

@@ -3,6 +3,8 @@
  * the kept blob first, then the link itself (a live link on a CDN that allows CORS), then the
  * studio server's relay. Where none can give bytes, the error says exactly why.
  */
+import { MessageError } from '../../api/message';
+import { storageMsg } from '../storage-codes';
 import type { Persistence } from '../persistence/persistence';
 import { isLinkExpired } from '../../prompt/link-expiry';
 import { downloadRefusal, relayUrlFor } from './kept-copy';
@@ -37,10 +39,10 @@ export async function keptBytes(deps: KeptBytesDeps, url: string): Promise<Blob>
   const copy = await deps.persistence.keptCopy(url);
   const refusal = downloadRefusal(copy);
   if (refusal && copy.kind === 'none' && (expired || deadStatus))
-    throw new Error(
+    throw new MessageError(
       expired
-        ? 'Download is not possible: the link has expired and no copy was kept.'
-        : `Download is not possible: the link is dead (HTTP ${deadStatus}) and no copy was kept.`,
+        ? storageMsg('download.expired')
+        : storageMsg('download.dead', { status: deadStatus }),
     );
-  throw new Error(refusal ?? 'Download is not possible: the picture could not be read.');
+  throw new MessageError(refusal ?? storageMsg('download.unreadable'));
 }

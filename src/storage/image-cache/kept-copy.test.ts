@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   copyPlan,
   downloadRefusal,
-  keptLabel,
   notKeptReason,
   pictureProblemOf,
   relayUrlFor,
@@ -10,6 +9,11 @@ import {
   type PictureFacts,
 } from './kept-copy';
 import { isLinkExpired, linkExpiry } from '../../prompt/link-expiry';
+import { i18n } from '@lingui/core';
+import { say } from '../../i18n/say';
+import { keptLabelText } from './kept-label';
+
+const keptLabel = (copy: KeptCopy) => keptLabelText(copy, i18n);
 
 describe('linkExpiry: the ex of a provider link (hex unix seconds)', () => {
   it('reads ex as hex seconds, in milliseconds', () => {
@@ -49,14 +53,16 @@ describe('what the studio says about a copy', () => {
     expect(keptLabel({ kind: 'blob' })).toBe('Kept: in this browser');
     expect(keptLabel({ kind: 'relay' })).toBe('Kept: via the studio server');
     expect(keptLabel({ kind: 'offline' })).toBe('Kept: by the offline cache');
-    expect(keptLabel({ kind: 'none', reason: 'why' })).toBe('No copy, link only: why');
+    expect(keptLabel({ kind: 'none', reason: { code: 'copy.offline' } })).toBe(
+      'No copy, link only: this browser was offline',
+    );
   });
 
   it('says why none could be kept', () => {
-    expect(notKeptReason({ relay: null, offlineCache: false }, false)).toMatch(
+    expect(say(notKeptReason({ relay: null, offlineCache: false }, false), i18n)).toMatch(
       /no cross-origin reads, this host has no relay, and this browser has no offline cache/,
     );
-    expect(notKeptReason({ relay: '/relay', offlineCache: true }, true)).toMatch(
+    expect(say(notKeptReason({ relay: '/relay', offlineCache: true }, true), i18n)).toMatch(
       /expired or was dead/,
     );
   });
@@ -64,11 +70,11 @@ describe('what the studio says about a copy', () => {
   it('Download refuses only where no readable copy exists, and says why', () => {
     expect(downloadRefusal({ kind: 'blob' })).toBeNull();
     expect(downloadRefusal({ kind: 'relay' })).toBeNull();
-    expect(downloadRefusal({ kind: 'offline' })).toMatch(
+    expect(say(downloadRefusal({ kind: 'offline' }) ?? undefined, i18n)).toMatch(
       /^Download is not possible here: the picture host allows no cross-origin reads and this host has no relay/,
     );
-    expect(downloadRefusal({ kind: 'none', reason: 'the link was dead' })).toBe(
-      'Download is not possible: no copy was kept (the link was dead).',
+    expect(say(downloadRefusal({ kind: 'none', reason: { code: 'copy.link-dead' } })!, i18n)).toBe(
+      'Download is not possible: no copy was kept (the link had already expired or was dead).',
     );
   });
 
@@ -82,7 +88,7 @@ describe('what the studio says about a copy', () => {
 describe('pictureProblemOf: why a picture is not on screen', () => {
   const LIVE = 'https://cdn.example/p.png?ex=ffffffff';
   const EXPIRED = 'https://cdn.example/p.png?ex=10';
-  const none: KeptCopy = { kind: 'none', reason: 'a test' };
+  const none: KeptCopy = { kind: 'none', reason: { code: 'copy.none' } };
   const facts = (patch: Partial<PictureFacts>): PictureFacts => ({
     url: LIVE,
     online: true,
@@ -104,7 +110,7 @@ describe('pictureProblemOf: why a picture is not on screen', () => {
     });
     const refused: KeptCopy = {
       kind: 'none',
-      reason: 'untrusted',
+      reason: { code: 'copy.untrusted', params: { origin } },
       missing: { code: 'untrusted', origin },
     };
     expect(pictureProblemOf(facts({ copy: refused, url: EXPIRED }))).toEqual({

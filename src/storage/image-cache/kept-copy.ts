@@ -11,7 +11,9 @@
  *    requests from: shown everywhere, but its bytes cannot be read by the page.
  */
 
+import type { Msg } from '../../api/message';
 import { isLinkExpired } from '../../prompt/link-expiry';
+import { storageMsg } from '../storage-codes';
 
 /** How a kept copy was obtained. */
 export type CopyKind = 'blob' | 'relay' | 'offline';
@@ -73,7 +75,7 @@ export function pictureProblemOf(facts: PictureFacts): PictureProblem {
 }
 
 /** The copy a picture has, or why it has none (`reason` in words, `missing` as a code). */
-export type KeptCopy = { kind: CopyKind } | { kind: 'none'; reason: string; missing?: MissingCopy };
+export type KeptCopy = { kind: CopyKind } | { kind: 'none'; reason: Msg; missing?: MissingCopy };
 
 /** What this page can use to keep a copy. */
 export interface CopyMeans {
@@ -107,23 +109,19 @@ export function isReadable(copy: KeptCopy): boolean {
   return copy.kind === 'blob' || copy.kind === 'relay';
 }
 
-/** Why no copy could be kept, in words the card shows after "No copy, link only:". */
-export function notKeptReason(means: CopyMeans, linkDead: boolean, url = ''): string {
-  if (linkDead) return 'the link had already expired or was dead';
-  if (isClipUrl(url) && !means.relay)
-    return 'the clip host allows no cross-origin reads and this host has no relay, so no copy of the clip can be kept on this device; it plays only while its link lasts';
-  if (!means.relay && !means.offlineCache)
-    return 'the picture host allows no cross-origin reads, this host has no relay, and this browser has no offline cache';
-  return 'the picture could not be fetched';
+/** Why no copy could be kept, as the card says it after "No copy, link only:". */
+export function notKeptReason(means: CopyMeans, linkDead: boolean, url = ''): Msg {
+  if (linkDead) return storageMsg('copy.link-dead');
+  if (isClipUrl(url) && !means.relay) return storageMsg('copy.clip-no-relay');
+  if (!means.relay && !means.offlineCache) return storageMsg('copy.no-means');
+  return storageMsg('copy.unfetched');
 }
 
 /** Why there is no copy, where this tab never tried to keep one (after a reload, a new tab). */
-export function noCopyReason(url: string, now: number, means?: CopyMeans): string {
+export function noCopyReason(url: string, now: number, means?: CopyMeans): Msg {
   // A clip with no relay could never be kept here: the same reason after a reload.
   if (means && isClipUrl(url) && !means.relay) return notKeptReason(means, false, url);
-  return isLinkExpired(url, now)
-    ? 'the link has expired and no copy was kept in this browser'
-    : 'no copy in this browser; it shows while the link lives';
+  return storageMsg(isLinkExpired(url, now) ? 'copy.expired-none' : 'copy.none-while-live');
 }
 
 /** The copy of a picture this tab has not tried to keep yet: untried while its link lives. */
@@ -143,21 +141,21 @@ export function originOf(url: string): string {
   }
 }
 
-/** A missing copy as the English words of a reason (Download's refusal, logs). */
-export function missingReason(missing: MissingCopy): string {
+/** A missing copy as a reason (Download's refusal). */
+export function missingReason(missing: MissingCopy): Msg {
   switch (missing.code) {
     case 'offline':
-      return 'this browser was offline';
+      return storageMsg('copy.offline');
     case 'untrusted':
-      return `the picture host ${missing.origin} is not among this studio's picture origins (PICTURE_ORIGINS)`;
+      return storageMsg('copy.untrusted', { origin: missing.origin });
     case 'unreadable':
-      return 'the picture host answered with an error, not the picture';
+      return storageMsg('copy.unreadable');
     case 'unfetched':
-      return 'the picture could not be fetched';
+      return storageMsg('copy.unfetched');
     case 'untried':
-      return 'no copy in this browser; it shows while the link lives';
+      return storageMsg('copy.none-while-live');
     case 'lost':
-      return 'the link had already expired or was dead';
+      return storageMsg('copy.link-dead');
   }
 }
 
@@ -166,40 +164,6 @@ export function mayKeepLater(copy: KeptCopy): boolean {
   return (
     copy.kind === 'none' && !!copy.missing && !['lost', 'untrusted'].includes(copy.missing.code)
   );
-}
-
-/** The card's label for a copy (English; `kept-label.ts` words it in the person's language). */
-export function keptLabel(copy: KeptCopy): string {
-  switch (copy.kind) {
-    case 'blob':
-      return 'Kept: in this browser';
-    case 'relay':
-      return 'Kept: via the studio server';
-    case 'offline':
-      return 'Kept: by the offline cache';
-    default:
-      return copy.missing ? missingLabel(copy.missing) : `No copy, link only: ${copy.reason}`;
-  }
-}
-
-/** The label of a missing copy: "No copy yet" while it may still be kept, "lost" only when not. */
-function missingLabel(missing: MissingCopy): string {
-  switch (missing.code) {
-    case 'offline':
-      return 'No copy yet: this browser is offline. It is kept when the network is back.';
-    case 'untrusted': {
-      const host = hostOf(missing.origin);
-      return `No copy: the picture host ${host} is not trusted by this studio. Add ${missing.origin} to PICTURE_ORIGINS on the studio server.`;
-    }
-    case 'unreadable':
-      return 'No copy yet: the picture host answered with an error, not the picture. Tried again while the link lives.';
-    case 'unfetched':
-      return 'No copy yet: the picture could not be fetched. Tried again when the network is back, at the next start and from History, while the link lives.';
-    case 'untried':
-      return 'No copy yet in this browser; it is kept while the link lives.';
-    case 'lost':
-      return 'Copy lost: the link expired (or is dead) before a copy could be kept.';
-  }
 }
 
 /** The host (and port) of an origin, as a person names it. */
@@ -212,11 +176,11 @@ export function hostOf(origin: string): string {
 }
 
 /** Why Download cannot give bytes for this copy, or null when it can. */
-export function downloadRefusal(copy: KeptCopy): string | null {
+export function downloadRefusal(copy: KeptCopy): Msg | null {
   if (isReadable(copy)) return null;
-  if (copy.kind === 'offline')
-    return 'Download is not possible here: the picture host allows no cross-origin reads and this host has no relay, so the only copy is the offline cache, whose bytes the browser does not let the studio read. The picture still shows; save it from the image (right-click → Save image as).';
-  return `Download is not possible: no copy was kept (${'reason' in copy ? copy.reason : 'unknown'}).`;
+  if (copy.kind === 'offline') return storageMsg('download.offline-only');
+  const reason = 'reason' in copy ? copy.reason : storageMsg('copy.unknown');
+  return storageMsg('download.no-copy', { reason });
 }
 
 /** The relay URL for a picture. */

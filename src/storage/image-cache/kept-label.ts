@@ -4,10 +4,10 @@
  */
 import type { I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
-import { jobText } from '../../jobs/job-text';
+import { say } from '../../i18n/say';
 import { hostOf, type KeptCopy, type MissingCopy } from './kept-copy';
 
-/** The card's label for a copy (`keptLabel` of `kept-copy.ts`), in the language of `i18n`. */
+/** The card's label for a copy, in the language of `i18n`. */
 export function keptLabelText(copy: KeptCopy, i18n: I18n): string {
   switch (copy.kind) {
     case 'blob':
@@ -18,7 +18,7 @@ export function keptLabelText(copy: KeptCopy, i18n: I18n): string {
       return i18n._(msg`Kept: by the offline cache`);
     default: {
       if (copy.missing) return missingText(copy.missing, i18n);
-      const reason = jobText(copy.reason, i18n);
+      const reason = say(copy.reason, i18n);
       return i18n._(msg`No copy, link only: ${reason}`);
     }
   }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isClip } from './eviction';
-import { evictedMessage } from './evicted-message';
-import type { Evicted } from './evicted-message';
-import { withRoom } from './room';
+import { i18n } from '@lingui/core';
+import { say } from '../../i18n/say';
+import { storageMsg } from '../storage-codes';
+import { withRoom, type Evicted } from './room';
+
+/** The notice after an eviction, as the page shows it. */
+const evictedMessage = (evicted: Evicted) =>
+  say(storageMsg('storage.evicted', { ...evicted }), i18n);
 
 const quota = () => Object.assign(new Error('full'), { name: 'QuotaExceededError' });
 
@@ -30,7 +35,7 @@ describe('eviction notice', () => {
     const result = await withRoom(
       {
         evict: async () => evictions.shift()!,
-        notice: (_kind, message) => notices.push(message),
+        notice: (_kind, message) => notices.push(say(message, i18n)),
       },
       async () => {
         tries += 1;

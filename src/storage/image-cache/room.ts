@@ -1,6 +1,20 @@
 /** Making room in browser storage: on a full quota, the oldest cached images go first. */
 import type { StorageNotice } from '../../jobs/store';
-import type { Evicted } from './evicted-message';
+import type { Msg } from '../../api/message';
+import { storageMsg } from '../storage-codes';
+
+/**
+ * What one eviction removed: pictures and video clips counted apart, and how pictures came
+ * (worded by `storage/evicted-words.ts`).
+ */
+export interface Evicted {
+  images: number;
+  clips: number;
+  /** Of `images`, how many had been read through the studio server's relay (the rest directly). */
+  relayed?: number;
+  /** Thumbnails removed with their pictures. */
+  thumbs?: number;
+}
 
 /** True for the errors browsers throw when storage is full. */
 export function isQuotaError(err: unknown): boolean {
@@ -25,7 +39,7 @@ export interface RoomDeps {
    * how many of each went (clips are large, so the person is told about them apart).
    */
   evict(bytes: number, keep?: string): Promise<Evicted>;
-  notice(kind: StorageNotice['kind'], message: string): void;
+  notice(kind: StorageNotice['kind'], message: Msg): void;
 }
 
 /**
@@ -44,9 +58,7 @@ export async function withRoom<T>(
     try {
       const result = await write();
       if (evicted.images + evicted.clips > 0) {
-        // Rare: its wording loads only when something had to go.
-        const { evictedMessage } = await import('./evicted-message');
-        deps.notice('evicted', evictedMessage(evicted));
+        deps.notice('evicted', storageMsg('storage.evicted', { ...evicted }));
       }
       return result;
     } catch (err) {
@@ -56,10 +68,7 @@ export async function withRoom<T>(
       const removed =
         attempt < 2 ? await deps.evict(Math.max(bytes, 1), keep) : { images: 0, clips: 0 };
       if (removed.images + removed.clips === 0) {
-        deps.notice(
-          'full',
-          'Storage on this device is full: the latest change could not be saved. Delete some history (or export it) to make room.',
-        );
+        deps.notice('full', storageMsg('storage.full'));
         throw err;
       }
       evicted.images += removed.images;

@@ -2,11 +2,14 @@
  * The tab's handle on the history database: opened on first use, dropped when another tab's
  * newer version needs it (the person is told to reload), and refused once closed.
  */
+import { MessageError } from '../../api/message';
+import { storageMsg } from '../storage-codes';
 import type { StorageNotice } from '../../jobs/store';
+import type { Msg } from '../../api/message';
 import { openStudioDb, type StudioDb } from '../repository/schema';
 
 /** Tells the person something about storage. */
-export type Notice = (kind: StorageNotice['kind'], message: string) => void;
+export type Notice = (kind: StorageNotice['kind'], message: Msg) => void;
 
 /** The database of one tab. */
 export interface DbHandle {
@@ -22,25 +25,19 @@ export function createDbHandle(dbName: string, notice: Notice): DbHandle {
   let closed = false;
 
   function db(): Promise<StudioDb> {
-    if (closed) return Promise.reject(new Error('History storage is closed.'));
+    if (closed) return Promise.reject(new MessageError(storageMsg('storage.closed')));
     if (!dbPromise) {
       const opening = openStudioDb(dbName, {
         onOutdated: () => {
           void opening.then((d) => d.close());
           dbPromise = null;
-          notice(
-            'outdated',
-            'Imagine Studio was updated in another tab. Reload this tab to keep saving history.',
-          );
+          notice('outdated', storageMsg('storage.updated-elsewhere'));
         },
       });
       dbPromise = opening;
       opening.catch(() => {
         if (dbPromise === opening) dbPromise = null;
-        notice(
-          'unavailable',
-          'History cannot be saved in this browser (storage is unavailable); jobs will be lost on reload.',
-        );
+        notice('unavailable', storageMsg('storage.unavailable'));
       });
     }
     return dbPromise;

@@ -3,6 +3,7 @@
  * when asked to), then the rest once the first screen is painted; and the notice when the last
  * import did not finish.
  */
+import { storageMsg } from '../storage-codes';
 import type { StoredJob } from '../../jobs/job';
 import type { JobsSink } from '../../jobs/jobs-sink';
 import { afterFirstPaint, discardUnfinishedImport } from '../history-file/import-marker';
@@ -66,10 +67,7 @@ export function createFirstLoad(deps: FirstLoadDeps): FirstLoad {
       firstRead = null;
       const { interrupted, first } = await read;
       if (interrupted) {
-        deps.notice(
-          'interrupted',
-          'The last history import did not finish (the page was closed or reloaded). Nothing from it was added; import the file again.',
-        );
+        deps.notice('interrupted', storageMsg('storage.import-unfinished'));
       }
       sink.merge(first.map(remote.withLivePreview), remote.keepLocal);
       // The rest once the first screen has been painted and the page is idle, a page at a time:

@@ -13,6 +13,8 @@ import { DB_VERSION, createPersistence, openStudioDb, type Persistence } from '.
 import { createJobsStore, type JobsStore } from '../../jobs/store';
 import { testSink } from '../../jobs/fixtures/store-sink';
 import { jobKinds } from '../../kinds/registry';
+import { i18n } from '@lingui/core';
+import { say } from '../../i18n/say';
 
 let counter = 0;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -216,7 +218,7 @@ describe('persistence: export and import', () => {
     const json = await a.persistence.exportHistory();
     const file = JSON.parse(json) as { format: string; version: number; jobs: Job[] };
     expect(file.format).toBe(EXPORT_FORMAT);
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.jobs.map((j) => j.id)).toEqual(['three', 'two', 'one']);
     expect(json).not.toContain('p.webp');
 
@@ -298,7 +300,7 @@ describe('persistence: export and import', () => {
     for (const [text, message] of cases) {
       const err = await b.persistence.importHistory(text).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(HistoryImportError);
-      expect((err as Error).message).toMatch(message);
+      expect(say((err as HistoryImportError).reason, i18n)).toMatch(message);
     }
     expect(await b.persistence.loadJobs()).toEqual([]);
   });
@@ -369,7 +371,7 @@ describe('persistence: cached images', () => {
     ]);
     db.close();
     expect(store.getState().storageNotice).toMatchObject({ kind: 'evicted' });
-    expect(store.getState().storageNotice?.message).toMatch(
+    expect(say(store.getState().storageNotice?.message, i18n)).toMatch(
       /1 older kept picture \(read directly from the picture host\) was removed/,
     );
 

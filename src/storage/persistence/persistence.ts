@@ -7,6 +7,7 @@
  * `JobsSink` that `app/` passes in. Nothing here ever sees a token: jobs do not hold one, and
  * token-like request keys are stripped.
  */
+import type { Msg } from '../../api/message';
 import type { Job, StoredJob } from '../../jobs/job';
 import type { JobsSink, NoticeSink, RunnerSink } from '../../jobs/jobs-sink';
 import type { StorageNotice } from '../../jobs/store';
@@ -115,7 +116,7 @@ export function createPersistence(options: PersistenceOptions = {}): Persistence
   const sinkNotice = (sink as Partial<RunnerSink>).notice;
   const sendNotice: NoticeSink = options.onNotice ?? sinkNotice ?? (() => {});
   const now = options.now ?? Date.now;
-  const notice = (kind: StorageNotice['kind'], message: string) =>
+  const notice = (kind: StorageNotice['kind'], message: Msg) =>
     sendNotice({ kind, message, at: now() });
 
   const { db, close: closeDb } = createDbHandle(dbName, notice);

@@ -4,6 +4,8 @@
  */
 import { ACTIVE_STATUSES, toStoredJob, type Job, type StoredJob } from '../../jobs/job';
 import { lazyModule } from '../../jobs/lazy-module';
+import type { LegacyText } from '../migrations/legacy-text';
+import { legacyTextOf, rewriteLegacyRecords } from './legacy-records';
 import type { StudioDb } from './schema';
 
 /** The schema records are read with: loaded with the database, not with the page (zod). */
@@ -14,10 +16,12 @@ export const loadStoredJobSchema = () => storedJobSchema.load();
 
 /**
  * Records that fail validation are skipped, never thrown at the reader. Only called after `open`
- * (below) resolved, which loads the schema.
+ * (below) resolved, which loads the schema (and the migration, for an older studio's records).
  */
-function parse(record: unknown): StoredJob | undefined {
-  const parsed = storedJobSchema.get().storedJobSchema.safeParse(record);
+function parseRecord(record: unknown, legacy: LegacyText | null): StoredJob | undefined {
+  const parsed = storedJobSchema
+    .get()
+    .storedJobSchema.safeParse(legacy ? legacy.job(record) : record);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -50,7 +54,19 @@ export interface JobRepository {
 /** A repository over the database `db()` resolves to. */
 export function createJobRepository(db: () => Promise<StudioDb>): JobRepository {
   // The schemas that read records load alongside the database, not with the page.
-  const open = async (): Promise<StudioDb> => (await Promise.all([db(), loadStoredJobSchema()]))[0];
+  // Looked up once per database: whether its records may hold an older studio's sentences.
+  let legacyOf: Promise<LegacyText | null> | null = null;
+  let legacy: LegacyText | null = null;
+  const open = async (): Promise<StudioDb> => {
+    const [d] = await Promise.all([db(), loadStoredJobSchema()]);
+    legacyOf ??= legacyTextOf(d).catch((err: unknown) => {
+      legacyOf = null;
+      throw err;
+    });
+    legacy = await legacyOf;
+    return d;
+  };
+  const parse = (record: unknown) => parseRecord(record, legacy);
   return {
     async put(job) {
       const stored = toStoredJob(job);
@@ -119,6 +135,18 @@ export function createJobRepository(db: () => Promise<StudioDb>): JobRepository 
         if (page.length < ALL_PAGE) break;
         after = page[page.length - 1]!.id;
         await pause();
+      }
+      // The whole history has been read: an older studio's records are rewritten now, once.
+      // (In the background: the history is on screen already, read through the migration.)
+      if (legacy) {
+        void rewriteLegacyRecords(await db(), legacy).then(
+          () => {
+            legacyOf = Promise.resolve(null);
+            legacy = null;
+          },
+          // Tried again at the next start: the mark is still there.
+          () => {},
+        );
       }
       return jobs.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
     },

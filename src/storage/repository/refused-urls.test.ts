@@ -63,7 +63,7 @@ describe('links that may not reach a src or an href', () => {
     });
     const id = runner.submit({ prompt: 'an owl' });
     const job = await waitFor(store, id, (j) => j.status === 'failed');
-    expect(job.error?.message).toBe(REFUSED_URL_NOTE);
+    expect(job.error?.reason).toEqual(REFUSED_URL_NOTE);
     // The 40 % line kept its raw image (an http link), never the refused one.
     expect(previews.every((u) => u.startsWith('http://'))).toBe(true);
     expect(JSON.stringify(store.getState())).not.toMatch(/script:/i);
@@ -83,7 +83,7 @@ describe('links that may not reach a src or an href', () => {
     const id = runner.submit({ prompt: 'an owl' });
     const job = await waitFor(store, id, (j) => j.status === 'done');
     expect(job.result?.sub_image_urls).toHaveLength(1);
-    expect(job.note).toBe(REFUSED_URL_NOTE);
+    expect(job.note).toEqual(REFUSED_URL_NOTE);
   });
 
   it('a crafted import with javascript: links keeps the jobs without the links, with a note', async () => {
@@ -122,7 +122,7 @@ describe('links that may not reach a src or an href', () => {
       actions: [],
       data: { video_urls: ['https://cdn.example/v.mp4'] },
     });
-    expect(stored?.note).toBe(REFUSED_URL_NOTE);
+    expect(stored?.note).toEqual(REFUSED_URL_NOTE);
     expect((await persistence.getJob('fine'))?.note).toBeUndefined();
     expect((await persistence.getJob('fine'))?.result?.image_url).toBe(
       'data:image/png;base64,AAAA',

@@ -14,7 +14,10 @@ import type { JobStatus, StoredJob } from '../../jobs/job';
 /** The database name. */
 export const DB_NAME = 'imagine-studio';
 /** The current schema version; every older version has an upgrade step in `upgradeStudioDb`. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+/** The `meta` key marking records an older studio wrote with sentences (`legacy-records.ts`). */
+export const LEGACY_TEXT_KEY = 'legacyText';
 
 /** A cached final image. */
 export interface CachedImage {
@@ -92,6 +95,12 @@ export async function upgradeStudioDb(
     // v3: tiles show thumbnails instead of decoding full images; imports are staged.
     db.createObjectStore('thumbs', { keyPath: 'url' });
     db.createObjectStore('staging', { keyPath: 'id' });
+  }
+  if (oldVersion >= 1 && oldVersion < 4) {
+    // v4: notes and studio-made errors are messages, not sentences. A versionchange transaction
+    // cannot wait for the migration's chunk, so the records are only marked here; they are
+    // read through the migration and rewritten later (`legacy-records.ts`).
+    await tx.objectStore('meta').put('pending', LEGACY_TEXT_KEY);
   }
   await tx.objectStore('meta').put({ from: oldVersion, to: DB_VERSION, at: now }, 'schema');
 }

@@ -6,6 +6,7 @@ import { z } from 'zod/mini';
 import { imagineRequestSchema } from '../../api/contract';
 import { REFUSED_URL_NOTE, dropRefusedUrls } from '../../api/url-scheme';
 import { JOB_STATUSES } from '../../api/job-statuses';
+import type { Msg } from '../../api/message';
 import { cleanRequest, type StoredJob } from '../../jobs/job';
 
 const jobResultSchema = z.object({
@@ -24,6 +25,17 @@ const jobResultSchema = z.object({
 
 /** A non-empty string. */
 const id = () => z.string().check(z.minLength(1));
+
+/** A message of the studio's own (`api/message.ts`): a code and its params, never a sentence. */
+export const msgSchema: z.ZodMiniType<Msg> = z.object({
+  code: id(),
+  params: z.optional(
+    z.record(
+      z.string(),
+      z.union([z.string(), z.number(), z.lazy((): z.ZodMiniType<Msg> => msgSchema)]),
+    ),
+  ),
+});
 
 /**
  * A stored job, validated. Unknown keys are dropped (so a `preview`, or anything a hand-edited
@@ -61,12 +73,13 @@ export const storedJobSchema: z.ZodMiniType<StoredJob> = z.pipe(
       z.object({
         kind: z.enum(['http', 'network', 'aborted', 'invalid', 'task', 'lost']),
         code: z.optional(z.string()),
-        message: z.string(),
+        message: z.optional(z.string()),
+        reason: z.optional(msgSchema),
         traceId: z.optional(z.string()),
         status: z.optional(z.number()),
       }),
     ),
-    note: z.optional(z.string()),
+    note: z.optional(msgSchema),
     retryAt: z.optional(z.number()),
     createdAt: z.number(),
     startedAt: z.optional(z.number()),

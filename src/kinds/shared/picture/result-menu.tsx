@@ -1,6 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { actionName } from '../../../jobs/action-names';
-import { jobText } from '../../../jobs/job-text';
+import { reasonOf, type Msg } from '../../../api/message';
+import { say } from '../../../i18n/say';
 import { useState } from 'react';
 import type { Job } from '../../../jobs/job';
 import { promptOf } from '../../../jobs/job-names';
@@ -29,7 +30,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
   const { i18n, t } = useLingui();
   // An upscale or a pan has no prompt of its own: copy the one it was made from.
   const prompt = useJobs((s) => promptOf(job, (id) => s.byId[id]) ?? '');
-  const [downloadError, setDownloadError] = useState('');
+  const [downloadError, setDownloadError] = useState<Msg | string>('');
   const r = job.result;
   if (!r?.raw_image_url) return null;
   const raw = r.raw_image_url;
@@ -47,7 +48,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
         onClick={() =>
           download(job).then(
             () => setDownloadError(''),
-            (e: Error) => setDownloadError(isChunkLoadError(e) ? i18n._(UNLOADED) : e.message),
+            (e: Error) => setDownloadError(isChunkLoadError(e) ? i18n._(UNLOADED) : reasonOf(e)),
           )
         }
       >
@@ -77,7 +78,7 @@ export function ResultMenu({ job, onOpen, selected }: ResultMenuProps) {
       <KeptLabel job={job} />
       {downloadError && (
         <p role="alert" className="field-error">
-          {jobText(downloadError, i18n)}
+          {say(downloadError, i18n)}
         </p>
       )}
     </div>

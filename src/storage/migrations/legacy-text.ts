@@ -1,0 +1,122 @@
+/**
+ * One-time migration of the sentences older studios stored (a job's note, a studio-made error)
+ * into messages (`Msg`: a code and params). No hand-written patterns: for every code with words,
+ * its message is read from both compiled catalogs (English, and Chinese, which a few messages
+ * were stored in when they were worded at creation), and a matcher is built from its literal
+ * parts and placeholders. A match gives the code and its params; a param that is itself one of
+ * the studio's sentences ("Could not check: …") becomes a nested message. Text that matches
+ * nothing is the provider's and stays as it is. Its own chunk: only a database or a history file
+ * made by an older studio loads it.
+ */
+import type { I18n, MessageDescriptor, Messages } from '@lingui/core';
+import { isMsg, type Msg } from '../../api/message';
+import type { WordParams } from '../../api/words';
+import { catalogOf } from '../../i18n/activate';
+import { loadWords } from '../../i18n/say';
+
+/** A compiled message: literal text, and placeholders as `[name]` (or `[name, format, …]`). */
+type Compiled = string | readonly (string | readonly unknown[])[];
+
+interface Matcher {
+  code: string;
+  names: string[];
+  pattern: RegExp;
+  /** Letters of literal text: the more, the surer the match (tried first). */
+  weight: number;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LETTER = /[A-Za-z\u4e00-\u9fff]/g;
+
+/** Params that answer every name with nothing: enough to learn which message a code words. */
+const PROBE = new Proxy({}, { get: () => '' }) as WordParams;
+const SILENT = { _: () => '' } as unknown as I18n;
+
+function matcherOf(code: string, compiled: Compiled | undefined): Matcher | undefined {
+  if (compiled === undefined) return undefined;
+  const parts = typeof compiled === 'string' ? [compiled] : compiled;
+  const names: string[] = [];
+  let source = '';
+  let literal = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      source += escape(part);
+      literal += part;
+    } else if (part.length === 1 && typeof part[0] === 'string') {
+      names.push(part[0]);
+      source += '([\\s\\S]*?)';
+    } else return undefined; // A plural or a select: such a message was never stored.
+  }
+  const weight = literal.match(LETTER)?.length ?? 0;
+  // A message that is all placeholders and punctuation would match anyone's words.
+  if (weight === 0) return undefined;
+  return { code, names, pattern: new RegExp(`^${source}$`), weight };
+}
+
+/** Turns stored sentences back into messages. */
+export interface LegacyText {
+  /** The message a stored sentence is, or undefined when it is not the studio's. */
+  toMsg(text: string): Msg | undefined;
+  /** A stored job (or an imported one) with its note and studio-made error as messages. */
+  job<T>(record: T): T;
+}
+
+/** Builds the matchers from the words tables and both languages' catalogs. */
+export async function loadLegacyText(): Promise<LegacyText> {
+  const [table, ...catalogs] = await Promise.all([
+    loadWords(),
+    catalogOf('en'),
+    catalogOf('zh-CN'),
+  ]);
+  const matchers: Matcher[] = [];
+  for (const [code, words] of Object.entries(table)) {
+    const said = words(PROBE, SILENT);
+    if (typeof said === 'string') continue;
+    for (const catalog of catalogs as Messages[]) {
+      const matcher = matcherOf(code, catalog[(said as MessageDescriptor).id] as Compiled);
+      if (matcher) matchers.push(matcher);
+    }
+  }
+  // The surest first; of two as sure, the one that tells more apart ("HTTP {status} {reason}").
+  matchers.sort((a, b) => b.weight - a.weight || b.names.length - a.names.length);
+  return legacyText(matchers);
+}
+
+function legacyText(matchers: readonly Matcher[]): LegacyText {
+  function toMsg(text: string, depth = 0): Msg | undefined {
+    for (const { code, names, pattern } of matchers) {
+      const m = pattern.exec(text);
+      if (!m) continue;
+      const params: Record<string, string | number | Msg> = {};
+      names.forEach((name, i) => {
+        const value = m[i + 1] ?? '';
+        params[name] = (depth < 2 && value ? toMsg(value, depth + 1) : undefined) ?? value;
+      });
+      return names.length ? { code, params } : { code };
+    }
+    return undefined;
+  }
+
+  function job<T>(record: T): T {
+    if (typeof record !== 'object' || record === null) return record;
+    const r = record as { note?: unknown; error?: { message?: unknown; reason?: unknown } };
+    let out = r;
+    if (typeof r.note === 'string') {
+      out = {
+        ...out,
+        note: toMsg(r.note) ?? { code: 'job.legacy-note', params: { text: r.note } },
+      };
+    }
+    const error = r.error;
+    if (error && typeof error.message === 'string' && !isMsg(error.reason)) {
+      const reason = toMsg(error.message);
+      if (reason) {
+        const { message: _sentence, ...rest } = error;
+        out = { ...out, error: { ...rest, reason } };
+      }
+    }
+    return out as T;
+  }
+
+  return { toMsg: (text) => toMsg(text), job };
+}
