@@ -134,6 +134,9 @@ test('Animate an upscale: four clips that play, Extend clip 2 makes a linked car
   await expect
     .poll(() => big.evaluate((v: HTMLVideoElement) => v.currentTime > 0.2), { timeout: 20_000 })
     .toBe(true);
+  // The player fits the clip: no empty half beside it (a long title wraps instead of widening it).
+  const [box, clip] = [await lightbox.boundingBox(), await big.boundingBox()];
+  expect(clip!.width).toBeGreaterThan(box!.width - 40);
   await lightbox.getByRole('button', { name: 'Close' }).click();
 
   // Download clip 1 saves that clip's MP4, byte for byte (from the copy kept through the relay:

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { msg } from '@lingui/core/macro';
+import { filesToSave } from '../jobs/kind';
 import { Trans } from '@lingui/react/macro';
 import { PartBoundary } from '../components/ui/part-boundary';
 import { isJobActive } from '../jobs/job';
@@ -44,6 +45,7 @@ export function HistorySection({ services, onOpenJob }: HistorySectionProps) {
           }
           onOpenJob={onOpenJob}
           keepMissingCopies={keepMissingCopies}
+          filesOf={(job) => filesToSave(services.jobKinds, job)}
         />
       </WithQueries>
     </PartBoundary>

@@ -75,6 +75,8 @@ export interface JobKind {
   settle(response: KindResponse): Settled;
   /** Images of a result worth caching locally. */
   imagesOf(result: JobResult): string[];
+  /** The files a download of the job saves, when not its images (videos: the clips alone). */
+  downloadsOf?(result: JobResult): string[];
   /** Whether a finished result is a 2×2 grid (its quadrants can be picked and acted on). */
   isGrid?(result: JobResult | undefined): boolean;
 }
@@ -106,4 +108,11 @@ export function createKindRegistry(kinds: readonly JobKind[], fallback: string):
     },
     fallback,
   };
+}
+
+/** The files a download of `job` saves, as its kind says (none for an unfinished job). */
+export function filesToSave(kinds: KindRegistry, job: Job): string[] {
+  const kind = kinds.of(job);
+  if (!kind || !job.result) return [];
+  return (kind.downloadsOf ?? kind.imagesOf)(job.result);
 }

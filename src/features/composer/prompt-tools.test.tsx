@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createStore, useStore } from 'zustand';
 import { composeDraft, splitDraft } from '../../prompt/draft-prompt';
 import { KINDS } from '../../kinds/registry';
@@ -102,6 +102,28 @@ describe('prompt tools', () => {
     });
     // The describe's own card says it is describing: no toast says it again.
     expect(calls.toasts).toEqual([]);
+  });
+
+  it('with two references and nothing typed, Describe and Edit image ask which one, never take the first silently', async () => {
+    const { calls, ui } = setUp('https://x.test/one.png https://x.test/two.png a cat');
+    render(ui(), { wrapper: WithI18n });
+    fireEvent.click(await screen.findByRole('button', { name: 'Describe' }));
+    const choice = screen.getByRole('group', { name: 'Which image?' });
+    expect(calls.submitted).toEqual([]);
+    expect(
+      within(choice)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Image 1: x.test/one.png', 'Image 2: x.test/two.png']);
+    fireEvent.click(within(choice).getByRole('button', { name: /Image 2/ }));
+    expect(calls.submitted).toEqual([
+      { request: { image_url: 'https://x.test/two.png' }, kind: 'describe' },
+    ]);
+    expect(screen.queryByRole('group', { name: 'Which image?' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit image' }));
+    fireEvent.click(screen.getByRole('button', { name: /Image 1/ }));
+    expect(calls.dialogs.map((d) => d.imageUrl)).toEqual(['https://x.test/one.png']);
   });
 
   it('with no link anywhere, Describe asks for one and sends nothing', async () => {

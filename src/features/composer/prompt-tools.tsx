@@ -4,6 +4,7 @@ import { getImageUrls } from '../../prompt/compose';
 import { checkImageUrl } from '../../prompt/reference-urls';
 import type { PromptToolRow } from '../../kinds/shared/kind-tools';
 import { useTools, type ToolsValue } from '../../kinds/shared/tools-context';
+import { ImageChoice } from './image-choice';
 
 /** Props of {@link PromptTools}. */
 export interface PromptToolsProps {
@@ -35,18 +36,35 @@ function ToolRow({ prompt, imageUrl, asks = {}, tools }: ToolRowProps) {
   const [status, setStatus] = useState('');
   const [panel, setPanel] = useState<ReactNode>(null);
 
+  const usable = (url: string | undefined): string | undefined => {
+    if (!url) {
+      setError(t`Type an image link in Image URL (or add a reference image) first.`);
+      return undefined;
+    }
+    const check = checkImageUrl(url);
+    setError(check.ok ? '' : check.message);
+    return check.ok ? check.url : undefined;
+  };
   const row: PromptToolRow = {
     busy: pending !== null,
-    image: () => {
-      const typed = imageUrl.trim();
-      const url = typed || getImageUrls(prompt)[0];
-      if (!url) {
-        setError(t`Type an image link in Image URL (or add a reference image) first.`);
-        return undefined;
+    pickImage: (take) => {
+      const references = getImageUrls(prompt);
+      if (imageUrl.trim() || references.length < 2) {
+        const url = usable(imageUrl.trim() || references[0]);
+        if (url) take(url);
+        return;
       }
-      const check = checkImageUrl(url);
-      setError(check.ok ? '' : check.message);
-      return check.ok ? check.url : undefined;
+      setError('');
+      setPanel(
+        <ImageChoice
+          urls={references}
+          onPick={(url) => {
+            setPanel(null);
+            const checked = usable(url);
+            if (checked) take(checked);
+          }}
+        />,
+      );
     },
     run: async (label, work) => {
       setPending(label);

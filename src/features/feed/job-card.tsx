@@ -9,10 +9,11 @@ import { say } from '../../i18n/say';
 import { lazyPart } from '../../lazy/lazy-part';
 import { useFeedActions } from '../../kinds/shared/card-actions';
 import type { CardFrameProps } from '../../kinds/shared/card-props';
+import { DeleteJobButton } from '../../kinds/shared/delete-job-button';
+import { Elapsed } from '../../kinds/shared/elapsed';
 import { CardTitle, useCardName } from './card-title';
-import { Elapsed } from './elapsed';
 import { JobControls } from './job-controls';
-import { useStatusText } from './status-text';
+import { useStatusText } from '../../kinds/shared/status-text';
 
 const Lightbox = lazyPart(() =>
   import('../../kinds/shared/picture/lightbox').then((m) => m.Lightbox),
@@ -43,7 +44,7 @@ export function JobCard({ jobId }: JobCardProps) {
  */
 export function CardFrame({ job, body }: CardFrameProps) {
   const parent = useJobs((s) => (job.parent?.jobId ? s.byId[job.parent.jobId] : undefined));
-  const { act, dismiss } = useFeedActions();
+  const { act } = useFeedActions();
   const { i18n, t } = useLingui();
   const title = useCardName(job).title;
   const [selected, setSelected] = useState<number | null>(null);
@@ -77,15 +78,7 @@ export function CardFrame({ job, body }: CardFrameProps) {
         <span className={`status-chip ${job.status}`}>{status}</span>
         {live && job.status !== 'queued' && <span className="pct">{job.progress}%</span>}
         <Elapsed from={job.startedAt ?? job.createdAt} to={job.finishedAt} />
-        <button
-          type="button"
-          className="icon-button dismiss"
-          aria-label={t({ message: 'Delete', context: 'delete a job from the feed' })}
-          title={t`Delete this job (Undo is offered)`}
-          onClick={() => dismiss(job.id)}
-        >
-          ×
-        </button>
+        <DeleteJobButton jobId={job.id} />
       </header>
       {body({ parent, selected, onSelect: setSelected, onOpen: () => setOpen(true) })}
       {live && (

@@ -45,11 +45,25 @@ export const downloading =
 
 /** The end of a bulk download: saved, failed (with why), and without an image. */
 export const downloaded =
-  (saved: number, failed: number, reasons: readonly (Msg | string)[], skipped: number): Say =>
+  (
+    saved: number,
+    failed: number,
+    reasons: readonly (Msg | string)[],
+    skipped: number,
+    clips = 0,
+  ): Say =>
   (i18n) => {
-    const parts = [
-      i18n._(msg`${plural(saved, { one: 'Downloaded # image.', other: 'Downloaded # images.' })}`),
-    ];
+    const parts = [];
+    if (saved || !clips)
+      parts.push(
+        i18n._(
+          msg`${plural(saved, { one: 'Downloaded # image.', other: 'Downloaded # images.' })}`,
+        ),
+      );
+    if (clips)
+      parts.push(
+        i18n._(msg`${plural(clips, { one: 'Downloaded # clip.', other: 'Downloaded # clips.' })}`),
+      );
     if (failed) {
       const why = reasons.map((r) => say(r, i18n)).join(' ');
       parts.push(i18n._(msg`${failed} could not be saved. ${why}`));

@@ -10,6 +10,7 @@ import { createJobsActions, createJobsStore, type JobsStore } from '../../jobs/s
 import { HistoryView } from './history-view';
 import { testSink } from '../../jobs/fixtures/store-sink';
 import { jobKinds } from '../../kinds/registry';
+import { filesToSave } from '../../jobs/kind';
 
 const PROMPTS = ['a red fox in snow', 'neon tokyo at night', 'a lighthouse in fog'];
 let dbCount = 0;
@@ -75,6 +76,7 @@ function renderView(onOpenJob = vi.fn()) {
         store={store}
         persistence={persistence}
         initialRect={{ width: 1200, height: 2000 }}
+        filesOf={(job) => filesToSave(jobKinds(), job)}
       />
     </QueryClientProvider>,
     { wrapper: WithI18n },
@@ -89,6 +91,36 @@ const tileNames = (gallery: () => HTMLElement) =>
   within(gallery())
     .getAllByRole('button')
     .map((b) => b.textContent);
+
+/** Every file History saves (name and bytes) and every URL it fetched, with `answer` as the web. */
+function captureDownloads(answer: (url: string) => Response) {
+  const saved: { name: string; blob: Blob }[] = [];
+  const requested: string[] = [];
+  const blobs = new Map<string, Blob>();
+  const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+  URL.createObjectURL = (blob: Blob) => {
+    const href = `blob:test/${blobs.size}`;
+    blobs.set(href, blob);
+    return href;
+  };
+  URL.revokeObjectURL = () => {};
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href') ?? '')! });
+  });
+  vi.stubGlobal('fetch', async (url: string) => {
+    requested.push(url);
+    return answer(url);
+  });
+  const restore = () => {
+    click.mockRestore();
+    vi.unstubAllGlobals();
+    URL.createObjectURL = original.create;
+    URL.revokeObjectURL = original.revoke;
+  };
+  return { saved, requested, restore };
+}
 
 describe('HistoryView', () => {
   it('shows every job newest first, and search narrows the list', async () => {
@@ -213,26 +245,11 @@ describe('HistoryView', () => {
   });
 
   it('downloads the selected images one by one, named from their prompts', async () => {
-    const saved: { name: string; blob: Blob }[] = [];
-    const blobs = new Map<string, Blob>();
-    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
-    URL.createObjectURL = (blob: Blob) => {
-      const href = `blob:test/${blobs.size}`;
-      blobs.set(href, blob);
-      return href;
-    };
-    URL.revokeObjectURL = () => {};
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href') ?? '')! });
-    });
-    const requested: string[] = [];
-    vi.stubGlobal('fetch', async (url: string) => {
-      requested.push(url);
-      if (url.endsWith('/7.png')) return new Response('gone', { status: 404 });
-      return new Response(`bytes of ${url}`, { headers: { 'content-type': 'image/webp' } });
-    });
+    const { saved, requested, restore } = captureDownloads((url) =>
+      url.endsWith('/7.png')
+        ? new Response('gone', { status: 404 })
+        : new Response(`bytes of ${url}`, { headers: { 'content-type': 'image/webp' } }),
+    );
     try {
       const { region, gallery } = renderView();
       for (const name of [
@@ -273,10 +290,40 @@ describe('HistoryView', () => {
       expect(JSON.stringify(file)).not.toContain('sk-secret');
       expect(within(region).getByRole('status').textContent).toMatch(/Exported 14 jobs/);
     } finally {
-      click.mockRestore();
-      vi.unstubAllGlobals();
-      URL.createObjectURL = original.create;
-      URL.revokeObjectURL = original.revoke;
+      restore();
+    }
+  });
+
+  it('downloads an Animate job as its four clips (MP4), not its still cover', async () => {
+    const clips = [1, 2, 3, 4].map((n) => `https://cdn.test/v/clip-${n}.mp4`);
+    const animate = makeJob(40, {
+      kind: 'videos',
+      request: { action: 'generate', prompt: 'waves roll in', image_url: 'https://img.test/0.png' },
+      result: {
+        actions: [],
+        image_url: 'https://cdn.test/v/cover.jpg',
+        data: { video_id: 'v40', video_urls: clips },
+      },
+    });
+    await persistence.saveJob(animate);
+    createJobsActions(store).merge([animate]);
+    const { saved, requested, restore } = captureDownloads(
+      (url) => new Response(`bytes of ${url}`, { headers: { 'content-type': 'video/mp4' } }),
+    );
+    try {
+      const { region, gallery } = renderView();
+      fireEvent.click(within(gallery()).getByRole('checkbox', { name: /^Select waves roll in/ }));
+      fireEvent.click(within(region).getByRole('button', { name: 'Download selected' }));
+      await waitFor(() =>
+        expect(within(region).getByRole('status').textContent).toBe('Downloaded 4 clips.'),
+      );
+      expect(requested).toEqual(clips);
+      expect(saved.map((s) => s.name)).toEqual(
+        [1, 2, 3, 4].map((n) => `waves-roll-in-clip-${n}.mp4`),
+      );
+      expect(await saved[2]!.blob.text()).toBe(`bytes of ${clips[2]}`);
+    } finally {
+      restore();
     }
   });
 

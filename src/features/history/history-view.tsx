@@ -17,6 +17,7 @@ import { ImportProgressBar } from './import-progress';
 import { KeptCopies } from './kept-copies';
 import { LineagePanel } from './lineage-panel';
 import { useHistoryActions } from './use-history-actions';
+import type { FilesOf } from './download-pictures';
 import './history.css';
 
 /** Props of {@link HistoryView}. */
@@ -33,6 +34,8 @@ export interface HistoryViewProps {
   onRestored?: (jobs: readonly Job[]) => void;
   /** Keeps every missing copy whose link lives (the runner's); asked each time History opens. */
   keepMissingCopies?: () => void;
+  /** What Download saves of a job (the app asks its kind: clips for Animate). Default: its picture. */
+  filesOf?: FilesOf;
   /** The gallery's size before layout measures it (and in jsdom, which has none). */
   initialRect?: Rect;
 }
@@ -47,6 +50,7 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
     deps,
     options.removeJobs ?? persistence.deleteJobs,
     options.onRestored,
+    options.filesOf,
   );
   // All jobs (a start reads the newest only); opening History keeps copies still missing too.
   useEffect(() => {

@@ -4,7 +4,7 @@ import { saveBlob } from '../../components/ui/save-file';
 import type { Job } from '../../jobs/job';
 import type { ImportProgress } from '../../storage/persistence/persistence';
 import { exportFileName } from '../../prompt/file-name';
-import { downloadPictures, jobsWithPictures } from './download-pictures';
+import { downloadPictures, jobsWithPictures, pictureOf, type FilesOf } from './download-pictures';
 import type { HistoryDeps } from './history-context';
 import * as say from './history-messages';
 import { HISTORY_IMAGE_KEY } from './use-history-image';
@@ -45,6 +45,7 @@ export function useHistoryActions(
   { store, persistence }: HistoryDeps,
   removeJobs: (ids: string[]) => Promise<void>,
   onRestored?: (jobs: readonly Job[]) => void,
+  filesOf: FilesOf = pictureOf,
 ) {
   const queryClient = useQueryClient();
   const [deleted, setDeleted] = useUndoWindow(persistence);
@@ -99,15 +100,18 @@ export function useHistoryActions(
   const download = useCallback(
     (ids: string[]) =>
       run(async () => {
-        const jobs = jobsWithPictures(ids, store.getState().byId);
-        const { failed, reasons } = await downloadPictures(jobs, persistence, (i, n) =>
-          setMessage({ text: say.downloading(i, n), tone: 'info' }),
+        const jobs = jobsWithPictures(ids, store.getState().byId, filesOf);
+        const got = await downloadPictures(
+          jobs,
+          persistence,
+          (i, n) => setMessage({ text: say.downloading(i, n), tone: 'info' }),
+          filesOf,
         );
         const skipped = ids.length - jobs.length;
-        const text = say.downloaded(jobs.length - failed, failed, reasons, skipped);
-        setMessage({ text, tone: failed ? 'error' : 'info' });
+        const text = say.downloaded(got.images, got.failed, got.reasons, skipped, got.clips);
+        setMessage({ text, tone: got.failed ? 'error' : 'info' });
       }),
-    [run, store, persistence],
+    [run, store, persistence, filesOf],
   );
 
   const exportAll = useCallback(

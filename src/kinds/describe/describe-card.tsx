@@ -3,6 +3,9 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { descriptionsOf } from './describe-kind';
 import type { Job } from '../../jobs/job';
 import { useFeedActions } from '../shared/card-actions';
+import { DeleteJobButton } from '../shared/delete-job-button';
+import { Elapsed } from '../shared/elapsed';
+import { useStatusText } from '../shared/status-text';
 import { JobError } from '../shared/job-error';
 import { useTools } from '../shared/tools-context';
 
@@ -20,6 +23,7 @@ export function DescribeCard({ job }: DescribeCardProps) {
   const tools = useTools()?.services;
   const { cancel, retry } = useFeedActions();
   const { t } = useLingui();
+  const status = useStatusText(job);
   const url = typeof job.request.image_url === 'string' ? job.request.image_url : '';
   const prompts = descriptionsOf(job.result?.data);
   const putPrompt = (prompt: string) => {
@@ -42,8 +46,10 @@ export function DescribeCard({ job }: DescribeCardProps) {
           <Trans>Describe</Trans>
         </p>
         <span className={`status-chip ${job.status}`}>
-          {job.status === 'done' ? t`Done` : job.status === 'failed' ? t`Failed` : t`Describing`}
+          {job.status === 'running' ? t`Describing` : status}
         </span>
+        <Elapsed from={job.startedAt ?? job.createdAt} to={job.finishedAt} />
+        <DeleteJobButton jobId={job.id} />
       </header>
       {url && (
         // Inline size: the picture may be 2048 px wide and the card must never scroll sideways.

@@ -22,16 +22,10 @@ export function DescribeImageTool({ job, imageUrl, services }: ImageToolProps) {
   );
 }
 
-/** Describe in the composer: the image typed in Image URL (else the first reference). */
+/** Describe in the composer: the image typed in Image URL (else the one reference; with several, the one the person picks). */
 export function DescribePromptTool({ row, services }: PromptToolProps) {
   return (
-    <button
-      type="button"
-      onClick={() => {
-        const url = row.image();
-        if (url) describe(services, url);
-      }}
-    >
+    <button type="button" onClick={() => row.pickImage((url) => describe(services, url))}>
       <Trans>Describe</Trans>
     </button>
   );

@@ -48,15 +48,12 @@ export function EditImageTool({ job, imageUrl, grid, services }: ImageToolProps)
   );
 }
 
-/** Edit image in the composer: the image typed in Image URL (else the first reference). */
+/** Edit image in the composer: the image typed in Image URL (else the one reference; with several, the one the person picks). */
 export function EditPromptTool({ row, services }: PromptToolProps) {
   return (
     <button
       type="button"
-      onClick={() => {
-        const url = row.image();
-        if (url) openEdit(services, { imageUrl: url });
-      }}
+      onClick={() => row.pickImage((url) => openEdit(services, { imageUrl: url }))}
     >
       <Trans>Edit image</Trans>
     </button>

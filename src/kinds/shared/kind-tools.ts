@@ -25,10 +25,11 @@ export interface PromptToolRow {
   /** True while a tool of the row waits for an answer: the others wait too. */
   busy: boolean;
   /**
-   * The image the person means: the link typed in Image URL, else the first reference. None
-   * usable: undefined, and the row says what to change.
+   * Hands `take` the image the person means: the link typed in Image URL, or the one reference.
+   * With several references and nothing typed it asks which one under the row (never the first
+   * one silently); none usable: the row says what to change and `take` is not called.
    */
-  image(): string | undefined;
+  pickImage(take: (url: string) => void): void;
   /** Runs a call: the row says `pending` meanwhile, and shows the message of what it throws. */
   run(pending: string, work: () => Promise<void>): Promise<void>;
   /** Says how a tool's work went (the row's one status line). */

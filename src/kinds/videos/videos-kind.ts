@@ -136,4 +136,7 @@ export const videosKind: JobKind = {
     const video = videoResultOf(result);
     return [...(video?.cover ? [video.cover] : []), ...(video?.urls ?? [])];
   },
+
+  // A download of an Animate job is its four clips, not the still cover.
+  downloadsOf: (result) => videoResultOf(result)?.urls ?? [],
 };
