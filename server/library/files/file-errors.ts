@@ -41,9 +41,9 @@ export function fileErrorWords(error: FileError): string {
     case 'file_store_failed':
       return `${lead} the server could not write it${p.errno ? ` (${p.errno})` : ''}.`;
     case 'file_not_allowed':
-      return `${lead} ${p.reason}`;
     case 'file_source_failed':
-      return `${lead} ${p.reason}`;
+      // The reason is a sentence of its own.
+      return `Could not keep a copy. ${p.reason}`;
     case 'file_wrong_type':
       return `${lead} it is not a picture or clip (the host sent ${p.type}).`;
     case 'file_too_large':
