@@ -3,7 +3,8 @@ import { ENGINE_ADMIN_HEADERS } from '../../src/api/engine-admin';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
 import type { StudioServer } from './app';
 import { gzipSync } from 'node:zlib';
-import { checkRelayUrl, createRelay } from './relay';
+import { checkPictureUrl } from '../shared/allowed-fetch';
+import { createRelay } from './relay';
 import { exchange, listen, makeDist, raw, startStudio } from './fixtures/studio-test-kit';
 
 const ENGINE_CDN = 'http://127.0.0.1:4999';
@@ -15,7 +16,7 @@ const PLANTED =
 /** A picture whose decoded bytes run on well past its gzipped length. */
 const LONG_PICTURE = Buffer.concat([PNG, Buffer.alloc(2000, 0x20), Buffer.from(PLANTED)]);
 
-describe('checkRelayUrl', () => {
+describe('checkPictureUrl', () => {
   it.each([
     'https://midjourney.cdn.acedata.cloud/attachments/1/a.png?ex=1&hm=2',
     'https://platform.cdn.acedata.cloud/v.mp4',
@@ -26,7 +27,7 @@ describe('checkRelayUrl', () => {
     'https://storage.fonedis.cc//video/1c67c36c-8177-4f19-ad72-1dc1567265a6/0_0.mp4',
     'https://storage.fonedis.cc/upload_1751816808164156352.png',
   ])('lets %s through', (url) => {
-    expect(checkRelayUrl(url, allowed).ok).toBe(true);
+    expect(checkPictureUrl(url, allowed).ok).toBe(true);
   });
 
   it.each([
@@ -63,14 +64,14 @@ describe('checkRelayUrl', () => {
     ['a relative URL', '/attachments/a.png'],
     ['no scheme', 'midjourney.cdn.acedata.cloud/a.png'],
   ])('refuses %s', (_what, url) => {
-    const check = checkRelayUrl(url, allowed);
+    const check = checkPictureUrl(url, allowed);
     expect(check.ok).toBe(false);
   });
 
   it('treats other spellings of the engine CDN address as that same address', () => {
     // 2130706433 is 127.0.0.1: URL parsing normalises it, so it is the allowed origin itself.
-    expect(checkRelayUrl('http://2130706433:4999/a.png', allowed)).toMatchObject({ ok: true });
-    expect(checkRelayUrl('http://0x7f000001:4998/a.png', allowed).ok).toBe(false);
+    expect(checkPictureUrl('http://2130706433:4999/a.png', allowed)).toMatchObject({ ok: true });
+    expect(checkPictureUrl('http://0x7f000001:4998/a.png', allowed).ok).toBe(false);
   });
 });
 

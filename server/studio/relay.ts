@@ -2,9 +2,9 @@
  * The image relay: `GET /relay?url=…` fetches a picture server-side, so the studio can keep a
  * readable copy of a picture whose CDN sends no CORS headers. It fetches only from an
  * allow-list of origins (the provider's CDN over https, the engine's CDN, configured picture
- * origins), compared as whole origins after the URL is parsed: never a prefix or a suffix of a
- * host name, never with credentials, never a redirect off the list. So it is no open proxy.
+ * origins), checked and followed as server/shared/allowed-fetch says. So it is no open proxy.
  */
+import { checkPictureUrl, fetchAllowed, pictureType } from '../shared/allowed-fetch';
 
 /** The relay's limits and where it may fetch from. */
 export interface RelayOptions {
@@ -17,51 +17,6 @@ export interface RelayOptions {
   /** Redirects followed, each checked against the list (default 3). */
   maxRedirects?: number;
   fetchImpl?: typeof fetch;
-}
-
-/** A URL the relay will fetch, or the reason it will not. */
-export type RelayCheck = { ok: true; url: URL } | { ok: false; reason: string };
-
-const MAX_URL_LENGTH = 4096;
-/** SVG is an image type that carries script: it is not a picture the provider sends. */
-const ALLOWED_TYPES: readonly string[] = [
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'image/gif',
-  'image/avif',
-  'video/mp4',
-];
-
-/**
- * The picture type an upstream `content-type` names, in its canonical spelling, or null. Only
- * this is ever sent on: the upstream's own string may say more than its first type
- * (`image/png;x, text/html` reads as HTML in Chromium).
- */
-export function pictureType(header: string | null): string | null {
-  const essence = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return ALLOWED_TYPES.includes(essence) ? essence : null;
-}
-
-/** Whether the relay may fetch `raw` (a whole-origin match against `allowed`). */
-export function checkRelayUrl(raw: string, allowed: ReadonlySet<string>): RelayCheck {
-  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: 'The URL is too long.' };
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { ok: false, reason: 'Not an absolute URL.' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return { ok: false, reason: `The relay fetches http(s) pictures only, not ${url.protocol}` };
-  if (url.username || url.password)
-    return { ok: false, reason: 'A picture URL never carries credentials.' };
-  // The parsed origin: IP spellings, encoded hosts and default ports are normalised already,
-  // so `https://cdn@evil`, `https://cdn.evil`, `http://cdn` and `https://[::1]` all differ.
-  if (!allowed.has(url.origin))
-    return { ok: false, reason: `The relay does not fetch from ${url.origin}.` };
-  url.hash = '';
-  return { ok: true, url };
 }
 
 /** Answer a relay request (GET only; the router sends it `/relay`). */
@@ -77,33 +32,17 @@ export function createRelay(options: RelayOptions): (req: Request) => Promise<Re
       return refuse(405, 'The relay answers GET only.');
     const raw = new URL(req.url).searchParams.get('url');
     if (!raw) return refuse(400, 'Say which picture: /relay?url=<picture URL>.');
-    let check = checkRelayUrl(raw, allowed);
+    const check = checkPictureUrl(raw, allowed);
     if (!check.ok) return refuse(403, check.reason);
     const signal = AbortSignal.any([req.signal, AbortSignal.timeout(timeoutMs)]);
-    let upstream: Response;
-    try {
-      for (let hop = 0; ; hop++) {
-        upstream = await doFetch(check.url, {
-          redirect: 'manual',
-          signal,
-          // Pictures are compressed already; and a length is only true of bytes sent as they came.
-          headers: { accept: 'image/*, video/mp4', 'accept-encoding': 'identity' },
-        });
-        const location = upstream.headers.get('location');
-        if (upstream.status < 300 || upstream.status > 399 || !location) break;
-        void upstream.body?.cancel();
-        if (hop >= maxRedirects) return refuse(502, 'The picture redirected too many times.');
-        check = checkRelayUrl(new URL(location, check.url).href, allowed);
-        if (!check.ok)
-          return refuse(502, `The picture redirected off the allow-list. ${check.reason}`);
-      }
-    } catch (err) {
-      const timedOut = err instanceof Error && err.name === 'TimeoutError';
-      return refuse(
-        timedOut ? 504 : 502,
-        timedOut ? 'The picture took too long.' : 'The picture could not be fetched.',
-      );
-    }
+    const fetched = await fetchAllowed(check.url, {
+      allowed,
+      signal,
+      maxRedirects,
+      fetchImpl: doFetch,
+    });
+    if (!fetched.ok) return refuse(fetched.status, fetched.reason);
+    const upstream = fetched.response;
     if (!upstream.ok) {
       void upstream.body?.cancel();
       // A dead or expired CDN link keeps its status, so the studio can say the link expired.
