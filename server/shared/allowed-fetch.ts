@@ -10,7 +10,7 @@ export type PictureUrlCheck = { ok: true; url: URL } | { ok: false; reason: stri
 
 const MAX_URL_LENGTH = 4096;
 /** SVG is an image type that carries script: it is not a picture the provider sends. */
-const PICTURE_TYPES: readonly string[] = [
+export const PICTURE_TYPES: readonly string[] = [
   'image/png',
   'image/jpeg',
   'image/webp',

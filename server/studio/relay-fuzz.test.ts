@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_CDN_ORIGINS } from '../../src/api/origins';
+import { PICTURE_TYPES } from '../shared/allowed-fetch';
 import { createPassThrough } from './pass-through';
 import { createRelay } from './relay';
 
@@ -15,14 +16,6 @@ const RUNS = 1000;
 const ENGINE_CDN = 'http://127.0.0.1:4999';
 const ALLOWED = [...PROVIDER_CDN_ORIGINS, ENGINE_CDN];
 const MAX_BYTES = 4096;
-const PICTURE_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'image/gif',
-  'image/avif',
-  'video/mp4',
-];
 
 const printable = (max: number) => fc.stringMatching(new RegExp(`^[\\x20-\\x7e]{0,${max}}$`));
 

@@ -507,6 +507,20 @@ describe('preview', () => {
     expect(e10).toBeLessThan(e50);
     expect(e50).toBeLessThan(e90);
   });
+
+  it('gets more colourful as progress grows, from a greyer start', async () => {
+    const chroma = async (progress: number): Promise<number> => {
+      const p = await pixels((await preview(grid, progress)).raw);
+      let sum = 0;
+      for (let i = 0; i < p.data.length; i += p.channels) {
+        const [r, g, b] = [p.data[i]!, p.data[i + 1]!, p.data[i + 2]!];
+        sum += Math.max(r, g, b) - Math.min(r, g, b);
+      }
+      return sum / (p.data.length / p.channels);
+    };
+    const [c10, c90] = [await chroma(10), await chroma(90)];
+    expect(c10).toBeLessThan(c90 * 0.8);
+  });
 });
 
 describe('decodeImage', () => {

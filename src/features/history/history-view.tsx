@@ -1,5 +1,5 @@
 import { Trans } from '@lingui/react/macro';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Rect } from '@tanstack/react-virtual';
 import type { Job } from '../../jobs/job';
@@ -18,6 +18,7 @@ import { KeptCopies } from './kept-copies';
 import { LineagePanel } from './lineage-panel';
 import { useHistoryActions } from './use-history-actions';
 import type { FilesOf } from './download-pictures';
+import { useSelection } from './use-selection';
 import './history.css';
 
 /** Props of {@link HistoryView}. */
@@ -60,37 +61,19 @@ export function HistoryView({ onOpenJob, store = jobsStore, ...options }: Histor
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
 
   // Typing stays responsive: the 10,000-job pass runs at a lower priority than the keystroke.
   const deferred = useDeferredValue(filter);
   const shown = useMemo(() => filterJobs(order, byId, deferred), [order, byId, deferred]);
+  const { selected, toggle, selectAll, drop } = useSelection(shown);
   const selectedShown = useMemo(() => shown.filter((id) => selected.has(id)), [shown, selected]);
-
-  const toggle = useCallback((id: string) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
-
-  const selectAll = (select: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of shown) {
-        if (select) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
 
   const toolbarActions = {
     onSelectAll: selectAll,
     onDelete: () => {
       const ids = selectedShown;
-      setSelected((prev) => new Set([...prev].filter((id) => !ids.includes(id))));
+      drop(ids);
       if (activeId && ids.includes(activeId)) setActiveId(null);
       void actions.remove(ids);
     },
