@@ -70,6 +70,8 @@ export async function loadLegacyText(): Promise<LegacyText> {
   ]);
   const matchers: Matcher[] = [];
   for (const [code, words] of Object.entries(table)) {
+    // A stand-in for a provider code reads as the provider's own message: kept as it is.
+    if (code.startsWith('api.code.')) continue;
     const said = words(PROBE, SILENT);
     if (typeof said === 'string') continue;
     for (const catalog of catalogs as Messages[]) {
