@@ -3,8 +3,25 @@
  * translation carries over.
  */
 import { msg } from '@lingui/core/macro';
-import type { ApiCode } from './api-codes';
+import type { ApiCode, ProviderCodeStandIn } from './api-codes';
 import type { Words } from './words';
+
+/** Stand-ins for a provider code whose body said nothing (English as reference §7 has it). */
+const codeStandIns = {
+  'api.code.bad_request': () => msg`The json payload is not valid to request the API`,
+  'api.code.no_token': () => msg`No API token was sent (the authorization header is missing).`,
+  'api.code.token_mismatched': () => msg`The specified token is not matched with API.`,
+  'api.code.api_not_implemented': () => msg`The API is not implemented.`,
+  'api.code.invalid_token': () => msg`The specified token is invalid or wrong.`,
+  'api.code.token_expired': () => msg`The API token has expired.`,
+  'api.code.used_up': () =>
+    msg`Your balance is not sufficient for current request, please buy more in Ace Data Cloud https://platform.acedata.cloud`,
+  'api.code.disabled': () => msg`The credential or application is disabled.`,
+  'api.code.no_api': () => msg`The API path is not registered.`,
+  'api.code.too_many_requests': () => msg`You have exceeded the rate limit.`,
+  'api.code.api_error': () => msg`Internal server error.`,
+  'api.code.timeout': () => msg`Timeout to generate the image.`,
+} satisfies Record<ProviderCodeStandIn, Words>;
 
 /** Words of every API code. */
 export const apiWords = {
@@ -33,4 +50,18 @@ export const apiWords = {
   'api.service-failed-code': ({ code = '' }) => msg`The service could not do it (${code}).`,
   'api.refused-url': () =>
     msg`A picture link was refused: only http(s), blob: and data:image links are shown.`,
+  // A reply that breaks the contract: what it was ("The task"), and the first issues (data).
+  'api.mismatch': ({ what = '', issues = '' }) =>
+    msg`${what} does not match the contract (${issues})`,
+  'api.the-reply': () => msg`The reply`,
+  'api.reply-line': ({ line = '' }) => msg`Line ${line} of the reply`,
+  'api.stream-line': ({ line = '' }) => msg`Stream line ${line}`,
+  'api.the-task': () => msg`The task`,
+  'api.the-task-list': () => msg`The task list`,
+  'api.line-too-long': ({ line = '', max = '' }) =>
+    msg`Line ${line} of the stream is longer than ${max} characters: not an imagine line.`,
+  // The bad line, quoted (data).
+  'api.line-not-json': ({ line = '', text = '' }) =>
+    msg`Line ${line} of the stream is not valid JSON: ${text}`,
+  ...codeStandIns,
 } satisfies Record<ApiCode, Words>;

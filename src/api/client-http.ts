@@ -3,6 +3,7 @@
  * JSON lines), and every reply checked against its schema. Failures are `ApiError`s.
  */
 import { apiMsg } from './api-codes';
+import type { Msg } from './message';
 import type { z } from 'zod/mini';
 import type { ClientConfig } from './client-config';
 import { ApiError, toApiError } from './errors';
@@ -18,16 +19,30 @@ function headers(config: ClientConfig, accept: string): Record<string, string> {
   return h;
 }
 
+/** `reason` with the token starred out of its params (a quoted line, a server's text). */
+function redactMsg(reason: Msg, t: string): Msg {
+  if (!reason.params) return reason;
+  const params: Record<string, string | number | Msg> = {};
+  for (const [k, v] of Object.entries(reason.params)) {
+    params[k] =
+      typeof v === 'string' ? v.split(t).join('***') : typeof v === 'number' ? v : redactMsg(v, t);
+  }
+  return { code: reason.code, params };
+}
+
 /** Keeps the token out of anything a person or a log may see, should a server echo it. */
 export function redact(err: ApiError, token: string | undefined): ApiError {
   const t = token?.trim();
-  if (t && t.length >= 4 && err.message.includes(t)) {
+  if (!t || t.length < 4) return err;
+  const reason = err.reason && redactMsg(err.reason, t);
+  if (err.message.includes(t) || JSON.stringify(reason) !== JSON.stringify(err.reason)) {
     const clean = new ApiError(err.kind, err.message.split(t).join('***'), {
       status: err.status,
       code: err.code,
       traceId: err.traceId,
       taskId: err.taskId,
       retryAfterMs: err.retryAfterMs,
+      ...(reason ? { reason } : {}),
     });
     return clean;
   }
@@ -118,20 +133,23 @@ function describeIssues(error: z.core.$ZodError): string {
     .join('; ');
 }
 
+/**
+ * `value` checked against `schema`; a mismatch is `invalid`, its reason saying what broke the
+ * contract (`what`: "The task", "Line 2 of the reply") and the first issues, zod's words, as data.
+ */
 export function validate<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
-  what: string,
+  what: Msg,
 ): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new ApiError(
-      'invalid',
-      `${what} does not match the contract (${describeIssues(parsed.error)})`,
-      {
-        cause: parsed.error,
-      },
-    );
+    const issues = describeIssues(parsed.error);
+    // The code, for logs; the words are chosen where the reason is shown.
+    throw new ApiError('invalid', `${what.code} does not match the contract (${issues})`, {
+      cause: parsed.error,
+      reason: apiMsg('api.mismatch', { what, issues }),
+    });
   }
   return parsed.data;
 }

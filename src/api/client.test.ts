@@ -5,6 +5,9 @@ import type { ClientConfig, Delivery } from './client-config';
 import { GRID_ACTIONS, type ImagineRequest } from './contract';
 import { newTraceId } from './trace-id';
 import { isApiError, type ApiError } from './errors';
+import { i18n } from '@lingui/core';
+import { reasonOf } from './message';
+import { say } from '../i18n/say';
 import {
   GUIDE_GENERATE,
   GUIDE_STREAM_LINES,
@@ -330,7 +333,10 @@ describe('imagine: HTTP errors', () => {
       server.requests.length = 0;
       const { events, error } = await run(delivery);
       expect(events).toEqual([]);
-      expect(error).toMatchObject({ kind: 'http', status, ...expected });
+      const { message, ...details } = expected;
+      expect(error).toMatchObject({ kind: 'http', status, ...details });
+      // The provider's words as they came; a stand-in is the studio's, worded where shown.
+      expect(say(reasonOf(error), i18n)).toBe(message);
       if (!('traceId' in expected)) expect(error?.traceId).toBe(sentBody().trace_id);
       if (!('code' in expected)) expect(error?.code).toBeUndefined();
       expect(error?.message).not.toMatch(/Unexpected token|JSON/);
@@ -381,7 +387,13 @@ describe('imagine: broken replies', () => {
     const { events, error } = await run('stream');
     expect(events).toHaveLength(1);
     expect(error?.kind).toBe('invalid');
-    expect(error?.message).toMatch(/^Stream line 2 does not match the contract \(progress: /);
+    expect(error?.reason).toMatchObject({
+      code: 'api.mismatch',
+      params: { what: { code: 'api.stream-line', params: { line: 2 } } },
+    });
+    expect(say(error?.reason, i18n)).toMatch(
+      /^Stream line 2 does not match the contract \(progress: /,
+    );
   });
 
   it('a success:false line in a 200 stream is a task error', async () => {
@@ -422,7 +434,8 @@ describe('imagine: broken replies', () => {
     server.script((_req, res) => reply(res, 200, '{"image_url":"x","actions":"upscale1"}'));
     const { error } = await run('wait');
     expect(error?.kind).toBe('invalid');
-    expect(error?.message).toMatch(/^The reply does not match the contract \(actions: /);
+    expect(error?.reason).toMatchObject({ code: 'api.mismatch' });
+    expect(say(error?.reason, i18n)).toMatch(/^The reply does not match the contract \(actions: /);
   });
 
   it('a 200 body that is not JSON is invalid', async () => {

@@ -4,6 +4,7 @@
  * every failure is an `ApiError`.
  */
 import { apiMsg } from './api-codes';
+import type { Msg } from './message';
 import {
   imagineResponseSchema,
   taskBatchSchema,
@@ -83,7 +84,7 @@ function taskFailure(r: ImagineResponse, traceId: string, status?: number): ApiE
 }
 
 /** One imagine body or line → its event; `success:false` throws a task error. */
-function classify(value: unknown, traceId: string, what: string, status: number): ImagineEvent {
+function classify(value: unknown, traceId: string, what: Msg, status: number): ImagineEvent {
   const r = validate(imagineResponseSchema, value, what);
   if (r.success === false || (r.error !== undefined && r.success === undefined && !r.image_url)) {
     throw taskFailure(r, traceId, status);
@@ -115,7 +116,7 @@ async function* eventsFrom(
   values: AsyncIterable<unknown> | Iterable<unknown>,
   traceId: string,
   status: number,
-  label: (n: number) => string,
+  label: (n: number) => Msg,
 ): AsyncGenerator<ImagineEvent> {
   let progress: number | undefined;
   let taskId: string | undefined;
@@ -189,11 +190,8 @@ export async function* imagine(
           reason: apiMsg('api.no-body'),
         });
       }
-      yield* eventsFrom(
-        readNdjson(res.body, signal),
-        traceId,
-        res.status,
-        (n) => `Stream line ${n}`,
+      yield* eventsFrom(readNdjson(res.body, signal), traceId, res.status, (n) =>
+        apiMsg('api.stream-line', { line: n }),
       );
       return;
     }
@@ -204,7 +202,8 @@ export async function* imagine(
         reason: apiMsg('api.empty-reply'),
       });
     }
-    const label = (n: number) => (values.length > 1 ? `Line ${n} of the reply` : 'The reply');
+    const label = (n: number) =>
+      values.length > 1 ? apiMsg('api.reply-line', { line: n }) : apiMsg('api.the-reply');
     yield* eventsFrom(values, traceId, res.status, label);
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);
@@ -256,7 +255,7 @@ export async function retrieveTask(
       }
       return null;
     }
-    return validate(taskSchema, json, 'The task');
+    return validate(taskSchema, json, apiMsg('api.the-task'));
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);
   }
@@ -275,7 +274,7 @@ export async function retrieveTasks(
   try {
     const { res, json } = await tasksCall(config, body, signal);
     if (!res.ok) throw await errorFromResponse(res);
-    return validate(taskBatchSchema, json, 'The task list');
+    return validate(taskBatchSchema, json, apiMsg('api.the-task-list'));
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);
   }

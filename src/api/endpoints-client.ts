@@ -53,7 +53,7 @@ export async function callEndpoint<T extends z.ZodMiniType>(
     const json = await readJson(res, signal);
     const failure = failureIn(json, field, res.status);
     if (failure) throw failure;
-    return validate(schema, json, 'The reply');
+    return validate(schema, json, apiMsg('api.the-reply'));
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);
   }

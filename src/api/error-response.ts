@@ -4,29 +4,33 @@
  * that failed needs it, so it loads with the client, not with the page.
  */
 import { errorBodySchema, errorDetailSchema } from './contract';
-import { apiMsg } from './api-codes';
+import { apiMsg, type ApiCode } from './api-codes';
 import { ApiError, type ApiErrorDetails } from './errors';
 import type { Msg } from './message';
 
 /**
- * Messages for codes whose body carries none. Where reference §7 quotes the provider's own
- * message it is used verbatim; the others are plain descriptions of the documented meaning.
+ * The provider codes whose body may carry no message, each with its stand-in (`api-words.ts`):
+ * reference §7's own message where it quotes one, else a plain description of the meaning.
  */
-const CODE_MESSAGES: Readonly<Record<string, string>> = {
-  bad_request: 'The json payload is not valid to request the API',
-  no_token: 'No API token was sent (the authorization header is missing).',
-  token_mismatched: 'The specified token is not matched with API.',
-  api_not_implemented: 'The API is not implemented.',
-  invalid_token: 'The specified token is invalid or wrong.',
-  token_expired: 'The API token has expired.',
-  used_up:
-    'Your balance is not sufficient for current request, please buy more in Ace Data Cloud https://platform.acedata.cloud',
-  disabled: 'The credential or application is disabled.',
-  no_api: 'The API path is not registered.',
-  too_many_requests: 'You have exceeded the rate limit.',
-  api_error: 'Internal server error.',
-  timeout: 'Timeout to generate the image.',
-};
+const CODE_STAND_INS: ReadonlySet<string> = new Set([
+  'bad_request',
+  'no_token',
+  'token_mismatched',
+  'api_not_implemented',
+  'invalid_token',
+  'token_expired',
+  'used_up',
+  'disabled',
+  'no_api',
+  'too_many_requests',
+  'api_error',
+  'timeout',
+]);
+
+/** The stand-in for a provider code whose body said nothing, or undefined for another code. */
+function standIn(code: string | undefined): Msg | undefined {
+  return code && CODE_STAND_INS.has(code) ? apiMsg(`api.code.${code}` as ApiCode) : undefined;
+}
 
 /**
  * Reason phrases, because HTTP/2 responses (and some proxies) carry an empty `statusText` and
@@ -138,8 +142,12 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
     const message = detail.success ? detail.data.message : legacyMessage(body.message, body.detail);
     const traceId = typeof body.trace_id === 'string' && body.trace_id ? body.trace_id : undefined;
     const details = { ...base, ...(code ? { code } : {}), ...(traceId ? { traceId } : {}) };
-    const said = message || (code && CODE_MESSAGES[code]);
-    return said ? new ApiError('http', said, details) : statusError(res, details);
+    if (message) return new ApiError('http', message, details);
+    // The studio's stand-in as a code; its code, for logs.
+    const reason = standIn(code);
+    return reason
+      ? new ApiError('http', reason.code, { ...details, reason })
+      : statusError(res, details);
   }
 
   // JSON of some other shape (e.g. `{"detail": "Not Found"}` from a framework default handler).

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '@lingui/core';
 import { errorFromResponse, parseRetryAfter } from './error-response';
 import { ApiError, isApiError, toApiError } from './errors';
+import { reasonOf } from './message';
+import { say } from '../i18n/say';
 
 function response(body: string, status: number, headers: Record<string, string> = {}): Response {
   // No statusText: what HTTP/2 responses look like in a browser.
@@ -53,7 +56,12 @@ describe('errorFromResponse', () => {
       message: 'Application disabled by admin',
     });
     const bare = await errorFromResponse(response('{"code":"token_expired"}', 401));
-    expect(bare).toMatchObject({ code: 'token_expired', message: 'The API token has expired.' });
+    // The stand-in is the studio's: a code, worded where it is shown.
+    expect(bare).toMatchObject({
+      code: 'token_expired',
+      reason: { code: 'api.code.token_expired' },
+    });
+    expect(say(reasonOf(bare), i18n)).toBe('The API token has expired.');
   });
 
   it('an unknown code without message falls back to the status line', async () => {

@@ -63,6 +63,7 @@ export async function* readNdjson(
     return new ApiError(
       'invalid',
       `Line ${lineNo + 1} of the stream is longer than ${maxLine} characters: not an imagine line.`,
+      { reason: apiMsg('api.line-too-long', { line: lineNo + 1, max: maxLine }) },
     );
   }
 
@@ -74,13 +75,11 @@ export async function* readNdjson(
     try {
       return { value: JSON.parse(line) };
     } catch (cause) {
-      throw new ApiError(
-        'invalid',
-        `Line ${lineNo} of the stream is not valid JSON: ${quote(line)}`,
-        {
-          cause,
-        },
-      );
+      const text = quote(line);
+      throw new ApiError('invalid', `Line ${lineNo} of the stream is not valid JSON: ${text}`, {
+        cause,
+        reason: apiMsg('api.line-not-json', { line: lineNo, text }),
+      });
     }
   }
 

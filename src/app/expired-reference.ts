@@ -6,6 +6,8 @@
 import { i18n } from '@lingui/core';
 import { msg, t } from '@lingui/core/macro';
 import { uploadToEngine } from '../api/engine-uploads';
+import { reasonOf } from '../api/message';
+import { say } from '../i18n/say';
 import { addDraftReference } from '../features/composer/draft-store';
 import { clientConfig } from '../settings/config-store';
 import { cropQuadrant, quadrantSource } from './quadrant-copy';
@@ -62,7 +64,7 @@ export async function offerKeptCopy(
       const fresh = await uploadToEngine(clientConfig(services.config.getState()), blob);
       toast(putToWork(fresh));
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = say(reasonOf(err), i18n);
       toast(msg`Could not send the kept copy: ${reason}`);
     }
   };

@@ -1,4 +1,7 @@
+import { i18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
+import { reasonOf } from '../api/message';
+import { say } from '../i18n/say';
 import type { FeedActions } from '../kinds/shared/card-actions';
 import { actionSubmission } from '../jobs/action-request';
 import { cachedImageQuery } from '../storage/cached-image-query';
@@ -91,8 +94,9 @@ export function createFeedActions(services: Services, dialogs: FeedDialogs): Fee
                 jobs.forEach((job) => isJobActive(job) && runner.checkAgain(job.id)),
               ),
           }),
-        (err: Error) => {
-          const reason = err.message;
+        (err: unknown) => {
+          // The studio's words in the active language; a browser's or the provider's as they are.
+          const reason = say(reasonOf(err), i18n);
           toast(msg`Could not delete: ${reason}`);
         },
       );

@@ -3,7 +3,7 @@
  * request body and the lineage. Buttons (U2, Zoom Out…) and Vary Region both come through here.
  */
 import type { ImagineRequest } from '../api/contract';
-import { jobTitle, type Job, type JobParent } from './job';
+import { lineageLabel, type Job, type JobParent } from './job';
 
 /** A request plus the lineage it carries: the runner's `submit(request, { parent })`. */
 export interface ActionSubmission {
@@ -31,7 +31,7 @@ export function actionSubmission(
   const request: ImagineRequest = region
     ? { action, image_id: imageId, mask: region.mask, prompt: region.prompt }
     : { action, image_id: imageId };
-  const label = region ? region.prompt || job.parent?.label : jobTitle(job);
+  const label = region ? region.prompt || job.parent?.label : lineageLabel(job);
   return {
     request,
     parent: { jobId: job.id, imageId, action, ...(label === undefined ? {} : { label }) },

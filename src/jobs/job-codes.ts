@@ -17,7 +17,8 @@ export type JobCode =
   | 'job.imported-running'
   | 'job.reply-not-json'
   | 'job.reply-mismatch'
-  | 'job.legacy-note';
+  | 'job.legacy-note'
+  | 'job.bug';
 
 /** A message of the jobs layer. */
 export function jobMsg(

@@ -28,4 +28,6 @@ export const jobWords = {
   'job.reply-mismatch': () => msg`The reply does not match the contract.`,
   // A note of an older studio that is none of the above: its words, as they were stored.
   'job.legacy-note': ({ text = '' }) => String(text),
+  // The studio failed on its own (a bug); what was thrown is data, for a bug report.
+  'job.bug': ({ error = '' }) => msg`The studio failed on this job: ${error}`,
 } satisfies Record<JobCode, Words>;

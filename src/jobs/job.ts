@@ -35,7 +35,10 @@ export interface JobParent {
   imageId: string;
   /** The action, e.g. `upscale2`, `variation_region`. */
   action: string;
-  /** A readable label for the feed ("U2", "Vary (Region)"). */
+  /**
+   * The words the parent was made from (its prompt, a region's prompt), to name it by once it is
+   * gone from the history: data only; the action is worded from `action`.
+   */
   label?: string;
 }
 
@@ -219,15 +222,34 @@ export function previewFromResponse(r: ImagineResponse): JobPreview | undefined 
 
 /**
  * What a job is called on screen: its prompt, else its parent's label (an upscale or a pan has no
- * prompt of its own), links by their short names (`promptTitle`), else what the kind worked on (`kindTitle`), else "Untitled". Trimmed, so a
- * prompt of spaces does not make a blank title.
+ * prompt of its own), links by their short names (`promptTitle`), else what the kind worked on
+ * (`kindTitle`), else "Untitled". An extended clip is "Clip 2 of …" from its request's index; a
+ * describe is named by the image it read. Trimmed, so a prompt of spaces does not make a blank
+ * title.
  */
 export function jobTitle(
   job: Pick<Job, 'request' | 'parent'> & { kind?: string },
   i18n: I18n = activeI18n,
 ): string {
-  const words = job.request.prompt?.trim() || job.parent?.label?.trim();
-  return words ? promptTitle(words, i18n) : kindTitle(job, i18n) || i18n._(msg`Untitled`);
+  const prompt = job.request.prompt?.trim();
+  if (prompt) return promptTitle(prompt, i18n);
+  const label = job.parent?.label?.trim();
+  const index = job.request.video_index;
+  if (job.kind === 'videos' && job.request.action === 'extend' && typeof index === 'number') {
+    const n = index + 1;
+    const of = label ? promptTitle(label, i18n) : i18n._(msg`Untitled`);
+    return i18n._(msg`Clip ${n} of ${of}`);
+  }
+  if (label && job.kind !== 'describe') return promptTitle(label, i18n);
+  return kindTitle(job, i18n) || i18n._(msg`Untitled`);
+}
+
+/**
+ * The label a job leaves on the jobs made from it: the words it was made from (its prompt, else
+ * the label its own parent left), data only, never the studio's words; undefined when it has none.
+ */
+export function lineageLabel(job: Pick<Job, 'request' | 'parent'>): string | undefined {
+  return job.request.prompt?.trim() || job.parent?.label?.trim() || undefined;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useLingui } from '@lingui/react/macro';
+import { reasonOf, type Msg } from '../../api/message';
+import { say } from '../../i18n/say';
 import { getImageUrls } from '../../prompt/compose';
 import { checkImageUrl } from '../../prompt/reference-urls';
 import type { PromptToolRow } from '../../kinds/shared/kind-tools';
@@ -30,9 +32,10 @@ export function PromptTools(props: PromptToolsProps) {
 type ToolRowProps = PromptToolsProps & { tools: ToolsValue };
 
 function ToolRow({ prompt, imageUrl, asks = {}, tools }: ToolRowProps) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState('');
+  // A thrown reason stays a message, worded as it is shown (in the language of the moment).
+  const [error, setError] = useState<Msg | string>('');
   const [status, setStatus] = useState('');
   const [panel, setPanel] = useState<ReactNode>(null);
 
@@ -73,7 +76,7 @@ function ToolRow({ prompt, imageUrl, asks = {}, tools }: ToolRowProps) {
       try {
         await work();
       } catch (err) {
-        setError(err instanceof Error ? err.message : String(err));
+        setError(reasonOf(err));
       } finally {
         setPending(null);
       }
@@ -102,7 +105,7 @@ function ToolRow({ prompt, imageUrl, asks = {}, tools }: ToolRowProps) {
       </p>
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {say(error, i18n)}
         </p>
       )}
       {panel}

@@ -2,6 +2,7 @@
  * The loop: an event in, the machine's decision, the job into the store, the effects out, all in
  * one synchronous step (a stream's line reaches the store before the next line is read).
  */
+import { jobMsg } from '../job-codes';
 import type { JobEvent, Transition } from '../machine/types';
 import { idleRun } from '../machine/types';
 import { transition } from '../machine/machine';
@@ -32,7 +33,7 @@ export function dispatch(
       out = transition(job, event, ctx);
     } catch (err) {
       // A bug must not leave a job spinning forever: show it on the job.
-      const error = { kind: 'invalid' as const, message: String(err) };
+      const error = { kind: 'invalid' as const, reason: jobMsg('job.bug', { error: String(err) }) };
       out = job
         ? {
             job: { ...job, status: 'failed', error, finishedAt: at },

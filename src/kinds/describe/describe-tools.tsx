@@ -1,5 +1,5 @@
 import { Trans } from '@lingui/react/macro';
-import type { JobParent } from '../../jobs/job';
+import { lineageLabel, type JobParent } from '../../jobs/job';
 import type { ImageToolProps, PromptToolProps } from '../shared/kind-tools';
 import type { ToolServices } from '../shared/tool-services';
 
@@ -11,9 +11,10 @@ function describe(services: ToolServices, imageUrl: string, parent?: JobParent):
 /** Describe on every finished picture: a studio image's describe is its child in the lineage. */
 export function DescribeImageTool({ job, imageUrl, services }: ImageToolProps) {
   const imageId = job.result?.image_id;
+  const label = lineageLabel(job);
+  // The action says Describe (worded where shown); the label is the words it was made from.
   const parent: JobParent | undefined = imageId
-    ? // eslint-disable-next-line lingui/no-unlocalized-strings -- stored with the job as its lineage label, as the provider's "U2" is; not words drawn here
-      { jobId: job.id, imageId, action: 'describe', label: 'Describe' }
+    ? { jobId: job.id, imageId, action: 'describe', ...(label ? { label } : {}) }
     : undefined;
   return (
     <button type="button" className="chip" onClick={() => describe(services, imageUrl, parent)}>

@@ -1,5 +1,5 @@
 import { Trans } from '@lingui/react/macro';
-import type { JobParent } from '../../jobs/job';
+import { lineageLabel, type JobParent } from '../../jobs/job';
 import type { ImageToolProps, PromptToolProps } from '../shared/kind-tools';
 import type { ToolServices } from '../shared/tool-services';
 
@@ -27,6 +27,11 @@ function openEdit(services: ToolServices, { imageUrl, width, height, parent }: E
   });
 }
 
+function lineageParent(job: ImageToolProps['job'], imageId: string): JobParent {
+  const label = lineageLabel(job);
+  return { jobId: job.id, imageId, action: 'edit', ...(label ? { label } : {}) };
+}
+
 /** Edit image on a finished single picture (a grid has four to choose from first). */
 export function EditImageTool({ job, imageUrl, grid, services }: ImageToolProps) {
   if (grid) return null;
@@ -36,10 +41,8 @@ export function EditImageTool({ job, imageUrl, grid, services }: ImageToolProps)
     ...(r?.raw_image_width && r.raw_image_height
       ? { width: r.raw_image_width, height: r.raw_image_height }
       : {}),
-    ...(r?.image_id
-      ? // eslint-disable-next-line lingui/no-unlocalized-strings -- stored with the job as its lineage label, as the provider's "U2" is; not words drawn here
-        { parent: { jobId: job.id, imageId: r.image_id, action: 'edit', label: 'Edit' } }
-      : {}),
+    // The action says Edit (worded where shown); the label is the words it was made from.
+    ...(r?.image_id ? { parent: lineageParent(job, r.image_id) } : {}),
   };
   return (
     <button type="button" className="chip" onClick={() => openEdit(services, target)}>

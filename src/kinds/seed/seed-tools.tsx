@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { reasonOf, type Msg } from '../../api/message';
+import { say } from '../../i18n/say';
 import { writeControl } from '../../prompt/compose';
 import type { ImageToolProps } from '../shared/kind-tools';
 
@@ -9,10 +11,11 @@ const call = () => import('./seed-call');
 
 /** Get seed on a grid; then "Seed: N" on that grid, and Reuse seed puts it in the prompt. */
 export function SeedImageTool({ job, grid, services }: ImageToolProps) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const [seed, setSeed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  // A thrown reason stays a message, worded as it is shown (in the language of the moment).
+  const [error, setError] = useState<Msg | string>('');
   const imageId = job.result?.image_id;
 
   const getSeed = async () => {
@@ -21,7 +24,7 @@ export function SeedImageTool({ job, grid, services }: ImageToolProps) {
     try {
       setSeed(await (await call()).getSeed(services.client(), imageId ?? ''));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(reasonOf(err));
     } finally {
       setBusy(false);
     }
@@ -49,7 +52,7 @@ export function SeedImageTool({ job, grid, services }: ImageToolProps) {
       )}
       {error && (
         <span className="field-error" role="alert">
-          {error}
+          {say(error, i18n)}
         </span>
       )}
     </>

@@ -7,7 +7,7 @@
  */
 import type { ClientConfig, Delivery } from '../../api/client-config';
 import { apiMsg } from '../../api/api-codes';
-import { message } from '../../api/message';
+import { message, type Msg } from '../../api/message';
 import type { VideosCode } from './videos-words';
 import { isObject, post, readJsonValues, redact, validate } from '../../api/client-http';
 import { errorFromResponse } from '../../api/error-response';
@@ -57,7 +57,7 @@ function failure(r: VideosResponse, status: number): ApiError {
   );
 }
 
-function classify(value: unknown, status: number, what: string): VideosEvent {
+function classify(value: unknown, status: number, what: Msg): VideosEvent {
   const r = validate(videosResponseSchema, value, what);
   if (r.success === false || (r.error !== undefined && !r.video_urls)) throw failure(r, status);
   const keys = isObject(value) ? Object.keys(value) : [];
@@ -72,7 +72,7 @@ function classify(value: unknown, status: number, what: string): VideosEvent {
 async function* eventsOf(
   values: AsyncIterable<unknown> | Iterable<unknown>,
   status: number,
-  label: (n: number) => string,
+  label: (n: number) => Msg,
 ): AsyncGenerator<VideosEvent> {
   let n = 0;
   let progress: number | undefined;
@@ -115,7 +115,9 @@ export async function* videos(
     if (!res.ok) throw await errorFromResponse(res);
     const type = (res.headers.get('content-type') ?? '').toLowerCase();
     if (type.includes('ndjson') && res.body) {
-      yield* eventsOf(readNdjson(res.body, signal), res.status, (n) => `Stream line ${n}`);
+      yield* eventsOf(readNdjson(res.body, signal), res.status, (n) =>
+        apiMsg('api.stream-line', { line: n }),
+      );
       return;
     }
     const values = await readJsonValues(res, signal);
@@ -126,7 +128,7 @@ export async function* videos(
       });
     }
     yield* eventsOf(values, res.status, (n) =>
-      values.length > 1 ? `Line ${n} of the reply` : 'The reply',
+      values.length > 1 ? apiMsg('api.reply-line', { line: n }) : apiMsg('api.the-reply'),
     );
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);

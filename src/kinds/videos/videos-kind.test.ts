@@ -145,7 +145,7 @@ describe('videos kind', () => {
       jobId: parent.id,
       imageId: '1751816807896311',
       action: 'extend',
-      label: 'Clip 2 of waves roll in',
+      label: 'waves roll in',
     });
     expect(videoResultOf(child.result)?.videoId).toBe('1751818094559027');
     expect(extendSubmission(parent, 4)).toBeNull();

@@ -3,7 +3,7 @@
  * request and its lineage (a clip's card links to the image, or the clip, it came from).
  */
 import type { ImagineRequest } from '../../api/contract';
-import { jobTitle, type Job, type JobParent } from '../../jobs/job';
+import { lineageLabel, type Job, type JobParent } from '../../jobs/job';
 import type { VideoMode } from './video-modes';
 import type { VideosRequest } from './videos-contract';
 import { videoResultOf } from './videos-kind';
@@ -52,13 +52,14 @@ export function animateSubmission(
     mode: input.mode,
   };
   if (!from) return { request };
+  const label = lineageLabel(from);
   return {
     request,
     parent: {
       jobId: from.id,
       imageId: from.result?.image_id ?? '',
       action: 'animate',
-      label: jobTitle(from),
+      ...(label ? { label } : {}),
     },
   };
 }
@@ -82,13 +83,15 @@ export function extendSubmission(
     ...(resolution ? { resolution } : {}),
     ...(mode ? { mode } : {}),
   };
+  // "Clip 2 of …" is worded from the request's `video_index`; the label is the words only.
+  const label = lineageLabel(job);
   return {
     request,
     parent: {
       jobId: job.id,
       imageId: video.videoId,
       action: 'extend',
-      label: `Clip ${index + 1} of ${jobTitle(job)}`,
+      ...(label ? { label } : {}),
     },
   };
 }

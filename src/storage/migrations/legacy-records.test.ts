@@ -17,6 +17,18 @@ import v1Export from '../fixtures/history-export-v1-sentences.json';
 import { createPersistence, type Persistence } from '../persistence/persistence';
 import { LEGACY_TEXT_KEY, upgradeStudioDb, type StudioDb } from '../repository/schema';
 import { loadLegacyText, type LegacyText } from './legacy-text';
+import { z } from 'zod/mini';
+import { apiMsg } from '../../api/api-codes';
+import { validate } from '../../api/client-http';
+import { errorFromResponse } from '../../api/error-response';
+import { readNdjson } from '../../api/ndjson';
+import { actionSubmission } from '../../jobs/action-request';
+import { jobTitle } from '../../jobs/job';
+import {
+  animateSubmission,
+  extendSubmission,
+  VIDEOS_KIND,
+} from '../../kinds/videos/videos-requests';
 
 let legacy: LegacyText;
 beforeAll(async () => {
@@ -155,6 +167,99 @@ describe('what this studio stores', () => {
     const db = await openDB(dbName);
     expect(await db.get('meta', LEGACY_TEXT_KEY)).toBeUndefined();
     db.close();
+  });
+});
+
+describe('what the studio makes', () => {
+  /** What a call threw. */
+  async function thrown(work: () => unknown): Promise<ApiError> {
+    try {
+      await work();
+    } catch (err) {
+      return err as ApiError;
+    }
+    throw new Error('nothing thrown');
+  }
+
+  it('stores codes and data: contract mismatches, bad stream lines, stand-ins, lineage labels', async () => {
+    counter += 1;
+    const dbName = `legacy-records-made-${counter}`;
+    const { persistence } = tab(dbName);
+    const base = v3Fixture.jobs[0]!;
+    const made = (id: string, patch: Partial<Job>): Job =>
+      ({ ...base, id, note: undefined, ...patch }) as Job;
+    const failures = {
+      mismatch: await thrown(() =>
+        validate(
+          z.object({ progress: z.number() }),
+          { progress: 'half' },
+          apiMsg('api.stream-line', { line: 2 }),
+        ),
+      ),
+      line: await thrown(async () => {
+        const body = new Response('oops\n').body!;
+        for await (const _ of readNdjson(body)) void _;
+      }),
+      standIn: await errorFromResponse(new Response('{"code":"no_token"}', { status: 400 })),
+    };
+    for (const [id, err] of Object.entries(failures)) {
+      await persistence.saveJob(made(id, { status: 'failed', error: errorOf(err, made(id, {})) }));
+    }
+    // A describe, an edit and an animate of a picture with no words; a clip extended from it.
+    const picture = made('pic', { request: {}, result: { actions: [], image_id: 'img-1' } });
+    const animate = animateSubmission(
+      { imageUrl: 'https://cdn.test/a.png', loop: false, resolution: '480p', mode: 'fast' },
+      picture,
+    );
+    const video = made('video', {
+      kind: VIDEOS_KIND,
+      request: animate.request,
+      ...(animate.parent ? { parent: animate.parent } : {}),
+      result: {
+        actions: [],
+        data: { video_id: 'v-1', video_urls: ['https://cdn.test/1.mp4', 'https://cdn.test/2.mp4'] },
+      },
+    });
+    const extend = extendSubmission(video, 1)!;
+    const clip = made('clip', {
+      kind: VIDEOS_KIND,
+      request: extend.request,
+      parent: extend.parent,
+    });
+    await persistence.saveJob(video);
+    await persistence.saveJob(clip);
+    const action = actionSubmission(picture, 'upscale2')!;
+    await persistence.saveJob(made('up', { request: action.request, parent: action.parent }));
+
+    const records = await rawRecords(dbName);
+    expect(records.flatMap(studioSentences)).toEqual([]);
+    for (const id of Object.keys(failures)) {
+      const error = records.find((r) => r.id === id)?.error;
+      expect(error?.message, id).toBeUndefined();
+      expect(isMsg(error?.reason), id).toBe(true);
+    }
+    // No label where the parent had no words ("Untitled" is the studio's, worded when shown).
+    for (const id of ['video', 'clip', 'up']) {
+      expect(records.find((r) => r.id === id)?.parent?.label, id).toBeUndefined();
+    }
+    const byId = Object.fromEntries(records.map((r) => [r.id, r]));
+    const shown = () => ({
+      mismatch: onScreen(byId.mismatch as Job).error,
+      line: onScreen(byId.line as Job).error,
+      standIn: onScreen(byId.standIn as Job).error,
+      clip: jobTitle(byId.clip as Job, i18n),
+    });
+    expect(shown()).toEqual({
+      mismatch: expect.stringMatching(/^Stream line 2 does not match the contract \(progress: /),
+      line: 'Line 1 of the stream is not valid JSON: oops',
+      standIn: 'No API token was sent (the authorization header is missing).',
+      clip: 'Clip 2 of Untitled',
+    });
+    await activateLocale('zh-CN');
+    for (const [what, words] of Object.entries(shown())) {
+      expect(words, what).toMatch(/[\u4e00-\u9fff]/);
+      expect(words, what).not.toMatch(/Stream|Line|No API|Clip|Untitled/);
+    }
   });
 });
 

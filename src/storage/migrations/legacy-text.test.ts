@@ -79,6 +79,21 @@ const STORED: [string, Msg][] = [
   ['The video task finished without clips.', m('videos.no-clips')],
   ['The reply is not JSON.', m('job.reply-not-json')],
   ['The reply does not match the contract.', m('job.reply-mismatch')],
+  [
+    'Line 3 of the stream is not valid JSON: oops',
+    m('api.line-not-json', { line: '3', text: 'oops' }),
+  ],
+  [
+    'Stream line 2 does not match the contract (progress: Invalid input)',
+    m('api.mismatch', {
+      what: m('api.stream-line', { line: '2' }),
+      issues: 'progress: Invalid input',
+    }),
+  ],
+  [
+    'The studio failed on this job: TypeError: x is undefined',
+    m('job.bug', { error: 'TypeError: x is undefined' }),
+  ],
   // Worded in the page's language when they were made, so stored in Chinese too.
   ['任务失败。', m('api.task-failed')],
   ['任务失败（banned_prompt）。', m('api.task-failed-code', { code: 'banned_prompt' })],
@@ -99,6 +114,27 @@ describe('legacyText', () => {
       'HTTP 502 Bad Gateway from the server: upstream connect error',
     ])
       expect(legacy.toMsg(said)).toBeUndefined();
+  });
+
+  it('keeps of a lineage label only the words: the action, "Untitled" and "Clip N of" go', () => {
+    const parent = (action: string, label: string) => ({
+      parent: { jobId: 'p', imageId: 'i', action, label },
+    });
+    expect(legacy.job(parent('describe', 'Describe')).parent).toEqual({
+      jobId: 'p',
+      imageId: 'i',
+      action: 'describe',
+    });
+    expect(legacy.job(parent('edit', 'Edit')).parent).not.toHaveProperty('label');
+    expect(legacy.job(parent('animate', 'Untitled')).parent).not.toHaveProperty('label');
+    expect(legacy.job(parent('animate', '无标题')).parent).not.toHaveProperty('label');
+    expect(legacy.job(parent('extend', 'Clip 2 of waves roll in')).parent).toMatchObject({
+      label: 'waves roll in',
+    });
+    expect(legacy.job(parent('extend', 'Clip 1 of 无标题')).parent).not.toHaveProperty('label');
+    // A person's words stay, and the record is the same one (nothing to rewrite).
+    const own = parent('upscale2', 'Describe the sea');
+    expect(legacy.job(own)).toBe(own);
   });
 
   it('words each message as the sentence was, in English and in Chinese', async () => {

@@ -8,11 +8,13 @@
  * nothing is the provider's and stays as it is. Its own chunk: only a database or a history file
  * made by an older studio loads it.
  */
-import type { I18n, MessageDescriptor, Messages } from '@lingui/core';
+import { setupI18n, type I18n, type MessageDescriptor, type Messages } from '@lingui/core';
 import { isMsg, type Msg } from '../../api/message';
 import type { WordParams } from '../../api/words';
 import { catalogOf } from '../../i18n/activate';
 import { loadWords } from '../../i18n/say';
+import { actionName } from '../../jobs/action-names';
+import { jobTitle } from '../../jobs/job';
 
 /** A compiled message: literal text, and placeholders as `[name]` (or `[name, format, …]`). */
 type Compiled = string | readonly (string | readonly unknown[])[];
@@ -57,7 +59,10 @@ function matcherOf(code: string, compiled: Compiled | undefined): Matcher | unde
 export interface LegacyText {
   /** The message a stored sentence is, or undefined when it is not the studio's. */
   toMsg(text: string): Msg | undefined;
-  /** A stored job (or an imported one) with its note and studio-made error as messages. */
+  /**
+   * A stored job (or an imported one) with its note and studio-made error as messages, and its
+   * parent's label as data only.
+   */
   job<T>(record: T): T;
 }
 
@@ -70,6 +75,8 @@ export async function loadLegacyText(): Promise<LegacyText> {
   ]);
   const matchers: Matcher[] = [];
   for (const [code, words] of Object.entries(table)) {
+    // A stand-in for a provider code reads as the provider's own message: kept as it is.
+    if (code.startsWith('api.code.')) continue;
     const said = words(PROBE, SILENT);
     if (typeof said === 'string') continue;
     for (const catalog of catalogs as Messages[]) {
@@ -79,10 +86,45 @@ export async function loadLegacyText(): Promise<LegacyText> {
   }
   // The surest first; of two as sure, the one that tells more apart ("HTTP {status} {reason}").
   matchers.sort((a, b) => b.weight - a.weight || b.names.length - a.names.length);
-  return legacyText(matchers);
+  return legacyText(matchers, studioLabels(catalogs as Messages[]));
 }
 
-function legacyText(matchers: readonly Matcher[]): LegacyText {
+/**
+ * The studio's words older studios left as a lineage label, in both languages: "Describe" and
+ * "Edit" (the action, which `parent.action` says) and "Untitled" (a parent without words).
+ */
+function studioLabels(catalogs: readonly Messages[]): Set<string> {
+  // Stored in English whatever the language: written as literals, never translated.
+  const labels = new Set(['Describe', 'Edit']);
+  catalogs.forEach((messages, i) => {
+    const locale = i === 0 ? 'en' : 'zh-CN';
+    const i18n = setupI18n({ locale, messages: { [locale]: messages } });
+    labels.add(actionName('describe', i18n));
+    labels.add(jobTitle({ request: {} }, i18n));
+  });
+  return labels;
+}
+
+/**
+ * An extended clip's label was "Clip 2 of …" in English (a template, never a catalog message):
+ * what follows "of" is the words; the clip's number is its request's `video_index`.
+ */
+const CLIP_LABEL = /^Clip \d+ of ([\s\S]*)$/;
+
+/** A parent with its label as data only: the studio's words dropped, a clip's words kept. */
+function lineageOf<P extends { action?: unknown; label?: unknown }>(
+  parent: P,
+  labels: ReadonlySet<string>,
+): P {
+  if (typeof parent.label !== 'string') return parent;
+  const clip = parent.action === 'extend' ? CLIP_LABEL.exec(parent.label) : null;
+  const words = (clip ? clip[1]! : parent.label).trim();
+  if (words === parent.label && !labels.has(words)) return parent;
+  const { label: _old, ...rest } = parent;
+  return (words && !labels.has(words) ? { ...rest, label: words } : rest) as P;
+}
+
+function legacyText(matchers: readonly Matcher[], labels: ReadonlySet<string>): LegacyText {
   function toMsg(text: string, depth = 0): Msg | undefined {
     for (const { code, names, pattern } of matchers) {
       const m = pattern.exec(text);
@@ -99,8 +141,16 @@ function legacyText(matchers: readonly Matcher[]): LegacyText {
 
   function job<T>(record: T): T {
     if (typeof record !== 'object' || record === null) return record;
-    const r = record as { note?: unknown; error?: { message?: unknown; reason?: unknown } };
+    const r = record as {
+      note?: unknown;
+      error?: { message?: unknown; reason?: unknown };
+      parent?: { action?: unknown; label?: unknown };
+    };
     let out = r;
+    if (r.parent && typeof r.parent === 'object') {
+      const parent = lineageOf(r.parent, labels);
+      if (parent !== r.parent) out = { ...out, parent };
+    }
     if (typeof r.note === 'string') {
       out = {
         ...out,

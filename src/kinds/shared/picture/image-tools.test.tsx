@@ -71,7 +71,7 @@ describe('image tools', () => {
       {
         request: { image_url: 'https://cdn.test/a.png' },
         kind: 'describe',
-        parent: { jobId: 'job-1', imageId: 'img-1', action: 'describe', label: 'Describe' },
+        parent: { jobId: 'job-1', imageId: 'img-1', action: 'describe', label: 'a blue sphere' },
       },
     ]);
     expect(calls.toasts).toHaveLength(1);
@@ -89,7 +89,7 @@ describe('image tools', () => {
       {
         request: { image_url: 'https://cdn.test/a.png', prompt: 'a red roof', mask: 'AAAA' },
         kind: 'edits',
-        parent: { jobId: 'job-1', imageId: 'img-1', action: 'edit', label: 'Edit' },
+        parent: { jobId: 'job-1', imageId: 'img-1', action: 'edit', label: 'a blue sphere' },
       },
     ]);
   });
