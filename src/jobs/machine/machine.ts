@@ -151,6 +151,13 @@ function submitted(event: Extract<JobEvent, { type: 'submitted' }>, ctx: Machine
 function send(job: Job, ctx: MachineCtx): Transition {
   const { kind, now, settings } = ctx;
   const body = kind.toBody(job.request, job.traceId, { ...settings, delivery: job.delivery });
+  // One place for every kind that takes a callback: Settings' URL, with async delivery only.
+  if (
+    job.delivery === 'async' &&
+    settings.callbackUrl &&
+    kind.transportFields.includes('callback_url')
+  )
+    body.callback_url = settings.callbackUrl;
   const next = change(
     job,
     {

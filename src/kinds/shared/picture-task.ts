@@ -83,9 +83,6 @@ export function pictureKind(spec: PictureKindSpec): JobKind {
     toBody(request, traceId, settings) {
       const body: KindResponse = { ...request, trace_id: traceId };
       if (body.mode === undefined) body.mode = settings.mode;
-      if (settings.delivery === 'async' && settings.callbackUrl) {
-        body.callback_url = settings.callbackUrl;
-      }
       return body;
     },
 

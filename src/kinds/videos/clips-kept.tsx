@@ -1,13 +1,10 @@
 import type { I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
-import { useEffect, useState } from 'react';
 import type { KeptCopy } from '../../storage/image-cache/kept-copy';
 import { say } from '../../i18n/say';
 import { useFeedActions } from '../shared/card-actions';
-
-/** How long to look again when a copy was not there yet. */
-const LOOK_AGAIN_MS = 1500;
+import { useKeptCopies } from '../shared/use-kept-copies';
 
 /** The label of a set of clips: the first clip without a copy says why, else the copy's kind. */
 function setLabel(copies: KeptCopy[], i18n: I18n): string {
@@ -37,28 +34,9 @@ function setLabel(copies: KeptCopy[], i18n: I18n): string {
 export function ClipsKept({ urls }: { urls: string[] }) {
   const { clipCopy } = useFeedActions();
   const { i18n } = useLingui();
-  const [copies, setCopies] = useState<KeptCopy[] | null>(null);
-  const key = urls.join('\n');
-  useEffect(() => {
-    if (!clipCopy || urls.length === 0) return;
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Looked at again once when a copy was missing: the result may have just arrived.
-    const look = (again: boolean) =>
-      void Promise.all(urls.map((u) => clipCopy(u))).then((found) => {
-        if (!live) return;
-        setCopies(found);
-        if (again && found.some((c) => c.kind === 'none'))
-          timer = setTimeout(() => look(false), LOOK_AGAIN_MS);
-      });
-    look(true);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // Looked up per set of links; the feed's actions are made once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  const copies = useKeptCopies(urls.join('\n'), clipCopy ? urls : [], () =>
+    Promise.all(urls.map((u) => clipCopy!(u))),
+  );
   if (!copies) return null;
   return (
     <span

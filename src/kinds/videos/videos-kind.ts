@@ -110,9 +110,6 @@ export const videosKind: JobKind = {
     body.mode = videoModeFor((body.mode as VideosRequest['mode']) ?? settings.mode);
     // Extend continues a clip: the fields only generate takes are not sent with it.
     if (body.action === 'extend') for (const f of GENERATE_ONLY_FIELDS) delete body[f];
-    if (settings.delivery === 'async' && settings.callbackUrl) {
-      body.callback_url = settings.callbackUrl;
-    }
     return body;
   },
 
