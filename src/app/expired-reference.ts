@@ -10,7 +10,7 @@ import { reasonOf } from '../api/message';
 import { say } from '../i18n/say';
 import { addDraftReference } from '../features/composer/draft-store';
 import { clientConfig } from '../settings/config-store';
-import { cropQuadrant, quadrantSource } from './quadrant-copy';
+import { cropQuadrant, quadrantSource } from '../storage/image-cache/quadrant-copy';
 import type { Services } from './services';
 import { toast } from './toasts';
 

@@ -4,7 +4,7 @@
  * the kept grid instead, exactly as the service cut it: 1 top-left, 2 top-right, 3 bottom-left,
  * 4 bottom-right, each half the grid's size (rounded down).
  */
-import type { Job } from '../jobs/job';
+import type { Job } from '../../jobs/job';
 
 /** Where a quadrant link comes from: the grid's own link, and which quadrant (0–3) it is. */
 export interface QuadrantSource {

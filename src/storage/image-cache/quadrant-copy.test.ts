@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Job } from '../jobs/job';
+import type { Job } from '../../jobs/job';
 import { quadrantSource } from './quadrant-copy';
 
 const grid = (id: string, raw: string | undefined, subs: string[] | undefined) =>
