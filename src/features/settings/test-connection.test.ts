@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
+import { errorFromResponse } from '../../api/error-response';
 import type { ClientConfig } from '../../api/client-config';
 import {
   DEFAULT_SETTINGS,
@@ -55,6 +56,21 @@ describe('testConnection', () => {
     const wrong = await testConnection(state('local', 'wrong'), target(['right']).probe);
     expect(wrong).toMatchObject({ ok: false, verdict: 'token-refused' });
     expect(wrong.message).toMatch(/^Local engine: Token refused\. The specified token is invalid/);
+  });
+
+  it("words the studio's stand-in when the refusal's body said nothing, never its code", async () => {
+    const silent = async () => {
+      // What the client makes of a 401 whose body names the code alone (error-response.ts).
+      const res = new Response(JSON.stringify({ error: { code: 'invalid_token' } }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+      throw await errorFromResponse(res);
+    };
+    const result = await testConnection(state('local', 'wrong'), silent);
+    expect(result.verdict).toBe('token-refused');
+    expect(result.message).toContain('The specified token is invalid or wrong.');
+    expect(result.message).not.toContain('api.code');
   });
 
   it('asks AceData for nothing without a token, and says why', async () => {

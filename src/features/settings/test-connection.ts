@@ -1,4 +1,7 @@
+import { i18n } from '@lingui/core';
 import { msg, t } from '@lingui/core/macro';
+import { reasonOf } from '../../api/message';
+import { say } from '../../i18n/say';
 import { retrieveTasks } from '../../api/client';
 import type { ClientConfig } from '../../api/client-config';
 import { explainError } from '../../api/explain';
@@ -91,10 +94,14 @@ export async function testConnection(
   }
 }
 
-/** The target, the advice, and the provider's own words (kept as they came). */
+/**
+ * The target, the advice, and what the answer said: the provider's own words as they came, or
+ * the studio's stand-in for a body that said nothing, worded in the active language (its
+ * `message` is then only a code, for logs).
+ */
 function explained(name: string, error: ApiError): string {
   const { title, hint } = explainError(error);
-  const said = error.message;
+  const said = say(reasonOf(error), i18n);
   return t`${name}: ${title}. ${said} ${hint}`;
 }
 
