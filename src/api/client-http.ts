@@ -7,6 +7,7 @@ import type { Msg } from './message';
 import type { z } from 'zod/mini';
 import type { ClientConfig } from './client-config';
 import { ApiError, toApiError } from './errors';
+import { readNdjson } from './ndjson';
 
 function endpoint(config: ClientConfig, path: string): string {
   return `${config.baseUrl.replace(/\/+$/, '')}${path}`;
@@ -124,6 +125,48 @@ export async function readJsonValues(
       }
     });
   }
+}
+
+/** A reply's JSON values, each with the label an error about it names it by. */
+export interface ReplyValues {
+  values: AsyncIterable<unknown> | readonly unknown[];
+  label: (n: number) => Msg;
+}
+
+/**
+ * The values of a call's reply as they come: NDJSON read line by line as it arrives (also a reply
+ * with no Content-Type when `untypedIsStream`: the stream's type is undocumented), anything else
+ * read whole (one body, or NDJSON lines). A stream without a body and an empty reply are errors.
+ */
+export async function replyValues(
+  res: Response,
+  signal: AbortSignal | undefined,
+  untypedIsStream: boolean,
+): Promise<ReplyValues> {
+  const type = (res.headers.get('content-type') ?? '').toLowerCase();
+  if (type.includes('ndjson') || (!type && untypedIsStream)) {
+    if (!res.body) {
+      throw new ApiError('invalid', 'The server sent a stream without a body.', {
+        reason: apiMsg('api.no-body'),
+      });
+    }
+    return {
+      values: readNdjson(res.body, signal),
+      label: (n) => apiMsg('api.stream-line', { line: n }),
+    };
+  }
+  const values = await readJsonValues(res, signal);
+  if (values.length === 0) {
+    throw new ApiError('invalid', 'The server sent an empty reply.', {
+      status: res.status,
+      reason: apiMsg('api.empty-reply'),
+    });
+  }
+  return {
+    values,
+    label: (n) =>
+      values.length > 1 ? apiMsg('api.reply-line', { line: n }) : apiMsg('api.the-reply'),
+  };
 }
 
 function describeIssues(error: z.core.$ZodError): string {

@@ -16,9 +16,8 @@ import {
 } from './contract';
 import { errorFromResponse } from './error-response';
 import { ApiError, isApiError, toApiError } from './errors';
-import { readNdjson } from './ndjson';
 import { newTraceId } from './trace-id';
-import { redact, post, readJson, readJsonValues, validate, isObject } from './client-http';
+import { redact, post, readJson, replyValues, validate, isObject } from './client-http';
 import type { ClientConfig, Delivery, TaskKey } from './client-config';
 
 /** What `imagine` yields. */
@@ -181,29 +180,7 @@ export async function* imagine(
       throw err;
     }
 
-    const type = (res.headers.get('content-type') ?? '').toLowerCase();
-    // The stream's Content-Type is undocumented: NDJSON (or none, when we asked for a stream) is
-    // read line by line as it arrives; anything else is read whole (one body, or NDJSON lines).
-    if (type.includes('ndjson') || (!type && delivery === 'stream')) {
-      if (!res.body) {
-        throw new ApiError('invalid', 'The server sent a stream without a body.', {
-          reason: apiMsg('api.no-body'),
-        });
-      }
-      yield* eventsFrom(readNdjson(res.body, signal), traceId, res.status, (n) =>
-        apiMsg('api.stream-line', { line: n }),
-      );
-      return;
-    }
-    const values = await readJsonValues(res, signal);
-    if (values.length === 0) {
-      throw new ApiError('invalid', 'The server sent an empty reply.', {
-        status: res.status,
-        reason: apiMsg('api.empty-reply'),
-      });
-    }
-    const label = (n: number) =>
-      values.length > 1 ? apiMsg('api.reply-line', { line: n }) : apiMsg('api.the-reply');
+    const { values, label } = await replyValues(res, signal, delivery === 'stream');
     yield* eventsFrom(values, traceId, res.status, label);
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);

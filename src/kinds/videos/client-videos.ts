@@ -6,13 +6,11 @@
  * `videosResponseSchema`; failures are `ApiError`s with the provider's words kept.
  */
 import type { ClientConfig, Delivery } from '../../api/client-config';
-import { apiMsg } from '../../api/api-codes';
 import { message, type Msg } from '../../api/message';
 import type { VideosCode } from './videos-words';
-import { isObject, post, readJsonValues, redact, validate } from '../../api/client-http';
+import { isObject, post, redact, replyValues, validate } from '../../api/client-http';
 import { errorFromResponse } from '../../api/error-response';
 import { ApiError, toApiError } from '../../api/errors';
-import { readNdjson } from '../../api/ndjson';
 import {
   PATH as VIDEOS_PATH,
   videosResponseSchema,
@@ -113,23 +111,8 @@ export async function* videos(
   try {
     const res = await post(config, VIDEOS_PATH, body, accept, signal);
     if (!res.ok) throw await errorFromResponse(res);
-    const type = (res.headers.get('content-type') ?? '').toLowerCase();
-    if (type.includes('ndjson') && res.body) {
-      yield* eventsOf(readNdjson(res.body, signal), res.status, (n) =>
-        apiMsg('api.stream-line', { line: n }),
-      );
-      return;
-    }
-    const values = await readJsonValues(res, signal);
-    if (values.length === 0) {
-      throw new ApiError('invalid', 'The server sent an empty reply.', {
-        status: res.status,
-        reason: apiMsg('api.empty-reply'),
-      });
-    }
-    yield* eventsOf(values, res.status, (n) =>
-      values.length > 1 ? apiMsg('api.reply-line', { line: n }) : apiMsg('api.the-reply'),
-    );
+    const { values, label } = await replyValues(res, signal, false);
+    yield* eventsOf(values, res.status, label);
   } catch (err) {
     throw redact(toApiError(err, signal), config.token);
   }
