@@ -4,7 +4,7 @@
  * current execution (`Run`). No behaviour here; see `machine.ts`.
  */
 import type { TaskKey, Delivery } from '../../api/client-config';
-import type { ApiErrorKind } from '../../api/errors';
+import type { ApiErrorDetails, ApiErrorKind } from '../../api/errors';
 import type { Msg } from '../../api/message';
 import { jobMsg } from '../job-codes';
 import type { Task } from '../../api/contract';
@@ -32,18 +32,14 @@ export const UNKNOWN_TRACE_LIMIT = 3;
  */
 export const SERVICE_TIMEOUT_MS = 480_000;
 
-/** A failed call, as plain data (an `ApiError` fits). */
-export interface CallError {
+/** A failed call, as plain data: an `ApiError`'s fields (an `ApiError` fits). */
+export interface CallError extends Pick<
+  ApiErrorDetails,
+  'reason' | 'status' | 'code' | 'traceId' | 'taskId' | 'retryAfterMs'
+> {
   kind: ApiErrorKind;
   /** The provider's words, or the studio's English (for logs) when `reason` is set. */
   message: string;
-  /** The studio's own message, as a code. */
-  reason?: Msg;
-  status?: number;
-  code?: string;
-  traceId?: string;
-  taskId?: string;
-  retryAfterMs?: number;
 }
 
 /** The timers of an execution: lookups, the silence watchdog, the resend after a 429. */
